@@ -1,0 +1,71 @@
+/**
+ * Memory measurement: each case runs in a fresh `node --expose-gc` child, so no JIT or heap state leaks
+ * between cases. bytes = Δ heapUsed + Δ external after full GCs (`external` already includes array buffers).
+ */
+import { spawn } from 'node:child_process';
+import type { MemoryGroup, Suite, SuiteContext } from './_harness.js';
+
+/** What a child prints (one JSON line). */
+export interface ChildResult {
+  bytes: number;
+  n: number;
+}
+
+let keep: unknown;
+
+function gcAll(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('memory child must run with --expose-gc');
+  for (let i = 0; i < 6; i++) gc();
+}
+
+function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/** In the child: builds one case, measures it, prints `{bytes, n}` and returns. */
+export async function runChild(suite: Suite, ctx: SuiteContext, group: string, name: string): Promise<void> {
+  const groups = (await suite.memory?.(ctx)) ?? [];
+  const g = groups.find((x) => x.name === group);
+  const c = g && (g.baseline.name === name ? g.baseline : g.cases.find((x) => x.name === name));
+  if (!c) throw new Error(`no memory case ${suite.name}/${group}/${name}`);
+  gcAll();
+  const before = used();
+  keep = c.build(ctx.rows);
+  gcAll();
+  const after = used();
+  if (keep === undefined) throw new Error('memory case built nothing');
+  const out: ChildResult = { bytes: after - before, n: ctx.rows };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+/** In the parent: measures one case in a fresh child process. */
+export function measureInChild(
+  script: string,
+  suite: string,
+  group: MemoryGroup,
+  name: string,
+  rows: number,
+): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`memory child ${suite}/${group.name}/${name} failed (exit ${code}): ${err.trim() || out.trim()}`));
+        return;
+      }
+      resolve(JSON.parse(line) as ChildResult);
+    });
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * The registry of benchmark suites, one per capability, in report order.
+ * Each capability adds its line here.
+ */
+import type { Suite } from './_harness.js';
+
+/** Loads a suite module lazily so `compactly-bench vector` only pays for what it runs. */
+export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
+  // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
+  // SUITES-END
+};

@@ -1,0 +1,39 @@
+/**
+ * compactly: compact typed-data structures for TypeScript on TypedArrays.
+ *
+ * Explicit named exports, grouped by capability. Nothing from `internal/` is exported.
+ * @packageDocumentation
+ */
+
+// --- errors -----------------------------------------------------------------------------------
+export { AttributeError, BufferError, IndexError, NotImplementedError, OverflowError, ValueError } from './errors.js';
+
+// --- dtypes -----------------------------------------------------------------------------------
+export { DTYPES, DTYPE_NAMES, checkValue, dtypeInfo, dtypeOfArray, isDType, isTypeCode, resolveDType, widensTo } from './dtype.js';
+export type {
+  ArrayOf,
+  DType,
+  DTypeInfo,
+  DTypeLike,
+  InputOf,
+  ResolveDType,
+  TypeCode,
+  TypedArray,
+  TypedArrayConstructorOf,
+  ValueOf,
+} from './dtype.js';
+
+// --- Vector (array.array) -------------------------------------------------------------------
+// VECTOR-EXPORTS
+
+// --- Categorical (pandas.Categorical) -------------------------------------------------------
+// CATEGORICAL-EXPORTS
+
+// --- RecordStore (__slots__) ------------------------------------------------------------------
+// RECORD-STORE-EXPORTS
+
+// --- MemoryView (memoryview) ------------------------------------------------------------------
+// MEMORYVIEW-EXPORTS
+
+// --- Pipelines (generators, itertools, chunked CSV) -------------------------------------------
+// PIPELINE-EXPORTS

@@ -1,0 +1,79 @@
+/**
+ * Imports the *built* package (run `npm run build` first; `npm test` does) as ESM and with `require`,
+ * through the package's own `exports` map.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const built = existsSync(new URL('../dist/index.js', import.meta.url));
+/** Specifiers kept in variables: the package resolves to itself through its `exports` map only once built. */
+const CORE_ENTRY: string = 'compactly';
+const ARROW_ENTRY: string = 'compactly/arrow';
+const NODE_ENTRY: string = 'compactly/node';
+
+/** Every runtime export of the core entry; each capability appends its names. */
+const CORE = [
+  'AttributeError',
+  'BufferError',
+  'DTYPES',
+  'DTYPE_NAMES',
+  'IndexError',
+  'NotImplementedError',
+  'OverflowError',
+  'ValueError',
+  'checkValue',
+  'dtypeInfo',
+  'dtypeOfArray',
+  'isDType',
+  'isTypeCode',
+  'resolveDType',
+  'widensTo',
+  // CORE-EXPORTS (append names here)
+];
+
+/** Runtime exports of `compactly/arrow`. */
+const ARROW: string[] = [
+  // ARROW-EXPORT-NAMES
+];
+
+/** Runtime exports of `compactly/node`. */
+const NODE: string[] = [
+  // NODE-EXPORT-NAMES
+];
+
+describe.skipIf(!built)('the built package', () => {
+  test('ESM import of compactly exposes exactly the documented names', async () => {
+    const m = (await import(CORE_ENTRY)) as Record<string, unknown>;
+    expect(Object.keys(m).sort()).toEqual([...CORE].sort());
+  });
+  test('require(compactly) exposes the same names', () => {
+    const m = require(CORE_ENTRY) as Record<string, unknown>;
+    expect(Object.keys(m).filter((k) => k !== '__esModule').sort()).toEqual([...CORE].sort());
+    expect(new (m.OverflowError as new (s: string) => Error)('x')).toBeInstanceOf(RangeError);
+  });
+  test('compactly/arrow and compactly/node, as ESM and CJS', async () => {
+    const a = (await import(ARROW_ENTRY)) as Record<string, unknown>;
+    expect(Object.keys(a).sort()).toEqual([...ARROW].sort());
+    expect(Object.keys(require(ARROW_ENTRY) as object).filter((k) => k !== '__esModule').sort()).toEqual([...ARROW].sort());
+    const n = (await import(NODE_ENTRY)) as Record<string, unknown>;
+    expect(Object.keys(n).sort()).toEqual([...NODE].sort());
+    expect(Object.keys(require(NODE_ENTRY) as object).filter((k) => k !== '__esModule').sort()).toEqual([...NODE].sort());
+  });
+  test('package.json is exported', () => {
+    expect((require('compactly/package.json') as { name: string }).name).toBe('compactly');
+  });
+  test('the core entry does not import apache-arrow or node: modules', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const f of ['../dist/index.js', '../dist/index.cjs']) {
+      const src = readFileSync(new URL(f, import.meta.url), 'utf8');
+      expect(src).not.toMatch(/apache-arrow|from ["']node:|require\(["']node:/);
+    }
+  });
+});
+
+test('the exports test ran against a build', () => {
+  // `npm test` builds first; a missing dist means the exports tests above were skipped.
+  expect(built || process.env.COMPACTLY_ALLOW_NO_BUILD === '1').toBe(true);
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    // The library: ESM + CJS with .d.ts / .d.cts, apache-arrow left external (optional peer).
+    entry: { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    external: ['apache-arrow'],
+    treeshake: true,
+  },
+  {
+    // The benchmark CLI (`compactly-bench`): one self-contained ESM file; optional peers stay external.
+    entry: { 'bench/cli': 'bench/cli.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    external: ['apache-arrow', 'arquero', 'papaparse', 'csv-parse'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
