@@ -51,7 +51,7 @@ export function measureInChild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows)],
+      [...process.execArgv, '--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows)],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
