@@ -25,9 +25,28 @@ export type {
 
 // --- Vector (array.array) -------------------------------------------------------------------
 // VECTOR-EXPORTS
+export { Vector, vector } from './vector.js';
+export type { VectorMemoryUsage, VectorOptions, VectorSource } from './vector.js';
 
 // --- Categorical (pandas.Categorical) -------------------------------------------------------
 // CATEGORICAL-EXPORTS
+export { Categorical, categorical } from './categorical.js';
+export type {
+  CategoricalMemoryUsage,
+  CategoricalOptions,
+  CategoryValue,
+  CodeArray,
+  CodesDType,
+  CompareOperand,
+  FromCodesOptions,
+  MinMaxOptions,
+  PushOptions,
+  Renamer,
+  ReorderOptions,
+  SetCategoriesOptions,
+  ValueCountsOptions,
+  WidenCategory,
+} from './categorical.js';
 
 // --- RecordStore (__slots__) ------------------------------------------------------------------
 // RECORD-STORE-EXPORTS

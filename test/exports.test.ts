@@ -31,6 +31,10 @@ const CORE = [
   'resolveDType',
   'widensTo',
   // CORE-EXPORTS (append names here)
+  'Categorical',
+  'categorical',
+  'Vector',
+  'vector',
 ];
 
 /** Runtime exports of `compactly/arrow`. */
