@@ -1,0 +1,1127 @@
+/**
+ * `Categorical`: a dictionary-encoded column, faithful to `pandas.Categorical`, that widens its codes
+ * (Int8 → Int16 → Int32) instead of corrupting them when the categories outgrow the width.
+ *
+ * @packageDocumentation
+ */
+import { describe, throwType, throwValue } from '../errors.js';
+import { normalizeIndex } from '../internal/bounds.js';
+import { grownCapacity, MAX_ELEMENTS } from '../internal/growth.js';
+import {
+  allocCodes,
+  bincount,
+  codeBytes,
+  codesDTypeFor,
+  codesDTypeOf,
+  compareCodes,
+  copyCodes,
+  extremes,
+  firstOccurrences,
+  gather,
+  isCodeArray,
+  maxCategories,
+  rangeMask,
+  recode,
+  type CodeArray,
+  type CodesDType,
+  type CompareOp,
+} from './codes.js';
+import {
+  admitKind,
+  compareNatural,
+  dictionaryBytes,
+  formatValue,
+  isIterableObject,
+  isMissing,
+  makeDictionary,
+  normalizeCategory,
+  type CategoryValue,
+  type Dictionary,
+  type Kind,
+} from './dictionary.js';
+import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
+
+export type { CategoryValue } from './dictionary.js';
+export type { CodeArray, CodesDType } from './codes.js';
+export type { Renamer } from './edits.js';
+
+/** A string literal type widened to `string`, a number literal to `number` (what a column of them holds). */
+export type WidenCategory<T> = T extends string ? string : T extends number ? number : T;
+
+/** Options of {@link categorical} and {@link Categorical.from}. */
+export interface CategoricalOptions<T extends CategoryValue = CategoryValue> {
+  /**
+   * The categories, in order. Without it, the categories are the distinct values, sorted (as pandas
+   * does). With it, a value that is not a category becomes missing (pandas), or a `TypeError` when `strict`.
+   */
+  readonly categories?: Iterable<T> | undefined;
+  /** Whether the category order is meaningful (enables `lt`/`min`/…). Default `false`. */
+  readonly ordered?: boolean | undefined;
+  /** Never add categories implicitly: a value that is not a category is a `TypeError` (also for later `push`/`extend`). */
+  readonly strict?: boolean | undefined;
+  /** Codes to allocate up front (growth then starts from there). */
+  readonly capacity?: number | undefined;
+}
+
+/** Options of {@link Categorical.fromCodes}. */
+export interface FromCodesOptions {
+  /** Whether the category order is meaningful. Default `false`. */
+  readonly ordered?: boolean | undefined;
+}
+
+/** Per-call options of `push`, `extend` and `assertExtendable`. */
+export interface PushOptions {
+  /** Overrides the column's `strict` setting for this call. */
+  readonly strict?: boolean | undefined;
+}
+
+/** Options of {@link Categorical.valueCounts}. */
+export interface ValueCountsOptions {
+  /** `false` adds a `null` entry (last) with the number of missing values, when there are any. Default `true`. */
+  readonly dropna?: boolean | undefined;
+}
+
+/** Options of {@link Categorical.min} and {@link Categorical.max}. */
+export interface MinMaxOptions {
+  /** `false`: any missing value makes the result `null`. Default `true` (missing values are skipped). */
+  readonly skipna?: boolean | undefined;
+}
+
+/** Options of {@link Categorical.setCategories}. */
+export interface SetCategoriesOptions {
+  /** Rename positionally instead of recoding by value (surplus codes become missing). Default `false`. */
+  readonly rename?: boolean | undefined;
+  /** New `ordered` flag; default: unchanged. */
+  readonly ordered?: boolean | undefined;
+}
+
+/** Options of {@link Categorical.reorderCategories}. */
+export interface ReorderOptions {
+  /** New `ordered` flag; default: unchanged. */
+  readonly ordered?: boolean | undefined;
+}
+
+/** The breakdown returned by {@link Categorical.memoryUsage} (bytes unless said otherwise). */
+export interface CategoricalMemoryUsage {
+  /** The code dtype in use. */
+  readonly codesDType: CodesDType;
+  /** Number of values. */
+  readonly length: number;
+  /** Allocated codes. */
+  readonly capacity: number;
+  /** Number of categories. */
+  readonly categories: number;
+  /** `length × itemsize`: the live codes. */
+  readonly codes: number;
+  /** `(capacity − length) × itemsize`: allocated, unused codes. */
+  readonly slack: number;
+  /** Estimated heap bytes of the dictionary (category array, Map, strings). */
+  readonly dictionary: number;
+  /** `codes + slack + dictionary` (equals `byteLength`). */
+  readonly total: number;
+}
+
+/** What the comparison methods accept: a value, a Categorical of the same length, or an array of the same length. */
+export type CompareOperand<T extends CategoryValue> = T | CategoryValue | null | undefined | Categorical<CategoryValue> | readonly unknown[];
+
+const ADD = 0;
+const MISSING = 1;
+const STRICT = 2;
+/** What to do with a value that is not a category: add it, make it missing, or throw. */
+type Mode = typeof ADD | typeof MISSING | typeof STRICT;
+
+const MIN_MAX_UNORDERED = (op: string): string =>
+  `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
+
+function whereOf(op: string, pos: number): string {
+  return pos < 0 ? op : `${op} (value at position ${pos})`;
+}
+
+function checkFlag(v: unknown, name: string, where: string): boolean | undefined {
+  if (v === undefined || typeof v === 'boolean') return v;
+  return throwType(`${where}: '${name}' must either be true or false, got ${describe(v)}`);
+}
+
+function checkCount(n: unknown, where: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: expected an integer count, got ${describe(n)}`);
+  if (n < 0 || n > MAX_ELEMENTS) throwValue(`${where}: count ${n} out of range [0, ${MAX_ELEMENTS}]`);
+  return n;
+}
+
+/**
+ * A dictionary-encoded column of strings or numbers: signed integer codes (`-1` = missing) into a list of
+ * categories, as `pandas.Categorical`.
+ *
+ * @remarks
+ * **Storage.** Codes live in an `Int8Array` while there are at most 128 categories, an `Int16Array` up
+ * to 32768 and an `Int32Array` beyond. Adding a category that does not fit **widens** the codes (one
+ * O(n) copy), so values are never corrupted (apache-arrow and flechette wrap an Int8 index past 127).
+ * The codes grow like a vector (capacity doubling, {@link Categorical.reserve}, {@link Categorical.shrinkToFit}).
+ * A `Map` gives value → code in O(1). Memory: about 1 byte per value for ≤ 128 categories.
+ *
+ * **Values.** Categories are strings or numbers, never both in one column (`TypeError`). On input
+ * `null`, `undefined` and `NaN` are missing; on output missing is `null`.
+ *
+ * **Loading vs editing.** {@link Categorical.push}/{@link Categorical.extend} add unseen values as new
+ * categories (unless `strict`); {@link Categorical.set} only accepts existing categories (pandas
+ * `TypeError`). Category edits (`addCategories`, `renameCategories`, …) return a **new** Categorical,
+ * as pandas ≥ 2.0 does; the original is unchanged.
+ *
+ * @example
+ * ```ts
+ * const c = categorical(['b', 'a', null, 'a']);
+ * c.categories;            // ['a', 'b']
+ * Array.from(c.codes);     // [1, 0, -1, 0]
+ * c.valueCounts();         // Map { 'a' => 2, 'b' => 1 }
+ * ```
+ */
+export class Categorical<T extends CategoryValue = CategoryValue> implements Iterable<T | null> {
+  #codes: CodeArray;
+  #length: number;
+  #list: T[];
+  #index: Map<T, number>;
+  #kind: Kind;
+  #ordered: boolean;
+  #strict: boolean;
+  #snapshot: readonly T[] | null = null;
+  #dictBytes = -1;
+  #view: CodeArray | null = null;
+
+  private constructor(codes: CodeArray, length: number, dict: Dictionary<T>, ordered: boolean, strict: boolean) {
+    this.#codes = codes;
+    this.#length = length;
+    this.#list = dict.list;
+    this.#index = dict.index;
+    this.#kind = dict.kind;
+    this.#ordered = ordered;
+    this.#strict = strict;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Construction
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Builds a Categorical from values (same as {@link categorical}).
+   *
+   * @param values - Strings or numbers; `null`, `undefined` and `NaN` are missing. Default: none.
+   * @param options - `categories` (explicit, ordered list), `ordered`, `strict`, `capacity`.
+   * @returns A new Categorical. Without `categories`, the categories are the distinct values sorted
+   * (numbers ascending, strings by UTF-16 code units), as pandas does.
+   * @throws `TypeError` for a value that is not a string, number or missing, for mixed strings and numbers,
+   * for a non-boolean `ordered`/`strict`, or (with `strict`) for a value outside `categories`.
+   * @throws {@link ValueError} for duplicate or missing categories.
+   * @remarks O(n) plus O(k log k) to sort k inferred categories. Allocates the codes (exactly n when
+   * `values` is an array) and the dictionary.
+   * @example
+   * ```ts
+   * const c = Categorical.from(['lo', 'hi', 'lo'], { categories: ['lo', 'hi'], ordered: true });
+   * c.lt('hi'); // Uint8Array [1, 0, 1]
+   * ```
+   */
+  static from<T extends CategoryValue>(
+    values?: Iterable<T | null | undefined>,
+    options: CategoricalOptions<T> = {},
+  ): Categorical<WidenCategory<T>> {
+    const where = 'categorical';
+    const ordered = checkFlag(options.ordered, 'ordered', where) ?? false;
+    const strict = checkFlag(options.strict, 'strict', where) ?? false;
+    const explicit = options.categories !== undefined;
+    const dict = explicit ? makeDictionary<WidenCategory<T>>(options.categories as Iterable<unknown>, where) : emptyDictionary<WidenCategory<T>>();
+    if (values !== undefined && (typeof values === 'string' || !isIterableObject(values))) {
+      throwType(`${where}: values must be an iterable (an array, a Set, a generator) of strings or numbers, got ${describe(values)}`);
+    }
+    let capacity = options.capacity === undefined ? 0 : checkCount(options.capacity, where);
+    if (values !== undefined && Array.isArray(values)) capacity = Math.max(capacity, values.length);
+    const c = new Categorical<WidenCategory<T>>(allocCodes(codesDTypeFor(dict.list.length), capacity), 0, dict, ordered, strict);
+    if (values !== undefined) c.#append(values, explicit ? (strict ? STRICT : MISSING) : ADD, where);
+    if (!explicit) c.#sortCategories();
+    return c;
+  }
+
+  /**
+   * Builds a Categorical from codes and categories (pandas `Categorical.from_codes`).
+   *
+   * @param codes - Integer codes in `[-1, categories.length)`; `-1` is missing. An `Int8Array`,
+   * `Int16Array` or `Int32Array` at least as wide as the category count needs is **adopted without
+   * copying** (the Categorical then reads and writes that memory until its first reallocation; a
+   * subarray of a larger buffer, e.g. from Arrow, works). Anything else (plain arrays, unsigned or
+   * narrower arrays, `BigInt64Array`) is validated and copied into the narrowest width.
+   * @param categories - The categories, in order (validated: unique, not missing, one kind).
+   * @param options - `ordered`.
+   * @returns A new Categorical of `codes.length` values.
+   * @throws {@link ValueError} for a code outside `[-1, categories.length)`, a non-integer code, a float
+   * TypedArray, missing `categories`, or duplicate / missing categories.
+   * @throws `TypeError` if `codes` is not array-like, or the categories mix strings and numbers.
+   * @remarks O(n) validation; no allocation for adopted codes. An adopted wider array keeps its width
+   * (e.g. Int32 codes over 4 categories) until {@link Categorical.shrinkToFit} narrows it.
+   * @example
+   * ```ts
+   * const c = Categorical.fromCodes(new Int8Array([0, 1, -1]), ['x', 'y']);
+   * c.toArray(); // ['x', 'y', null]
+   * ```
+   */
+  static fromCodes<T extends CategoryValue>(
+    codes: ArrayLike<number> | ArrayLike<bigint>,
+    categories: Iterable<T>,
+    options: FromCodesOptions = {},
+  ): Categorical<WidenCategory<T>> {
+    const where = 'Categorical.fromCodes';
+    const ordered = checkFlag(options.ordered, 'ordered', where) ?? false;
+    if (categories === undefined || categories === null) {
+      throwValue(`${where}: The categories must be provided in 'categories'. Both were None.`);
+    }
+    const dict = makeDictionary<WidenCategory<T>>(categories, where);
+    const k = dict.list.length;
+    if (codes === null || typeof codes !== 'object' || typeof (codes as ArrayLike<unknown>).length !== 'number') {
+      throwType(`${where}: codes must be an array or a TypedArray of integers, got ${describe(codes)}`);
+    }
+    const need = codesDTypeFor(k);
+    const n = codes.length;
+    if (isCodeArray(codes) && codes.BYTES_PER_ELEMENT >= codeBytes(need)) {
+      const e = extremes(codes, n);
+      if (n > 0 && (e.min < -1 || e.max >= k)) throwCodeRange(where, e.min < -1 ? e.min : e.max, k);
+      return new Categorical(codes, n, dict, ordered, false);
+    }
+    if (codes instanceof Float32Array || codes instanceof Float64Array) {
+      throwValue(`${where}: codes need to be array-like integers (got a ${codes.constructor.name})`);
+    }
+    const out = allocCodes(need, n);
+    for (let i = 0; i < n; i++) {
+      const raw = (codes as ArrayLike<unknown>)[i];
+      const x = typeof raw === 'bigint' ? Number(raw) : raw;
+      if (typeof x !== 'number' || !Number.isInteger(x)) {
+        throwValue(`${where}: codes need to be array-like integers (got ${describe(raw)} at position ${i})`);
+      }
+      if (x < -1 || x >= k) throwCodeRange(where, x, k);
+      out[i] = x;
+    }
+    return new Categorical(out, n, dict, ordered, false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Properties
+  // ---------------------------------------------------------------------------------------------
+
+  /** Number of values (missing included). */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Number of codes allocated (`length <= capacity`). */
+  get capacity(): number {
+    return this.#codes.length;
+  }
+
+  /**
+   * The categories, in order.
+   *
+   * @remarks A frozen **copy** (snapshot): it does not change when categories are added later; reading
+   * it again after a change gives a new array. O(k) after a change, O(1) otherwise (cached).
+   */
+  get categories(): readonly T[] {
+    let s = this.#snapshot;
+    if (s === null) {
+      s = Object.freeze(this.#list.slice());
+      this.#snapshot = s;
+    }
+    return s;
+  }
+
+  /** Number of categories (`categories.length` without the copy). */
+  get categoryCount(): number {
+    return this.#list.length;
+  }
+
+  /**
+   * The codes, `-1` for missing: an **alias** of the live storage (`Int8Array`, `Int16Array` or
+   * `Int32Array`, length === {@link Categorical.length}).
+   *
+   * @remarks Goes stale when the Categorical reallocates (growth past `capacity`, `reserve`,
+   * `shrinkToFit`) or **widens** (a category past 128 or 32768): read it again after such writes.
+   * Writing into it bypasses validation (pandas makes its codes read-only): a code outside
+   * `[-1, categoryCount)` corrupts the column. O(1) (the subarray is cached).
+   */
+  get codes(): CodeArray {
+    const codes = this.#codes;
+    const n = this.#length;
+    if (n === codes.length) return codes;
+    const v = this.#view;
+    if (v !== null && v.length === n && v.buffer === codes.buffer && v.byteOffset === codes.byteOffset) return v;
+    const next = codes.subarray(0, n);
+    this.#view = next;
+    return next;
+  }
+
+  /** The dtype of {@link Categorical.codes}: `'int8'`, `'int16'` or `'int32'`. */
+  get codesDType(): CodesDType {
+    return codesDTypeOf(this.#codes);
+  }
+
+  /** Whether the category order is meaningful (pandas `ordered`); read-only, see {@link Categorical.asOrdered}. */
+  get ordered(): boolean {
+    return this.#ordered;
+  }
+
+  /** Whether `push`/`extend` refuse values that are not categories (instead of adding them). */
+  get strict(): boolean {
+    return this.#strict;
+  }
+
+  /**
+   * Bytes held now: the code buffer at full capacity plus the estimated dictionary.
+   * @remarks The dictionary estimate counts the category array, the Map and the strings (see {@link Categorical.memoryUsage}).
+   */
+  get byteLength(): number {
+    return this.#codes.byteLength + this.#dictionaryBytes();
+  }
+
+  /**
+   * Logical bytes as pandas reports them: `length × itemsize` of the codes plus 8 bytes per category
+   * (pandas counts the categories' object pointers or int64/float64 values).
+   */
+  get nbytes(): number {
+    return this.#length * this.#codes.BYTES_PER_ELEMENT + 8 * this.#list.length;
+  }
+
+  /**
+   * The memory breakdown: live codes, unused capacity, dictionary.
+   * @returns A {@link CategoricalMemoryUsage}; `total === byteLength`.
+   * @remarks O(total characters of the categories) the first time after a category change, then cached.
+   */
+  memoryUsage(): CategoricalMemoryUsage {
+    const size = this.#codes.BYTES_PER_ELEMENT;
+    const codes = this.#length * size;
+    const slack = (this.#codes.length - this.#length) * size;
+    const dictionary = this.#dictionaryBytes();
+    return {
+      codesDType: this.codesDType,
+      length: this.#length,
+      capacity: this.#codes.length,
+      categories: this.#list.length,
+      codes,
+      slack,
+      dictionary,
+      total: codes + slack + dictionary,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Element access
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The value at `i` (negative counts from the end), `null` if missing.
+   * @param i - Index in `[-length, length)`.
+   * @returns The category, or `null`.
+   * @throws {@link IndexError} out of range; `TypeError` for a non-integer index.
+   * @remarks O(1).
+   */
+  get(i: number): T | null {
+    const j = (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    const code = this.#codes[j]!;
+    return code < 0 ? null : this.#list[code]!;
+  }
+
+  /**
+   * Sets the value at `i` to an existing category, or to missing (`null`, `undefined`, `NaN`).
+   * @param i - Index in `[-length, length)`.
+   * @param value - A category or missing.
+   * @throws `TypeError` if `value` is not a category (pandas: "Cannot setitem on a Categorical with a new
+   * category"): add it first with {@link Categorical.addCategories} or use {@link Categorical.push}.
+   * @throws {@link IndexError} out of range.
+   * @remarks O(1).
+   */
+  set(i: number, value: T | null | undefined): void {
+    const j = (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    let code = this.#index.get(value as T);
+    if (code === undefined) {
+      if (!isMissing(value)) throwNotCategory('Categorical.set', value);
+      code = -1;
+    }
+    this.#codes[j] = code;
+  }
+
+  /**
+   * The code of `value`: its position in the categories, or `-1` if it is not a category (or missing).
+   * @param value - Any value.
+   * @returns A code in `[-1, categoryCount)`.
+   * @remarks O(1) (Map lookup).
+   */
+  codeOf(value: unknown): number {
+    return this.#index.get(value as T) ?? -1;
+  }
+
+  /**
+   * Appends a value; an unseen value becomes a new category (the loading path), unless strict.
+   * @param value - A string or number; `null`, `undefined`, `NaN` are missing.
+   * @param options - `strict` overrides the column's setting for this call.
+   * @throws `TypeError` for a value that is neither a string, a number nor missing, for a value of the
+   * other kind than the categories, or (strict) for an unseen value.
+   * @remarks Amortised O(1). May reallocate (capacity doubling) or widen the codes: an earlier
+   * {@link Categorical.codes} alias goes stale.
+   */
+  push(value: T | null | undefined, options?: PushOptions): void {
+    let code = this.#index.get(value as T);
+    if (code === undefined) {
+      const strict = options?.strict ?? this.#strict;
+      code = this.#unseen(value, strict ? STRICT : ADD, 'Categorical.push', -1);
+    }
+    const n = this.#length;
+    if (n === this.#codes.length) this.#grow(n + 1);
+    this.#codes[n] = code;
+    this.#length = n + 1;
+  }
+
+  /**
+   * Appends every value, atomically: if any value is rejected, the column is left exactly as it was
+   * (length, categories, width and the `codes` buffer).
+   * @param values - An iterable of strings, numbers or missing values (not a string).
+   * @param options - `strict` overrides the column's setting for this call.
+   * @throws `TypeError` as {@link Categorical.push} (the message names the position in `values`), or if
+   * `values` is not an iterable.
+   * @remarks O(m). Arrays reserve their length once; unseen values become categories in order of appearance.
+   */
+  extend(values: Iterable<T | null | undefined>, options?: PushOptions): void {
+    const where = 'Categorical.extend';
+    if (typeof values === 'string' || !isIterableObject(values)) {
+      throwType(`${where}: values must be an iterable of strings or numbers, got ${describe(values)}`);
+    }
+    const strict = options?.strict ?? this.#strict;
+    const codes = this.#codes;
+    const length = this.#length;
+    const k = this.#list.length;
+    const kind = this.#kind;
+    try {
+      this.#append(values, strict ? STRICT : ADD, where);
+    } catch (err) {
+      this.#codes = codes;
+      this.#length = length;
+      for (let c = k; c < this.#list.length; c++) this.#index.delete(this.#list[c]!);
+      this.#list.length = k;
+      this.#kind = kind;
+      this.#changedCategories();
+      throw err;
+    }
+  }
+
+  /**
+   * Throws exactly what `extend(values, options)` would throw, and changes nothing. Lets a caller
+   * (RecordStore) validate a batch across several columns before writing any.
+   * @param values - The batch.
+   * @param options - `strict` as for `extend`.
+   * @throws `TypeError` / {@link ValueError} as {@link Categorical.extend}.
+   * @remarks O(m), no allocation.
+   */
+  assertExtendable(values: readonly unknown[], options?: PushOptions): void {
+    const where = 'Categorical.extend';
+    if (typeof values === 'string' || !isIterableObject(values)) {
+      throwType(`${where}: values must be an iterable of strings or numbers, got ${describe(values)}`);
+    }
+    const strict = options?.strict ?? this.#strict;
+    const index = this.#index;
+    const n = values.length;
+    if (this.#length + n > this.#codes.length) grownCapacity(this.#codes.length, this.#length + n, this.#codes.BYTES_PER_ELEMENT);
+    let kind = this.#kind;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (index.has(v as T) || isMissing(v)) continue;
+      kind = admitKind(v, kind, whereOf(where, i));
+      if (strict) throwNotCategory(whereOf(where, i), v);
+    }
+  }
+
+  /**
+   * Removes the value at `i`, shifting the later values down (ordered delete).
+   * @param i - Index in `[-length, length)`.
+   * @returns The removed value (`null` if missing).
+   * @throws {@link IndexError} out of range.
+   * @remarks O(length − i) (`copyWithin`); capacity and categories unchanged.
+   */
+  removeAt(i: number): T | null {
+    const n = this.#length;
+    const j = normalizeIndex(i, n, 'Categorical');
+    const code = this.#codes[j]!;
+    this.#codes.copyWithin(j, j + 1, n);
+    this.#length = n - 1;
+    return code < 0 ? null : this.#list[code]!;
+  }
+
+  /**
+   * Removes the value at `i` by moving the last value into its place (order not kept).
+   * @param i - Index in `[-length, length)`.
+   * @returns The removed value (`null` if missing).
+   * @throws {@link IndexError} out of range.
+   * @remarks O(1).
+   */
+  swapRemoveAt(i: number): T | null {
+    const n = this.#length;
+    const j = normalizeIndex(i, n, 'Categorical');
+    const codes = this.#codes;
+    const code = codes[j]!;
+    codes[j] = codes[n - 1]!;
+    this.#length = n - 1;
+    return code < 0 ? null : this.#list[code]!;
+  }
+
+  /**
+   * A new Categorical of the values at `indices` (same categories, `ordered` and `strict`): a **copy**.
+   * @param indices - Indexes in `[-length, length)` (any array-like: `number[]`, `Uint32Array`, …).
+   * @returns A new Categorical of `indices.length` values.
+   * @throws {@link IndexError} for an index out of range; `TypeError` for a non-integer.
+   * @remarks O(m + k): the codes are gathered by a monomorphic kernel; the dictionary is copied.
+   */
+  take(indices: ArrayLike<number>): Categorical<T> {
+    const n = this.#length;
+    const m = indices.length;
+    let idx: ArrayLike<number> = indices;
+    for (let j = 0; j < m; j++) {
+      const x = indices[j]!;
+      if ((x >>> 0) !== x || x >= n) {
+        const norm = new Float64Array(m);
+        for (let t = 0; t < m; t++) norm[t] = normalizeIndex(indices[t]!, n, 'Categorical.take');
+        idx = norm;
+        break;
+      }
+    }
+    return new Categorical(gather(this.#codes, idx), m, this.#copyDictionary(), this.#ordered, this.#strict);
+  }
+
+  /**
+   * A copy: same values, categories, `ordered` and `strict`, capacity equal to length.
+   * @returns A new Categorical that shares nothing with this one.
+   * @remarks O(n + k).
+   */
+  copy(): Categorical<T> {
+    return new Categorical(copyCodes(this.#codes, this.#length, this.codesDType, this.#length), this.#length, this.#copyDictionary(), this.#ordered, this.#strict);
+  }
+
+  /**
+   * Removes every value; categories, width and capacity stay.
+   * @remarks O(1).
+   */
+  clear(): void {
+    this.#length = 0;
+  }
+
+  /**
+   * Makes room for at least `n` values in total without reallocating later.
+   * @param n - Total capacity wanted (not additional).
+   * @throws `TypeError` for a non-integer; {@link ValueError} for a negative or too large `n`.
+   * @remarks O(length) when it reallocates (then `codes` goes stale), O(1) otherwise.
+   */
+  reserve(n: number): void {
+    checkCount(n, 'Categorical.reserve');
+    if (n > this.#codes.length) this.#codes = copyCodes(this.#codes, this.#length, this.codesDType, n);
+  }
+
+  /**
+   * Releases unused capacity and narrows the codes to the narrowest width for the category count
+   * (e.g. Int32 codes adopted from Arrow over 4 categories become Int8).
+   * @remarks O(length) when it reallocates (then `codes` goes stale), O(1) when already tight.
+   */
+  shrinkToFit(): void {
+    const dtype = codesDTypeFor(this.#list.length);
+    if (this.#codes.length !== this.#length || this.codesDType !== dtype) {
+      this.#codes = copyCodes(this.#codes, this.#length, dtype, this.#length);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Conversion
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The values as a plain array (missing → `null`): a **copy**.
+   * @returns `(T | null)[]` of `length` values.
+   * @remarks O(n).
+   */
+  toArray(): (T | null)[] {
+    const n = this.#length;
+    const codes = this.#codes;
+    const list = this.#list;
+    const out = new Array<T | null>(n);
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      out[i] = c < 0 ? null : list[c]!;
+    }
+    return out;
+  }
+
+  /** Iterates the values (missing → `null`). @returns An iterator of `T | null`. */
+  *[Symbol.iterator](): IterableIterator<T | null> {
+    for (let i = 0; i < this.#length; i++) {
+      const c = this.#codes[i]!;
+      yield c < 0 ? null : this.#list[c]!;
+    }
+  }
+
+  /**
+   * A readable summary: `Categorical(["a", "b", null], categories=["a", "b"])`; ordered categories are
+   * joined by `<`. Long columns show their first and last 10 values.
+   * @returns The string.
+   */
+  toString(): string {
+    const n = this.#length;
+    const show = (i: number): string => formatValue(this.get(i));
+    const values: string[] = [];
+    if (n <= 20) for (let i = 0; i < n; i++) values.push(show(i));
+    else {
+      for (let i = 0; i < 10; i++) values.push(show(i));
+      values.push(`… ${n - 20} more …`);
+      for (let i = n - 10; i < n; i++) values.push(show(i));
+    }
+    const k = this.#list.length;
+    const cats = (k <= 20 ? this.#list : [...this.#list.slice(0, 10), ...this.#list.slice(k - 10)]).map((v) => formatValue(v));
+    if (k > 20) cats.splice(10, 0, `… ${k - 20} more …`);
+    return `Categorical([${values.join(', ')}], categories=[${cats.join(this.#ordered ? ' < ' : ', ')}])`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Category edits (each returns a new Categorical, as pandas >= 2.0)
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * A new Categorical with `added` appended to the categories (unused); values unchanged.
+   * @param added - One category or an iterable of them.
+   * @returns A new Categorical (may be wider: adding past 128 categories gives Int16 codes).
+   * @throws {@link ValueError} if one is already a category ("new categories must not include old
+   * categories"), is missing, or repeats; `TypeError` for the other kind.
+   * @remarks O(n + k): the codes are copied.
+   */
+  addCategories<U extends T>(added: U | Iterable<U>): Categorical<T> {
+    return this.#apply(planAdd(this.#dictionary(), added), this.#ordered);
+  }
+
+  /**
+   * A new Categorical without the given categories; their values become missing.
+   * @param removals - One category or an iterable; missing values in it are ignored (pandas).
+   * @returns A new Categorical; the remaining categories keep their order.
+   * @throws {@link ValueError} if one is not a category ("removals must all be in old categories").
+   * @remarks O(n + k).
+   */
+  removeCategories(removals: T | Iterable<T | null | undefined> | null | undefined): Categorical<T> {
+    return this.#apply(planRemove(this.#dictionary(), removals), this.#ordered);
+  }
+
+  /**
+   * A new Categorical whose categories are renamed; codes are unchanged.
+   * @param renamer - A list (positional, same length), a `Map` or plain object (unknown keys ignored,
+   * categories without a key kept), or a function `(category, code) => newName`.
+   * @returns A new Categorical.
+   * @throws {@link ValueError} for a list of another length, or new names that repeat or are missing;
+   * `TypeError` for mixed kinds or a bad argument.
+   * @remarks O(n + k).
+   */
+  renameCategories<U extends CategoryValue>(renamer: readonly U[] | ((category: T, code: number) => U)): Categorical<U>;
+  renameCategories<U extends CategoryValue>(renamer: ReadonlyMap<T, U> | Readonly<Record<string, U>>): Categorical<T | U>;
+  renameCategories<U extends CategoryValue>(renamer: Renamer<T, U>): Categorical<T | U> {
+    return this.#apply(planRename(this.#dictionary(), renamer), this.#ordered);
+  }
+
+  /**
+   * A new Categorical with the given categories: values are recoded by value, and those not in
+   * `categories` become missing; with `rename`, the categories are renamed by position instead.
+   * @param categories - The new categories, in order.
+   * @param options - `rename`, `ordered`.
+   * @returns A new Categorical.
+   * @throws {@link ValueError} for duplicate or missing categories.
+   * @remarks O(n + k).
+   */
+  setCategories<U extends CategoryValue>(categories: Iterable<U>, options: SetCategoriesOptions = {}): Categorical<U> {
+    const where = 'Categorical.setCategories';
+    const rename = checkFlag(options.rename, 'rename', where) ?? false;
+    const ordered = checkFlag(options.ordered, 'ordered', where) ?? this.#ordered;
+    return this.#apply(planSet<T, U>(this.#dictionary(), categories, rename), ordered);
+  }
+
+  /**
+   * A new Categorical with the same categories in a new order; values are unchanged (codes are recoded).
+   * @param order - A permutation of the categories.
+   * @param options - `ordered`.
+   * @returns A new Categorical.
+   * @throws {@link ValueError} if `order` is not a permutation of the categories.
+   * @remarks O(n + k).
+   */
+  reorderCategories(order: Iterable<T>, options: ReorderOptions = {}): Categorical<T> {
+    const ordered = checkFlag(options.ordered, 'ordered', 'Categorical.reorderCategories') ?? this.#ordered;
+    return this.#apply(planReorder(this.#dictionary(), order), ordered);
+  }
+
+  /**
+   * A new Categorical without the categories no value uses; order kept, missing stays missing.
+   * @returns A new Categorical.
+   * @remarks O(n + k): one bincount and one recode.
+   */
+  removeUnusedCategories(): Categorical<T> {
+    const counts = bincount(this.#codes, this.#length, this.#list.length);
+    return this.#apply(planRemoveUnused(this.#dictionary(), counts), this.#ordered);
+  }
+
+  /** A new Categorical with `ordered = true` (codes copied). @returns The ordered copy. */
+  asOrdered(): Categorical<T> {
+    return this.#apply({ dict: this.#copyDictionary(), table: null }, true);
+  }
+
+  /** A new Categorical with `ordered = false` (codes copied). @returns The unordered copy. */
+  asUnordered(): Categorical<T> {
+    return this.#apply({ dict: this.#copyDictionary(), table: null }, false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reductions
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Counts per category, in category order, zero counts kept (pandas `value_counts` on a Categorical:
+   * not sorted by frequency).
+   * @param options - `dropna: false` appends a `null` entry with the missing count when there are missing values.
+   * @returns A `Map` category → count.
+   * @remarks O(n + k): a bincount over the codes, no string is touched.
+   */
+  valueCounts(options: ValueCountsOptions = {}): Map<T | null, number> {
+    const dropna = checkFlag(options.dropna, 'dropna', 'Categorical.valueCounts') ?? true;
+    const k = this.#list.length;
+    const counts = bincount(this.#codes, this.#length, k);
+    const out = new Map<T | null, number>();
+    for (let c = 0; c < k; c++) out.set(this.#list[c]!, counts[c + 1]!);
+    if (!dropna && counts[0]! > 0) out.set(null, counts[0]!);
+    return out;
+  }
+
+  /**
+   * The smallest value in category order (ordered Categoricals only).
+   * @param options - `skipna` (default `true`).
+   * @returns The category, or `null` when empty, all missing, or `skipna: false` with a missing value.
+   * @throws `TypeError` if the Categorical is not ordered.
+   * @remarks O(n).
+   */
+  min(options: MinMaxOptions = {}): T | null {
+    return this.#extreme('min', options);
+  }
+
+  /**
+   * The largest value in category order (ordered Categoricals only).
+   * @param options - `skipna` (default `true`).
+   * @returns The category, or `null` when empty, all missing, or `skipna: false` with a missing value.
+   * @throws `TypeError` if the Categorical is not ordered.
+   * @remarks O(n).
+   */
+  max(options: MinMaxOptions = {}): T | null {
+    return this.#extreme('max', options);
+  }
+
+  /**
+   * The distinct values in order of first appearance (missing included once if present), as a new
+   * Categorical with the same categories (unused ones kept) and `ordered`, as pandas `unique()`.
+   * @returns A new Categorical.
+   * @remarks O(n) with an early exit once every category has been seen.
+   */
+  unique(): Categorical<T> {
+    const first = firstOccurrences(this.#codes, this.#length, this.#list.length);
+    const codes = allocCodes(this.codesDType, first.length);
+    codes.set(first);
+    return new Categorical(codes, first.length, this.#copyDictionary(), this.#ordered, this.#strict);
+  }
+
+  /**
+   * Whether `other` is a Categorical with the same values and compatible categories (pandas `equals`):
+   * unordered: the same category set in any order; ordered: the same categories in the same order.
+   * Missing equals missing here.
+   * @param other - Anything.
+   * @returns `true` or `false`.
+   * @remarks O(n + k).
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof Categorical)) return false;
+    if (other.#ordered !== this.#ordered || other.#length !== this.#length || other.#list.length !== this.#list.length) return false;
+    const theirs = this.#theirCodesInMine(other as Categorical<CategoryValue>, this.#ordered);
+    if (theirs === null) return false;
+    const n = this.#length;
+    const mine = this.#codes;
+    for (let i = 0; i < n; i++) if (mine[i] !== theirs[i]) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Comparisons → Uint8Array masks
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Element-wise `==` (pandas semantics): 1 where the value equals `other`. Missing is never equal.
+   * A value that is not a category gives all 0.
+   * @param other - A value, a Categorical of the same length and categories, or an array of the same length.
+   * @returns A `Uint8Array` mask of `length`.
+   * @throws {@link ValueError} for a length mismatch; `TypeError` for a Categorical with other categories.
+   * @remarks O(n): one monomorphic pass over the codes for a value.
+   */
+  eq(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('eq', other);
+  }
+
+  /**
+   * Element-wise `!=`: the complement of {@link Categorical.eq} (missing → 1; a non-category gives all 1).
+   * @param other - As for `eq`.
+   * @returns A `Uint8Array` mask.
+   * @throws As {@link Categorical.eq}.
+   */
+  ne(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('ne', other);
+  }
+
+  /**
+   * Element-wise `<` in category order (ordered Categoricals only); missing compares 0.
+   * @param other - A category, or an ordered Categorical with the same categories.
+   * @returns A `Uint8Array` mask.
+   * @throws `TypeError` if unordered ("Unordered Categoricals can only compare equality or not"), if
+   * `other` is not a category ("Invalid comparison"), an array, or a Categorical with other categories.
+   */
+  lt(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('lt', other);
+  }
+
+  /** Element-wise `<=` in category order; see {@link Categorical.lt}. @param other - As for `lt`. @returns A mask. @throws As `lt`. */
+  le(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('le', other);
+  }
+
+  /** Element-wise `>` in category order; see {@link Categorical.lt}. @param other - As for `lt`. @returns A mask. @throws As `lt`. */
+  gt(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('gt', other);
+  }
+
+  /** Element-wise `>=` in category order; see {@link Categorical.lt}. @param other - As for `lt`. @returns A mask. @throws As `lt`. */
+  ge(other: CompareOperand<T>): Uint8Array {
+    return this.#compare('ge', other);
+  }
+
+  /** 1 where the value is missing (pandas `isna`). @returns A `Uint8Array` mask. @remarks O(n). */
+  isNA(): Uint8Array {
+    return rangeMask(this.#codes, this.#length, -1, -1, false);
+  }
+
+  /** 1 where the value is present (pandas `notna`). @returns A `Uint8Array` mask. @remarks O(n). */
+  notNA(): Uint8Array {
+    return rangeMask(this.#codes, this.#length, -1, -1, true);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+  // ---------------------------------------------------------------------------------------------
+
+  /** Appends values with the given policy for unseen ones (not atomic: `extend` rolls back). */
+  #append(values: Iterable<unknown>, mode: Mode, op: string): void {
+    if (Array.isArray(values)) {
+      this.#appendArray(values, mode, op);
+      return;
+    }
+    let pos = 0;
+    for (const v of values) {
+      let code = this.#index.get(v as T);
+      if (code === undefined) code = this.#unseen(v, mode, op, pos);
+      const n = this.#length;
+      if (n === this.#codes.length) this.#grow(n + 1);
+      this.#codes[n] = code;
+      this.#length = n + 1;
+      pos++;
+    }
+  }
+
+  /** The hot loading loop: one Map lookup per value, locals hoisted, capacity reserved once. */
+  #appendArray(values: readonly unknown[], mode: Mode, op: string): void {
+    const m = values.length;
+    let len = this.#length;
+    if (len + m > this.#codes.length) this.#grow(len + m);
+    const index = this.#index;
+    let codes = this.#codes;
+    for (let i = 0; i < m; i++) {
+      let code = index.get(values[i] as T);
+      if (code === undefined) {
+        this.#length = len;
+        code = this.#unseen(values[i], mode, op, i);
+        codes = this.#codes; // may have widened
+      }
+      codes[len++] = code;
+    }
+    this.#length = len;
+  }
+
+  /** The code for a value that is not (yet) a category: missing, a new category, or an error. */
+  #unseen(v: unknown, mode: Mode, op: string, pos: number): number {
+    if (isMissing(v)) return -1;
+    const kind = admitKind(v, this.#kind, whereOf(op, pos));
+    if (mode === STRICT) throwNotCategory(whereOf(op, pos), v);
+    if (mode === MISSING) return -1;
+    const k = this.#list.length;
+    if (k >= maxCategories(this.codesDType)) {
+      if (k >= maxCategories('int32')) throwValue(`${whereOf(op, pos)}: a Categorical holds at most ${k} categories`);
+      this.#codes = copyCodes(this.#codes, this.#length, codesDTypeFor(k + 1), this.#codes.length);
+    }
+    const value = normalizeCategory(v as T);
+    this.#list.push(value);
+    this.#index.set(value, k);
+    this.#kind = kind;
+    this.#changedCategories();
+    return k;
+  }
+
+  /** Grows the codes so that `needed` fit (capacity doubling, ×1.5 past 64 MiB). */
+  #grow(needed: number): void {
+    const codes = this.#codes;
+    const cap = grownCapacity(codes.length, needed, codes.BYTES_PER_ELEMENT);
+    this.#codes = copyCodes(codes, this.#length, codesDTypeOf(codes), cap);
+  }
+
+  #changedCategories(): void {
+    this.#snapshot = null;
+    this.#dictBytes = -1;
+  }
+
+  #dictionaryBytes(): number {
+    if (this.#dictBytes < 0) this.#dictBytes = dictionaryBytes(this.#list);
+    return this.#dictBytes;
+  }
+
+  #dictionary(): Dictionary<T> {
+    return { list: this.#list, index: this.#index, kind: this.#kind };
+  }
+
+  #copyDictionary(): Dictionary<T> {
+    return { list: this.#list.slice(), index: new Map(this.#index), kind: this.#kind };
+  }
+
+  /** Sorts inferred categories into natural order (pandas), recoding in place. */
+  #sortCategories(): void {
+    const list = this.#list;
+    const k = list.length;
+    let sorted = true;
+    for (let c = 1; c < k && sorted; c++) if (compareNatural(list[c - 1]!, list[c]!) > 0) sorted = false;
+    if (sorted) return;
+    const next = list.slice().sort(compareNatural);
+    const index = new Map<T, number>();
+    for (let c = 0; c < k; c++) index.set(next[c]!, c);
+    const table = new Int32Array(k + 1);
+    table[0] = -1;
+    for (let c = 0; c < k; c++) table[c + 1] = index.get(list[c]!)!;
+    recode(this.#codes, this.#length, table, this.#codes);
+    this.#list = next;
+    this.#index = index;
+    this.#changedCategories();
+  }
+
+  /** Applies an edit plan into a new Categorical of the narrowest width. */
+  #apply<U extends CategoryValue>(plan: EditPlan<U>, ordered: boolean): Categorical<U> {
+    const n = this.#length;
+    const dtype = codesDTypeFor(plan.dict.list.length);
+    const codes = allocCodes(dtype, n);
+    if (plan.table === null) codes.set(this.#codes.subarray(0, n));
+    else recode(this.#codes, n, plan.table, codes);
+    return new Categorical<U>(codes, n, plan.dict, ordered, this.#strict);
+  }
+
+  #extreme(op: 'min' | 'max', options: MinMaxOptions): T | null {
+    if (!this.#ordered) throwType(MIN_MAX_UNORDERED(op));
+    const skipna = checkFlag(options.skipna, 'skipna', `Categorical.${op}`) ?? true;
+    const e = extremes(this.#codes, this.#length);
+    if (this.#length === 0 || e.max < 0 || (!skipna && e.min < 0)) return null;
+    return this.#list[op === 'min' ? e.minValid : e.max]!;
+  }
+
+  /**
+   * `other`'s codes expressed in this Categorical's categories (Int32), or `null` when the categories
+   * are not the same set (or, when `sameOrder`, not the same list).
+   */
+  #theirCodesInMine(other: Categorical<CategoryValue>, sameOrder: boolean): Int32Array | null {
+    const k = this.#list.length;
+    if (other.#list.length !== k) return null;
+    const table = new Int32Array(k + 1);
+    table[0] = -1;
+    for (let c = 0; c < k; c++) {
+      const mine = this.#index.get(other.#list[c] as T);
+      if (mine === undefined || (sameOrder && mine !== c)) return null;
+      table[c + 1] = mine;
+    }
+    const out = new Int32Array(other.#length);
+    recode(other.#codes, other.#length, table, out);
+    return out;
+  }
+
+  #compare(op: CompareOp, other: unknown): Uint8Array {
+    const ordering = op !== 'eq' && op !== 'ne';
+    const where = `Categorical.${op}`;
+    if (ordering && !this.#ordered) throwType(`${where}: Unordered Categoricals can only compare equality or not`);
+    const n = this.#length;
+    if (other instanceof Categorical) {
+      if (other.#length !== n) throwValue(`${where}: Lengths must match. (${n} vs ${other.#length})`);
+      const o = other as Categorical<CategoryValue>;
+      const theirs = o.#ordered === this.#ordered ? this.#theirCodesInMine(o, this.#ordered) : null;
+      if (theirs === null) throwType(`${where}: Categoricals can only be compared if 'categories' are the same.`);
+      return compareCodes(new Int32Array(this.#codes.subarray(0, n)), theirs, op);
+    }
+    if (Array.isArray(other)) {
+      if (ordering) {
+        throwType(`${where}: Cannot compare a Categorical for op ${op} with an array. If you want to compare values, compare toArray() element-wise.`);
+      }
+      if (other.length !== n) throwValue(`${where}: Lengths must match. (${n} vs ${other.length})`);
+      const theirs = new Int32Array(n);
+      for (let i = 0; i < n; i++) theirs[i] = this.#index.get(other[i] as T) ?? -2;
+      return compareCodes(new Int32Array(this.#codes.subarray(0, n)), theirs, op);
+    }
+    const code = this.#index.get(other as T);
+    if (code === undefined) {
+      if (ordering) throwType(`${where}: Invalid comparison between dtype=category and ${describe(other)} (not a category)`);
+      return op === 'eq' ? new Uint8Array(n) : new Uint8Array(n).fill(1);
+    }
+    const big = 0x7fffffff;
+    switch (op) {
+      case 'eq':
+        return rangeMask(this.#codes, n, code, code, false);
+      case 'ne':
+        return rangeMask(this.#codes, n, code, code, true);
+      case 'lt':
+        return rangeMask(this.#codes, n, 0, code - 1, false);
+      case 'le':
+        return rangeMask(this.#codes, n, 0, code, false);
+      case 'gt':
+        return rangeMask(this.#codes, n, code + 1, big, false);
+      case 'ge':
+        return rangeMask(this.#codes, n, code, big, false);
+    }
+  }
+}
+
+function emptyDictionary<T extends CategoryValue>(): Dictionary<T> {
+  return { list: [], index: new Map<T, number>(), kind: null };
+}
+
+function throwCodeRange(where: string, code: number, k: number): never {
+  throwValue(`${where}: codes need to be between -1 and len(categories)-1 (got ${code}, with ${k} categories)`);
+}
+
+function throwNotCategory(where: string, value: unknown): never {
+  throwType(`${where}: Cannot setitem on a Categorical with a new category (${describe(value)}), set the categories first (addCategories)`);
+}
+
+/**
+ * Builds a Categorical from values: the categories are the distinct values, sorted, unless given.
+ *
+ * @param values - Strings or numbers; `null`, `undefined` and `NaN` are missing. Default: none (empty).
+ * @param options - `categories`, `ordered`, `strict`, `capacity` (see {@link CategoricalOptions}).
+ * @returns A new {@link Categorical}.
+ * @throws `TypeError` for values that are not strings/numbers/missing or that mix the two kinds;
+ * {@link ValueError} for duplicate or missing categories.
+ * @remarks O(n + k log k). Same as {@link Categorical.from}.
+ * @example
+ * ```ts
+ * const c = categorical(['b', 'a', 'b']);
+ * c.categories;        // ['a', 'b']
+ * c.get(0);            // 'b'
+ * c.push('c');         // loading: 'c' becomes a category
+ * ```
+ */
+export function categorical<T extends CategoryValue>(
+  values?: Iterable<T | null | undefined>,
+  options?: CategoricalOptions<T>,
+): Categorical<WidenCategory<T>> {
+  return Categorical.from(values, options);
+}
