@@ -25,6 +25,11 @@ export interface SuiteContext {
 export interface SpeedTask {
   readonly name: string;
   readonly fn: () => unknown;
+  /**
+   * A reference point rather than a compactly API: the raw TypedArray loop (the physical limit) or another
+   * library. Reported like any task, but never picked as a suite's headline in the summary.
+   */
+  readonly reference?: boolean;
 }
 
 /** One question answered several ways; every task's result is checked against the baseline's first. */
@@ -68,14 +73,25 @@ export interface Suite {
   readonly speed: (ctx: SuiteContext) => SpeedCase[] | Promise<SpeedCase[]>;
   /** Memory groups; each case is measured in its own fresh `node --expose-gc` child. */
   readonly memory?: (ctx: SuiteContext) => MemoryGroup[] | Promise<MemoryGroup[]>;
-  /** The case / group whose ratios go into the summary table. */
-  readonly headline: { readonly speed: string; readonly memory?: string };
+  /**
+   * The case / group whose ratios go into the summary table and the chart. `task` names the task of the
+   * `speed` case to report (default: its first task that is not a `reference`); `memoryCase` the case of the
+   * `memory` group (default: its first case).
+   */
+  readonly headline: {
+    readonly speed: string;
+    readonly memory?: string;
+    readonly task?: string;
+    readonly memoryCase?: string;
+  };
 }
 
 /** Throws unless `got` and `expected` hold the same values (numbers within a relative 1e-9, NaN equals NaN). */
 export function assertSameResult(got: unknown, expected: unknown, task: string): void {
   const why = difference(got, expected, '');
-  if (why !== undefined) throw new Error(`benchmark task "${task}" disagrees with its baseline${why}`);
+  if (why !== undefined) {
+    throw new Error(`benchmark task "${task}" disagrees with its baseline${why.startsWith(':') ? why : ` at ${why}`}`);
+  }
 }
 
 function difference(a: unknown, b: unknown, path: string): string | undefined {
@@ -127,15 +143,24 @@ export interface SpeedRow {
   case: string;
   task: string;
   baseline: boolean;
-  /** operations per second = 1 / median latency. */
+  /** A reference point (raw loop, other library), not compactly. */
+  reference: boolean;
+  /** operations per second = 1 / median latency (the median over repeats). */
   hz: number;
-  /** median latency, ms. */
+  /** median latency, ms (the median over repeats of each repeat's median). */
   p50: number;
-  /** relative margin of error, %. */
+  /** relative margin of error of the mean latency, % (the median over repeats). */
   rme: number;
+  /** timed iterations, summed over repeats. */
   samples: number;
   /** hz / baseline hz (> 1 is faster). */
   ratio: number;
+  /** how many times the task was timed (`--repeat`). */
+  repeats: number;
+  /** (max − min) / median of the per-repeat medians, % (0 with one repeat). */
+  spread: number;
+  /** the per-repeat ratios to the baseline of the same repeat. */
+  ratios: number[];
 }
 
 /** Result of one memory case. */
@@ -146,8 +171,13 @@ export interface MemoryRow {
   unit: string;
   baseline: boolean;
   n: number;
+  /** Δ heapUsed + Δ external after GC: the median over `runs` children. */
   bytes: number;
   bytesPerItem: number;
   /** baseline bytes / case bytes (> 1 is smaller). */
   ratio: number;
+  /** how many fresh children measured this case. */
+  runs: number;
+  /** (max − min) / median of the runs' bytes, % (0 with one run). */
+  spread: number;
 }

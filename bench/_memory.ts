@@ -47,11 +47,12 @@ export function measureInChild(
   group: MemoryGroup,
   name: string,
   rows: number,
+  extraArgs: readonly string[] = [],
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, '--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows)],
+      [...process.execArgv, '--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows), ...extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

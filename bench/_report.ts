@@ -1,8 +1,10 @@
 /**
- * Formats results: plain-text tables for the terminal, Markdown for `--md`, and the environment line.
+ * Turns results into reports: the environment, number and ratio formatting, the per-suite speed and
+ * memory tables, the summary (one line per capability), the noise assessment, and their renderings as
+ * aligned text (terminal), Markdown (`--md`) and HTML tables (`--html`).
  */
 import os from 'node:os';
-import type { MemoryRow, SpeedRow } from './_harness.js';
+import type { MemoryRow, SpeedRow, Suite } from './_harness.js';
 
 /** The machine a report was made on. */
 export interface Environment {
@@ -13,6 +15,9 @@ export interface Environment {
   memoryGiB: number;
   os: string;
   arch: string;
+  /** 1-minute load average when the run started (0 where the OS has none, e.g. Windows). */
+  loadavg: number;
+  /** ISO date of the run. */
   date: string;
 }
 
@@ -22,28 +27,100 @@ export function environment(): Environment {
   return {
     node: process.version,
     v8: process.versions.v8,
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() || 'unknown CPU',
+    cores: cpus.length || (os.availableParallelism?.() ?? 1),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     arch: process.arch,
+    loadavg: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
     date: new Date().toISOString(),
   };
 }
 
-/** `3.2x faster` / `0.8x` / `baseline`. */
+/** One line naming the machine: `Node v20.20.2 (V8 11.3), AMD EPYC, 2 cores, 24 GiB, Linux 6.1 x64`. */
+export function environmentLine(env: Environment): string {
+  return `Node ${env.node} (V8 ${env.v8}), ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.os} ${env.arch}`;
+}
+
+/** Everything measured for one suite. */
+export interface SuiteReport {
+  name: string;
+  title: string;
+  /** Notes the suite recorded (skipped comparisons, …) and budget warnings. */
+  notes: string[];
+  /** Wall time of the suite (checks, timing and memory children), ms. */
+  elapsedMs: number;
+  /** The timed window of each task, ms. */
+  taskMs: number;
+  headline: Suite['headline'];
+  speed: SpeedRow[];
+  memory: MemoryRow[];
+}
+
+/** One line of the summary: a capability's headline speed and memory ratios (null where not measured). */
+export interface SummaryRow {
+  suite: string;
+  title: string;
+  speedCase: string | null;
+  task: string | null;
+  /** task ops/s ÷ baseline ops/s (> 1 is faster). */
+  speedRatio: number | null;
+  memoryGroup: string | null;
+  unit: string | null;
+  memoryCase: string | null;
+  baselineBytesPerItem: number | null;
+  bytesPerItem: number | null;
+  /** baseline bytes ÷ case bytes (> 1 is smaller). */
+  memoryRatio: number | null;
+}
+
+/** Whether the figures look trustworthy, and why not. */
+export interface Noise {
+  noisy: boolean;
+  notes: string[];
+}
+
+/** Relative margin of error (%) above which a task is flagged as noisy. */
+export const NOISY_RME = 10;
+/** Spread across `--repeat` rounds (%) above which a task is flagged as noisy. */
+export const NOISY_SPREAD = 25;
+/** Spread across memory runs (%) above which a memory case is flagged. */
+export const NOISY_MEMORY_SPREAD = 5;
+
+/** Formats a ratio's number: `3.2`, `12.6`, `6,400`, `0.05`. */
+export function ratioNumber(r: number): string {
+  if (!Number.isFinite(r)) return '?';
+  if (r >= 100) return Math.round(r).toLocaleString('en-US');
+  if (r >= 0.1) return r.toFixed(1);
+  return r.toPrecision(1);
+}
+
+/** A speed ratio (task ops/s ÷ baseline ops/s) as `3.2x faster`, `1.0x` or `0.8x`. */
+export function speedRatioText(r: number): string {
+  const s = ratioNumber(r);
+  if (s === '?') return '?';
+  return r > 1 && s !== '1.0' ? `${s}x faster` : `${s}x`;
+}
+
+/** A memory ratio (baseline bytes ÷ case bytes) as `4.4x smaller`, `1.0x` or `1.3x larger`. */
+export function memoryRatioText(r: number): string {
+  if (!Number.isFinite(r) || r <= 0) return '?';
+  const s = ratioNumber(r);
+  if (s === '1.0') return '1.0x';
+  return r > 1 ? `${s}x smaller` : `${ratioNumber(1 / r)}x larger`;
+}
+
+/** `3.2x faster` / `0.8x` / `baseline` for a speed row. */
 export function speedRatio(row: SpeedRow): string {
-  if (row.baseline) return 'baseline';
-  return row.ratio >= 1 ? `${fmt(row.ratio)}x faster` : `${fmt(row.ratio)}x`;
+  return row.baseline ? 'baseline' : speedRatioText(row.ratio);
 }
 
-/** `4.3x smaller` / `0.9x` / `baseline`. */
+/** `4.4x smaller` / `1.3x larger` / `baseline` for a memory row. */
 export function memoryRatio(row: MemoryRow): string {
-  if (row.baseline) return 'baseline';
-  return row.ratio >= 1 ? `${fmt(row.ratio)}x smaller` : `${fmt(row.ratio)}x`;
+  return row.baseline ? 'baseline' : memoryRatioText(row.ratio);
 }
 
-/** Compact number formatting for tables. */
+/** Compact number formatting: `1.23M`, `45.6k`, `789`, `12.3`, `1.23`. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
@@ -54,7 +131,23 @@ export function fmt(x: number): string {
   return x.toFixed(2);
 }
 
-/** A table as rows of cells; rendered as aligned text or Markdown. */
+/** A duration given in ms, with a unit that keeps 3 significant digits: `812 ns`, `12.3 µs`, `4.56 ms`, `1.20 s`. */
+export function fmtTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  const three = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  if (ms >= 1000) return `${three(ms / 1000)} s`;
+  if (ms >= 1) return `${three(ms)} ms`;
+  if (ms >= 1e-3) return `${three(ms * 1e3)} µs`;
+  return `${three(ms * 1e6)} ns`;
+}
+
+/** Bytes per item: two decimals below 1000. */
+export function fmtBytes(b: number): string {
+  if (!Number.isFinite(b)) return '?';
+  return Math.abs(b) >= 1000 ? Math.round(b).toLocaleString('en-US') : b.toFixed(2);
+}
+
+/** A table as rows of cells; rendered as aligned text, Markdown or HTML. */
 export interface Table {
   readonly head: readonly string[];
   readonly rows: readonly (readonly string[])[];
@@ -65,7 +158,7 @@ export interface Table {
 /** Aligned plain-text rendering. */
 export function renderText(t: Table): string {
   const widths = t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
+  const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (t.right?.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
@@ -76,30 +169,141 @@ export function renderText(t: Table): string {
 /** GitHub-flavoured Markdown rendering. */
 export function renderMarkdown(t: Table): string {
   const sep = t.head.map((_, i) => (t.right?.includes(i) ? '---:' : '---'));
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const line = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|') || ' ').join(' | ')} |`;
   return [line(t.head), line(sep), ...t.rows.map(line)].join('\n');
 }
 
-/** The speed table of one suite. */
+/** Escapes text for HTML and SVG. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** HTML `<table>` rendering. */
+export function renderHtml(t: Table): string {
+  const cell = (tag: string, c: string, i: number): string =>
+    `<${tag}${t.right?.includes(i) ? ' class="num"' : ''}>${escapeXml(c)}</${tag}>`;
+  return [
+    '<table>',
+    `<thead><tr>${t.head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`,
+    '<tbody>',
+    ...t.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+const flag = (noisy: boolean): string => (noisy ? ' !' : '');
+
+/** The speed table of one suite (the case name is printed on its first row only). */
 export function speedTable(rows: readonly SpeedRow[]): Table {
+  const repeats = rows.some((r) => r.repeats > 1);
   return {
-    head: ['case', 'task', 'ops/s', 'median ms', '± %', 'vs baseline'],
-    right: [2, 3, 4],
-    rows: rows.map((r) => [r.case, r.task, fmt(r.hz), r.p50.toFixed(3), r.rme.toFixed(1), speedRatio(r)]),
+    head: ['case', 'task', 'ops/s', 'median', '± %', 'vs baseline', ...(repeats ? ['spread %'] : [])],
+    right: repeats ? [2, 3, 4, 6] : [2, 3, 4],
+    rows: rows.map((r, i) => [
+      i > 0 && rows[i - 1]!.case === r.case ? '' : r.case,
+      r.reference ? `${r.task} (reference)` : r.task,
+      fmt(r.hz),
+      fmtTime(r.p50),
+      `${r.rme.toFixed(1)}${flag(r.rme > NOISY_RME)}`,
+      speedRatio(r),
+      ...(repeats ? [`${r.spread.toFixed(0)}${flag(r.spread > NOISY_SPREAD)}`] : []),
+    ]),
   };
 }
 
-/** The memory table of one suite. */
+/** The memory table of one suite (the group name is printed on its first row only). */
 export function memoryTable(rows: readonly MemoryRow[]): Table {
+  const runs = rows.some((r) => r.runs > 1);
   return {
-    head: ['stored', 'structure', 'bytes/item', 'total MB', 'vs baseline'],
-    right: [2, 3],
-    rows: rows.map((r) => [
-      `${r.group} (per ${r.unit})`,
+    head: ['stored', 'structure', 'bytes/item', 'total MB', 'vs baseline', ...(runs ? ['runs', 'spread %'] : [])],
+    right: runs ? [2, 3, 5, 6] : [2, 3],
+    rows: rows.map((r, i) => [
+      i > 0 && rows[i - 1]!.group === r.group ? '' : `${r.group} (per ${r.unit})`,
       r.case,
-      r.bytesPerItem.toFixed(2),
+      fmtBytes(r.bytesPerItem),
       (r.bytes / 1e6).toFixed(2),
       memoryRatio(r),
+      ...(runs ? [String(r.runs), `${r.spread.toFixed(1)}${flag(r.spread > NOISY_MEMORY_SPREAD)}`] : []),
     ]),
   };
+}
+
+/** The headline row of a suite (see {@link Suite.headline}). */
+export function summarize(r: SuiteReport): SummaryRow {
+  const h = r.headline;
+  const inCase = r.speed.filter((s) => s.case === h.speed && !s.baseline);
+  const task = h.task !== undefined ? inCase.find((s) => s.task === h.task) : (inCase.find((s) => !s.reference) ?? inCase[0]);
+  const group = r.memory.filter((m) => m.group === h.memory);
+  const base = group.find((m) => m.baseline);
+  const mem = h.memoryCase !== undefined ? group.find((m) => m.case === h.memoryCase) : group.find((m) => !m.baseline);
+  const num = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
+  return {
+    suite: r.name,
+    title: r.title,
+    speedCase: task ? h.speed : null,
+    task: task?.task ?? null,
+    speedRatio: num(task?.ratio),
+    memoryGroup: mem ? (h.memory ?? null) : null,
+    unit: mem?.unit ?? null,
+    memoryCase: mem?.case ?? null,
+    baselineBytesPerItem: mem ? num(base?.bytesPerItem) : null,
+    bytesPerItem: num(mem?.bytesPerItem),
+    memoryRatio: num(mem?.ratio),
+  };
+}
+
+/** The summary table: one line per capability. */
+export function summaryTable(rows: readonly SummaryRow[]): Table {
+  return {
+    head: ['capability', 'headline speed case', 'speed vs baseline', 'stored', 'bytes/item (baseline → compactly)', 'memory vs baseline'],
+    right: [2, 4, 5],
+    rows: rows.map((s) => [
+      s.title,
+      s.speedCase === null ? '-' : `${s.speedCase} › ${s.task ?? '?'}`,
+      s.speedRatio === null ? '-' : speedRatioText(s.speedRatio),
+      s.memoryGroup === null ? '-' : `${s.memoryGroup} (per ${s.unit ?? 'item'})`,
+      s.bytesPerItem === null ? '-' : `${s.baselineBytesPerItem === null ? '?' : fmtBytes(s.baselineBytesPerItem)} → ${fmtBytes(s.bytesPerItem)}`,
+      s.memoryRatio === null ? '-' : memoryRatioText(s.memoryRatio),
+    ]),
+  };
+}
+
+/** Looks for signs that the machine was busy: high margins of error, wide spread, a high load average. */
+export function assessNoise(suites: readonly SuiteReport[], env: Environment, repeat: number): Noise {
+  const notes: string[] = [];
+  const speed = suites.flatMap((s) => s.speed);
+  const worst = <T>(xs: readonly T[], key: (x: T) => number): T | undefined =>
+    xs.reduce<T | undefined>((b, x) => (b === undefined || key(x) > key(b) ? x : b), undefined);
+  const name = (r: SpeedRow): string => `${r.suite} / ${r.case} / ${r.task}`;
+  const highRme = speed.filter((r) => r.rme > NOISY_RME);
+  if (highRme.length) {
+    const w = worst(highRme, (r) => r.rme)!;
+    notes.push(
+      `${highRme.length} of ${speed.length} timed tasks have a margin of error above ±${NOISY_RME}% (worst: ${name(w)} ±${w.rme.toFixed(1)}%).`,
+    );
+  }
+  const wide = speed.filter((r) => r.spread > NOISY_SPREAD);
+  if (wide.length) {
+    const w = worst(wide, (r) => r.spread)!;
+    notes.push(
+      `${wide.length} of ${speed.length} tasks varied by more than ${NOISY_SPREAD}% between the ${repeat} rounds (worst: ${name(w)} ${w.spread.toFixed(0)}%).`,
+    );
+  }
+  const mem = suites.flatMap((s) => s.memory).filter((m) => m.spread > NOISY_MEMORY_SPREAD);
+  if (mem.length) {
+    notes.push(`${mem.length} memory cases varied by more than ${NOISY_MEMORY_SPREAD}% between their child runs.`);
+  }
+  if (env.loadavg > env.cores * 0.7) {
+    notes.push(`The load average was ${env.loadavg} on ${env.cores} cores when the run started: other processes were competing for the CPU.`);
+  }
+  const noisy = notes.length > 0;
+  if (noisy) {
+    notes.push(
+      repeat > 1
+        ? 'Treat ratios between fast kernels (under ~2 ms) as ±40%; run on an idle machine for tighter figures.'
+        : 'Ratios from one round can move by ±40% on a busy machine: re-run with --repeat 3 (or more) on an idle machine and compare.',
+    );
+  }
+  return { noisy, notes };
 }

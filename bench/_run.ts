@@ -1,21 +1,33 @@
 /**
- * Runs one suite: checks every task against its baseline, times the tasks with tinybench, and measures
- * memory in child processes.
+ * Runs one suite: checks every task against its baseline (all cases, before any timing), times each task
+ * with tinybench (warm-up right before its own timed window; `repeat` rounds interleaved across tasks),
+ * and measures memory in fresh child processes (median of `runs`).
  */
 import { Bench } from 'tinybench';
-import { assertSameResult, type MemoryRow, type SpeedRow, type Suite, type SuiteContext } from './_harness.js';
+import { assertSameResult, type MemoryGroup, type MemoryRow, type SpeedCase, type SpeedRow, type Suite, type SuiteContext } from './_harness.js';
 import { measureInChild } from './_memory.js';
+import type { Progress } from './_progress.js';
 
-/** Timing knobs. */
-export interface RunOptions {
-  /** Time budget per task, ms. */
-  readonly time: number;
-  /** Warm-up budget per task, ms. */
-  readonly warmupTime: number;
+/** Timing knobs for the speed cases of one suite. */
+export interface SpeedOptions {
+  /** Timed window per task, ms (tinybench `time`). */
+  readonly taskMs: number;
+  /** Times each task is timed; medians are reported. */
+  readonly repeat: number;
+  readonly progress: Progress;
+}
+
+/** Knobs for the memory groups of one suite. */
+export interface MemoryOptions {
   /** Path of the CLI script, re-run as the memory child. */
   readonly script: string;
-  /** Progress callback. */
-  readonly progress: (text: string) => void;
+  /** Extra CLI arguments for the child (e.g. `--size quick`). */
+  readonly childArgs: readonly string[];
+  /** Children per case; the median is reported. */
+  readonly runs: number;
+  /** Children running at once (memory is per process, so they do not disturb each other's figure). */
+  readonly jobs: number;
+  readonly progress: Progress;
 }
 
 let sink: unknown;
@@ -25,77 +37,183 @@ export function consume(): unknown {
   return sink;
 }
 
-/** Times every speed case of `suite`. */
-export async function runSpeed(suite: Suite, ctx: SuiteContext, opts: RunOptions): Promise<SpeedRow[]> {
-  const rows: SpeedRow[] = [];
-  const cases = await suite.speed(ctx);
+/** The median of a non-empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** (max − min) / median, in %; 0 for fewer than two values. */
+export function spread(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const m = median(xs);
+  return m === 0 ? 0 : ((Math.max(...xs) - Math.min(...xs)) / Math.abs(m)) * 100;
+}
+
+/** Number of timed tasks (baseline included) in `cases`. */
+export function countTasks(cases: readonly SpeedCase[]): number {
+  return cases.reduce((n, c) => n + 1 + c.tasks.length, 0);
+}
+
+/** Checks every task of every case against its baseline; throws on the first disagreement. */
+export function checkCases(suite: string, cases: readonly SpeedCase[]): void {
   for (const c of cases) {
     const expected = c.baseline.fn();
     const check = c.check ?? assertSameResult;
-    for (const t of c.tasks) check(t.fn(), expected, `${suite.name} / ${c.name} / ${t.name}`);
-    const bench = new Bench({ time: opts.time, warmupTime: opts.warmupTime, iterations: 3, warmupIterations: 2 });
+    for (const t of c.tasks) check(t.fn(), expected, `${suite} / ${c.name} / ${t.name}`);
+  }
+}
+
+interface Sample {
+  p50: number;
+  rme: number;
+  samples: number;
+}
+
+async function timeTask(fn: () => unknown, name: string, taskMs: number): Promise<Sample> {
+  const bench = new Bench({
+    time: taskMs,
+    warmupTime: Math.max(1, Math.round(taskMs / 4)),
+    iterations: 5,
+    warmupIterations: 2,
+  });
+  bench.add(name, () => {
+    sink = fn();
+  });
+  await bench.run();
+  const r = bench.tasks[0]!.result;
+  if (r.state !== 'completed') {
+    const why = r.state === 'errored' ? String((r as { error?: unknown }).error) : r.state;
+    throw new Error(`did not complete: ${why}`);
+  }
+  return { p50: r.latency.p50, rme: r.latency.rme, samples: r.latency.samplesCount };
+}
+
+/** Times already-checked speed cases; rows in case order, baseline first. */
+export async function timeCases(suite: string, cases: readonly SpeedCase[], opts: SpeedOptions): Promise<SpeedRow[]> {
+  const rows: SpeedRow[] = [];
+  for (const c of cases) {
     const all = [c.baseline, ...c.tasks];
-    for (const t of all) {
-      const fn = t.fn;
-      bench.add(t.name, () => {
-        sink = fn();
-      });
-    }
-    const started = Date.now();
-    opts.progress(`${suite.name}: ${c.name} (${all.length} tasks)`);
-    await bench.run();
-    opts.progress(`${suite.name}: ${c.name} done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    let baseHz = NaN;
-    for (const task of bench.tasks) {
-      const r = task.result;
-      if (r.state !== 'completed') {
-        const why = r.state === 'errored' ? String((r as { error?: unknown }).error) : r.state;
-        throw new Error(`benchmark task ${suite.name} / ${c.name} / ${task.name} did not complete: ${why}`);
+    const runs: Sample[][] = all.map(() => []);
+    for (let r = 0; r < opts.repeat; r++) {
+      for (let k = 0; k < all.length; k++) {
+        const t = all[k]!;
+        opts.progress.step(`${c.name} › ${t.name}${opts.repeat > 1 ? ` (round ${r + 1}/${opts.repeat})` : ''}`);
+        try {
+          runs[k]!.push(await timeTask(t.fn, t.name, opts.taskMs));
+        } catch (e) {
+          throw new Error(`benchmark task ${suite} / ${c.name} / ${t.name} ${(e as Error).message}`);
+        }
+        opts.progress.done();
       }
-      const hz = 1000 / r.latency.p50;
-      const isBase = task.name === c.baseline.name;
-      if (isBase) baseHz = hz;
+    }
+    const base = runs[0]!;
+    const baseP50 = median(base.map((s) => s.p50));
+    for (let k = 0; k < all.length; k++) {
+      const t = all[k]!;
+      const s = runs[k]!;
+      const p50s = s.map((x) => x.p50);
+      const p50 = median(p50s);
       rows.push({
-        suite: suite.name,
+        suite,
         case: c.name,
-        task: task.name,
-        baseline: isBase,
-        hz,
-        p50: r.latency.p50,
-        rme: r.latency.rme,
-        samples: r.latency.samplesCount,
-        ratio: NaN,
+        task: t.name,
+        baseline: k === 0,
+        reference: k > 0 && t.reference === true,
+        hz: 1000 / p50,
+        p50,
+        rme: median(s.map((x) => x.rme)),
+        samples: s.reduce((n, x) => n + x.samples, 0),
+        ratio: baseP50 / p50,
+        repeats: s.length,
+        spread: spread(p50s),
+        ratios: s.map((x, r) => base[r]!.p50 / x.p50),
       });
     }
-    for (const row of rows) if (row.case === c.name) row.ratio = row.hz / baseHz;
   }
   return rows;
 }
 
-/** Measures every memory case of `suite`, each in a fresh child. */
-export async function runMemory(suite: Suite, ctx: SuiteContext, opts: RunOptions): Promise<MemoryRow[]> {
-  const rows: MemoryRow[] = [];
-  const groups = (await suite.memory?.(ctx)) ?? [];
+/** Checks, then times every speed case of `suite` (kept for callers of the first harness). */
+export async function runSpeed(suite: Suite, ctx: SuiteContext, opts: SpeedOptions): Promise<SpeedRow[]> {
+  const cases = await suite.speed(ctx);
+  checkCases(suite.name, cases);
+  return timeCases(suite.name, cases, opts);
+}
+
+/** Number of child runs `groups` will take. */
+export function countMemoryRuns(groups: readonly MemoryGroup[], runs: number): number {
+  return groups.reduce((n, g) => n + (1 + g.cases.length) * runs, 0);
+}
+
+/** Runs `jobs` at most `limit` at a time, in order of start; resolves to results in input order. */
+export async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out = new Array<T>(jobs.length);
+  let next = 0;
+  let failed: unknown;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length && failed === undefined) {
+      const i = next++;
+      try {
+        out[i] = await jobs[i]!();
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
+  if (failed !== undefined) throw failed;
+  return out;
+}
+
+/** Measures every memory group of `suite`: each case `runs` times, each run in a fresh child. */
+export async function measureGroups(
+  suite: string,
+  groups: readonly MemoryGroup[],
+  rows: number,
+  opts: MemoryOptions,
+): Promise<MemoryRow[]> {
+  const jobs: (() => Promise<number>)[] = [];
+  const index: { g: MemoryGroup; c: string; base: boolean }[] = [];
   for (const g of groups) {
-    opts.progress(`${suite.name}: memory of ${g.name}`);
-    const all = [g.baseline, ...g.cases];
-    let baseBytes = NaN;
-    for (const c of all) {
-      const r = await measureInChild(opts.script, suite.name, g, c.name, ctx.rows);
-      const isBase = c === g.baseline;
-      if (isBase) baseBytes = r.bytes;
-      rows.push({
-        suite: suite.name,
-        group: g.name,
-        case: c.name,
-        unit: g.unit,
-        baseline: isBase,
-        n: r.n,
-        bytes: r.bytes,
-        bytesPerItem: r.bytes / r.n,
-        ratio: baseBytes / r.bytes,
-      });
+    for (const c of [g.baseline, ...g.cases]) {
+      index.push({ g, c: c.name, base: c === g.baseline });
+      for (let r = 0; r < opts.runs; r++) {
+        jobs.push(async () => {
+          opts.progress.step(`memory: ${g.name} › ${c.name}${opts.runs > 1 ? ` (run ${r + 1}/${opts.runs})` : ''}`);
+          const res = await measureInChild(opts.script, suite, g, c.name, rows, opts.childArgs);
+          opts.progress.done();
+          return res.bytes;
+        });
+      }
     }
   }
-  return rows;
+  const bytes = await pool(jobs, opts.jobs);
+  const out: MemoryRow[] = [];
+  let baseBytes = NaN;
+  index.forEach((x, i) => {
+    const runs = bytes.slice(i * opts.runs, (i + 1) * opts.runs);
+    const b = median(runs);
+    if (x.base) baseBytes = b;
+    out.push({
+      suite,
+      group: x.g.name,
+      case: x.c,
+      unit: x.g.unit,
+      baseline: x.base,
+      n: rows,
+      bytes: b,
+      bytesPerItem: b / rows,
+      ratio: b > 0 && baseBytes > 0 ? baseBytes / b : NaN,
+      runs: runs.length,
+      spread: spread(runs),
+    });
+  });
+  return out;
+}
+
+/** Measures every memory group of `suite` (kept for callers of the first harness). */
+export async function runMemory(suite: Suite, ctx: SuiteContext, opts: MemoryOptions): Promise<MemoryRow[]> {
+  return measureGroups(suite.name, (await suite.memory?.(ctx)) ?? [], ctx.rows, opts);
 }

@@ -1,0 +1,247 @@
+/**
+ * The `compactly-bench` program: parses the command line, runs the suites of a registry with progress,
+ * prints the tables and the summary, and writes the JSON / Markdown / SVG / HTML outputs.
+ * `bench/cli.ts` calls {@link main} with the real registry; tests call it with fake suites.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SIZE_ROWS, type MemoryGroup, type Size, type SpeedCase, type Suite, type SuiteContext } from './_harness.js';
+import { runChild } from './_memory.js';
+import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, taskTimeMs, usage, type Options } from './_options.js';
+import { createProgress, type ProgressStream } from './_progress.js';
+import {
+  assessNoise,
+  environment,
+  environmentLine,
+  memoryTable,
+  renderMarkdown,
+  renderText,
+  speedTable,
+  summarize,
+  summaryTable,
+  type Environment,
+  type SuiteReport,
+} from './_report.js';
+import { checkCases, countMemoryRuns, countTasks, measureGroups, timeCases } from './_run.js';
+import { SCHEMA, toJson, type BenchReport } from './_schema.js';
+import { renderHtmlReport } from './_html.js';
+import { renderSvg } from './_svg.js';
+
+/** Suite loaders by CLI name, in report order. */
+export type Registry = Readonly<Record<string, () => Promise<Suite>>>;
+
+/** Where the program writes. */
+export interface Io {
+  readonly stdout: ProgressStream;
+  readonly stderr: ProgressStream;
+}
+
+/** The compactly version next to `script` (walks up to the package.json named `compactly`). */
+export function packageVersion(script: string): string {
+  let dir = dirname(script);
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, 'package.json');
+    if (existsSync(p)) {
+      try {
+        const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'compactly' && pkg.version) return pkg.version;
+      } catch {
+        /* not ours */
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return 'unknown';
+}
+
+function context(rows: number, size: Size, notes: string[]): SuiteContext {
+  return {
+    rows,
+    size,
+    note: (t) => {
+      if (!notes.includes(t)) notes.push(t);
+    },
+    optional: async <T>(pkg: string): Promise<T | undefined> => {
+      try {
+        return (await import(pkg)) as T;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function child(argv: readonly string[], registry: Registry): Promise<number> {
+  const [, suiteName, group, name, ...rest] = argv;
+  const load = registry[suiteName ?? ''];
+  if (!load || group === undefined || name === undefined) throw new Error(`bad child arguments: ${argv.join(' ')}`);
+  let rows = 0;
+  let size: Size = 'default';
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--rows') rows = Number(rest[++i]);
+    else if (rest[i] === '--size') size = (rest[++i] ?? 'default') as Size;
+  }
+  if (!(SIZES as readonly string[]).includes(size)) throw new Error(`bad child size ${size}`);
+  await runChild(await load(), context(rows || SIZE_ROWS[size], size, []), group, name);
+  return 0;
+}
+
+/** The full Markdown report. */
+export function renderMarkdownReport(report: BenchReport, heading = '#'): string {
+  const h2 = `${heading}#`;
+  const o = report.options;
+  const md: string[] = [
+    `${heading} compactly benchmark report`,
+    '',
+    `${environmentLine(report.environment)}; ${report.environment.date.slice(0, 10)}; compactly ${report.compactly}.`,
+    '',
+    `${o.rows.toLocaleString('en-US')} rows per case (size ${o.size}), ${o.repeat} round${o.repeat > 1 ? 's' : ''} per task, ` +
+      `${o.memoryRuns ? `memory: median of ${o.memoryRuns} fresh child process${o.memoryRuns > 1 ? 'es' : ''} per case` : 'memory not measured'}; ` +
+      `${(report.elapsedMs / 1000).toFixed(0)} s in all.`,
+    '',
+  ];
+  md.push(`${h2} Summary`, '', renderMarkdown(summaryTable(report.summary)), '');
+  if (report.noise.noisy) md.push(...report.noise.notes.map((n) => `> **Noise:** ${n}`), '');
+  for (const s of report.suites) {
+    md.push(`${h2} ${s.title}`, '');
+    if (s.speed.length) md.push(renderMarkdown(speedTable(s.speed)), '');
+    if (s.memory.length) md.push(renderMarkdown(memoryTable(s.memory)), '');
+    for (const n of s.notes) md.push(`> ${n}`, '');
+  }
+  for (const e of report.errors) md.push(`> **Failed:** ${e.suite}: ${e.message}`, '');
+  return md.join('\n');
+}
+
+function summaryLines(report: BenchReport): string[] {
+  const lines = ['', '## Summary', '', renderText(summaryTable(report.summary))];
+  if (report.noise.noisy) lines.push('', ...report.noise.notes.map((n) => `noise: ${n}`));
+  lines.push('', `(${environmentLine(report.environment)}; ${(report.elapsedMs / 1000).toFixed(1)} s)`);
+  return lines;
+}
+
+/**
+ * Runs the program. Returns the exit code: 0 done, 1 a suite failed (a task disagreed with its baseline or
+ * threw), 2 bad command line or an output file that cannot be written.
+ */
+export async function main(argv: readonly string[], registry: Registry, script: string, io: Io = process): Promise<number> {
+  if (argv[0] === '--child') return child(argv, registry);
+  const names = Object.keys(registry);
+  let o: Options;
+  try {
+    o = parseArgs(argv, names);
+    for (const k of ['json', 'md', 'svg', 'html'] as const) {
+      const f = o[k];
+      if (f !== undefined) checkWritable(`--${k}`, f);
+    }
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.stderr.write(`compactly-bench: ${e.message}\n`);
+      return 2;
+    }
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`compactly-bench: ${e.message}\n\n${usage(names)}\n`);
+    return 2;
+  }
+  if (o.help) {
+    io.stdout.write(`${usage(names)}\n`);
+    return 0;
+  }
+  if (o.list) {
+    io.stdout.write(`${names.join('\n')}\n`);
+    return 0;
+  }
+  const t0 = Date.now();
+  const env: Environment = environment();
+  const progress = createProgress(o.progress, io.stderr, t0);
+  const out = (s: string): void => {
+    progress.clear();
+    io.stdout.write(`${s}\n`);
+  };
+  const plan = SIZE_PLANS[o.size];
+  out(
+    `compactly-bench: ${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size})` +
+      `${o.repeat > 1 ? `, ${o.repeat} rounds` : ''}${o.memory ? '' : ', no memory'}`,
+  );
+  out(environmentLine(env));
+  const suites: SuiteReport[] = [];
+  const errors: { suite: string; message: string }[] = [];
+  const childArgs = ['--size', o.size];
+  const jobs = Math.max(1, Math.min(2, env.cores));
+  for (let i = 0; i < o.suites.length; i++) {
+    const name = o.suites[i]!;
+    const started = Date.now();
+    const notes: string[] = [];
+    try {
+      const suite = await registry[name]!();
+      const ctx = context(o.rows, o.size, notes);
+      const cases: SpeedCase[] = await suite.speed(ctx);
+      const groups: MemoryGroup[] = o.memory ? ((await suite.memory?.(ctx)) ?? []) : [];
+      const taskMs = taskTimeMs(o, countTasks(cases));
+      progress.suite(i + 1, o.suites.length, name, countTasks(cases) * o.repeat + countMemoryRuns(groups, o.memoryRuns));
+      progress.step('checking every task against its baseline');
+      checkCases(name, cases);
+      const speed = await timeCases(name, cases, { taskMs, repeat: o.repeat, progress });
+      const memory = await measureGroups(name, groups, o.rows, {
+        script,
+        childArgs,
+        runs: o.memoryRuns,
+        jobs,
+        progress,
+      });
+      const elapsedMs = Date.now() - started;
+      const budget = plan.suiteBudgetMs * 2.5 * o.repeat;
+      if (o.size === 'quick' && o.time === 0 && elapsedMs > budget) {
+        notes.push(`${name} took ${(elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(0)} s.`);
+      }
+      const r: SuiteReport = { name, title: suite.title, notes, elapsedMs, taskMs, headline: suite.headline, speed, memory };
+      suites.push(r);
+      out(`\n## ${r.title}  (${name}, ${(elapsedMs / 1000).toFixed(1)} s, ${taskMs} ms per task)\n`);
+      if (speed.length) out(renderText(speedTable(speed)));
+      if (memory.length) out(`\n${renderText(memoryTable(memory))}`);
+      for (const n of notes) out(`note: ${n}`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      errors.push({ suite: name, message });
+      progress.clear();
+      io.stderr.write(`compactly-bench: suite ${name} failed: ${message}\n`);
+    }
+  }
+  progress.end();
+  const report: BenchReport = {
+    schema: SCHEMA,
+    compactly: packageVersion(script),
+    environment: env,
+    options: {
+      suites: o.suites,
+      size: o.size,
+      rows: o.rows,
+      repeat: o.repeat,
+      memoryRuns: o.memory ? o.memoryRuns : 0,
+      timeMs: o.time > 0 ? o.time : null,
+    },
+    suites,
+    summary: suites.map(summarize),
+    noise: assessNoise(suites, env, o.repeat),
+    errors,
+    elapsedMs: Date.now() - t0,
+  };
+  out(summaryLines(report).join('\n'));
+  const written: string[] = [];
+  const write = (file: string | undefined, text: () => string): void => {
+    if (file === undefined) return;
+    writeFileSync(file, text());
+    written.push(file);
+  };
+  write(o.json, () => toJson(report));
+  write(o.md, () => renderMarkdownReport(report));
+  write(o.svg, () => renderSvg(report));
+  write(o.html, () => renderHtmlReport(report));
+  for (const f of written) io.stderr.write(`compactly-bench: wrote ${f}\n`);
+  if (errors.length) {
+    io.stderr.write(`compactly-bench: ${errors.length} suite(s) failed: ${errors.map((e) => e.suite).join(', ')}\n`);
+    return 1;
+  }
+  return 0;
+}

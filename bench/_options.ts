@@ -1,0 +1,228 @@
+/**
+ * Command-line options of `compactly-bench`: parsing, validation, the usage text and the per-size plans
+ * (rows, time budgets, memory runs).
+ */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SIZE_ROWS, type Size } from './_harness.js';
+
+/** The sizes, smallest first. */
+export const SIZES: readonly Size[] = ['tiny', 'quick', 'default', 'large'];
+
+/** How hard one size works: time budgets and memory runs. */
+export interface SizePlan {
+  /** Time budget for the speed cases of one suite, ms (spread over its tasks and repeats). */
+  readonly suiteBudgetMs: number;
+  /** Bounds of the timed window of one task, ms. */
+  readonly minTaskMs: number;
+  readonly maxTaskMs: number;
+  /** Fresh children per memory case (the median is reported). */
+  readonly memoryRuns: number;
+}
+
+/**
+ * The plans. `quick` keeps every suite (speed + memory) to about 10 s so that all suites finish in about a
+ * minute on 2 cores; `default` and `large` take their time and measure memory 3 times.
+ */
+export const SIZE_PLANS: Readonly<Record<Size, SizePlan>> = {
+  tiny: { suiteBudgetMs: 200, minTaskMs: 2, maxTaskMs: 10, memoryRuns: 1 },
+  quick: { suiteBudgetMs: 5_000, minTaskMs: 25, maxTaskMs: 250, memoryRuns: 1 },
+  default: { suiteBudgetMs: 30_000, minTaskMs: 150, maxTaskMs: 1_000, memoryRuns: 3 },
+  large: { suiteBudgetMs: 90_000, minTaskMs: 400, maxTaskMs: 3_000, memoryRuns: 3 },
+};
+
+/** Everything the user asked for. */
+export interface Options {
+  suites: string[];
+  size: Size;
+  rows: number;
+  /** Fixed timed window per task, ms; 0 = derived from the size plan. */
+  time: number;
+  repeat: number;
+  memoryRuns: number;
+  memory: boolean;
+  list: boolean;
+  help: boolean;
+  /** Progress display: `auto` = a bar on a terminal, plain lines otherwise. */
+  progress: 'auto' | 'bar' | 'plain' | 'none';
+  json?: string;
+  md?: string;
+  svg?: string;
+  html?: string;
+}
+
+/** A bad command line: print the message and the usage, exit 2. */
+export class UsageError extends Error {
+  override readonly name: string = 'UsageError';
+}
+
+/** An output file that cannot be written: print the message (no usage), exit 2, before anything runs. */
+export class OutputError extends Error {
+  override readonly name: string = 'OutputError';
+}
+
+/** The usage text, listing the valid suites. */
+export function usage(suites: readonly string[]): string {
+  const rows = SIZES.map((s) => `${s} ${SIZE_ROWS[s].toLocaleString('en-US')}`).join(', ');
+  return [
+    'usage: compactly-bench [suite ...] [options]',
+    '',
+    `suites:   ${suites.join(', ') || '(none registered)'}   (default: all of them)`,
+    '',
+    'options:',
+    '  --quick             same as --size quick: about a minute for all suites on 2 cores',
+    `  --size S            ${SIZES.join(' | ')} (default: default); rows: ${rows}`,
+    '  --rows N            rows per case (a positive integer); overrides the rows of --size',
+    '  --repeat N          time every task N times and report medians and the spread (default 1)',
+    '  --memory-runs N     fresh child processes per memory case, median reported (default 1 at tiny/quick, else 3)',
+    '  --no-memory         skip the memory measurements',
+    '  --time MS           fixed timed window per task, ms (default: derived from the size budget)',
+    '  --json FILE         write the results as JSON (schema "compactly-bench/1", see docs/benchmarks.md)',
+    '  --md FILE           write the report as Markdown',
+    '  --svg FILE          write the chart (bytes per item and speedup per capability) as SVG',
+    '  --html FILE         write the report and the chart as one HTML page',
+    '  --progress MODE     auto | bar | plain | none (progress goes to stderr; default auto)',
+    '  --list              list the suites and exit',
+    '  -h, --help          show this help',
+  ].join('\n');
+}
+
+function positiveInt(flag: string, v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n <= 0) {
+    throw new UsageError(`${flag} must be a positive integer, got "${v}"`);
+  }
+  return n;
+}
+
+/** Parses the command line; throws {@link UsageError} on anything unknown or malformed. */
+export function parseArgs(argv: readonly string[], suites: readonly string[]): Options {
+  const o: Options = {
+    suites: [],
+    size: 'default',
+    rows: 0,
+    time: 0,
+    repeat: 1,
+    memoryRuns: 0,
+    memory: true,
+    list: false,
+    help: false,
+    progress: 'auto',
+  };
+  let rows = 0;
+  let sizeGiven: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i]!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--quick':
+        if (sizeGiven !== undefined && sizeGiven !== 'quick') throw new UsageError(`--quick contradicts --size ${sizeGiven}`);
+        sizeGiven = 'quick';
+        o.size = 'quick';
+        break;
+      case '--size': {
+        const s = value();
+        if (!(SIZES as readonly string[]).includes(s)) throw new UsageError(`unknown size "${s}" (valid: ${SIZES.join(', ')})`);
+        if (sizeGiven !== undefined && sizeGiven !== s) throw new UsageError(`--size ${s} contradicts --${sizeGiven === 'quick' ? 'quick' : `size ${sizeGiven}`}`);
+        sizeGiven = s;
+        o.size = s as Size;
+        break;
+      }
+      case '--rows':
+        rows = positiveInt(a, value());
+        break;
+      case '--repeat':
+        o.repeat = positiveInt(a, value());
+        break;
+      case '--memory-runs':
+        o.memoryRuns = positiveInt(a, value());
+        break;
+      case '--time':
+        o.time = positiveInt(a, value());
+        break;
+      case '--no-memory':
+        o.memory = false;
+        break;
+      case '--json':
+      case '--md':
+      case '--svg':
+      case '--html':
+        o[a.slice(2) as 'json' | 'md' | 'svg' | 'html'] = resolve(value());
+        break;
+      case '--progress': {
+        const p = value();
+        if (p !== 'auto' && p !== 'bar' && p !== 'plain' && p !== 'none') {
+          throw new UsageError(`unknown progress mode "${p}" (valid: auto, bar, plain, none)`);
+        }
+        o.progress = p;
+        break;
+      }
+      case '--list':
+        o.list = true;
+        break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        if (!suites.includes(a)) {
+          throw new UsageError(`unknown suite "${a}" (valid: ${suites.join(', ') || 'none registered'})`);
+        }
+        if (!o.suites.includes(a)) o.suites.push(a);
+    }
+    if (inline !== undefined && !['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress'].includes(a)) {
+      throw new UsageError(`${a} takes no value`);
+    }
+  }
+  o.rows = rows || SIZE_ROWS[o.size];
+  o.memoryRuns ||= SIZE_PLANS[o.size].memoryRuns;
+  if (o.suites.length === 0) o.suites = [...suites];
+  return o;
+}
+
+/**
+ * Throws a plain message if `file` cannot be written (missing directory, not a directory, no permission,
+ * or `file` is a directory). Writes nothing: runs before any benchmark so a long run never ends in EACCES.
+ */
+export function checkWritable(flag: string, file: string): void {
+  const dir = dirname(file);
+  const fail = (why: string): never => {
+    throw new OutputError(`cannot write ${flag} ${file}: ${why}`);
+  };
+  if (!existsSync(dir)) fail(`directory ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) fail(`${dir} is not a directory`);
+  if (existsSync(file)) {
+    if (statSync(file).isDirectory()) fail('it is a directory');
+    try {
+      accessSync(file, constants.W_OK);
+    } catch {
+      fail('permission denied');
+    }
+  } else {
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      fail(`directory ${dir} is not writable`);
+    }
+  }
+}
+
+/** The timed window of one task: the suite budget spread over its tasks and repeats, within the plan's bounds. */
+export function taskTimeMs(o: Pick<Options, 'time' | 'repeat' | 'size'>, tasks: number): number {
+  if (o.time > 0) return o.time;
+  const p = SIZE_PLANS[o.size];
+  const share = p.suiteBudgetMs / Math.max(1, tasks * o.repeat);
+  return Math.round(Math.min(p.maxTaskMs, Math.max(p.minTaskMs, share)));
+}

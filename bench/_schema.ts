@@ -1,0 +1,40 @@
+/**
+ * The JSON report (`--json FILE`), schema `compactly-bench/1`. Documented in docs/benchmarks.md; fields
+ * are only ever added within a schema version, never renamed or removed. Numbers that could not be
+ * measured (NaN, ±Infinity) are written as `null`.
+ */
+import type { Size } from './_harness.js';
+import type { Environment, Noise, SuiteReport, SummaryRow } from './_report.js';
+
+/** The schema tag written in every report. */
+export const SCHEMA = 'compactly-bench/1';
+
+/** The whole report. */
+export interface BenchReport {
+  schema: typeof SCHEMA;
+  /** The compactly version that ran the benchmarks (`unknown` if its package.json was not found). */
+  compactly: string;
+  environment: Environment;
+  options: {
+    suites: string[];
+    size: Size;
+    rows: number;
+    repeat: number;
+    /** Children per memory case (0 when `--no-memory`). */
+    memoryRuns: number;
+    /** The fixed `--time` per task, or null when derived from the size budget (see each suite's `taskMs`). */
+    timeMs: number | null;
+  };
+  suites: SuiteReport[];
+  summary: SummaryRow[];
+  noise: Noise;
+  /** Suites that failed (a task disagreed with its baseline, or threw); the run exits 1. */
+  errors: { suite: string; message: string }[];
+  /** Wall time of the whole run, ms. */
+  elapsedMs: number;
+}
+
+/** Serialises a report: NaN and infinities become null, two-space indentation, trailing newline. */
+export function toJson(report: BenchReport): string {
+  return `${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
