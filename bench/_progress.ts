@@ -48,7 +48,7 @@ export function createProgress(mode: 'auto' | 'bar' | 'plain' | 'none', out: Pro
   let drawn = false;
 
   const draw = (): void => {
-    const width = Math.max(40, (out.columns ?? 100) - 1);
+    const width = Math.max(40, (out.columns || 100) - 1);
     let line = `${suiteLabel} ${bar(done, steps)} ${done}/${steps} ${elapsed(t0)}  ${label}`;
     if (line.length > width) line = `${line.slice(0, width - 1)}…`;
     out.write(`\r\x1b[K${line}`);
