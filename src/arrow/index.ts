@@ -1,6 +1,21 @@
 /**
  * `compactly/arrow`: Apache Arrow interop. `apache-arrow` is an optional peer dependency, imported only here.
+ *
+ * - {@link toArrow} / {@link toRecordBatch}: Vector → arrow `Vector`, Categorical → `Dictionary`,
+ *   RecordStore → `Table` / `RecordBatch`, sharing numeric memory.
+ * - {@link fromArrow}: the reverse, zero-copy where the Arrow layout allows.
+ * - {@link toIPC} / {@link fromIPC}: whole tables to and from IPC bytes (stream or file format).
+ * - {@link writeIPC} / {@link writeIPCBytes}: RecordStore chunks → one IPC stream, with dictionary deltas.
+ * - {@link readIPC}: an IPC stream (bytes, byte chunks, a `RecordBatchReader`) → RecordStore chunks.
+ *
  * @packageDocumentation
  */
 // ARROW-EXPORTS
-export {};
+export { toArrow, toRecordBatch } from './to-arrow.js';
+export type { CategoricalArrowType, DictionaryIndex, ToArrow } from './to-arrow.js';
+export { fromArrow } from './from-arrow.js';
+export type { FromArrowVector } from './from-arrow.js';
+export type { FromArrowOptions } from './columns.js';
+export { arrowTypeOf, dtypeOfArrowType } from './types.js';
+export type { ArrowTypeOf, DTypeOfArrow } from './types.js';
+export type { AnyCategorical, AnyRecordStore, AnyVector } from './core.js';

@@ -1,0 +1,425 @@
+/**
+ * One Arrow column (a type and its chunks) → the arrays of one compactly column. Pure conversion: it
+ * builds new arrays or returns views of the Arrow buffers and never mutates its input, so a failure
+ * in any column leaves nothing half-converted.
+ *
+ * @packageDocumentation
+ */
+import { type Data, type DataType, type Dictionary, type FixedSizeList, Precision, Type } from 'apache-arrow';
+import { type DType, DTYPES, type TypedArray } from '../dtype.js';
+import { describe, ValueError } from '../errors.js';
+import { describeArrowType, dtypeOfArrowType } from './types.js';
+import { isStringType, stringsOf } from './strings.js';
+import {
+  type DecodedDictionary,
+  allocCodesFor,
+  appendValues,
+  categoriesOf,
+  isSignedIndex,
+  recodeChunk,
+} from './dictionary.js';
+
+/** Options of {@link fromArrow}, {@link fromIPC} and {@link readIPC}. */
+export interface FromArrowOptions {
+  /**
+   * What to do with `Utf8` / `LargeUtf8` / `Utf8View` columns: `'error'` (default: compactly has no
+   * string column, so it says so and names the column) or `'category'` (load as a Categorical,
+   * categories in order of first appearance, nulls missing).
+   */
+  readonly strings?: 'error' | 'category';
+  /**
+   * What to do with nulls in numeric columns: `'error'` (default: a `ValueError` naming the column
+   * and the first null row) or `'nan'` (float columns get `NaN`; 8–32-bit integer and Bool columns
+   * become `float64` with `NaN`, as pandas does; 64-bit integer columns still throw, since `float64`
+   * cannot hold them exactly).
+   */
+  readonly nulls?: 'error' | 'nan';
+  /** Copy numeric data instead of aliasing the Arrow buffers (default `false`). */
+  readonly copy?: boolean;
+}
+
+/** @internal Options with defaults applied. */
+export interface Opts {
+  readonly strings: 'error' | 'category';
+  readonly nulls: 'error' | 'nan';
+  readonly copy: boolean;
+}
+
+/** @internal Applies defaults and checks option values. */
+export function normalizeOptions(o: FromArrowOptions | undefined): Opts {
+  const strings = o?.strings ?? 'error';
+  const nulls = o?.nulls ?? 'error';
+  if (strings !== 'error' && strings !== 'category') {
+    throw new ValueError(`bad strings option ${describe(strings)} (must be 'error' or 'category')`);
+  }
+  if (nulls !== 'error' && nulls !== 'nan') throw new ValueError(`bad nulls option ${describe(nulls)} (must be 'error' or 'nan')`);
+  return { strings, nulls, copy: o?.copy === true };
+}
+
+/** @internal A converted column. */
+export type Column =
+  | { readonly kind: 'numeric'; readonly dtype: DType; readonly array: TypedArray; readonly copied: boolean }
+  | { readonly kind: 'vector'; readonly dtype: DType; readonly size: number; readonly array: TypedArray; readonly copied: boolean }
+  | {
+      readonly kind: 'category';
+      readonly codes: Int8Array | Int16Array | Int32Array;
+      readonly categories: (string | number)[];
+      readonly ordered: boolean;
+      readonly copied: boolean;
+    };
+
+/** @internal Cache of decoded dictionaries, keyed by the dictionary's first `Data` chunk (streams). */
+export interface DictionaryCache {
+  get(first: Data): { chunks: readonly Data[]; values: (string | number | null)[] } | undefined;
+  set(first: Data, entry: { chunks: readonly Data[]; values: (string | number | null)[] }): void;
+}
+
+const SUPPORTED =
+  'supported: Int8…Int64, Uint8…Uint64, Float16/32/64, Bool, Dictionary<Utf8 | numeric>, Utf8 with {strings: "category"}, FixedSizeList<numeric>';
+
+/** @internal Converts one column. */
+export function convertColumn(
+  name: string,
+  type: DataType,
+  chunks: readonly Data[],
+  opts: Opts,
+  cache?: DictionaryCache,
+): Column {
+  const dtype = dtypeOfArrowType(type);
+  if (dtype !== undefined) return numericColumn(name, type, dtype, chunks, opts);
+  switch (type.typeId) {
+    case Type.Float: // Float16 (the only precision dtypeOfArrowType leaves)
+      if ((type as DataType & { precision: Precision }).precision === Precision.HALF) return halfColumn(name, chunks, opts);
+      break;
+    case Type.Bool:
+      return boolColumn(name, chunks, opts);
+    case Type.Dictionary:
+      return dictionaryColumn(name, type as Dictionary, chunks, cache);
+    case Type.FixedSizeList:
+      return fixedSizeListColumn(name, type as FixedSizeList, chunks, opts);
+    default:
+      break;
+  }
+  if (isStringType(type)) {
+    if (opts.strings === 'category') return stringColumn(chunks);
+    throw new TypeError(
+      `column ${describe(name)} has Arrow type ${describeArrowType(type)}: compactly has no string column; pass {strings: 'category'} to load it as a Categorical`,
+    );
+  }
+  throw new TypeError(`column ${describe(name)} has Arrow type ${describeArrowType(type)}, which compactly cannot hold (${SUPPORTED})`);
+}
+
+function totalLength(chunks: readonly Data[]): number {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  return n;
+}
+
+function totalNulls(chunks: readonly Data[]): number {
+  let n = 0;
+  for (const c of chunks) n += c.nullCount;
+  return n;
+}
+
+function isValid(data: Data, i: number): boolean {
+  const bit = data.offset + i;
+  return (data.nullBitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
+}
+
+function firstNullRow(chunks: readonly Data[]): number {
+  let at = 0;
+  for (const c of chunks) {
+    if (c.nullCount > 0) for (let i = 0; i < c.length; i++) if (!isValid(c, i)) return at + i;
+    at += c.length;
+  }
+  return -1;
+}
+
+function throwNulls(name: string, type: DataType, chunks: readonly Data[], why: string): never {
+  throw new ValueError(
+    `column ${describe(name)} (${describeArrowType(type)}) has ${totalNulls(chunks)} null(s), the first at row ${firstNullRow(chunks)}; ${why}`,
+  );
+}
+
+const NULLS_HINT = "compactly numeric columns have no nulls: pass {nulls: 'nan'} to read them as NaN";
+
+/** Numeric column: zero-copy for one chunk without nulls, one copy otherwise. */
+function numericColumn(name: string, type: DataType, dtype: DType, chunks: readonly Data[], opts: Opts): Column {
+  const n = totalLength(chunks);
+  const nulls = totalNulls(chunks);
+  const info = DTYPES[dtype];
+  if (nulls > 0) {
+    if (opts.nulls !== 'nan') throwNulls(name, type, chunks, NULLS_HINT);
+    if (info.bigint) {
+      throwNulls(name, type, chunks, `NaN needs a float64 column, which cannot hold every ${dtype} value exactly`);
+    }
+    const out = info.integer ? new Float64Array(n) : (info.alloc(n) as Float32Array | Float64Array);
+    let at = 0;
+    for (const c of chunks) {
+      const values = c.values as ArrayLike<number>;
+      const hasNulls = c.nullCount > 0;
+      for (let i = 0; i < c.length; i++) out[at + i] = hasNulls && !isValid(c, i) ? NaN : values[i]!;
+      at += c.length;
+    }
+    return { kind: 'numeric', dtype: info.integer ? 'float64' : dtype, array: out, copied: true };
+  }
+  if (chunks.length === 1 && !opts.copy) {
+    const values = chunks[0]!.values as TypedArray;
+    return { kind: 'numeric', dtype, array: values.subarray(0, n), copied: false };
+  }
+  const out = info.alloc(n);
+  let at = 0;
+  for (const c of chunks) {
+    (out as { set(a: ArrayLike<unknown>, at: number): void }).set((c.values as TypedArray).subarray(0, c.length), at);
+    at += c.length;
+  }
+  return { kind: 'numeric', dtype, array: out, copied: true };
+}
+
+/** IEEE 754 half → number. */
+function halfToNumber(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * frac * 2 ** -24;
+  if (exp === 31) return frac === 0 ? sign * Infinity : NaN;
+  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
+}
+
+/** Float16 → float32, one copy (exact: every half is a float32). */
+function halfColumn(name: string, chunks: readonly Data[], opts: Opts): Column {
+  if (totalNulls(chunks) > 0 && opts.nulls !== 'nan') throwNulls(name, chunks[0]!.type as DataType, chunks, NULLS_HINT);
+  const out = new Float32Array(totalLength(chunks));
+  let at = 0;
+  for (const c of chunks) {
+    const values = c.values as Uint16Array;
+    const hasNulls = c.nullCount > 0;
+    for (let i = 0; i < c.length; i++) out[at + i] = hasNulls && !isValid(c, i) ? NaN : halfToNumber(values[i]!);
+    at += c.length;
+  }
+  return { kind: 'numeric', dtype: 'float32', array: out, copied: true };
+}
+
+/** Bool → uint8 0/1 (or float64 with NaN for nulls under `nulls: 'nan'`), one copy. */
+function boolColumn(name: string, chunks: readonly Data[], opts: Opts): Column {
+  const nulls = totalNulls(chunks);
+  if (nulls > 0 && opts.nulls !== 'nan') throwNulls(name, chunks[0]!.type as DataType, chunks, NULLS_HINT);
+  const n = totalLength(chunks);
+  const out = nulls > 0 ? new Float64Array(n) : new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    const bits = c.values as Uint8Array;
+    const off = c.offset;
+    const hasNulls = c.nullCount > 0;
+    for (let i = 0; i < c.length; i++) {
+      const b = off + i;
+      out[at + i] = hasNulls && !isValid(c, i) ? NaN : (bits[b >> 3]! >> (b & 7)) & 1;
+    }
+    at += c.length;
+  }
+  return { kind: 'numeric', dtype: nulls > 0 ? 'float64' : 'uint8', array: out, copied: true };
+}
+
+/** FixedSizeList<numeric, n> → a `[dtype, n]` field: the flat child values (zero-copy when possible). */
+function fixedSizeListColumn(name: string, type: FixedSizeList, chunks: readonly Data[], opts: Opts): Column {
+  const size = type.listSize;
+  const childType = type.valueType as DataType;
+  const dtype = dtypeOfArrowType(childType);
+  if (dtype === undefined) {
+    throw new TypeError(
+      `column ${describe(name)} has Arrow type ${describeArrowType(type)}: compactly vector fields hold numeric items only (${SUPPORTED})`,
+    );
+  }
+  const parentNulls = totalNulls(chunks);
+  const children = chunks.map((c) => c.children[0]!);
+  const childNulls = totalNulls(children);
+  const n = totalLength(chunks);
+  if (parentNulls + childNulls === 0) {
+    if (chunks.length === 1 && !opts.copy) {
+      const values = children[0]!.values as TypedArray;
+      return { kind: 'vector', dtype, size, array: values.subarray(0, n * size), copied: false };
+    }
+    const out = DTYPES[dtype].alloc(n * size);
+    let at = 0;
+    for (let k = 0; k < chunks.length; k++) {
+      const len = chunks[k]!.length * size;
+      (out as { set(a: ArrayLike<unknown>, at: number): void }).set((children[k]!.values as TypedArray).subarray(0, len), at);
+      at += len;
+    }
+    return { kind: 'vector', dtype, size, array: out, copied: true };
+  }
+  if (opts.nulls !== 'nan') {
+    throwNulls(name, type, parentNulls > 0 ? chunks : children, `${NULLS_HINT} (vector fields too)`);
+  }
+  if (DTYPES[dtype].integer) {
+    throwNulls(name, type, parentNulls > 0 ? chunks : children, `NaN needs a float vector field, and this one holds ${dtype}`);
+  }
+  const out = DTYPES[dtype].alloc(n * size) as Float32Array | Float64Array;
+  let at = 0;
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    const child = children[k]!;
+    const values = child.values as Float32Array | Float64Array;
+    for (let r = 0; r < c.length; r++) {
+      const rowValid = c.nullCount === 0 || isValid(c, r);
+      for (let j = 0; j < size; j++) {
+        const i = r * size + j;
+        out[at + i] = !rowValid || (child.nullCount > 0 && !isValid(child, i)) ? NaN : values[i]!;
+      }
+    }
+    at += c.length * size;
+  }
+  return { kind: 'vector', dtype, size, array: out, copied: true };
+}
+
+/** Utf8 → Categorical, categories in order of first appearance, nulls missing; one pass. */
+function stringColumn(chunks: readonly Data[]): Column {
+  const seen = new Map<string, number>();
+  const categories: string[] = [];
+  const codes32 = new Int32Array(totalLength(chunks));
+  let at = 0;
+  for (const c of chunks) {
+    const s = stringsOf(c);
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i]!;
+      if (v === null) {
+        codes32[at + i] = -1;
+        continue;
+      }
+      let code = seen.get(v);
+      if (code === undefined) {
+        code = categories.length;
+        seen.set(v, code);
+        categories.push(v);
+      }
+      codes32[at + i] = code;
+    }
+    at += c.length;
+  }
+  const codes = allocCodesFor(categories.length, codes32.length);
+  if (codes instanceof Int32Array) return { kind: 'category', codes: codes32, categories, ordered: false, copied: true };
+  codes.set(codes32);
+  return { kind: 'category', codes, categories, ordered: false, copied: true };
+}
+
+/** Decodes (with the cache) the dictionary of one chunk. */
+function decodeDictionary(chunk: Data, name: string, cache: DictionaryCache | undefined): (string | number | null)[] {
+  const dict = chunk.dictionary;
+  if (dict === undefined) throw new ValueError(`column ${describe(name)}: a dictionary-encoded chunk has no dictionary`);
+  const parts = dict.data;
+  const first = parts[0];
+  if (cache !== undefined && first !== undefined) {
+    const hit = cache.get(first);
+    if (hit !== undefined) {
+      let shared = 0;
+      while (shared < hit.chunks.length && shared < parts.length && hit.chunks[shared] === parts[shared]) shared++;
+      if (shared === hit.chunks.length) {
+        if (shared === parts.length) return hit.values;
+        const values = hit.values.slice();
+        for (let k = shared; k < parts.length; k++) appendValues(values, parts[k]!, name);
+        cache.set(first, { chunks: parts.slice(), values });
+        return values;
+      }
+    }
+  }
+  const values: (string | number | null)[] = [];
+  for (const p of parts) appendValues(values, p, name);
+  if (cache !== undefined && first !== undefined) cache.set(first, { chunks: parts.slice(), values });
+  return values;
+}
+
+/**
+ * Dictionary → Categorical. One chunk whose signed Int8/16/32 indices have no nulls and whose
+ * dictionary has distinct non-null values: the indices are adopted as the codes (no copy). Otherwise
+ * one pass re-codes into a fresh code array (nulls → -1, unsigned or 64-bit indices converted, several
+ * chunks with different dictionaries merged in order of first appearance).
+ */
+function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[], cache?: DictionaryCache): Column {
+  const ordered = type.isOrdered === true;
+  if (chunks.length === 0) return { kind: 'category', codes: new Int8Array(0), categories: [], ordered, copied: false };
+  // Decode each distinct dictionary once.
+  const decoded = new Map<unknown, { values: (string | number | null)[]; dict: DecodedDictionary }>();
+  const perChunk: { values: (string | number | null)[]; dict: DecodedDictionary }[] = [];
+  for (const c of chunks) {
+    const key = c.dictionary;
+    let d = decoded.get(key);
+    if (d === undefined) {
+      const values = decodeDictionary(c, name, cache);
+      d = { values, dict: categoriesOf(values) };
+      decoded.set(key, d);
+    }
+    perChunk.push(d);
+  }
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  const single = perChunk[0]!;
+  if (only !== undefined && only.nullCount === 0 && single.dict.remap === undefined && isSignedIndex(type.indices as DataType)) {
+    const idx = (only.values as Int8Array | Int16Array | Int32Array).subarray(0, only.length);
+    return { kind: 'category', codes: idx, categories: single.dict.categories, ordered, copied: false };
+  }
+  // Merge: the categories of the dictionary with the most values first when the others are its
+  // prefixes (deltas); otherwise in order of first appearance across chunks.
+  let categories: (string | number)[];
+  const remaps: (Int32Array | undefined)[] = [];
+  const longest = prefixChain(chunks);
+  if (longest !== undefined) {
+    // One dictionary, or deltas of one: every chunk's dictionary is a prefix of the longest one.
+    const d = decoded.get(longest)!;
+    categories = d.dict.categories;
+    for (let k = 0; k < chunks.length; k++) remaps.push(d.dict.remap);
+  } else {
+    const index = new Map<string | number, number>();
+    categories = [];
+    const perDict = new Map<unknown, Int32Array>();
+    for (let k = 0; k < chunks.length; k++) {
+      const key = chunks[k]!.dictionary;
+      let m = perDict.get(key);
+      if (m === undefined) {
+        const values = perChunk[k]!.values;
+        m = new Int32Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i]!;
+          if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
+            m[i] = -1;
+            continue;
+          }
+          let code = index.get(v);
+          if (code === undefined) {
+            code = categories.length;
+            index.set(v, code);
+            categories.push(v);
+          }
+          m[i] = code;
+        }
+        perDict.set(key, m);
+      }
+      remaps.push(m);
+    }
+  }
+  const n = totalLength(chunks);
+  const codes = allocCodesFor(categories.length, n);
+  let at = 0;
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    recodeChunk(c, codes, at, remaps[k], perChunk[k]!.values.length, name);
+    at += c.length;
+  }
+  return { kind: 'category', codes, categories, ordered, copied: true };
+}
+
+/**
+ * The dictionary that every chunk's dictionary is a prefix of (by `Data` identity: how an IPC reader
+ * represents delta dictionary batches), or `undefined` if the chunks carry unrelated dictionaries.
+ */
+function prefixChain(chunks: readonly Data[]): unknown {
+  let longest = chunks[0]!.dictionary;
+  for (const c of chunks) if ((c.dictionary?.data.length ?? 0) > (longest?.data.length ?? 0)) longest = c.dictionary;
+  if (longest === undefined) return undefined;
+  const parts = longest.data;
+  for (const c of chunks) {
+    const d = c.dictionary;
+    if (d === longest) continue;
+    if (d === undefined) return undefined;
+    for (let k = 0; k < d.data.length; k++) if (d.data[k] !== parts[k]) return undefined;
+  }
+  return longest;
+}
