@@ -7,5 +7,6 @@ import type { Suite } from './_harness.js';
 /** Loads a suite module lazily so `compactly-bench vector` only pays for what it runs. */
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
+  vector: async () => (await import('./vector.bench.js')).suite,
   // SUITES-END
 };
