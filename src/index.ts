@@ -50,9 +50,60 @@ export type {
 
 // --- RecordStore (__slots__) ------------------------------------------------------------------
 // RECORD-STORE-EXPORTS
+export { GroupBy, RecordStore, recordStore } from './record-store.js';
+export type {
+  AggOp,
+  AggResultType,
+  AggSchema,
+  AggSpecOf,
+  ColumnInput,
+  ColumnOf,
+  ColumnsSchema,
+  EntriesToSchema,
+  FieldInput,
+  FieldMemory,
+  FieldName,
+  FieldSpec,
+  FieldType,
+  FieldValue,
+  FieldWithDefault,
+  ObjectsEstimate,
+  RecordCursor,
+  RecordInput,
+  RecordOf,
+  RecordPatch,
+  RecordStoreMemoryUsage,
+  RecordStoreOptions,
+  RecordView,
+  RecordViewMembers,
+  Schema,
+  SchemaEntries,
+  SortOptions,
+  TypeOfSpec,
+  VectorFieldType,
+} from './record-store.js';
 
 // --- MemoryView (memoryview) ------------------------------------------------------------------
 // MEMORYVIEW-EXPORTS
 
 // --- Pipelines (generators, itertools, chunked CSV) -------------------------------------------
 // PIPELINE-EXPORTS
+export {
+  accumulate,
+  batched,
+  chain,
+  compress,
+  count,
+  dropwhile,
+  enumerate,
+  groupby,
+  islice,
+  pairwise,
+  starmap,
+  takewhile,
+  tee,
+  zipLongest,
+} from './pipeline/itertools.js';
+export type { AccumulateOptions, AnyIterable, BatchedOptions, Chain, ZipLongestOptions } from './pipeline/itertools.js';
+export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline/pipeline.js';
+export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline/pipeline.js';

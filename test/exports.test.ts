@@ -35,6 +35,9 @@ const CORE = [
   'categorical',
   'Vector',
   'vector',
+  'GroupBy',
+  'RecordStore',
+  'recordStore',
 ];
 
 /** Runtime exports of `compactly/arrow`. */

@@ -1,0 +1,127 @@
+/**
+ * Schema inference (the pandas `astype`/`downcast` step done for the user): per field, the smallest integer
+ * dtype that holds every value, `float64` for other numbers, `int64`/`uint64` for bigints, `'category'` for
+ * strings, `[dtype, n]` for arrays of one length.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { dtypeOfArray, type DType } from '../dtype.js';
+import { describe, throwOverflow, throwType, throwValue } from '../errors.js';
+import type { FieldSpec } from './schema.js';
+
+/** Integer dtypes in inference order: narrowest first, signed before unsigned of the same width. */
+const INT_ORDER: readonly (readonly [DType, number, number])[] = [
+  ['int8', -128, 127],
+  ['uint8', 0, 255],
+  ['int16', -32768, 32767],
+  ['uint16', 0, 65535],
+  ['int32', -(2 ** 31), 2 ** 31 - 1],
+  ['uint32', 0, 2 ** 32 - 1],
+];
+
+/** The smallest integer dtype holding [min, max], or float64 beyond 32 bits (exact up to 2^53). @internal */
+export function smallestIntDType(min: number, max: number): DType {
+  for (const [d, lo, hi] of INT_ORDER) if (min >= lo && max <= hi) return d;
+  return 'float64';
+}
+
+function numberDType(values: ArrayLike<unknown>, where: string): DType {
+  let min = Infinity;
+  let max = -Infinity;
+  let integer = true;
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j];
+    if (typeof v !== 'number') throwType(`${where}: row ${j} is ${describe(v)} in a numeric field`);
+    if (!Number.isInteger(v) || Object.is(v, -0)) integer = false;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (!integer || values.length === 0) return 'float64';
+  return smallestIntDType(min, max);
+}
+
+function bigDType(values: ArrayLike<unknown>, where: string): DType {
+  let min = 0n;
+  let max = 0n;
+  for (let j = 0; j < values.length; j++) {
+    const raw = values[j];
+    let v: bigint;
+    if (typeof raw === 'bigint') v = raw;
+    else if (typeof raw === 'number' && Number.isSafeInteger(raw)) v = BigInt(raw);
+    else return throwType(`${where}: row ${j} is ${describe(raw)} in a bigint field (bigints and safe integers only)`);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min >= -(2n ** 63n) && max < 2n ** 63n) return 'int64';
+  if (min >= 0n && max < 2n ** 64n) return 'uint64';
+  return throwOverflow(`${where}: bigint values [${min}, ${max}] fit neither int64 nor uint64`);
+}
+
+/**
+ * Infers one field's spec from its values (`undefined` = absent). A numeric field with absent values becomes
+ * `{type: 'float64', default: NaN}` (pandas fills NaN); a string field with absent values gets `default: null`.
+ * @internal
+ */
+export function inferField(values: readonly unknown[], where: string): FieldSpec {
+  let absent = 0;
+  let strings = 0;
+  let nulls = 0;
+  let numbers = 0;
+  let bigints = 0;
+  let arrays = 0;
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j];
+    if (v === undefined) absent++;
+    else if (v === null) nulls++;
+    else if (typeof v === 'string') strings++;
+    else if (typeof v === 'number') numbers++;
+    else if (typeof v === 'bigint') bigints++;
+    else if (typeof v === 'boolean') {
+      throwType(`${where}: row ${j} is boolean ${v}; booleans are not numbers in compactly (map them to 0/1 and use 'uint8')`);
+    } else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) arrays++;
+    else throwType(`${where}: cannot infer a field type from ${describe(v)} (row ${j})`);
+  }
+  const present = values.filter((v) => v !== undefined);
+  if (strings > 0 || (nulls > 0 && numbers + bigints + arrays === 0)) {
+    if (numbers + bigints + arrays > 0) throwType(`${where}: mixes strings and numbers; a field holds one kind`);
+    return absent > 0 ? { type: 'category', default: null } : 'category';
+  }
+  if (nulls > 0) throwType(`${where}: null in a numeric field (use NaN, or give a schema)`);
+  if (arrays > 0) {
+    if (numbers + bigints > 0) throwType(`${where}: mixes arrays and numbers; a field holds one kind`);
+    if (absent > 0) throwType(`${where}: a vector field is absent in some rows (give a schema with a default)`);
+    const n = (present[0] as ArrayLike<unknown>).length;
+    let typed: DType | undefined = dtypeOfArray(present[0]);
+    for (const v of present) {
+      const a = v as ArrayLike<unknown>;
+      if (a.length !== n) throwValue(`${where}: vectors of different lengths (${n} and ${a.length}); a vector field has one length`);
+      if (dtypeOfArray(v) !== typed) typed = undefined;
+    }
+    if (n === 0) throwValue(`${where}: empty vectors cannot be stored`);
+    if (typed !== undefined) return [typed, n];
+    const flat: unknown[] = [];
+    for (const v of present) for (let e = 0; e < n; e++) flat.push((v as ArrayLike<unknown>)[e]);
+    const big = flat.some((x) => typeof x === 'bigint');
+    return [big ? bigDType(flat, where) : numberDType(flat, where), n];
+  }
+  if (bigints > 0) {
+    if (absent > 0) throwType(`${where}: a bigint field is absent in some rows (give a schema with a default)`);
+    return bigDType(present, where);
+  }
+  if (absent > 0) return { type: 'float64', default: NaN };
+  return numberDType(present, where);
+}
+
+/** Field names of `objs` in first-seen order, validated as objects. @internal */
+export function collectKeys(objs: readonly unknown[], where: string): string[] {
+  const seen = new Set<string>();
+  for (let j = 0; j < objs.length; j++) {
+    const o = objs[j];
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) throwType(`${where}: row ${j} must be an object, got ${describe(o)}`);
+    for (const k of Object.keys(o)) seen.add(k);
+  }
+  return [...seen];
+}

@@ -1,0 +1,164 @@
+/**
+ * Typed column kernels for the RecordStore verbs (gather, aggregates), one monomorphic copy per dtype.
+ *
+ * Each kernel is written once as a self-contained function (no free variables) and specialized per dtype by
+ * re-compiling its source text with a unique comment, so V8 keeps separate type feedback for each TypedArray
+ * type (a kernel fed several array types runs at 0.03–0.9× — perf-baseline.md §4). Where `new Function` is
+ * forbidden (strict CSP) the shared generic function is used: same results, polymorphic speed.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { DType, TypedArray } from '../dtype.js';
+
+const SPECIALIZED = new Map<unknown, Map<string, unknown>>();
+let canEval = true;
+
+/**
+ * A copy of `fn` compiled separately for `tag` (e.g. `'gather:float64'`), cached. `fn` must not reference
+ * any variable outside its own body. @internal
+ */
+export function specialize<F extends (...args: never[]) => unknown>(fn: F, tag: string): F {
+  let byTag = SPECIALIZED.get(fn);
+  if (byTag === undefined) SPECIALIZED.set(fn, (byTag = new Map()));
+  let out = byTag.get(tag) as F | undefined;
+  if (out === undefined) {
+    const key = `${fn.name}:${tag}`;
+    out = fn;
+    if (canEval) {
+      try {
+        out = new Function(`'use strict'; return (${fn.toString()}) /* compactly kernel ${key} */`)() as F;
+      } catch {
+        canEval = false;
+        out = fn;
+      }
+    }
+    byTag.set(tag, out);
+  }
+  return out;
+}
+
+// --- kernels (self-contained: no free variables) -------------------------------------------------
+
+/** out[j] = src[idx[j]] for j < m. */
+function gather1(src: ArrayLike<unknown>, idx: ArrayLike<number>, m: number, out: { [i: number]: unknown }): void {
+  for (let j = 0; j < m; j++) out[j] = src[idx[j]!];
+}
+
+/** Copies `size`-element blocks: out[j*size .. +size] = src[idx[j]*size .. +size]. */
+function gatherBlocks(src: ArrayLike<unknown>, idx: ArrayLike<number>, m: number, size: number, out: { [i: number]: unknown }): void {
+  for (let j = 0; j < m; j++) {
+    const s = idx[j]! * size;
+    const o = j * size;
+    for (let e = 0; e < size; e++) out[o + e] = src[s + e];
+  }
+}
+
+/** Gathers rows `idx[0..m)` of a column with `size` elements per row into a new array of the same type. @internal */
+export function gatherColumn<A extends TypedArray>(src: A, dtype: DType, size: number, idx: ArrayLike<number>, m: number, capacity = m): A {
+  const out = new (src.constructor as new (n: number) => A)(capacity * size);
+  if (size === 1) specialize(gather1, dtype)(src as never, idx, m, out as never);
+  else specialize(gatherBlocks, dtype)(src as never, idx, m, size, out as never);
+  return out;
+}
+
+/** Per-group sum over float-valued columns (NaN skipped) into a Float64Array. */
+function groupSum(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    const v = vals[i]!;
+    if (g >= 0 && v === v) out[g] = out[g]! + v;
+  }
+}
+
+/** Per-group count of non-NaN values. */
+function groupCount(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    const v = vals[i]!;
+    if (g >= 0 && v === v) out[g] = out[g]! + 1;
+  }
+}
+
+/** Per-group bigint sum (64-bit columns). */
+function groupSumBig(vals: ArrayLike<bigint>, gid: Int32Array, n: number, out: bigint[]): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g >= 0) out[g] = out[g]! + vals[i]!;
+  }
+}
+
+/**
+ * Per-group row of the min (`sign` 1) or max (`sign` -1) value, NaN skipped; ties keep the first row.
+ * `rows` starts at -1.
+ */
+function groupArgExtreme(vals: ArrayLike<number | bigint>, gid: Int32Array, n: number, sign: number, rows: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g < 0) continue;
+    const v = vals[i]!;
+    if (v !== v) continue;
+    const r = rows[g]!;
+    if (r < 0) rows[g] = i;
+    else {
+      const b = vals[r]!;
+      if (sign > 0 ? v < b : v > b) rows[g] = i;
+    }
+  }
+}
+
+/** Per-group first (`last` false) or last row with a non-NaN value. `rows` starts at -1. */
+function groupFirstLast(vals: ArrayLike<number | bigint>, gid: Int32Array, n: number, last: boolean, rows: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g < 0) continue;
+    const v = vals[i]!;
+    if (v !== v) continue;
+    if (last || rows[g]! < 0) rows[g] = i;
+  }
+}
+
+/** Per-group count of rows (any dtype). */
+function groupSize(gid: Int32Array, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g >= 0) out[g] = out[g]! + 1;
+  }
+}
+
+/** @internal */
+export function sumByGroup(vals: TypedArray, dtype: DType, gid: Int32Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(k);
+  specialize(groupSum, dtype)(vals as ArrayLike<number>, gid, n, out);
+  return out;
+}
+
+/** @internal */
+export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType, gid: Int32Array, n: number, k: number): bigint[] {
+  const out = new Array<bigint>(k).fill(0n);
+  specialize(groupSumBig, dtype)(vals, gid, n, out);
+  return out;
+}
+
+/** Non-NaN values per group (`vals` undefined: rows per group). @internal */
+export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: Int32Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(k);
+  if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, 'size')(gid, n, out);
+  else specialize(groupCount, dtype)(vals as ArrayLike<number>, gid, n, out);
+  return out;
+}
+
+/** Row index per group of the min/max/first/last non-NaN value (-1 if none). @internal */
+export function rowByGroup(
+  vals: ArrayLike<number | bigint>,
+  tag: string,
+  op: 'min' | 'max' | 'first' | 'last',
+  gid: Int32Array,
+  n: number,
+  k: number,
+): Int32Array {
+  const rows = new Int32Array(k).fill(-1);
+  if (op === 'min' || op === 'max') specialize(groupArgExtreme, tag)(vals, gid, n, op === 'min' ? 1 : -1, rows);
+  else specialize(groupFirstLast, tag)(vals, gid, n, op === 'last', rows);
+  return rows;
+}

@@ -1,0 +1,106 @@
+/**
+ * `memoryUsage()`: bytes per field, and what the same records would cost as an array of plain objects
+ * (an estimate from the V8 layout measured in perf-baseline.md §1, like `df.memory_usage(deep=True)`).
+ *
+ * @packageDocumentation
+ */
+import type { TypedArray } from '../dtype.js';
+import type { CategoryColumn, StoreData } from './store-data.js';
+
+/** Memory of one field. */
+export interface FieldMemory {
+  /** Field name. */
+  readonly field: string;
+  /** Its type as in the schema (`'float64'`, `'category'`, `'float32[3]'`). */
+  readonly type: string;
+  /** Bytes held now (capacity slack and, for a category, the dictionary included). */
+  readonly byteLength: number;
+  /** Logical bytes: `length × itemsize × n` (codes plus 8 per category for a category field). */
+  readonly nbytes: number;
+}
+
+/** The estimate of the same records as an array of plain objects. */
+export interface ObjectsEstimate {
+  /** Estimated bytes of `length` plain objects in an array. */
+  readonly bytes: number;
+  /** `bytes / length`. */
+  readonly bytesPerRecord: number;
+  /** How it was estimated. */
+  readonly model: string;
+}
+
+/** What {@link RecordStore.memoryUsage} returns. */
+export interface RecordStoreMemoryUsage {
+  readonly length: number;
+  readonly capacity: number;
+  /** One entry per field, in schema order. */
+  readonly fields: readonly FieldMemory[];
+  /** Bytes held now (= `store.byteLength`). */
+  readonly byteLength: number;
+  /** Logical bytes (= `store.nbytes`). */
+  readonly nbytes: number;
+  /** `byteLength / length` (0 when empty). */
+  readonly bytesPerRecord: number;
+  /** The plain-objects estimate. */
+  readonly objects: ObjectsEstimate;
+  /** `objects.bytes / byteLength`: how many times smaller the store is (0 when empty). */
+  readonly ratio: number;
+}
+
+/** The layout model of the estimate, quoted in the result. @internal */
+export const OBJECT_MODEL =
+  'V8 (Node 20, x64, no pointer compression), measured in perf-baseline.md §1: 8 B array slot + 24 B object header + 8 B per field; ' +
+  '+16 B per boxed double (non-integer, -0 or outside int32), +24 B per bigint, +48 + 8n B per number[] vector, ' +
+  'category strings shared (counted once). An estimate: V8 may lay objects out differently (dictionary mode, slack).';
+
+function boxedDoubles(a: ArrayLike<number>, n: number): number {
+  let boxed = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if ((v | 0) !== v || (v === 0 && 1 / v < 0)) boxed++;
+  }
+  return boxed;
+}
+
+/** @internal */
+export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
+  const n = d.length;
+  const fields: FieldMemory[] = [];
+  let byteLength = 0;
+  let nbytes = 0;
+  let objects = n * (8 + 24 + 8 * d.schema.fields.length);
+  for (const f of d.schema.fields) {
+    const col = d.cols[f.index]!;
+    let b: number;
+    let nb: number;
+    let type: string;
+    if (f.kind === 'category') {
+      const cat = col as CategoryColumn;
+      b = cat.byteLength;
+      nb = cat.nbytes;
+      type = 'category';
+      for (const c of cat.categories) objects += typeof c === 'string' ? 24 + Math.ceil(c.length / 8) * 8 : 0;
+    } else {
+      const a = col as TypedArray;
+      b = a.byteLength;
+      nb = n * f.size * f.info.bytes;
+      type = f.kind === 'vector' ? `${f.dtype}[${f.size}]` : f.dtype;
+      if (f.kind === 'vector') objects += n * (48 + 8 * f.size);
+      else if (f.info.bigint) objects += n * 24;
+      else if (f.dtype === 'float64' || f.dtype === 'float32' || f.dtype === 'uint32') objects += 16 * boxedDoubles(a as ArrayLike<number>, n);
+    }
+    fields.push(Object.freeze({ field: f.name, type, byteLength: b, nbytes: nb }));
+    byteLength += b;
+    nbytes += nb;
+  }
+  return Object.freeze({
+    length: n,
+    capacity: d.capacity,
+    fields: Object.freeze(fields),
+    byteLength,
+    nbytes,
+    bytesPerRecord: n === 0 ? 0 : byteLength / n,
+    objects: Object.freeze({ bytes: objects, bytesPerRecord: n === 0 ? 0 : objects / n, model: OBJECT_MODEL }),
+    ratio: n === 0 || byteLength === 0 ? 0 : objects / byteLength,
+  });
+}

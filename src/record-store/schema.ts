@@ -1,0 +1,281 @@
+/**
+ * RecordStore schemas: what a user writes (`{x: 'float64', kind: 'category', pos: ['float32', 3]}`), the
+ * record types TypeScript infers from it, and the validated internal form the store is built on.
+ *
+ * @packageDocumentation
+ */
+import {
+  DTYPES,
+  resolveDType,
+  type ArrayOf,
+  type DType,
+  type DTypeInfo,
+  type DTypeLike,
+  type InputOf,
+  type ResolveDType,
+  type ValueOf,
+} from '../dtype.js';
+import { describe, throwType, throwValue } from '../errors.js';
+
+// --- what users write --------------------------------------------------------------------------
+
+/** A fixed-size vector field: `[dtype, n]` stores `n` elements of `dtype` per record (`pos: ['float32', 3]`). */
+export type VectorFieldType = readonly [DTypeLike, number];
+
+/** The type of one field: a dtype or typecode, `'category'` (a Categorical column of strings), or `[dtype, n]`. */
+export type FieldType = DTypeLike | 'category' | VectorFieldType;
+
+/** A field with a default, used by `push`/`extend` when the field is absent (`{type: 'float64', default: 0}`). */
+export interface FieldWithDefault<T extends FieldType = FieldType> {
+  /** The field's type. */
+  readonly type: T;
+  /** Value used when a pushed object lacks the field (validated when the schema is made). */
+  readonly default?: unknown;
+}
+
+/** One schema entry: a {@link FieldType} or a {@link FieldWithDefault}. */
+export type FieldSpec = FieldType | FieldWithDefault;
+
+/** A schema: field name → {@link FieldSpec}, in declaration order. */
+export type Schema = { readonly [name: string]: FieldSpec };
+
+/** A schema given as `[name, spec]` entries (duplicates are detected: `ValueError`). */
+export type SchemaEntries = readonly (readonly [string, FieldSpec])[];
+
+/** The {@link Schema} an entries list stands for. */
+export type EntriesToSchema<E extends SchemaEntries> = { readonly [P in E[number] as P[0]]: P[1] };
+
+/** The type part of a field spec. */
+export type TypeOfSpec<F> = F extends { readonly type: infer T } ? T : F;
+
+/** The value a field reads back as: `number`, `bigint` (64-bit ints), `string | null` (category), or a TypedArray (vector field). */
+export type FieldValue<F> =
+  TypeOfSpec<F> extends 'category'
+    ? string | null
+    : TypeOfSpec<F> extends DTypeLike
+      ? ValueOf<ResolveDType<TypeOfSpec<F>>>
+      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
+        ? ArrayOf[ResolveDType<D>]
+        : never;
+
+/** What a write to a field accepts: 64-bit fields also take safe-integer numbers, vector fields any array-like of `n` values. */
+export type FieldInput<F> =
+  TypeOfSpec<F> extends 'category'
+    ? string | null
+    : TypeOfSpec<F> extends DTypeLike
+      ? InputOf<ResolveDType<TypeOfSpec<F>>>
+      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
+        ? ArrayLike<InputOf<ResolveDType<D>>>
+        : never;
+
+/** Keys of `S` whose spec has a default. */
+export type DefaultedKeys<S> = { [K in keyof S]: S[K] extends { readonly default: unknown } ? K : never }[keyof S];
+
+/** The record type of a schema: what `get(i)` views expose and what `toObject()` returns. */
+export type RecordOf<S> = { -readonly [K in keyof S]: FieldValue<S[K]> };
+
+/** What `push`/`extend` accept: every field without a default is required. */
+export type RecordInput<S> = { [K in Exclude<keyof S, DefaultedKeys<S>>]: FieldInput<S[K]> } & {
+  [K in DefaultedKeys<S>]?: FieldInput<S[K]> | undefined;
+};
+
+/** A partial record for `set(i, partial)`. */
+export type RecordPatch<S> = { [K in keyof S]?: FieldInput<S[K]> | undefined };
+
+// --- the validated internal form -----------------------------------------------------------------
+
+/** How a field is stored. @internal */
+export type FieldKind = 'number' | 'vector' | 'category';
+
+/** One validated field. @internal */
+export interface FieldInfo {
+  readonly name: string;
+  /** Position in the schema (and in the store's column list). */
+  readonly index: number;
+  readonly kind: FieldKind;
+  /** Element dtype (`'int32'` placeholder for category fields, whose codes the Categorical owns). */
+  readonly dtype: DType;
+  readonly info: DTypeInfo;
+  /** Elements per record: `n` for a vector field, 1 otherwise. */
+  readonly size: number;
+  readonly hasDefault: boolean;
+  /** The validated default (a checked value, a copied TypedArray for a vector field, string/null for category). */
+  readonly default: unknown;
+  /** The normalized user-facing spec (`'float64'`, `['float32', 3]`, `'category'`, or `{type, default}`). */
+  readonly spec: FieldSpec;
+}
+
+/** A validated schema. @internal */
+export interface ParsedSchema {
+  readonly fields: readonly FieldInfo[];
+  readonly byName: ReadonlyMap<string, FieldInfo>;
+  readonly names: readonly string[];
+  /** The normalized schema, frozen (typecodes resolved, defaults kept): valid input to `recordStore`. */
+  readonly normalized: Schema;
+  /** A string identifying the layout and defaults (generated code is cached on it). */
+  readonly signature: string;
+}
+
+/**
+ * Names a field may not take: record-view and cursor members, `Object.prototype` members, and `__proto__`
+ * (Python's "conflicts with class variable" rule).
+ */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'index',
+  'toObject',
+  'toJSON',
+  'toString',
+  'moveTo',
+  'next',
+  'reset',
+  'constructor',
+  '__proto__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+
+/** Validates a field name; ValueError for a non-identifier or a reserved name, TypeError for a non-string. @internal */
+export function checkFieldName(name: unknown): string {
+  if (typeof name !== 'string') throwType(`RecordStore field names must be strings, got ${describe(name)}`);
+  if (!IDENTIFIER.test(name)) {
+    throwValue(`RecordStore field name ${describe(name)} is not an identifier (fields become properties of record views)`);
+  }
+  if (RESERVED_FIELD_NAMES.has(name)) {
+    throwValue(`RecordStore field name ${describe(name)} conflicts with a member of record views; rename the field`);
+  }
+  return name;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function parseType(name: string, raw: unknown): { kind: FieldKind; dtype: DType; size: number; type: FieldType } {
+  if (raw === 'category') return { kind: 'category', dtype: 'int32', size: 1, type: 'category' };
+  if (typeof raw === 'string') {
+    const dtype = resolveDType(raw);
+    return { kind: 'number', dtype, size: 1, type: dtype };
+  }
+  if (Array.isArray(raw)) {
+    if (raw.length !== 2) throwValue(`field ${describe(name)}: a vector field is [dtype, n], got an array of length ${raw.length}`);
+    const [d, n] = raw as [unknown, unknown];
+    if (d === 'category') throwValue(`field ${describe(name)}: vector fields hold numbers; 'category' cannot be a vector element`);
+    if (typeof d !== 'string') throwType(`field ${describe(name)}: vector element dtype must be a string, got ${describe(d)}`);
+    const dtype = resolveDType(d);
+    if (typeof n !== 'number') throwType(`field ${describe(name)}: vector size must be a number, got ${describe(n)}`);
+    if (!Number.isInteger(n) || n < 1 || n > 65536) {
+      throwValue(`field ${describe(name)}: vector size must be an integer in [1, 65536], got ${describe(n)}`);
+    }
+    return { kind: 'vector', dtype, size: n, type: Object.freeze([dtype, n] as const) };
+  }
+  return throwType(
+    `field ${describe(name)}: a field type is a dtype or typecode, 'category', [dtype, n] or {type, default}; got ${describe(raw)}`,
+  );
+}
+
+function checkDefault(name: string, kind: FieldKind, dtype: DType, size: number, value: unknown): unknown {
+  const where = `default of field ${describe(name)}`;
+  if (kind === 'category') {
+    if (value === null || typeof value === 'string') return value;
+    return throwType(`${where}: a category field takes a string or null, got ${describe(value)}`);
+  }
+  if (kind === 'number') return DTYPES[dtype].check(value, where);
+  return checkVectorValue(value, DTYPES[dtype], size, where);
+}
+
+/**
+ * Validates a vector-field value (an array-like of exactly `size` values for `info`) and returns a new
+ * TypedArray holding them. @internal
+ */
+export function checkVectorValue(value: unknown, info: DTypeInfo, size: number, where: string): ArrayOf[DType] {
+  if (typeof value !== 'object' || value === null || typeof (value as ArrayLike<unknown>).length !== 'number') {
+    throwType(`${where}: a [${info.dtype}, ${size}] vector field takes an array-like of ${size} values, got ${describe(value)}`);
+  }
+  const src = value as ArrayLike<unknown>;
+  if (src.length !== size) {
+    throwValue(`${where}: a [${info.dtype}, ${size}] vector field takes exactly ${size} values, got ${src.length}`);
+  }
+  const out = info.alloc(size);
+  const check = info.check;
+  for (let j = 0; j < size; j++) (out as unknown as unknown[])[j] = check(src[j], `${where}[${j}]`);
+  return out;
+}
+
+function defaultRepr(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
+  if (ArrayBuffer.isView(v)) return `[${Array.from(v as unknown as ArrayLike<unknown>, defaultRepr).join(',')}]`;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return JSON.stringify(v);
+}
+
+/**
+ * Parses and validates a schema (object or `[name, spec]` entries).
+ * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name, an unknown dtype, an
+ *   empty schema, or a bad vector size. `TypeError` for a malformed spec or a default of the wrong type.
+ * @throws {@link OverflowError} for a default out of its dtype's range.
+ * @internal
+ */
+export function parseSchema(schema: unknown): ParsedSchema {
+  let entries: (readonly [unknown, unknown])[];
+  if (Array.isArray(schema)) {
+    entries = schema.map((e: unknown, k) => {
+      if (!Array.isArray(e) || e.length !== 2) throwType(`schema entry ${k} must be a [name, spec] pair, got ${describe(e)}`);
+      return e as unknown as readonly [unknown, unknown];
+    });
+  } else if (schema instanceof Map) {
+    entries = [...(schema as Map<unknown, unknown>).entries()];
+  } else if (isPlainObject(schema)) {
+    entries = Object.keys(schema).map((k) => [k, schema[k]] as const);
+  } else {
+    return throwType(`a RecordStore schema is an object of field → type (or [name, type] entries), got ${describe(schema)}`);
+  }
+  if (entries.length === 0) throwValue('a RecordStore schema needs at least one field');
+  const fields: FieldInfo[] = [];
+  const byName = new Map<string, FieldInfo>();
+  const normalized: Record<string, FieldSpec> = {};
+  const sig: string[] = [];
+  for (const [rawName, rawSpec] of entries) {
+    const name = checkFieldName(rawName);
+    if (byName.has(name)) throwValue(`duplicate RecordStore field name ${describe(name)}`);
+    let hasDefault = false;
+    let dflt: unknown = undefined;
+    let typeRaw: unknown = rawSpec;
+    if (isPlainObject(rawSpec)) {
+      if (!('type' in rawSpec)) throwType(`field ${describe(name)}: a field object needs a 'type' ({type, default})`);
+      for (const k of Object.keys(rawSpec)) {
+        if (k !== 'type' && k !== 'default') throwValue(`field ${describe(name)}: unknown field option ${describe(k)} (valid: type, default)`);
+      }
+      typeRaw = rawSpec.type;
+      hasDefault = 'default' in rawSpec;
+      dflt = rawSpec.default;
+    }
+    const { kind, dtype, size, type } = parseType(name, typeRaw);
+    const value = hasDefault ? checkDefault(name, kind, dtype, size, dflt) : undefined;
+    const spec: FieldSpec = hasDefault
+      ? Object.freeze({ type, default: ArrayBuffer.isView(value) ? (value as unknown as { slice(): unknown }).slice() : value })
+      : type;
+    const f: FieldInfo = Object.freeze({ name, index: fields.length, kind, dtype, info: DTYPES[dtype] as DTypeInfo, size, hasDefault, default: value, spec });
+    fields.push(f);
+    byName.set(name, f);
+    normalized[name] = spec;
+    sig.push(`${name}:${kind === 'category' ? 'category' : dtype}${kind === 'vector' ? `x${size}` : ''}${hasDefault ? `=${defaultRepr(value)}` : ''}`);
+  }
+  return Object.freeze({
+    fields: Object.freeze(fields),
+    byName,
+    names: Object.freeze(fields.map((f) => f.name)),
+    normalized: Object.freeze(normalized),
+    signature: sig.join(';'),
+  });
+}

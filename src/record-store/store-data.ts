@@ -1,0 +1,121 @@
+/**
+ * The mutable state one RecordStore shares with its record views and cursors: the columns, the length,
+ * the capacity and the export lock. Views hold this object (not the columns), so they stay correct across
+ * reallocations.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { TypedArray } from '../dtype.js';
+import { IndexError, describe, throwType } from '../errors.js';
+import { ExportLock, throwExported } from '../internal/exports.js';
+import { grownCapacity, reallocate } from '../internal/growth.js';
+import type { FieldInfo, ParsedSchema } from './schema.js';
+
+/**
+ * What a RecordStore needs from a Categorical column (the contract of `src/categorical.ts`).
+ * @internal
+ */
+export interface CategoryColumn {
+  readonly length: number;
+  readonly capacity: number;
+  readonly byteLength: number;
+  readonly nbytes: number;
+  readonly codes: Int8Array | Int16Array | Int32Array;
+  readonly categories: readonly (string | number)[];
+  readonly ordered: boolean;
+  reserve(n: number): unknown;
+  shrinkToFit(): unknown;
+  clear(): unknown;
+  copy(): CategoryColumn;
+  push(v: unknown): unknown;
+  extend(values: readonly unknown[]): unknown;
+  assertExtendable(values: readonly unknown[]): void;
+  get(i: number): string | number | null;
+  set(i: number, v: unknown): unknown;
+  codeOf(v: unknown): number;
+  take(indices: ArrayLike<number>): CategoryColumn;
+  removeAt(i: number): unknown;
+  swapRemoveAt(i: number): unknown;
+}
+
+/** One stored column: a TypedArray of `capacity × size` elements, or a Categorical. @internal */
+export type Column = TypedArray | CategoryColumn;
+
+/** @internal */
+export class StoreData {
+  /** Records stored. */
+  length = 0;
+  /** Records the numeric columns can hold without reallocating. */
+  capacity: number;
+  /** One column per field, in schema order. */
+  cols: Column[];
+  /** Live buffer exports (memoryviews) of any column. */
+  readonly lock = new ExportLock();
+  /** Bytes of one record over the numeric columns (drives the growth policy). */
+  readonly rowBytes: number;
+
+  constructor(
+    readonly schema: ParsedSchema,
+    cols: Column[],
+    capacity: number,
+  ) {
+    this.cols = cols;
+    this.capacity = capacity;
+    let b = 0;
+    for (const f of schema.fields) if (f.kind !== 'category') b += f.info.bytes * f.size;
+    this.rowBytes = Math.max(b, 1);
+  }
+}
+
+/** Allocates empty columns for a schema. @internal */
+export function allocColumns(schema: ParsedSchema, capacity: number, makeCategory: (f: FieldInfo) => CategoryColumn): Column[] {
+  return schema.fields.map((f) => (f.kind === 'category' ? makeCategory(f) : f.info.alloc(capacity * f.size)));
+}
+
+/** Reallocates every numeric column to `capacity` records (and reserves the categoricals). @internal */
+export function setCapacity(d: StoreData, capacity: number): void {
+  const fields = d.schema.fields;
+  const cols = d.cols;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k]!;
+    if (f.kind === 'category') (cols[k] as CategoryColumn).reserve(capacity);
+    else {
+      const old = cols[k] as Float64Array;
+      cols[k] = reallocate(old, d.length * f.size, capacity * f.size, f.info.alloc as unknown as (n: number) => Float64Array);
+    }
+  }
+  d.capacity = capacity;
+}
+
+/** Grows so that `needed` records fit (doubling policy). @internal */
+export function grow(d: StoreData, needed: number): void {
+  setCapacity(d, grownCapacity(d.capacity, needed, d.rowBytes));
+}
+
+/** Throws BufferError for a length-changing op while a column is exported. @internal */
+export function locked(d: StoreData, op: string): never {
+  return throwExported(`RecordStore.${op}`, d.lock.count);
+}
+
+/** Throws IndexError for a view or cursor not on a live row. @internal */
+export function staleView(i: number, d: StoreData): never {
+  if (i === -1) throw new IndexError('RecordStore cursor is not on a row (index -1): call next() or moveTo(i) first');
+  throw new IndexError(
+    `RecordStore record index ${i} out of range for length ${d.length} (the store shrank since the view was made, or the cursor ran past the end)`,
+  );
+}
+
+/** Throws TypeError for a non-object row. @internal */
+export function badRow(o: unknown, row: number): never {
+  return throwType(`RecordStore: ${row >= 0 ? `row ${row}` : 'a record'} must be an object of field values, got ${describe(o)}`);
+}
+
+/** Writes a category value at row `i`, adding it as a category first if it is new (O(1)). @internal */
+export function writeCategory(cat: CategoryColumn, i: number, v: string | null): void {
+  if (v !== null && cat.codeOf(v) < 0) {
+    cat.push(v);
+    cat.swapRemoveAt(cat.length - 1);
+  }
+  cat.set(i, v);
+}
