@@ -51,6 +51,8 @@ export interface SpeedCase {
 export interface MemoryCase {
   readonly name: string;
   readonly build: (n: number) => unknown;
+  /** A reference point (the raw TypedArray: the physical limit, or another library), not compactly. */
+  readonly reference?: boolean;
 }
 
 /** A memory comparison: the baseline's bytes per item against each case's. */
@@ -76,7 +78,7 @@ export interface Suite {
   /**
    * The case / group whose ratios go into the summary table and the chart. `task` names the task of the
    * `speed` case to report (default: its first task that is not a `reference`); `memoryCase` the case of the
-   * `memory` group (default: its first case).
+   * `memory` group (default: its first case that is not a `reference`).
    */
   readonly headline: {
     readonly speed: string;
@@ -170,6 +172,8 @@ export interface MemoryRow {
   case: string;
   unit: string;
   baseline: boolean;
+  /** A reference point (physical limit, other library), not compactly. */
+  reference: boolean;
   n: number;
   /** Δ heapUsed + Δ external after GC: the median over `runs` children. */
   bytes: number;

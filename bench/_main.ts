@@ -103,7 +103,7 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
     '',
   ];
   md.push(`${h2} Summary`, '', renderMarkdown(summaryTable(report.summary)), '');
-  if (report.noise.noisy) md.push(...report.noise.notes.map((n) => `> **Noise:** ${n}`), '');
+  if (report.noise.noisy) md.push('> **The machine looked noisy:**', ...report.noise.notes.map((n) => `> - ${n}`), '');
   for (const s of report.suites) {
     md.push(`${h2} ${s.title}`, '');
     if (s.speed.length) md.push(renderMarkdown(speedTable(s.speed)), '');

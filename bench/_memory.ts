@@ -24,17 +24,36 @@ function used(): number {
   return m.heapUsed + m.external;
 }
 
-/** In the child: builds one case, measures it, prints `{bytes, n}` and returns. */
+/**
+ * Full GCs until heapUsed + external stops moving (V8 keeps freeing lazily-compiled code and caches over
+ * several GCs; at 200k rows that drift would be a few % of a typed structure). At most 8 rounds.
+ */
+function settle(): number {
+  gcAll();
+  let prev = used();
+  for (let i = 0; i < 8; i++) {
+    gcAll();
+    const now = used();
+    if (Math.abs(now - prev) < 512) return now;
+    prev = now;
+  }
+  return prev;
+}
+
+/**
+ * In the child: builds one case, measures it, prints `{bytes, n}` and returns. A small throwaway build
+ * first compiles the case's code paths, so their bytecode is not counted as the structure's memory.
+ */
 export async function runChild(suite: Suite, ctx: SuiteContext, group: string, name: string): Promise<void> {
   const groups = (await suite.memory?.(ctx)) ?? [];
   const g = groups.find((x) => x.name === group);
   const c = g && (g.baseline.name === name ? g.baseline : g.cases.find((x) => x.name === name));
   if (!c) throw new Error(`no memory case ${suite.name}/${group}/${name}`);
-  gcAll();
-  const before = used();
+  keep = c.build(Math.min(ctx.rows, 1000));
+  keep = undefined;
+  const before = settle();
   keep = c.build(ctx.rows);
-  gcAll();
-  const after = used();
+  const after = settle();
   if (keep === undefined) throw new Error('memory case built nothing');
   const out: ChildResult = { bytes: after - before, n: ctx.rows };
   process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -52,7 +71,7 @@ export function measureInChild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, '--expose-gc', script, '--child', suite, group.name, name, '--rows', String(rows), ...extraArgs],
+      [...process.execArgv, '--expose-gc', '--no-flush-bytecode', script, '--child', suite, group.name, name, '--rows', String(rows), ...extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

@@ -220,7 +220,7 @@ export function memoryTable(rows: readonly MemoryRow[]): Table {
     right: runs ? [2, 3, 5, 6] : [2, 3],
     rows: rows.map((r, i) => [
       i > 0 && rows[i - 1]!.group === r.group ? '' : `${r.group} (per ${r.unit})`,
-      r.case,
+      r.reference ? `${r.case} (reference)` : r.case,
       fmtBytes(r.bytesPerItem),
       (r.bytes / 1e6).toFixed(2),
       memoryRatio(r),
@@ -236,7 +236,7 @@ export function summarize(r: SuiteReport): SummaryRow {
   const task = h.task !== undefined ? inCase.find((s) => s.task === h.task) : (inCase.find((s) => !s.reference) ?? inCase[0]);
   const group = r.memory.filter((m) => m.group === h.memory);
   const base = group.find((m) => m.baseline);
-  const mem = h.memoryCase !== undefined ? group.find((m) => m.case === h.memoryCase) : group.find((m) => !m.baseline);
+  const mem = h.memoryCase !== undefined ? group.find((m) => m.case === h.memoryCase) : (group.find((m) => !m.baseline && !m.reference) ?? group.find((m) => !m.baseline));
   const num = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
   return {
     suite: r.name,

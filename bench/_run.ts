@@ -175,10 +175,10 @@ export async function measureGroups(
   opts: MemoryOptions,
 ): Promise<MemoryRow[]> {
   const jobs: (() => Promise<number>)[] = [];
-  const index: { g: MemoryGroup; c: string; base: boolean }[] = [];
+  const index: { g: MemoryGroup; c: string; base: boolean; reference: boolean }[] = [];
   for (const g of groups) {
     for (const c of [g.baseline, ...g.cases]) {
-      index.push({ g, c: c.name, base: c === g.baseline });
+      index.push({ g, c: c.name, base: c === g.baseline, reference: c !== g.baseline && c.reference === true });
       for (let r = 0; r < opts.runs; r++) {
         jobs.push(async () => {
           opts.progress.step(`memory: ${g.name} › ${c.name}${opts.runs > 1 ? ` (run ${r + 1}/${opts.runs})` : ''}`);
@@ -202,6 +202,7 @@ export async function measureGroups(
       case: x.c,
       unit: x.g.unit,
       baseline: x.base,
+      reference: x.reference,
       n: rows,
       bytes: b,
       bytesPerItem: b / rows,

@@ -199,7 +199,7 @@ export function renderSvg(report: BenchReport): string {
   const mem: MemoryRow[] = report.suites.flatMap((s) => s.memory);
   if (mem.length) {
     y += 10;
-    parts.push(text(24, y, 'Every memory case: bytes per item (grey = baseline of its group)', `${FONT} font-size='15' font-weight='bold' fill='${INK}'`));
+    parts.push(text(24, y, 'Every memory case: bytes per item (grey = baseline of its group, pale = reference point)', `${FONT} font-size='15' font-weight='bold' fill='${INK}'`));
     y += 12;
     const x0 = 24 + 470;
     const w = WIDTH - x0 - 190;
@@ -214,10 +214,10 @@ export function renderSvg(report: BenchReport): string {
       }
       const max = Math.max(...mem.filter((x) => x.suite === m.suite && x.group === m.group).map((x) => x.bytesPerItem), 1e-9);
       const bw = (Math.max(0, m.bytesPerItem) / max) * w;
-      parts.push(text(36, y + 13, clip(m.case, 74), `${FONT} font-size='11' fill='${INK}'`));
-      parts.push(rect(x0, y + 4, bw, 12, m.baseline ? GREY : COMPACT));
+      parts.push(text(36, y + 13, clip(m.case, 74), `${FONT} font-size='11' fill='${m.reference ? MUTED : INK}'`));
+      parts.push(rect(x0, y + 4, bw, 12, m.baseline ? GREY : m.reference ? REFERENCE : COMPACT));
       const label = m.baseline || base === undefined ? `${fmtBytes(m.bytesPerItem)} B` : `${fmtBytes(m.bytesPerItem)} B · ${memoryRatioText(m.ratio)}`;
-      parts.push(text(x0 + bw + 5, y + 14, label, `${FONT} font-size='11' ${m.baseline ? `fill='${MUTED}'` : `font-weight='bold' fill='${COMPACT}'`}`));
+      parts.push(text(x0 + bw + 5, y + 14, label, `${FONT} font-size='11' ${m.baseline || m.reference ? `fill='${MUTED}'` : `font-weight='bold' fill='${COMPACT}'`}`));
       y += 20;
     }
     y += 16;

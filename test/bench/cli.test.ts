@@ -112,7 +112,7 @@ describe('a run on the fake suite', () => {
     expect(s.speed[0].ratio).toBe(1);
     const m = s.memory;
     expect(m.map((x: any) => x.case)).toEqual(['number[]', 'Float32Array']);
-    expect(Object.keys(m[0])).toEqual(['suite', 'group', 'case', 'unit', 'baseline', 'n', 'bytes', 'bytesPerItem', 'ratio', 'runs', 'spread']);
+    expect(Object.keys(m[0])).toEqual(['suite', 'group', 'case', 'unit', 'baseline', 'reference', 'n', 'bytes', 'bytesPerItem', 'ratio', 'runs', 'spread']);
     // a Float32Array of 50,000 holds 200,000 bytes in `external`: 4 bytes per element (within object overhead)
     expect(m[1].bytesPerItem).toBeGreaterThan(3.9);
     expect(m[1].bytesPerItem).toBeLessThan(4.2);

@@ -38,7 +38,7 @@ function speed(task: string, p50: number, basP50: number, extra: Partial<SpeedRo
 }
 
 function mem(c: string, bytesPerItem: number, base: number, baseline = false): MemoryRow {
-  return { suite: 's', group: 'doubles', case: c, unit: 'record', baseline, n: 1000, bytes: bytesPerItem * 1000, bytesPerItem, ratio: base / bytesPerItem, runs: 1, spread: 0 };
+  return { suite: 's', group: 'doubles', case: c, unit: 'record', baseline, reference: false, n: 1000, bytes: bytesPerItem * 1000, bytesPerItem, ratio: base / bytesPerItem, runs: 1, spread: 0 };
 }
 
 const env: Environment = { node: 'v20', v8: '11', cpu: 'cpu', cores: 2, memoryGiB: 8, os: 'Linux', arch: 'x64', loadavg: 0.1, date: '2026-01-01T00:00:00.000Z' };
