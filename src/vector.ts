@@ -5,9 +5,7 @@
  */
 import {
   DTYPES,
-  dtypeOfArray,
   resolveDType,
-  widensTo,
   type ArrayOf,
   type DType,
   type DTypeInfo,
@@ -21,6 +19,7 @@ import { IndexError, describe, throwType, throwValue } from './errors.js';
 import { normalizeIndex, sliceRange } from './internal/bounds.js';
 import { EXPORT_BUFFER, ExportLock, throwExported, type BufferExport } from './internal/exports.js';
 import { grownCapacity, reallocate } from './internal/growth.js';
+import { appendTyped, appendValues, deleteSliceInPlace, gatherSlice, scatterSlice, type Appended } from './internal/vector-bulk.js';
 import {
   byteswapInPlace,
   bytesOf,
@@ -502,10 +501,7 @@ export class Vector<D extends DType> {
   slice(start?: number | null, stop?: number | null, step?: number | null): Vector<D> {
     const r = sliceRange(this.#n, start, stop, step);
     const out = new Vector(this.#dtype, undefined, { capacity: r.length });
-    const dst = out.#a;
-    const a = this.#a;
-    if (r.step === 1) dst.set(a.subarray(r.start, r.start + r.length));
-    else for (let k = 0, i = r.start; k < r.length; k++, i += r.step) dst[k] = a[i]!;
+    gatherSlice(this.#a, r, out.#a);
     out.#n = r.length;
     return out;
   }
@@ -533,8 +529,7 @@ export class Vector<D extends DType> {
       if (m !== r.length) {
         throwValue(`Vector.setSlice: attempt to assign ${m} values to an extended slice of size ${r.length}`);
       }
-      const a = this.#a;
-      for (let k = 0, i = r.start; k < m; k++, i += r.step) a[i] = s[k]!;
+      scatterSlice(this.#a, r, s);
       return this;
     }
     this.#replace(r.start, r.stop > r.start ? r.stop : r.start, s, 'setSlice');
@@ -554,21 +549,7 @@ export class Vector<D extends DType> {
     const r = sliceRange(this.#n, start, stop, step);
     if (r.length === 0) return this;
     if (this.#lock.count !== 0) this.#locked('deleteSlice');
-    const n = this.#n;
-    const a = this.#a;
-    if (r.step === 1) {
-      a.copyWithin(r.start, r.start + r.length, n);
-    } else {
-      // Walk forwards over the removed positions and compact the kept ones.
-      const step = r.step > 0 ? r.step : -r.step;
-      const first = r.step > 0 ? r.start : r.start + r.step * (r.length - 1);
-      let w = first;
-      for (let i = first; i < n; i++) {
-        if (i - first < step * r.length && (i - first) % step === 0) continue;
-        a[w++] = a[i]!;
-      }
-    }
-    this.#n = n - r.length;
+    this.#n = deleteSliceInPlace(this.#a, this.#n, r);
     return this;
   }
 
@@ -805,82 +786,21 @@ export class Vector<D extends DType> {
     return tmp.#a.subarray(0, tmp.#n);
   }
 
-  /** Appends `values` atomically: writes only past the live length (or into a new buffer), then commits. */
+  /** Appends `values` atomically: validated into the slack or a new buffer, then committed. */
   #append(values: unknown, where: string): void {
-    const n = this.#n;
-    const a = this.#a;
+    let r: Appended;
     if (values instanceof Vector) {
       if (values.#dtype !== this.#dtype) {
         throwType(`${where}: can only extend with a ${this.#dtype} Vector, not a ${values.#dtype} Vector (pass its .array to convert with checks)`);
       }
-      this.#appendArray(values.#a.subarray(0, values.#n), where);
-      return;
+      r = appendTyped(this.#a, this.#n, values.#a.subarray(0, values.#n), this.#dtype);
+    } else {
+      r = appendValues(this.#a, this.#n, values, this.#dtype, where);
     }
-    if (ArrayBuffer.isView(values)) {
-      const sd = dtypeOfArray(values);
-      if (sd !== undefined && widensTo(sd, this.#dtype)) {
-        this.#appendArray(values as unknown as RawArray, where);
-        return;
-      }
-      if (sd === undefined && !(values instanceof Uint8ClampedArray)) {
-        throwType(`${where}: cannot read values from ${describe(values)}; use fromBytes() for raw bytes`);
-      }
-      this.#appendChecked(values as unknown as ArrayLike<unknown>, where);
-      return;
-    }
-    if (Array.isArray(values)) {
-      this.#appendChecked(values, where);
-      return;
-    }
-    if (values == null || typeof (values as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      if (values != null && typeof values === 'object' && typeof (values as ArrayLike<unknown>).length === 'number') {
-        this.#appendChecked(values as ArrayLike<unknown>, where);
-        return;
-      }
-      throwType(`${where}: ${describe(values)} is not iterable`);
-    }
-    // Unknown length: collect into the slack or a new buffer; commit at the end.
-    const check = this.#check;
-    let dst = a;
-    let m = n;
-    for (const v of values as Iterable<unknown>) {
-      const x = check(v, where);
-      if (m === dst.length) dst = reallocate(dst, m, grownCapacity(dst.length, m + 1, this.#info.bytes), (c) => alloc(this.#info, c));
-      dst[m++] = x;
-    }
-    if (m === n) return;
+    if (r.length === this.#n) return;
     if (this.#lock.count !== 0) this.#locked(opName(where));
-    this.#a = dst;
-    this.#n = m;
-  }
-
-  /** Appends a same-or-widening TypedArray with one `set()`. */
-  #appendArray(src: RawArray, where: string): void {
-    const m = src.length;
-    if (m === 0) return;
-    if (this.#lock.count !== 0) this.#locked(opName(where));
-    const n = this.#n;
-    let a = this.#a;
-    if (n + m > a.length) a = this.#grow(n + m); // src stays valid: growth copies, the old buffer is intact
-    a.set(src, n);
-    this.#n = n + m;
-  }
-
-  /** Appends an array-like, checking each value into the slack (or a new buffer) before committing. */
-  #appendChecked(src: ArrayLike<unknown>, where: string): void {
-    const m = src.length;
-    if (m === 0) return;
-    if (this.#lock.count !== 0) this.#locked(opName(where));
-    const n = this.#n;
-    const total = n + m;
-    let dst = this.#a;
-    if (total > dst.length) {
-      dst = reallocate(dst, n, grownCapacity(dst.length, total, this.#info.bytes), (c) => alloc(this.#info, c));
-    }
-    const check = this.#check;
-    for (let i = 0; i < m; i++) dst[n + i] = check(src[i], where);
-    this.#a = dst;
-    this.#n = total;
+    this.#a = r.array;
+    this.#n = r.length;
   }
 }
 
