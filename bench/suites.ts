@@ -8,5 +8,6 @@ import type { Suite } from './_harness.js';
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
   vector: async () => (await import('./vector.bench.js')).suite,
+  'record-store': async () => (await import('./record-store.bench.js')).suite,
   // SUITES-END
 };

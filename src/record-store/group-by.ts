@@ -11,7 +11,7 @@
  */
 import { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
-import { DTYPES } from '../dtype.js';
+import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
 import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, sumByGroup } from './kernels.js';
 import type { FieldInfo, FieldSpec, ParsedSchema } from './schema.js';
@@ -28,33 +28,38 @@ const OPS: ReadonlySet<string> = new Set(['sum', 'mean', 'min', 'max', 'count', 
 
 /** Dense group ids of the rows. @internal */
 export interface Groups {
-  /** Group of each row (`-1`: dropped, a key is missing). */
-  readonly gid: Int32Array;
-  /** Number of groups. */
+  /** Group of each row (`-1`: dropped, a key is missing): Int32Array, or a single category key's codes. */
+  readonly gid: Int32Array | Int16Array | Int8Array;
+  /** Number of group ids (some may be unobserved, see `keep`). */
   readonly k: number;
-  /** One row per group (its first row), in group order. */
+  /** One row per kept group (its first row), in output order. */
   readonly reps: Uint32Array;
+  /** The group ids to output, in order; `null`: all `k`. */
+  readonly keep: Uint32Array | null;
 }
 
 function categoryGroups(cat: CategoryColumn, n: number): Groups {
+  // The codes are the group ids: no pass to build them. Only observed categories are output.
   const codes = cat.codes;
   const kc = cat.categories.length;
   const first = new Int32Array(kc).fill(-1);
-  for (let i = 0; i < n; i++) {
+  let seen = 0;
+  for (let i = 0; i < n && seen < kc; i++) {
     const c = codes[i]!;
-    if (c >= 0 && first[c]! < 0) first[c] = i;
+    if (c >= 0 && first[c]! < 0) {
+      first[c] = i;
+      seen++;
+    }
   }
-  const map = new Int32Array(kc).fill(-1);
-  let k = 0;
-  for (let c = 0; c < kc; c++) if (first[c]! >= 0) map[c] = k++;
-  const reps = new Uint32Array(k);
-  for (let c = 0; c < kc; c++) if (map[c]! >= 0) reps[map[c]!] = first[c]!;
-  const gid = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    gid[i] = c < 0 ? -1 : map[c]!;
+  const keep = new Uint32Array(seen);
+  const reps = new Uint32Array(seen);
+  for (let c = 0, g = 0; c < kc; c++) {
+    if (first[c]! >= 0) {
+      keep[g] = c;
+      reps[g++] = first[c]!;
+    }
   }
-  return { gid, k, reps };
+  return { gid: codes, k: kc, reps, keep: seen === kc ? null : keep };
 }
 
 function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups {
@@ -78,7 +83,7 @@ function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups
     }
     gid[r] = k - 1;
   }
-  return { gid, k, reps: Uint32Array.from(reps) };
+  return { gid, k, reps: Uint32Array.from(reps), keep: null };
 }
 
 /** Group ids for one or more key fields. @internal */
@@ -105,10 +110,11 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
   const reps: number[] = [];
   let k = 0;
   let prev = -1;
+  const gids = single.map((g) => g.gid);
   for (let j = 0; j < n; j++) {
     const r = perm[j]!;
     let dropped = false;
-    for (let t = 0; t < single.length; t++) if (single[t]!.gid[r]! < 0) dropped = true;
+    for (let t = 0; t < gids.length; t++) if (gids[t]![r]! < 0) dropped = true;
     if (dropped) {
       gid[r] = -1;
       continue;
@@ -122,7 +128,7 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
     gid[r] = k - 1;
     prev = r;
   }
-  return { gid, k, reps: Uint32Array.from(reps) };
+  return { gid, k, reps: Uint32Array.from(reps), keep: null };
 }
 
 /** The new store's parts. @internal */
@@ -137,9 +143,13 @@ function keyColumn(col: Column, f: FieldInfo, reps: Uint32Array): Column {
   return gatherColumn(col as TypedArray, f.dtype, f.size, reps, reps.length);
 }
 
-function lastRows(gid: Int32Array, n: number, k: number): Int32Array {
+/** First (or last) row of each group id, -1 if none. */
+function edgeRows(gid: ArrayLike<number>, n: number, k: number, last: boolean): Int32Array {
   const rows = new Int32Array(k).fill(-1);
-  for (let i = 0; i < n; i++) if (gid[i]! >= 0) rows[gid[i]!] = i;
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g >= 0 && (last || rows[g]! < 0)) rows[g] = i;
+  }
   return rows;
 }
 
@@ -152,7 +162,7 @@ function gatherRows(col: TypedArray, f: FieldInfo, rows: Int32Array): TypedArray
   return out;
 }
 
-function categoryAgg(cat: CategoryColumn, op: AggOp, gid: Int32Array, n: number, k: number, name: string, field: string): Column {
+function categoryAgg(cat: CategoryColumn, op: AggOp, gid: ArrayLike<number>, n: number, k: number, name: string, field: string): Column {
   const codes = cat.codes;
   if (op === 'count') {
     const out = new Uint32Array(k);
@@ -216,12 +226,13 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
   if (plan.length === 0) throwValue('RecordStore.groupBy.agg: spec has no outputs');
 
   const n = d.length;
-  const { gid, k, reps } = groupIds(d, keys);
+  const { gid, k, reps, keep } = groupIds(d, keys);
   const entries: [string, FieldSpec][] = [];
-  const cols: Column[] = [];
+  const keyCols: Column[] = [];
+  const cols: Column[] = []; // one entry per group id (k), compacted to `keep` at the end
   for (const f of keys) {
     entries.push([f.name, typeOnly(f)]);
-    cols.push(keyColumn(d.cols[f.index]!, f, reps));
+    keyCols.push(keyColumn(d.cols[f.index]!, f, reps));
   }
   for (const { name, op, field } of plan) {
     if (field === undefined) {
@@ -242,7 +253,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
         cols.push(Uint32Array.from(countByGroup(undefined, 'int32', gid, n, k)));
       } else {
         entries.push([name, typeOnly(field)]);
-        cols.push(gatherColumn(vals, field.dtype, field.size, op === 'first' ? reps : Uint32Array.from(lastRows(gid, n, k)), k));
+        cols.push(gatherColumn(vals, field.dtype, field.size, Uint32Array.from(edgeRows(gid, n, k, op === 'last'), (r) => Math.max(r, 0)), k));
       }
       continue;
     }
@@ -291,7 +302,15 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
       }
     }
   }
-  return { entries, cols, length: k };
+  const outs = keep === null ? cols : cols.map((c) => compact(c, keep, k));
+  return { entries, cols: [...keyCols, ...outs], length: reps.length };
+}
+
+/** Keeps the entries of the group ids in `keep` (unobserved categories dropped). */
+function compact(col: Column, keep: Uint32Array, k: number): Column {
+  if (!ArrayBuffer.isView(col)) return col.take(keep);
+  const a = col as TypedArray;
+  return gatherColumn(a, dtypeOfArray(a)!, a.length / k, keep, keep.length);
 }
 
 /** A field's spec without its default. @internal */

@@ -63,7 +63,7 @@ export function gatherColumn<A extends TypedArray>(src: A, dtype: DType, size: n
 }
 
 /** Per-group sum over float-valued columns (NaN skipped) into a Float64Array. */
-function groupSum(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Float64Array): void {
+function groupSum(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     const v = vals[i]!;
@@ -72,7 +72,7 @@ function groupSum(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Floa
 }
 
 /** Per-group count of non-NaN values. */
-function groupCount(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Float64Array): void {
+function groupCount(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     const v = vals[i]!;
@@ -81,7 +81,7 @@ function groupCount(vals: ArrayLike<number>, gid: Int32Array, n: number, out: Fl
 }
 
 /** Per-group bigint sum (64-bit columns). */
-function groupSumBig(vals: ArrayLike<bigint>, gid: Int32Array, n: number, out: bigint[]): void {
+function groupSumBig(vals: ArrayLike<bigint>, gid: ArrayLike<number>, n: number, out: bigint[]): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     if (g >= 0) out[g] = out[g]! + vals[i]!;
@@ -92,7 +92,7 @@ function groupSumBig(vals: ArrayLike<bigint>, gid: Int32Array, n: number, out: b
  * Per-group row of the min (`sign` 1) or max (`sign` -1) value, NaN skipped; ties keep the first row.
  * `rows` starts at -1.
  */
-function groupArgExtreme(vals: ArrayLike<number | bigint>, gid: Int32Array, n: number, sign: number, rows: Int32Array): void {
+function groupArgExtreme(vals: ArrayLike<number | bigint>, gid: ArrayLike<number>, n: number, sign: number, rows: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     if (g < 0) continue;
@@ -108,7 +108,7 @@ function groupArgExtreme(vals: ArrayLike<number | bigint>, gid: Int32Array, n: n
 }
 
 /** Per-group first (`last` false) or last row with a non-NaN value. `rows` starts at -1. */
-function groupFirstLast(vals: ArrayLike<number | bigint>, gid: Int32Array, n: number, last: boolean, rows: Int32Array): void {
+function groupFirstLast(vals: ArrayLike<number | bigint>, gid: ArrayLike<number>, n: number, last: boolean, rows: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     if (g < 0) continue;
@@ -119,32 +119,37 @@ function groupFirstLast(vals: ArrayLike<number | bigint>, gid: Int32Array, n: nu
 }
 
 /** Per-group count of rows (any dtype). */
-function groupSize(gid: Int32Array, n: number, out: Float64Array): void {
+function groupSize(gid: ArrayLike<number>, n: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     if (g >= 0) out[g] = out[g]! + 1;
   }
 }
 
+/** The TypedArray type of group ids (kernels are specialized on it too). */
+function tagOf(gid: ArrayLike<number>): string {
+  return (gid as { constructor: { name: string } }).constructor.name;
+}
+
 /** @internal */
-export function sumByGroup(vals: TypedArray, dtype: DType, gid: Int32Array, n: number, k: number): Float64Array {
+export function sumByGroup(vals: TypedArray, dtype: DType, gid: ArrayLike<number>, n: number, k: number): Float64Array {
   const out = new Float64Array(k);
-  specialize(groupSum, dtype)(vals as ArrayLike<number>, gid, n, out);
+  specialize(groupSum, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
   return out;
 }
 
 /** @internal */
-export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType, gid: Int32Array, n: number, k: number): bigint[] {
+export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType, gid: ArrayLike<number>, n: number, k: number): bigint[] {
   const out = new Array<bigint>(k).fill(0n);
-  specialize(groupSumBig, dtype)(vals, gid, n, out);
+  specialize(groupSumBig, `${dtype}:${tagOf(gid)}`)(vals, gid, n, out);
   return out;
 }
 
 /** Non-NaN values per group (`vals` undefined: rows per group). @internal */
-export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: Int32Array, n: number, k: number): Float64Array {
+export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: ArrayLike<number>, n: number, k: number): Float64Array {
   const out = new Float64Array(k);
-  if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, 'size')(gid, n, out);
-  else specialize(groupCount, dtype)(vals as ArrayLike<number>, gid, n, out);
+  if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, tagOf(gid))(gid, n, out);
+  else specialize(groupCount, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
   return out;
 }
 
@@ -153,12 +158,12 @@ export function rowByGroup(
   vals: ArrayLike<number | bigint>,
   tag: string,
   op: 'min' | 'max' | 'first' | 'last',
-  gid: Int32Array,
+  gid: ArrayLike<number>,
   n: number,
   k: number,
 ): Int32Array {
   const rows = new Int32Array(k).fill(-1);
-  if (op === 'min' || op === 'max') specialize(groupArgExtreme, tag)(vals, gid, n, op === 'min' ? 1 : -1, rows);
-  else specialize(groupFirstLast, tag)(vals, gid, n, op === 'last', rows);
+  if (op === 'min' || op === 'max') specialize(groupArgExtreme, `${tag}:${tagOf(gid)}`)(vals, gid, n, op === 'min' ? 1 : -1, rows);
+  else specialize(groupFirstLast, `${tag}:${tagOf(gid)}`)(vals, gid, n, op === 'last', rows);
   return rows;
 }
