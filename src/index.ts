@@ -85,6 +85,22 @@ export type {
 
 // --- MemoryView (memoryview) ------------------------------------------------------------------
 // MEMORYVIEW-EXPORTS
+export { MemoryView, memoryview } from './memoryview.js';
+export type {
+  Format,
+  FormatChar,
+  FormatInputs,
+  FormatLike,
+  FormatOfDTypeName,
+  FormatOfSource,
+  FormatValues,
+  InputOfFormat,
+  ItemOf,
+  MemoryViewOptions,
+  MemoryViewSource,
+  NestedList,
+  ViewIndex,
+} from './memoryview.js';
 
 // --- Pipelines (generators, itertools, chunked CSV) -------------------------------------------
 // PIPELINE-EXPORTS

@@ -31,6 +31,8 @@ const CORE = [
   'resolveDType',
   'widensTo',
   // CORE-EXPORTS (append names here)
+  'MemoryView',
+  'memoryview',
   'Categorical',
   'categorical',
   'Vector',
