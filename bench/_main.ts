@@ -181,8 +181,8 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       const taskMs = taskTimeMs(o, countTasks(cases));
       progress.suite(i + 1, o.suites.length, name, countTasks(cases) * o.repeat + countMemoryRuns(groups, o.memoryRuns));
       progress.step('checking every task against its baseline');
-      checkCases(name, cases);
-      const speed = await timeCases(name, cases, { taskMs, repeat: o.repeat, progress });
+      const estimates = checkCases(name, cases);
+      const speed = await timeCases(name, cases, { taskMs, repeat: o.repeat, progress }, estimates);
       const memory = await measureGroups(name, groups, o.rows, {
         script,
         childArgs,

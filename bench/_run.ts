@@ -56,13 +56,26 @@ export function countTasks(cases: readonly SpeedCase[]): number {
   return cases.reduce((n, c) => n + 1 + c.tasks.length, 0);
 }
 
-/** Checks every task of every case against its baseline; throws on the first disagreement. */
-export function checkCases(suite: string, cases: readonly SpeedCase[]): void {
+/**
+ * Checks every task of every case against its baseline; throws on the first disagreement. Returns how long
+ * each call took (ms, per case: baseline first), a rough first estimate used to size the timed runs.
+ */
+export function checkCases(suite: string, cases: readonly SpeedCase[]): number[][] {
+  const took: number[][] = [];
   for (const c of cases) {
+    let t0 = performance.now();
     const expected = c.baseline.fn();
+    const times = [performance.now() - t0];
     const check = c.check ?? assertSameResult;
-    for (const t of c.tasks) check(t.fn(), expected, `${suite} / ${c.name} / ${t.name}`);
+    for (const t of c.tasks) {
+      t0 = performance.now();
+      const got = t.fn();
+      times.push(performance.now() - t0);
+      check(got, expected, `${suite} / ${c.name} / ${t.name}`);
+    }
+    took.push(times);
   }
+  return took;
 }
 
 interface Sample {
@@ -71,12 +84,18 @@ interface Sample {
   samples: number;
 }
 
-async function timeTask(fn: () => unknown, name: string, taskMs: number): Promise<Sample> {
+/**
+ * Times one task in its own Bench (its warm-up right before its timed window). At least 5 timed and 2
+ * warm-up iterations, or 3 and 1 for a task whose single call already exceeds the window (`estMs`), so one
+ * slow baseline (a 1 s sort) cannot blow a quick run's budget.
+ */
+async function timeTask(fn: () => unknown, name: string, taskMs: number, estMs: number): Promise<Sample> {
+  const slow = estMs > taskMs;
   const bench = new Bench({
     time: taskMs,
     warmupTime: Math.max(1, Math.round(taskMs / 4)),
-    iterations: 5,
-    warmupIterations: 2,
+    iterations: slow ? 3 : 5,
+    warmupIterations: slow ? 1 : 2,
   });
   bench.add(name, () => {
     sink = fn();
@@ -91,9 +110,14 @@ async function timeTask(fn: () => unknown, name: string, taskMs: number): Promis
 }
 
 /** Times already-checked speed cases; rows in case order, baseline first. */
-export async function timeCases(suite: string, cases: readonly SpeedCase[], opts: SpeedOptions): Promise<SpeedRow[]> {
+export async function timeCases(
+  suite: string,
+  cases: readonly SpeedCase[],
+  opts: SpeedOptions,
+  estimates: readonly (readonly number[])[] = [],
+): Promise<SpeedRow[]> {
   const rows: SpeedRow[] = [];
-  for (const c of cases) {
+  for (const [ci, c] of cases.entries()) {
     const all = [c.baseline, ...c.tasks];
     const runs: Sample[][] = all.map(() => []);
     for (let r = 0; r < opts.repeat; r++) {
@@ -101,7 +125,7 @@ export async function timeCases(suite: string, cases: readonly SpeedCase[], opts
         const t = all[k]!;
         opts.progress.step(`${c.name} › ${t.name}${opts.repeat > 1 ? ` (round ${r + 1}/${opts.repeat})` : ''}`);
         try {
-          runs[k]!.push(await timeTask(t.fn, t.name, opts.taskMs));
+          runs[k]!.push(await timeTask(t.fn, t.name, opts.taskMs, estimates[ci]?.[k] ?? 0));
         } catch (e) {
           throw new Error(`benchmark task ${suite} / ${c.name} / ${t.name} ${(e as Error).message}`);
         }
@@ -138,8 +162,7 @@ export async function timeCases(suite: string, cases: readonly SpeedCase[], opts
 /** Checks, then times every speed case of `suite` (kept for callers of the first harness). */
 export async function runSpeed(suite: Suite, ctx: SuiteContext, opts: SpeedOptions): Promise<SpeedRow[]> {
   const cases = await suite.speed(ctx);
-  checkCases(suite.name, cases);
-  return timeCases(suite.name, cases, opts);
+  return timeCases(suite.name, cases, opts, checkCases(suite.name, cases));
 }
 
 /** Number of child runs `groups` will take. */
