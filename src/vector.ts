@@ -91,12 +91,13 @@ export class Vector<D extends DType> {
   /**
    * Creates a vector; prefer the {@link vector} factory, which also resolves typecodes in the type.
    * @param dtype - a dtype name (typecodes are accepted at runtime).
-   * @param values - initial values (validated; the vector stays unbuilt on error).
+   * @param values - initial values: an array, TypedArray, Vector (of any dtype, converted with checks) or
+   *   iterable; all are validated before the vector exists.
    * @param options - `capacity`: elements to allocate up front.
    * @throws {@link ValueError} for an unknown dtype or a negative capacity.
    * @throws `TypeError` / {@link OverflowError} for a value the dtype cannot hold.
    */
-  constructor(dtype: D, values?: VectorSource<D>, options?: VectorOptions) {
+  constructor(dtype: D, values?: VectorSource<D> | Vector<DType>, options?: VectorOptions) {
     const d = resolveDType(dtype as DTypeLike) as D;
     this.#dtype = d;
     const info = DTYPES[d] as unknown as DTypeInfo;
@@ -107,13 +108,18 @@ export class Vector<D extends DType> {
     const known = knownLength(values);
     if (known > cap) cap = known;
     this.#a = alloc(info, cap);
-    if (values !== undefined) this.#append(values, `vector(${d})`);
+    if (values === undefined) return;
+    // Like Python's array(t, other_array): a Vector of another dtype is converted element by element
+    // (widening TypedArray copy or checked); only extend/setSlice/concat insist on the same dtype.
+    const src: unknown = values instanceof Vector && values.#dtype !== d ? values.array : values;
+    this.#append(src, `vector(${d})`);
   }
 
   /**
    * Builds a vector from values (an array, TypedArray, Vector or any iterable), validating each.
    * @param dtype - dtype name or Python typecode.
-   * @param values - the initial values.
+   * @param values - the initial values (a Vector of another dtype is converted with checks, as Python's
+   *   `array(t, other_array)`).
    * @returns a new vector holding copies of `values`.
    * @throws `TypeError` / {@link OverflowError} for a value the dtype cannot hold; {@link ValueError} for a bad dtype.
    * @example
@@ -121,7 +127,7 @@ export class Vector<D extends DType> {
    * Vector.from('q', [1, 2n]).get(1); // 2n
    * ```
    */
-  static from<T extends DTypeLike>(dtype: T, values: VectorSource<ResolveDType<T>>): Vector<ResolveDType<T>> {
+  static from<T extends DTypeLike>(dtype: T, values: VectorSource<ResolveDType<T>> | Vector<DType>): Vector<ResolveDType<T>> {
     return new Vector(resolveDType(dtype) as ResolveDType<T>, values);
   }
 
@@ -262,8 +268,8 @@ export class Vector<D extends DType> {
    * @remarks Amortised O(1). Growth reallocates, so earlier `array`/`subarray` views go stale.
    */
   push(value: InputOf<D>): number {
-    if (this.#lock.count !== 0) this.#locked('push');
     const v = this.#check(value, 'Vector.push');
+    if (this.#lock.count !== 0) this.#locked('push');
     const n = this.#n;
     let a = this.#a;
     if (n === a.length) a = this.#grow(n + 1);
@@ -739,6 +745,14 @@ export class Vector<D extends DType> {
     return { array: this.array as unknown as BufferExport['array'], dtype: this.#dtype, lock: this.#lock, readonly: false };
   }
 
+  /**
+   * Node's `util.inspect` / `console.log` show the Python-style {@link Vector.toString}.
+   * @returns the same string as `toString()`.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   // --- private ----------------------------------------------------------------------------------
 
   #locked(op: string): never {
@@ -823,7 +837,7 @@ function knownLength(values: unknown): number {
 /**
  * Creates a vector of `dtype` (a dtype name or a Python typecode), optionally filled with `values`.
  * @param dtype - `'int8'`…`'float64'` or `b B h H i I q Q f d` (`'q'` gives `Vector<'int64'>`).
- * @param values - initial values: an array, TypedArray, Vector of the same dtype or iterable; each is validated.
+ * @param values - initial values: an array, TypedArray, Vector (any dtype: converted) or iterable; each is validated.
  * @param options - `capacity`: elements to allocate up front.
  * @returns the new vector (capacity = max(options.capacity, number of values)).
  * @throws {@link ValueError} for an unknown dtype (including Python's platform-dependent `l`/`L`);
@@ -839,7 +853,7 @@ function knownLength(values: unknown): number {
  */
 export function vector<T extends DTypeLike>(
   dtype: T,
-  values?: VectorSource<ResolveDType<T>>,
+  values?: VectorSource<ResolveDType<T>> | Vector<DType>,
   options?: VectorOptions,
 ): Vector<ResolveDType<T>> {
   return new Vector(resolveDType(dtype) as ResolveDType<T>, values, options);

@@ -53,6 +53,11 @@ describe('construction', () => {
     expect(vector('q', [1, 2n]).toArray()).toEqual([1n, 2n]);
     expect(vector('uint8', Uint8ClampedArray.of(1, 255)).toArray()).toEqual([1, 255]);
     expect(new Vector('uint16', [7]).get(0)).toBe(7);
+    // Python: array('d', array('b', [1, 2])) converts; array('b', array('d', [1.5])) is a TypeError
+    expect(vector('float64', vector('int8', [1, 2])).toArray()).toEqual([1, 2]);
+    expect(Vector.from('int8', vector('int32', [3])).toArray()).toEqual([3]);
+    throwsLike(() => vector('int8', vector('float64', [1.5])), TypeError, TypeError);
+    throwsLike(() => vector('int8', vector('int32', [300])), OverflowError, RangeError);
   });
   test('unknown dtype and typecode l/L are ValueError', () => {
     throwsLike(() => vector('int128' as 'int8'), ValueError, RangeError, /bad dtype/);
@@ -435,6 +440,10 @@ describe('conversion: toArray / toBytes / fromBytes / toString / iterator', () =
     expect(vector('int8').toString()).toBe("Vector('int8', [])");
     expect(vector('q', [-3n]).toString()).toBe("Vector('int64', [-3])");
     expect(vector('d', [1.5, -0, NaN, -Infinity]).toString()).toBe("Vector('float64', [1.5, -0, NaN, -Infinity])");
+  });
+  test('console.log / util.inspect show the Python-style repr', async () => {
+    const { inspect } = await import('node:util');
+    expect(inspect(vector('uint8', [1, 2]))).toBe("Vector('uint8', [1, 2])");
   });
   test('iteration', () => {
     expect([...vector('int8', [1, 2, 3])]).toEqual([1, 2, 3]);
