@@ -31,6 +31,29 @@ const CORE = [
   'resolveDType',
   'widensTo',
   // CORE-EXPORTS (append names here)
+  'AsyncPipeline',
+  'CsvError',
+  'CsvReader',
+  'CsvTextReader',
+  'DEFAULT_CHUNK_SIZE',
+  'DEFAULT_CSV_CHUNK_SIZE',
+  'Pipeline',
+  'accumulate',
+  'batched',
+  'chain',
+  'compress',
+  'count',
+  'dropwhile',
+  'enumerate',
+  'groupby',
+  'islice',
+  'pairwise',
+  'pipeline',
+  'readCsv',
+  'starmap',
+  'takewhile',
+  'tee',
+  'zipLongest',
   'MemoryView',
   'memoryview',
   'Categorical',
@@ -50,6 +73,8 @@ const ARROW: string[] = [
 /** Runtime exports of `compactly/node`. */
 const NODE: string[] = [
   // NODE-EXPORT-NAMES
+  'readCsv',
+  'readLines',
 ];
 
 describe.skipIf(!built)('the built package', () => {

@@ -3,4 +3,7 @@
  * @packageDocumentation
  */
 // NODE-EXPORTS
-export {};
+export { readCsv } from './read-csv.js';
+export type { NodeCsvSource } from './read-csv.js';
+export { readLines } from './read-lines.js';
+export type { ReadLinesOptions } from './read-lines.js';

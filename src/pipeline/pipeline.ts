@@ -8,6 +8,7 @@ import { Categorical } from '../categorical.js';
 import type { CategoryValue } from '../categorical.js';
 import { resolveDType, type DType, type DTypeLike, type ResolveDType } from '../dtype.js';
 import { throwType, throwValue } from '../errors.js';
+import { RecordStore, recordStore, type RecordCursor, type Schema } from '../record-store.js';
 import { Vector } from '../vector.js';
 import { checkFunction, isAsyncIterable, isIterable } from './iter-util.js';
 import { asyncIteratorOf } from './itertools-async.js';
@@ -25,6 +26,7 @@ import {
 } from './sinks.js';
 import { ArraySource, AsyncIteratorSource, DecodedSource, IteratorSource, isReadableStream, streamIterator, type AsyncSource, type SyncSource } from './sources.js';
 import { buildChain, type StageSpec } from './stages.js';
+import { StoreChunkSource, StoreRowSource, StoreSink } from './store-source.js';
 import { VectorSink } from './to-vector.js';
 
 /** Default rows per chunk: 64 Ki elements (a 512 KiB Float64Array scratch buffer). */
@@ -70,6 +72,8 @@ function checkPositive(n: unknown, where: string): number {
 interface Plan {
   readonly specs: readonly StageSpec[];
   readonly chunkSize: number;
+  /** Set when the source is a RecordStore: `chunks()` right after it yields zero-copy RecordStore chunks. */
+  readonly store?: RecordStore<Schema>;
 }
 
 function runSync<R>(open: () => SyncSource, plan: Plan, sink: Sink<R>): R {
@@ -291,12 +295,18 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @param size - an integer ≥ 1.
    * @returns a pipeline of chunks.
    * @throws {@link ValueError} if `size < 1`.
-   * @remarks Over a TypedArray or Vector whose items reach this stage unchanged (only `take`/`drop` before
-   * it), full chunks are **zero-copy `subarray` views of the source** (aliases: they see later writes and go
+   * @remarks Directly on a RecordStore source, yields RecordStore chunks that **share the source's memory**
+   * (columns adopted as subarrays; Categorical codes too). Over a TypedArray or Vector whose items reach this
+   * stage unchanged (only `take`/`drop` before it), full chunks are **zero-copy `subarray` views of the source** (aliases: they see later writes and go
    * stale when a Vector reallocates). Chunks of computed values are new TypedArrays you may keep.
    */
   chunks(size?: number): Pipeline<Chunk<T>> {
-    return this.#with({ op: 'chunks', n: size === undefined ? this.#plan.chunkSize : checkPositive(size, 'chunks') });
+    const n = size === undefined ? this.#plan.chunkSize : checkPositive(size, 'chunks');
+    const store = this.#plan.store;
+    if (store !== undefined && this.#plan.specs.length === 0) {
+      return new Pipeline<Chunk<T>>(() => new StoreChunkSource(store, n), { specs: [], chunkSize: this.#plan.chunkSize });
+    }
+    return this.#with({ op: 'chunks', n });
   }
 
   /**
@@ -333,6 +343,17 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    */
   toVector<D extends DTypeLike>(dtype: D): Vector<ResolveDType<D>> {
     return this.#run(new VectorSink(resolveDType(dtype))) as Vector<ResolveDType<D>>;
+  }
+
+  /**
+   * Collects records (objects, record views or cursor rows) into a new RecordStore; RecordStore items (chunks,
+   * e.g. from {@link readCsv}) are appended whole.
+   * @param schema - the store's schema.
+   * @returns the store.
+   * @throws as `RecordStore.push` / `extend` for a record that does not fit the schema.
+   */
+  toStore<S extends Schema>(schema: S): RecordStore<S> {
+    return this.#run(new StoreSink(recordStore(schema) as unknown as RecordStore<Schema>)) as unknown as RecordStore<S>;
   }
 
   /**
@@ -597,6 +618,16 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
   }
 
   /**
+   * Collects records, or RecordStore chunks, into a new RecordStore.
+   * @param schema - the store's schema.
+   * @returns a Promise of the store.
+   * @throws (rejects) as `RecordStore.push` / `extend` for a record that does not fit.
+   */
+  toStore<S extends Schema>(schema: S): Promise<RecordStore<S>> {
+    return this.#run(new StoreSink(recordStore(schema) as unknown as RecordStore<Schema>)) as unknown as Promise<RecordStore<S>>;
+  }
+
+  /**
    * Folds the items left to right.
    * @param fn - `(acc, item) => acc`.
    * @param initial - the starting value; without it, the first item.
@@ -709,18 +740,9 @@ function syncOpener(source: unknown, chunkSize: number): (() => SyncSource) | nu
   if (Array.isArray(source) || (ArrayBuffer.isView(source) && !(source instanceof DataView))) {
     return () => new ArraySource(source as unknown as ArrayLike<unknown>, chunkSize);
   }
-  const rows = storeRowsOpener(source, chunkSize);
-  if (rows !== null) return rows;
+  if (source instanceof RecordStore) return () => new StoreRowSource(source as RecordStore<Schema>, chunkSize);
   if (isIterable(source)) return () => new IteratorSource(source);
   return null;
-}
-
-/** Hook for RecordStore sources (set by `store-source.ts`). */
-let storeRowsOpener: (source: unknown, chunkSize: number) => (() => SyncSource) | null = () => null;
-
-/** @internal Registers the RecordStore row source. */
-export function setStoreRowsOpener(f: typeof storeRowsOpener): void {
-  storeRowsOpener = f;
 }
 
 /** A RecordStore-like source for typing: anything whose rows are iterated. */
@@ -729,8 +751,9 @@ export type PipelineSource<T> = Iterable<T> | AsyncIterable<T> | ReadableStream<
 /**
  * Starts a lazy pipeline over `source`.
  *
- * @param source - an array, TypedArray, {@link Vector}, {@link Categorical}, RecordStore (rows through its
- *   cursor), any iterable (a generator, a Set, another pipeline), an async iterable or a web ReadableStream.
+ * @param source - an array, TypedArray, {@link Vector}, {@link Categorical}, {@link RecordStore} (rows as **one
+ *   moving cursor**: read fields or call `toObject()` inside the pipeline, don't keep the row; `chunks()` gives
+ *   zero-copy RecordStore chunks), a {@link CsvReader}, any iterable (a generator, a Set, another pipeline), an async iterable or a web ReadableStream.
  * @param options - `{chunkSize}` for in-memory sources (default 65 536).
  * @returns a {@link Pipeline} (sync sources) or an {@link AsyncPipeline} (async iterables and streams).
  * @throws {@link ValueError} eagerly for a bad `chunkSize` (as pandas' `chunksize`); `TypeError` for a
@@ -748,12 +771,13 @@ export function pipeline<D extends Exclude<DType, 'int64' | 'uint64'>>(source: V
 export function pipeline(source: BigInt64Array | BigUint64Array, options?: PipelineOptions): Pipeline<bigint>;
 export function pipeline(source: NumberTypedArray, options?: PipelineOptions): Pipeline<number>;
 export function pipeline<T extends CategoryValue>(source: Categorical<T>, options?: PipelineOptions): Pipeline<T | null>;
+export function pipeline<S extends Schema>(source: RecordStore<S>, options?: PipelineOptions): Pipeline<RecordCursor<S>>;
 export function pipeline<T>(source: ReadableStream<T>, options?: PipelineOptions): AsyncPipeline<T>;
 export function pipeline<T>(source: Iterable<T>, options?: PipelineOptions): Pipeline<T>;
 export function pipeline<T>(source: AsyncIterable<T>, options?: PipelineOptions): AsyncPipeline<T>;
 export function pipeline<T>(source: PipelineSource<T> | Vector<never>, options: PipelineOptions = {}): Pipeline<T> | AsyncPipeline<T> {
   const chunkSize = checkChunkSize(options.chunkSize);
-  const plan: Plan = { specs: [], chunkSize };
+  const plan: Plan = source instanceof RecordStore ? { specs: [], chunkSize, store: source as RecordStore<Schema> } : { specs: [], chunkSize };
   const open = syncOpener(source, chunkSize);
   if (open !== null) return new Pipeline<T>(open, plan);
   if (isReadableStream(source)) return new AsyncPipeline<T>(() => new AsyncIteratorSource(() => streamIterator(source)), plan);
