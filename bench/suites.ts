@@ -9,5 +9,6 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
   vector: async () => (await import('./vector.bench.js')).suite,
   'record-store': async () => (await import('./record-store.bench.js')).suite,
+  memoryview: async () => (await import('./memoryview.bench.js')).suite,
   // SUITES-END
 };
