@@ -13,10 +13,13 @@ export interface ChildResult {
 
 let keep: unknown;
 
+/** Full GCs per settle round (V8 needs a few to free weak and lazily-released objects). */
+const GC_PER_ROUND = 3;
+
 function gcAll(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('memory child must run with --expose-gc');
-  for (let i = 0; i < 6; i++) gc();
+  for (let i = 0; i < GC_PER_ROUND; i++) gc();
 }
 
 function used(): number {
