@@ -12,7 +12,15 @@ const DIR = resolve(import.meta.dirname, '../../examples');
 describe('examples/', () => {
   it('every example is run by this test', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.startsWith('_'));
-    expect(files.sort()).toEqual(['custom-bench-suite.ts', 'store-vs-objects.ts']);
+    expect(files.sort()).toEqual(['csv-sales-by-region.ts', 'custom-bench-suite.ts', 'store-vs-objects.ts']);
+  });
+
+  it('csv-sales-by-region: chunked CSV → RecordStore → group-by → Arrow', async () => {
+    const { main } = await import(join(DIR, 'csv-sales-by-region.ts'));
+    const r = await main(12_345, 5_000);
+    expect(r.chunks).toBe(3);
+    expect(r.totals.reduce((n: number, t: { sales: number }) => n + t.sales, 0)).toBe(12_345);
+    expect(r.arrowRows).toBe(r.totals.length);
   });
 
   it('store-vs-objects: memory, scan, filter/sortBy, group-by', async () => {
