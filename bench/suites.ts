@@ -10,5 +10,6 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   vector: async () => (await import('./vector.bench.js')).suite,
   'record-store': async () => (await import('./record-store.bench.js')).suite,
   memoryview: async () => (await import('./memoryview.bench.js')).suite,
+  pipeline: async () => (await import('./pipeline.bench.js')).suite,
   // SUITES-END
 };

@@ -125,6 +125,8 @@ class ChunkBuilder implements RowSink {
   #dicts: (Map<string, number> | null)[] = [];
   #lists: string[][] = [];
   #rows = 0;
+  /** Rows the current chunk's arrays hold: starts small and doubles up to chunkSize (small files stay small). */
+  #cap = 0;
   readonly ready: RecordStore<Schema>[] = [];
   skipped = 0;
   rowsRead = 0;
@@ -158,11 +160,34 @@ class ChunkBuilder implements RowSink {
   }
 
   #alloc(): void {
-    const n = this.#size;
+    const n = (this.#cap = Math.min(this.#size, 1024));
     this.#cols = this.#plan.map((f) => (f.csv >= 0 && f.info !== null ? f.info.alloc(n) : null));
-    this.#codes = this.#plan.map((f) => (f.csv >= 0 && f.kind === CAT ? (this.#codes[this.#plan.indexOf(f)] ?? new Int32Array(n)) : null));
+    this.#codes = this.#plan.map((f, p) => {
+      if (f.csv < 0 || f.kind !== CAT) return null;
+      const old = this.#codes[p];
+      return old != null && old.length >= n ? old : new Int32Array(n);
+    });
     this.#dicts = this.#plan.map((f) => (f.kind === CAT ? new Map<string, number>() : null));
     this.#lists = this.#plan.map(() => []);
+  }
+
+  /** Doubles the current chunk's arrays (up to chunkSize rows). */
+  #grow(): void {
+    const n = (this.#cap = Math.min(this.#size, this.#cap * 2));
+    for (let p = 0; p < this.#plan.length; p++) {
+      const a = this.#cols[p];
+      if (a != null) {
+        const b = this.#plan[p]!.info!.alloc(n);
+        (b as Float64Array).set(a as Float64Array);
+        this.#cols[p] = b;
+      }
+      const c = this.#codes[p];
+      if (c != null && c.length < n) {
+        const d = new Int32Array(n);
+        d.set(c);
+        this.#codes[p] = d;
+      }
+    }
   }
 
   #fail(line: number, column: number, message: string): void {
@@ -199,6 +224,7 @@ class ChunkBuilder implements RowSink {
       this.#fail(line, n > this.#ncols ? this.#ncols + 1 : n + 1, `expected ${this.#ncols} fields, saw ${n}`);
       return true;
     }
+    if (this.#rows === this.#cap) this.#grow();
     const r = this.#rows;
     const plan = this.#plan;
     const cols = this.#cols;
