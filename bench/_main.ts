@@ -193,7 +193,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       const elapsedMs = Date.now() - started;
       const budget = plan.suiteBudgetMs * 2.5 * o.repeat;
       if (o.size === 'quick' && o.time === 0 && elapsedMs > budget) {
-        notes.push(`${name} took ${(elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(0)} s.`);
+        notes.push(`${name} took ${(elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s: shrink its slowest cases at this size.`);
       }
       const r: SuiteReport = { name, title: suite.title, notes, elapsedMs, taskMs, headline: suite.headline, speed, memory };
       suites.push(r);

@@ -86,8 +86,9 @@ interface Sample {
 
 /**
  * Times one task in its own Bench (its warm-up right before its timed window). At least 5 timed and 2
- * warm-up iterations, or 3 and 1 for a task whose single call already exceeds the window (`estMs`), so one
- * slow baseline (a 1 s sort) cannot blow a quick run's budget.
+ * warm-up iterations; a task whose single call already exceeds the window (`estMs`, from the check call,
+ * which also warmed it up) gets 3 timed iterations and no further warm-up, so one slow baseline (a 1 s
+ * sort) cannot blow a quick run's budget. The median of 3 still drops one outlier.
  */
 async function timeTask(fn: () => unknown, name: string, taskMs: number, estMs: number): Promise<Sample> {
   const slow = estMs > taskMs;
@@ -95,7 +96,8 @@ async function timeTask(fn: () => unknown, name: string, taskMs: number, estMs: 
     time: taskMs,
     warmupTime: Math.max(1, Math.round(taskMs / 4)),
     iterations: slow ? 3 : 5,
-    warmupIterations: slow ? 1 : 2,
+    warmup: !slow,
+    warmupIterations: 2,
   });
   bench.add(name, () => {
     sink = fn();

@@ -60,11 +60,16 @@ function tickLabel(v: number): string {
 /** Axis ticks and the 1x line of a log-scale speed panel between y0 and y1. */
 function speedAxis(scale: ReturnType<typeof logScale>, y0: number, y1: number): string[] {
   const out: string[] = [];
-  for (const t of scale.ticks) {
-    const x = scale.at(t);
-    out.push(line(x, y0, x, y1, t === 1 ? INK : '#e2e8f0', t === 1 ? "stroke-width='1.5'" : ''));
-    out.push(text(x, y1 + 14, tickLabel(t), `${FONT} font-size='11' fill='${MUTED}' text-anchor='middle'`));
-  }
+  const t = scale.ticks;
+  // Label every decade if there is room (about 48 px per label), else every other one (1x always).
+  const room = t.length > 1 ? Math.abs(scale.at(t[1]!) - scale.at(t[0]!)) : Infinity;
+  const every = room >= 48 ? 1 : 2;
+  const one = t.indexOf(1);
+  t.forEach((v, i) => {
+    const x = scale.at(v);
+    out.push(line(x, y0, x, y1, v === 1 ? INK : '#e2e8f0', v === 1 ? "stroke-width='1.5'" : ''));
+    if ((i - one) % every === 0) out.push(text(x, y1 + 14, tickLabel(v), `${FONT} font-size='11' fill='${MUTED}' text-anchor='middle'`));
+  });
   return out;
 }
 
@@ -153,7 +158,8 @@ export function renderSvg(report: BenchReport): string {
   const axis = speedAxis(headScale, top - 4, top + Math.max(1, sum.length) * rowH);
   parts.push(...axis);
   for (const s of sum) {
-    parts.push(text(24, y + 14, clip(s.title, 34), `${FONT} font-size='13' font-weight='bold' fill='${INK}'`));
+    // "Vector vs number[]" → "Vector"; the baseline is named by the grey bar and the case line below.
+    parts.push(text(24, y + 14, clip(s.title.split(' vs ')[0]!, 30), `${FONT} font-size='13' font-weight='bold' fill='${INK}'`));
     if (s.speedCase) parts.push(text(24, y + 30, clip(`${s.speedCase} › ${s.task ?? ''}`, 42), `${FONT} font-size='10.5' fill='${MUTED}'`));
     parts.push(...memoryBars(memX, memW - 40, y + 4, s.baselineBytesPerItem, s.bytesPerItem, s.memoryRatio, s.unit ?? 'item'));
     parts.push(...speedBar(headScale, y + 9, 16, s.speedRatio ?? NaN, undefined));
