@@ -10,7 +10,7 @@ import { sliceRange } from './internal/bounds.js';
 import type { ExportLock } from './internal/exports.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './memoryview/accessors.js';
 import type { Reader, Region, Writer } from './memoryview/accessors.js';
-import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS } from './memoryview/kernels.js';
+import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS, TYPED_STRIDED_KERNELS } from './memoryview/kernels.js';
 import { hexOf, packBytes, scatterBytes } from './memoryview/bytes.js';
 import { FORMATS, isByteFormat, parseFormat } from './memoryview/formats.js';
 import type { Format, FormatLike, InputOfFormat, ItemOf, NestedList } from './memoryview/formats.js';
@@ -246,6 +246,14 @@ export class MemoryView<F extends FormatLike = FormatLike> {
         this._base = 0;
         this._step = 1;
         kernels = CONTIGUOUS_KERNELS[char];
+      } else if (n > 0 && abs % itemsize === 0 && strides[0]! % itemsize === 0 && TYPED_STRIDED_KERNELS[char] !== undefined) {
+        // Aligned strided/reversed view: a TypedArray over the items' span, indexed at base + i*step.
+        const span = (n - 1) * strides[0]!;
+        const lo = span < 0 ? abs + span : abs;
+        this._mem = new CONTIGUOUS_ARRAY[char](region.buffer, lo, Math.abs(span) / itemsize + 1);
+        this._base = (abs - lo) / itemsize;
+        this._step = strides[0]! / itemsize;
+        kernels = TYPED_STRIDED_KERNELS[char];
       } else {
         this._mem = regionView(region);
         this._base = init.offset;
@@ -577,7 +585,16 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     const dtype = FORMATS[this.#char].dtype;
     const mem = this._mem;
     if (this.#readonly) throwType('memoryview.array: a read-only view cannot hand out a writable TypedArray');
-    if (dtype === undefined || this.#shape.length !== 1 || !ArrayBuffer.isView(mem) || mem instanceof DataView) {
+    if (dtype !== undefined && this.#shape.length === 1 && this.#shape[0] === 0) {
+      return new CONTIGUOUS_ARRAY[this.#char](this.#region.buffer, this.#region.start, 0) as unknown as ArrayLike<ItemOf<F>>;
+    }
+    if (
+      dtype === undefined ||
+      this.#shape.length !== 1 ||
+      (this.#contiguity() & C_CONTIGUOUS) === 0 ||
+      !ArrayBuffer.isView(mem) ||
+      mem instanceof DataView
+    ) {
       throwType(
         `memoryview.array: needs a writable 1-D contiguous aligned view of a format in b B h H i I q Q f d (this view: format '${this._fmt}', shape [${this.#shape.join(', ')}], strides [${this.#strides.join(', ')}])`,
       );

@@ -7,7 +7,10 @@
  * - **contiguous** (`c*`): a 1-D view whose items are adjacent and aligned reads a TypedArray of exactly its
  *   items; the array's own bounds check is the fast-path check (an out-of-range, negative, fractional or NaN
  *   index reads `undefined` and falls to the slow path, which also reports release and detachment).
- * - **strided** (`s*`): any other 1-D view reads a DataView at byte `base + i*step`, native byte order.
+ * - **typed strided** (`t*`): an aligned strided or reversed 1-D view of a dtype format reads a TypedArray at
+ *   element `base + i*step`.
+ * - **strided** (`s*`): any other 1-D view (unaligned, or `e ? c` strided) reads a DataView at byte
+ *   `base + i*step`, native byte order.
  * - N-D and 0-d views use the view's slow path directly.
  *
  * Every kernel falls back to `_slowGet`/`_slowSet`, which throw Python's errors out of line.
@@ -339,6 +342,142 @@ function ss_c(this: Hot, i: unknown, x: unknown): void {
     (this._mem as DataView).setUint8(this._base + i * this._step, ck.c(x, this._fmt) as number);
   } else this._slowSet(i, x);
 }
+
+// --- typed strided: an aligned strided or reversed view reads a TypedArray at base + i*step (items) ---
+function tg_b(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Int8Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_b(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Int8Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.b(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_B(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Uint8Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_B(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Uint8Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.B(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_h(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Int16Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_h(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Int16Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.h(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_H(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Uint16Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_H(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Uint16Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.H(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_i(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Int32Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_i(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Int32Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.i(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_I(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Uint32Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_I(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Uint32Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.I(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_q(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as BigInt64Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_q(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as BigInt64Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.q(x, this._fmt) as bigint;
+  else this._slowSet(i, x);
+}
+function tg_Q(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as BigUint64Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_Q(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as BigUint64Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.Q(x, this._fmt) as bigint;
+  else this._slowSet(i, x);
+}
+function tg_f(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Float32Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_f(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Float32Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.f(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+function tg_d(this: Hot, i: unknown): unknown {
+  if (typeof i === 'number' && i >>> 0 === i && i < this._n) {
+    const v = (this._mem as Float64Array)[this._base + i * this._step];
+    if (v !== undefined) return v;
+  }
+  return this._slowGet(i);
+}
+function ts_d(this: Hot, i: unknown, x: unknown): void {
+  const a = this._mem as Float64Array;
+  if (typeof i === 'number' && i >>> 0 === i && i < this._w && a.length !== 0) a[this._base + i * this._step] = ck.d(x, this._fmt) as number;
+  else this._slowSet(i, x);
+}
+
+/** Kernels of aligned strided views of the ten dtype formats (element positions `base + i*step`). @internal */
+export const TYPED_STRIDED_KERNELS: { readonly [C in Format]?: readonly [GetKernel, SetKernel] } = {
+  b: [tg_b, ts_b],
+  B: [tg_B, ts_B],
+  h: [tg_h, ts_h],
+  H: [tg_H, ts_H],
+  i: [tg_i, ts_i],
+  I: [tg_I, ts_I],
+  q: [tg_q, ts_q],
+  Q: [tg_Q, ts_Q],
+  f: [tg_f, ts_f],
+  d: [tg_d, ts_d],
+};
 
 // --- N-D, 0-d, read-only and released views: always the slow path -----------------------------------
 function slowGet(this: Hot, i: unknown): unknown {
