@@ -33,7 +33,7 @@ import {
   type TypeOfSpec,
 } from './record-store/schema.js';
 import { argsortByKeys, argsortWith, type SortKey } from './record-store/sort-by.js';
-import { allocColumns, locked, setCapacity, StoreData, writeCategory, type CategoryColumn, type Column } from './record-store/store-data.js';
+import { allocColumns, grow, locked, setCapacity, StoreData, writeCategory, type CategoryColumn, type Column } from './record-store/store-data.js';
 import { MAX_ELEMENTS } from './internal/growth.js';
 
 export type {
@@ -364,8 +364,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * s.column('x') === x; // true: adopted
    * ```
    */
-  static fromColumns<const C extends Readonly<Record<string, ColumnInput>>>(cols: C): RecordStore<ColumnsSchema<C>>;
   static fromColumns<const T extends Schema>(cols: { readonly [K in keyof T]?: ColumnInput }, schema: T): RecordStore<T>;
+  static fromColumns<const C extends Readonly<Record<string, ColumnInput>>>(cols: C): RecordStore<ColumnsSchema<C>>;
   static fromColumns(cols: Readonly<Record<string, unknown>>, schema?: Schema | SchemaEntries): RecordStore<Schema> {
     const where = 'RecordStore.fromColumns';
     if (typeof cols !== 'object' || cols === null || Array.isArray(cols)) throwType(`${where}: cols must be an object of columns, got ${describe(cols)}`);
@@ -559,7 +559,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     this.#kit.validate(rows, m, tmp);
     for (const f of fields) if (f.kind === 'category') (d.cols[f.index] as CategoryColumn).assertExtendable(tmp[f.index] as unknown[]);
     const n = d.length;
-    if (n + m > d.capacity) setCapacity(d, Math.max(n + m, Math.min(MAX_ELEMENTS, d.capacity * 2)));
+    if (n + m > d.capacity) grow(d, n + m);
     for (const f of fields) {
       const col = d.cols[f.index]!;
       if (f.kind === 'category') (col as CategoryColumn).extend(tmp[f.index] as unknown[]);
