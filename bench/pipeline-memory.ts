@@ -1,7 +1,8 @@
 /**
  * Peak extra memory of one pipeline run, measured in fresh child processes: a worker thread samples the
- * process RSS every millisecond while the main thread runs the case once; the report is peak RSS minus the
- * RSS just before the run (input already built, after GC). Two sizes per case show whether it grows with N.
+ * process RSS every millisecond while the main thread runs the case once (after one warm-up run for the
+ * in-memory cases); the report is peak RSS minus the RSS just before the run (input already built, after GC).
+ * Two sizes per case show whether it grows with N.
  *
  *   npx tsx bench/pipeline-memory.ts            # filter → map → sum at 1e6 and 1e7; readCsv at ~50 and ~200 MB
  *   npx tsx bench/pipeline-memory.ts --quick    # 1e5 / 1e6 and ~5 / ~20 MB
@@ -82,6 +83,8 @@ async function child(kind: string, arg: string): Promise<void> {
             }
           : () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).sum();
   }
+  // One warm-up run first (for the numeric cases) so that compiling the code paths is not counted as the run's memory.
+  if (!kind.startsWith('csv-')) await run();
   const mb = await measure(run);
   process.stdout.write(JSON.stringify({ kind, arg, peakExtraMB: Math.round(mb * 100) / 100 }) + '\n');
 }

@@ -160,7 +160,9 @@ class ChunkBuilder implements RowSink {
   }
 
   #alloc(): void {
-    const n = (this.#cap = Math.min(this.#size, 1024));
+    // The first chunk starts small (a small file stays small); once a chunk has filled, later ones are
+    // allocated whole, so a big file makes one set of arrays per chunk and no growth garbage.
+    const n = (this.#cap = this.chunks > 0 ? this.#size : Math.min(this.#size, 1024));
     this.#cols = this.#plan.map((f) => (f.csv >= 0 && f.info !== null ? f.info.alloc(n) : null));
     this.#codes = this.#plan.map((f, p) => {
       if (f.csv < 0 || f.kind !== CAT) return null;
