@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SIZE_ROWS, type MemoryGroup, type Size, type SpeedCase, type Suite, type SuiteContext } from './_harness.js';
+import { SIZE_ROWS, type MemoryGroup, type MemoryRow, type Size, type SpeedCase, type Suite, type SuiteContext } from './_harness.js';
 import { runChild } from './_memory.js';
 import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, taskTimeMs, usage, type Options } from './_options.js';
 import { createProgress, type ProgressStream } from './_progress.js';
@@ -183,13 +183,15 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       progress.step('checking every task against its baseline');
       const estimates = checkCases(name, cases);
       const speed = await timeCases(name, cases, { taskMs, repeat: o.repeat, progress }, estimates);
-      const memory = await measureGroups(name, groups, o.rows, {
-        script,
-        childArgs,
-        runs: o.memoryRuns,
-        jobs,
-        progress,
-      });
+      let memory: MemoryRow[] = [];
+      try {
+        memory = await measureGroups(name, groups, o.rows, { script, childArgs, runs: o.memoryRuns, jobs, progress });
+      } catch (e) {
+        // Keep the speed results; the failed memory measurement fails the run (exit 1).
+        const message = `memory: ${e instanceof Error ? e.message : String(e)}`;
+        errors.push({ suite: name, message });
+        notes.push(`memory measurement failed: ${message}`);
+      }
       const elapsedMs = Date.now() - started;
       const budget = plan.suiteBudgetMs * 2.5 * o.repeat;
       if (o.size === 'quick' && o.time === 0 && elapsedMs > budget) {

@@ -21,6 +21,12 @@ async function registry(): Promise<Registry> {
   return mod.SUITES;
 }
 
+// `compactly-bench | head`: a closed stdout ends the program quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 registry()
   .then((r) => main(process.argv.slice(2), r, SCRIPT))
   .then(

@@ -26,7 +26,7 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
 
 describe('bad input: usage and exit 2', () => {
   it.each([
-    [['nosuch'], 'unknown suite "nosuch" (valid: fast, wrong)'],
+    [['nosuch'], 'unknown suite "nosuch" (valid: fast, wrong, bad-memory)'],
     [['--bogus'], 'unknown option --bogus'],
     [['--rows', '0'], '--rows must be a positive integer, got "0"'],
     [['--rows', 'abc'], '--rows must be a positive integer, got "abc"'],
@@ -41,7 +41,7 @@ describe('bad input: usage and exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('usage: compactly-bench');
-    expect(r.stderr).toContain('suites:   fast, wrong');
+    expect(r.stderr).toContain('suites:   fast, wrong, bad-memory');
     expect(r.stdout).toBe('');
   });
 
@@ -65,7 +65,7 @@ describe('bad input: usage and exit 2', () => {
     expect(h.stdout).toContain('--repeat N');
     const l = cli('--list');
     expect(l.code).toBe(0);
-    expect(l.stdout).toBe('fast\nwrong\n');
+    expect(l.stdout).toBe('fast\nwrong\nbad-memory\n');
   });
 });
 
@@ -155,5 +155,16 @@ describe('a task that disagrees with its baseline', () => {
     expect(j.errors.map((e) => e.suite)).toEqual(['wrong']);
     expect(j.suites).toHaveLength(1);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('a memory case that fails in its child', () => {
+  it('keeps the speed table, reports the failure and exits 1', () => {
+    const r = cli('bad-memory', '--size', 'tiny', '--progress', 'none');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/one\s+plain/);
+    expect(r.stdout).toContain('note: memory measurement failed: memory: memory child bad-memory/things/explodes failed (exit 1)');
+    expect(r.stdout).toContain('cannot build this');
+    expect(r.stderr).toContain('1 suite(s) failed: bad-memory');
   });
 });

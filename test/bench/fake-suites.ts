@@ -59,7 +59,30 @@ const wrong: Suite = {
   headline: { speed: 'answer' },
 };
 
+const badMemory: Suite = {
+  name: 'bad-memory',
+  title: 'Fake suite whose memory case throws',
+  speed: () => [{ name: 'one', baseline: { name: 'plain', fn: () => 1 }, tasks: [{ name: 'same', fn: () => 1 }] }],
+  memory: () => [
+    {
+      name: 'things',
+      unit: 'thing',
+      baseline: { name: 'array', build: (n) => new Array<number>(n).fill(0) },
+      cases: [
+        {
+          name: 'explodes',
+          build: () => {
+            throw new Error('cannot build this');
+          },
+        },
+      ],
+    },
+  ],
+  headline: { speed: 'one', memory: 'things' },
+};
+
 export const SUITES = {
   fast: async () => fast,
   wrong: async () => wrong,
+  'bad-memory': async () => badMemory,
 };
