@@ -168,7 +168,8 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   const suites: SuiteReport[] = [];
   const errors: { suite: string; message: string }[] = [];
   const childArgs = ['--size', o.size];
-  const jobs = Math.max(1, Math.min(2, env.cores));
+  // Two memory children at a time (one at large: each may hold gigabytes of plain objects).
+  const jobs = o.size === 'large' || o.rows > 2_000_000 ? 1 : Math.max(1, Math.min(2, env.cores));
   for (let i = 0; i < o.suites.length; i++) {
     const name = o.suites[i]!;
     const started = Date.now();
