@@ -9,6 +9,7 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
   vector: async () => (await import('./vector.bench.js')).suite,
   'record-store': async () => (await import('./record-store.bench.js')).suite,
+  categorical: async () => (await import('./categorical.bench.js')).suite,
   memoryview: async () => (await import('./memoryview.bench.js')).suite,
   pipeline: async () => (await import('./pipeline.bench.js')).suite,
   // SUITES-END
