@@ -63,11 +63,15 @@ export interface SummaryRow {
   title: string;
   speedCase: string | null;
   task: string | null;
+  /** The plain-JS baseline task of the headline case. */
+  baselineTask: string | null;
   /** task ops/s ÷ baseline ops/s (> 1 is faster). */
   speedRatio: number | null;
   memoryGroup: string | null;
   unit: string | null;
   memoryCase: string | null;
+  /** The plain-JS baseline structure of the headline memory group. */
+  memoryBaseline: string | null;
   baselineBytesPerItem: number | null;
   bytesPerItem: number | null;
   /** baseline bytes ÷ case bytes (> 1 is smaller). */
@@ -243,14 +247,21 @@ export function summarize(r: SuiteReport): SummaryRow {
     title: r.title,
     speedCase: task ? h.speed : null,
     task: task?.task ?? null,
+    baselineTask: task ? (r.speed.find((x) => x.case === h.speed && x.baseline)?.task ?? null) : null,
     speedRatio: num(task?.ratio),
     memoryGroup: mem ? (h.memory ?? null) : null,
     unit: mem?.unit ?? null,
     memoryCase: mem?.case ?? null,
+    memoryBaseline: mem ? (base?.case ?? null) : null,
     baselineBytesPerItem: mem ? num(base?.bytesPerItem) : null,
     bytesPerItem: num(mem?.bytesPerItem),
     memoryRatio: num(mem?.ratio),
   };
+}
+
+/** `Vector vs number[]` → `Vector`: the capability's name, for the summary and the chart. */
+export function shortTitle(title: string): string {
+  return title.split(' vs ')[0]!.trim();
 }
 
 /** The summary table: one line per capability. */
@@ -259,7 +270,7 @@ export function summaryTable(rows: readonly SummaryRow[]): Table {
     head: ['capability', 'headline speed case', 'speed vs baseline', 'stored', 'bytes/item (baseline → compactly)', 'memory vs baseline'],
     right: [2, 4, 5],
     rows: rows.map((s) => [
-      s.title,
+      shortTitle(s.title),
       s.speedCase === null ? '-' : `${s.speedCase} › ${s.task ?? '?'}`,
       s.speedRatio === null ? '-' : speedRatioText(s.speedRatio),
       s.memoryGroup === null ? '-' : `${s.memoryGroup} (per ${s.unit ?? 'item'})`,

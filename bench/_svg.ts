@@ -8,7 +8,7 @@
  * Horizontal bars and a log axis are ~200 lines of string building.
  */
 import type { MemoryRow, SpeedRow } from './_harness.js';
-import { environmentLine, escapeXml, fmtBytes, memoryRatioText, speedRatioText } from './_report.js';
+import { environmentLine, escapeXml, fmtBytes, memoryRatioText, shortTitle, speedRatioText } from './_report.js';
 import type { BenchReport } from './_schema.js';
 
 const WIDTH = 980;
@@ -159,7 +159,7 @@ export function renderSvg(report: BenchReport): string {
   parts.push(...axis);
   for (const s of sum) {
     // "Vector vs number[]" → "Vector"; the baseline is named by the grey bar and the case line below.
-    parts.push(text(24, y + 14, clip(s.title.split(' vs ')[0]!, 30), `${FONT} font-size='13' font-weight='bold' fill='${INK}'`));
+    parts.push(text(24, y + 14, clip(shortTitle(s.title), 30), `${FONT} font-size='13' font-weight='bold' fill='${INK}'`));
     if (s.speedCase) parts.push(text(24, y + 30, clip(`${s.speedCase} › ${s.task ?? ''}`, 42), `${FONT} font-size='10.5' fill='${MUTED}'`));
     parts.push(...memoryBars(memX, memW - 40, y + 4, s.baselineBytesPerItem, s.bytesPerItem, s.memoryRatio, s.unit ?? 'item'));
     parts.push(...speedBar(headScale, y + 9, 16, s.speedRatio ?? NaN, undefined));

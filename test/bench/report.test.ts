@@ -44,7 +44,7 @@ function mem(c: string, bytesPerItem: number, base: number, baseline = false): M
 const env: Environment = { node: 'v20', v8: '11', cpu: 'cpu', cores: 2, memoryGiB: 8, os: 'Linux', arch: 'x64', loadavg: 0.1, date: '2026-01-01T00:00:00.000Z' };
 
 function suite(speedRows: SpeedRow[], memRows: MemoryRow[], headline: SuiteReport['headline']): SuiteReport {
-  return { name: 's', title: 'Suite S', notes: [], elapsedMs: 1, taskMs: 10, headline, speed: speedRows, memory: memRows };
+  return { name: 's', title: 'Suite S vs plain things', notes: [], elapsedMs: 1, taskMs: 10, headline, speed: speedRows, memory: memRows };
 }
 
 describe('ratio text', () => {
@@ -113,7 +113,7 @@ describe('summary', () => {
   const memRows = [mem('objects', 106.44, 106.44, true), mem('store', 24, 106.44), mem('store (growing)', 40, 106.44)];
   it('picks the first non-reference task and the first non-baseline memory case by default', () => {
     const s = summarize(suite(rows, memRows, { speed: 'sum', memory: 'doubles' }));
-    expect(s).toMatchObject({ speedCase: 'sum', task: 'vec.sum()', speedRatio: 5, memoryCase: 'store', bytesPerItem: 24, baselineBytesPerItem: 106.44 });
+    expect(s).toMatchObject({ speedCase: 'sum', task: 'vec.sum()', baselineTask: 'base', speedRatio: 5, memoryCase: 'store', memoryBaseline: 'objects', bytesPerItem: 24, baselineBytesPerItem: 106.44 });
     expect(s.memoryRatio).toBeCloseTo(4.435, 3);
     expect(summaryTable([s]).rows[0]).toEqual(['Suite S', 'sum › vec.sum()', '5.0x faster', 'doubles (per record)', '106.44 → 24.00', '4.4x smaller']);
   });
@@ -123,7 +123,7 @@ describe('summary', () => {
   });
   it('reports null (printed "-") for what was not measured', () => {
     const s = summarize(suite(rows, [], { speed: 'no such case', memory: 'doubles' }));
-    expect(s).toMatchObject({ speedCase: null, task: null, speedRatio: null, memoryGroup: null, bytesPerItem: null, memoryRatio: null });
+    expect(s).toMatchObject({ speedCase: null, task: null, baselineTask: null, speedRatio: null, memoryGroup: null, memoryBaseline: null, bytesPerItem: null, memoryRatio: null });
     expect(summaryTable([s]).rows[0]).toEqual(['Suite S', '-', '-', '-', '-', '-']);
   });
 });
