@@ -118,6 +118,7 @@ export class Vector<D extends DType> {
     let cap = options?.capacity === undefined ? 0 : checkSize(options.capacity, 'vector()', 'capacity');
     const known = knownLength(values);
     if (known > cap) cap = known;
+    if (cap > 0) grownCapacity(0, cap, 1); // limit check only: ValueError past 2^32 elements
     this[DATA] = alloc(info, cap);
     if (values === undefined) return;
     // Like Python's array(t, other_array): a Vector of another dtype is converted element by element

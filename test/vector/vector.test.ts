@@ -69,6 +69,7 @@ describe('construction', () => {
     throwsLike(() => vector('int8', 5 as unknown as number[]), TypeError, TypeError, /not iterable/);
     throwsLike(() => vector('int8', [], { capacity: -1 }), ValueError, RangeError);
     throwsLike(() => vector('int8', [], { capacity: 1.5 }), TypeError, TypeError);
+    throwsLike(() => vector('int8', [], { capacity: 2 ** 32 + 1 }), ValueError, RangeError, /limit/);
     throwsLike(() => vector('int8', new DataView(new ArrayBuffer(2)) as unknown as number[]), TypeError, TypeError, /fromBytes/);
   });
 });
