@@ -18,7 +18,8 @@ export function rowsWhere(d: StoreData, cursor: object, pred: (row: never, i: nu
   let m = 0;
   for (let i = 0; i < n; i++) {
     c[IDX] = i;
-    if (pred(c as never, i)) keep[m++] = i;
+    keep[m] = i; // branch-free: written always, kept only if the predicate holds
+    m += pred(c as never, i) ? 1 : 0;
   }
   return keep.subarray(0, m);
 }
@@ -28,9 +29,20 @@ export function rowsOfMask(d: StoreData, mask: ArrayLike<unknown>): Uint32Array 
   const n = d.length;
   if (mask.length !== n) throwValue(`RecordStore.filter: mask length ${mask.length} does not match the store length ${n}`);
   const keep = new Uint32Array(n);
+  if (mask instanceof Uint8Array) return keep.subarray(0, maskRows(mask, n, keep));
   let m = 0;
   for (let i = 0; i < n; i++) if (mask[i]) keep[m++] = i;
   return keep.subarray(0, m);
+}
+
+/** Branch-free index collection over a byte mask (any non-zero byte keeps the row). */
+function maskRows(mask: Uint8Array, n: number, keep: Uint32Array): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    keep[m] = i;
+    m += (mask[i]! + 255) >>> 8;
+  }
+  return m;
 }
 
 /** Validated, normalized row indices (negative counts from the end). @internal */
