@@ -590,3 +590,34 @@ describe('toString', () => {
     expect(recordStore({ x: 'int8' }).toString()).toBe('x\n[0 rows × 1 field]');
   });
 });
+
+describe('memoryview(store, {field}) integration', () => {
+  test('a live view locks length changes until released', async () => {
+    const { memoryview } = await import('../../src/memoryview.js');
+    const s = recordStore({ x: 'float64', kind: 'category' });
+    s.push({ x: 1.5, kind: 'a' });
+    s.push({ x: 2.5, kind: 'b' });
+    const mv = memoryview(s, { field: 'x' });
+    expect(mv.length).toBe(2);
+    expect(mv.get(1)).toBe(2.5);
+    mv.set(0, 9);
+    expect(s.getField(0, 'x')).toBe(9);
+    throwsLike(() => s.push({ x: 3, kind: 'c' }), BufferError, Error);
+    throwsLike(() => s.clear(), BufferError, Error);
+    expect(s.length).toBe(2);
+    mv.release();
+    s.push({ x: 3, kind: 'c' });
+    expect(s.length).toBe(3);
+    expect(() => memoryview(s, { field: 'kind' })).toThrow(TypeError);
+    expect(() => memoryview(s, { field: 'nope' })).toThrow(AttributeError);
+  });
+});
+
+describe('filter with a byte mask', () => {
+  test('any non-zero byte keeps the row', () => {
+    const s = recordStore({ i: 'int16' });
+    s.extend([0, 1, 2, 3, 4].map((i) => ({ i })));
+    expect(s.filter(new Uint8Array([0, 2, 255, 0, 1])).toObjects().map((o) => o.i)).toEqual([1, 2, 4]);
+    expect(s.filter(new Uint8Array(5)).length).toBe(0);
+  });
+});
