@@ -121,6 +121,24 @@ function summaryLines(report: BenchReport): string[] {
   return lines;
 }
 
+/** `--check`: every task once against its baseline, per suite; exit 1 if any disagrees or throws. */
+async function checkOnly(o: Options, registry: Registry, io: Io): Promise<number> {
+  let failed = 0;
+  for (const name of o.suites) {
+    const t0 = Date.now();
+    try {
+      const suite = await registry[name]!();
+      const cases = await suite.speed(context(o.rows, o.size, []));
+      checkCases(name, cases);
+      io.stdout.write(`ok    ${name}: ${countTasks(cases)} tasks in ${cases.length} cases agree at ${o.rows.toLocaleString('en-US')} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    } catch (e) {
+      failed++;
+      io.stdout.write(`FAIL  ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 /**
  * Runs the program. Returns the exit code: 0 done, 1 a suite failed (a task disagreed with its baseline or
  * threw), 2 bad command line or an output file that cannot be written.
@@ -152,6 +170,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
     io.stdout.write(`${names.join('\n')}\n`);
     return 0;
   }
+  if (o.check) return checkOnly(o, registry, io);
   const t0 = Date.now();
   const env: Environment = environment();
   const progress = createProgress(o.progress, io.stderr, t0);

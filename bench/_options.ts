@@ -42,6 +42,8 @@ export interface Options {
   memoryRuns: number;
   memory: boolean;
   list: boolean;
+  /** Only run every task once against its baseline (no timing, no memory): do the suites agree at this size? */
+  check: boolean;
   help: boolean;
   /** Progress display: `auto` = a bar on a terminal, plain lines otherwise. */
   progress: 'auto' | 'bar' | 'plain' | 'none';
@@ -82,6 +84,7 @@ export function usage(suites: readonly string[]): string {
     '  --svg FILE          write the chart (bytes per item and speedup per capability) as SVG',
     '  --html FILE         write the report and the chart as one HTML page',
     '  --progress MODE     auto | bar | plain | none (progress goes to stderr; default auto)',
+    '  --check             only check every task against its baseline at this size (no timing, no memory)',
     '  --list              list the suites and exit',
     '  -h, --help          show this help',
   ].join('\n');
@@ -106,6 +109,7 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
     memoryRuns: 0,
     memory: true,
     list: false,
+    check: false,
     help: false,
     progress: 'auto',
   };
@@ -170,6 +174,9 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
       }
       case '--list':
         o.list = true;
+        break;
+      case '--check':
+        o.check = true;
         break;
       case '--help':
       case '-h':

@@ -168,3 +168,15 @@ describe('a memory case that fails in its child', () => {
     expect(r.stderr).toContain('1 suite(s) failed: bad-memory');
   });
 });
+
+describe('--check', () => {
+  it('runs every task once against its baseline, without timing or memory', () => {
+    const ok = cli('fast', '--check', '--size', 'tiny');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ok {4}fast: 3 tasks in 1 cases agree at 2,000 rows/);
+    expect(ok.stderr).toBe('');
+    const bad = cli('fast', 'wrong', '--check', '--size', 'tiny');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAIL  wrong: benchmark task "wrong / answer / broken" disagrees with its baseline at [2]: 4 !== 3');
+  });
+});
