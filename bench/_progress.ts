@@ -12,6 +12,8 @@ export interface ProgressStream {
 
 /** The progress display the runner talks to. */
 export interface Progress {
+  /** A suite is loading and building its data (before its steps are known). */
+  prepare(index: number, total: number, name: string): void;
   /** A suite starts: `index` of `total`, with `steps` timed tasks and memory measurements to do. */
   suite(index: number, total: number, name: string, steps: number): void;
   /** A step starts (`case › task`, or `memory: group › case`). */
@@ -60,10 +62,13 @@ export function createProgress(mode: 'auto' | 'bar' | 'plain' | 'none', out: Pro
   };
 
   if (kind === 'none') {
-    return { suite() {}, step() {}, done() {}, message() {}, clear() {}, end() {} };
+    return { prepare() {}, suite() {}, step() {}, done() {}, message() {}, clear() {}, end() {} };
   }
   if (kind === 'plain') {
     return {
+      prepare(index, total, name) {
+        out.write(`[${elapsed(t0)}] [${index}/${total}] ${name}: building the data\n`);
+      },
       suite(index, total, name, n) {
         suiteLabel = `[${index}/${total}] ${name}`;
         steps = n;
@@ -83,16 +88,27 @@ export function createProgress(mode: 'auto' | 'bar' | 'plain' | 'none', out: Pro
       end() {},
     };
   }
+  const start = (): void => {
+    if (timer === undefined) {
+      timer = setInterval(draw, 500);
+      timer.unref();
+    }
+  };
   return {
+    prepare(index, total, name) {
+      suiteLabel = `[${index}/${total}] ${name}`;
+      steps = 0;
+      done = 0;
+      label = 'building the data';
+      start();
+      draw();
+    },
     suite(index, total, name, n) {
       suiteLabel = `[${index}/${total}] ${name}`;
       steps = n;
       done = 0;
       label = '';
-      if (timer === undefined) {
-        timer = setInterval(draw, 500);
-        timer.unref();
-      }
+      start();
       draw();
     },
     step(l) {

@@ -18,6 +18,7 @@ describe('progress', () => {
   it('plain mode (not a TTY): one line per step with elapsed time, suite and step counter', () => {
     const { out, stream } = sink(false);
     const p = createProgress('auto', stream, Date.now());
+    p.prepare(2, 6, 'vector');
     p.suite(2, 6, 'vector', 3);
     p.step('push › Vector.push');
     p.done();
@@ -25,6 +26,7 @@ describe('progress', () => {
     p.message('note');
     p.end();
     expect(out).toEqual([
+      expect.stringMatching(/^\[\d+\.\ds\] \[2\/6\] vector: building the data\n$/),
       expect.stringMatching(/^\[\d+\.\ds\] \[2\/6\] vector: 3 steps\n$/),
       expect.stringMatching(/^\[\d+\.\ds\] \[2\/6\] vector 1\/3: push › Vector\.push\n$/),
       expect.stringMatching(/^\[\d+\.\ds\] \[2\/6\] vector 2\/3: sum › Vector\.sum\(\)\n$/),
