@@ -46,7 +46,7 @@ export function environmentLine(env: Environment): string {
 export interface SuiteReport {
   name: string;
   title: string;
-  /** Notes the suite recorded (skipped comparisons, …) and budget warnings. */
+  /** Notes the suite recorded (skipped comparisons, …) and failed memory measurements. */
   notes: string[];
   /** Wall time of the suite (checks, timing and memory children), ms. */
   elapsedMs: number;
