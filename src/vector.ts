@@ -516,7 +516,8 @@ export class Vector<D extends DType> {
   /**
    * Assigns `src` to the slice `[start:stop:step]` (Python slice assignment). With step 1 the lengths may
    * differ and the vector grows or shrinks (`setSlice(5, 2, 1, x)` inserts at 5); an extended slice
-   * (step ≠ 1) needs exactly as many values as it selects.
+   * (step ≠ 1) needs exactly as many values as it selects, except that an empty `src` deletes the slice
+   * (CPython's `array` quirk: `a[::2] = array('b')` is `del a[::2]`).
    * @param start - slice start (`null`/`undefined`: omitted).
    * @param stop - slice stop (`null`/`undefined`: omitted).
    * @param step - slice step (`null`/`undefined`: 1).
@@ -533,6 +534,8 @@ export class Vector<D extends DType> {
     const s = this.#sourceArray(src, 'Vector.setSlice');
     const m = s.length;
     if (r.step !== 1) {
+      // CPython's array (unlike list) treats an empty right-hand side as `del a[i:j:k]`.
+      if (m === 0) return this.deleteSlice(start, stop, step);
       if (m !== r.length) {
         throwValue(`Vector.setSlice: attempt to assign ${m} values to an extended slice of size ${r.length}`);
       }

@@ -166,7 +166,14 @@ function commandsFor(d: DType): fc.Arbitrary<Cmd>[] {
           m.splice(idxs.length > 0 ? idxs[0]! : st, idxs.length, ...ys);
         } else {
           const idxs = pyIndices(m.length, a, b, s);
-          if (idxs.length !== ys.length) expect(() => r.setSlice(a, b, s, src as never)).toThrow(RangeError);
+          if (ys.length === 0) {
+            // CPython's array: an empty right-hand side deletes the extended slice
+            r.setSlice(a, b, s, src as never);
+            const gone = new Set(idxs);
+            const kept = m.filter((_, i) => !gone.has(i));
+            m.length = 0;
+            m.push(...kept);
+          } else if (idxs.length !== ys.length) expect(() => r.setSlice(a, b, s, src as never)).toThrow(RangeError);
           else {
             r.setSlice(a, b, s, src as never);
             idxs.forEach((i, k) => (m[i] = ys[k]!));
@@ -181,7 +188,8 @@ function commandsFor(d: DType): fc.Arbitrary<Cmd>[] {
         const st = a === undefined ? 0 : a < 0 ? Math.max(a + m.length, 0) : Math.min(a, m.length);
         r.setSlice(a, b, s, r);
         m.splice(idxs.length > 0 ? idxs[0]! : st, idxs.length, ...copy);
-      } else if (idxs.length !== m.length) expect(() => r.setSlice(a, b, s, r)).toThrow(RangeError);
+      } else if (m.length === 0) r.setSlice(a, b, s, r); // empty: nothing selected, nothing assigned
+      else if (idxs.length !== m.length) expect(() => r.setSlice(a, b, s, r)).toThrow(RangeError);
       else {
         r.setSlice(a, b, s, r);
         idxs.forEach((i, k) => (m[i] = copy[k]!));

@@ -371,6 +371,9 @@ describe('slice / setSlice / deleteSlice / subarray / array', () => {
     throwsLike(() => v.setSlice(0, 1, 1, vector('int16', [1]) as unknown as Vector<'int8'>), TypeError, TypeError);
     throwsLike(() => v.setSlice(0, 1, 0, [1]), ValueError, RangeError);
     expect(state(v)).toEqual(before);
+    v = vector('b', [1, 2, 3, 4, 5]);
+    v.setSlice(null, null, 2, []); // CPython's array: a[::2] = array('b') deletes
+    expect(v.toArray()).toEqual([2, 4]);
     v = vector('b', [1, 2, 3, 4]);
     v.setSlice(null, null, -1, v);
     expect(v.toArray()).toEqual([4, 3, 2, 1]);
