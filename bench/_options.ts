@@ -18,6 +18,8 @@ export interface SizePlan {
   readonly maxTaskMs: number;
   /** Fresh children per memory case (the median is reported). */
   readonly memoryRuns: number;
+  /** Wall time a whole suite (data, checks, timing, memory) should stay under on an idle 2-core machine, ms. */
+  readonly suiteWallMs: number;
 }
 
 /**
@@ -25,10 +27,10 @@ export interface SizePlan {
  * minute on 2 cores; `default` and `large` take their time and measure memory 3 times.
  */
 export const SIZE_PLANS: Readonly<Record<Size, SizePlan>> = {
-  tiny: { suiteBudgetMs: 200, minTaskMs: 2, maxTaskMs: 10, memoryRuns: 1 },
-  quick: { suiteBudgetMs: 5_000, minTaskMs: 25, maxTaskMs: 250, memoryRuns: 1 },
-  default: { suiteBudgetMs: 30_000, minTaskMs: 150, maxTaskMs: 1_000, memoryRuns: 3 },
-  large: { suiteBudgetMs: 90_000, minTaskMs: 400, maxTaskMs: 3_000, memoryRuns: 3 },
+  tiny: { suiteBudgetMs: 200, minTaskMs: 2, maxTaskMs: 10, memoryRuns: 1, suiteWallMs: 5_000 },
+  quick: { suiteBudgetMs: 3_000, minTaskMs: 25, maxTaskMs: 150, memoryRuns: 1, suiteWallMs: 12_000 },
+  default: { suiteBudgetMs: 30_000, minTaskMs: 150, maxTaskMs: 1_000, memoryRuns: 3, suiteWallMs: 120_000 },
+  large: { suiteBudgetMs: 90_000, minTaskMs: 400, maxTaskMs: 3_000, memoryRuns: 3, suiteWallMs: 900_000 },
 };
 
 /** Everything the user asked for. */
