@@ -6,14 +6,13 @@
  */
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
-import { grownCapacity, MAX_ELEMENTS } from '../internal/growth.js';
+import { grownCapacity } from '../internal/growth.js';
 import {
   allocCodes,
   bincount,
   codeBytes,
   codesDTypeFor,
   codesDTypeOf,
-  compareCodes,
   copyCodes,
   extremes,
   firstOccurrences,
@@ -39,114 +38,44 @@ import {
   type Dictionary,
   type Kind,
 } from './dictionary.js';
+import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, throwCodeRange, throwNotCategory, whereOf } from './checks.js';
+import { codesInMine, compareSides, compareWith, type Side } from './compare.js';
 import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
 
 export type { CategoryValue } from './dictionary.js';
 export type { CodeArray, CodesDType } from './codes.js';
 export type { Renamer } from './edits.js';
 
-/** A string literal type widened to `string`, a number literal to `number` (what a column of them holds). */
-export type WidenCategory<T> = T extends string ? string : T extends number ? number : T;
-
-/** Options of {@link categorical} and {@link Categorical.from}. */
-export interface CategoricalOptions<T extends CategoryValue = CategoryValue> {
-  /**
-   * The categories, in order. Without it, the categories are the distinct values, sorted (as pandas
-   * does). With it, a value that is not a category becomes missing (pandas), or a `TypeError` when `strict`.
-   */
-  readonly categories?: Iterable<T> | undefined;
-  /** Whether the category order is meaningful (enables `lt`/`min`/…). Default `false`. */
-  readonly ordered?: boolean | undefined;
-  /** Never add categories implicitly: a value that is not a category is a `TypeError` (also for later `push`/`extend`). */
-  readonly strict?: boolean | undefined;
-  /** Codes to allocate up front (growth then starts from there). */
-  readonly capacity?: number | undefined;
-}
-
-/** Options of {@link Categorical.fromCodes}. */
-export interface FromCodesOptions {
-  /** Whether the category order is meaningful. Default `false`. */
-  readonly ordered?: boolean | undefined;
-}
-
-/** Per-call options of `push`, `extend` and `assertExtendable`. */
-export interface PushOptions {
-  /** Overrides the column's `strict` setting for this call. */
-  readonly strict?: boolean | undefined;
-}
-
-/** Options of {@link Categorical.valueCounts}. */
-export interface ValueCountsOptions {
-  /** `false` adds a `null` entry (last) with the number of missing values, when there are any. Default `true`. */
-  readonly dropna?: boolean | undefined;
-}
-
-/** Options of {@link Categorical.min} and {@link Categorical.max}. */
-export interface MinMaxOptions {
-  /** `false`: any missing value makes the result `null`. Default `true` (missing values are skipped). */
-  readonly skipna?: boolean | undefined;
-}
-
-/** Options of {@link Categorical.setCategories}. */
-export interface SetCategoriesOptions {
-  /** Rename positionally instead of recoding by value (surplus codes become missing). Default `false`. */
-  readonly rename?: boolean | undefined;
-  /** New `ordered` flag; default: unchanged. */
-  readonly ordered?: boolean | undefined;
-}
-
-/** Options of {@link Categorical.reorderCategories}. */
-export interface ReorderOptions {
-  /** New `ordered` flag; default: unchanged. */
-  readonly ordered?: boolean | undefined;
-}
-
-/** The breakdown returned by {@link Categorical.memoryUsage} (bytes unless said otherwise). */
-export interface CategoricalMemoryUsage {
-  /** The code dtype in use. */
-  readonly codesDType: CodesDType;
-  /** Number of values. */
-  readonly length: number;
-  /** Allocated codes. */
-  readonly capacity: number;
-  /** Number of categories. */
-  readonly categories: number;
-  /** `length × itemsize`: the live codes. */
-  readonly codes: number;
-  /** `(capacity − length) × itemsize`: allocated, unused codes. */
-  readonly slack: number;
-  /** Estimated heap bytes of the dictionary (category array, Map, strings). */
-  readonly dictionary: number;
-  /** `codes + slack + dictionary` (equals `byteLength`). */
-  readonly total: number;
-}
-
-/** What the comparison methods accept: a value, a Categorical of the same length, or an array of the same length. */
-export type CompareOperand<T extends CategoryValue> = T | CategoryValue | null | undefined | Categorical<CategoryValue> | readonly unknown[];
+export type {
+  CategoricalMemoryUsage,
+  CategoricalOptions,
+  CompareOperand,
+  FromCodesOptions,
+  MinMaxOptions,
+  PushOptions,
+  ReorderOptions,
+  SetCategoriesOptions,
+  ValueCountsOptions,
+  WidenCategory,
+} from './options.js';
+import type {
+  CategoricalMemoryUsage,
+  CategoricalOptions,
+  CompareOperand,
+  FromCodesOptions,
+  MinMaxOptions,
+  PushOptions,
+  ReorderOptions,
+  SetCategoriesOptions,
+  ValueCountsOptions,
+  WidenCategory,
+} from './options.js';
 
 const ADD = 0;
 const MISSING = 1;
 const STRICT = 2;
 /** What to do with a value that is not a category: add it, make it missing, or throw. */
 type Mode = typeof ADD | typeof MISSING | typeof STRICT;
-
-const MIN_MAX_UNORDERED = (op: string): string =>
-  `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
-
-function whereOf(op: string, pos: number): string {
-  return pos < 0 ? op : `${op} (value at position ${pos})`;
-}
-
-function checkFlag(v: unknown, name: string, where: string): boolean | undefined {
-  if (v === undefined || typeof v === 'boolean') return v;
-  return throwType(`${where}: '${name}' must either be true or false, got ${describe(v)}`);
-}
-
-function checkCount(n: unknown, where: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: expected an integer count, got ${describe(n)}`);
-  if (n < 0 || n > MAX_ELEMENTS) throwValue(`${where}: count ${n} out of range [0, ${MAX_ELEMENTS}]`);
-  return n;
-}
 
 /**
  * A dictionary-encoded column of strings or numbers: signed integer codes (`-1` = missing) into a list of
@@ -713,10 +642,10 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * `TypeError` for mixed kinds or a bad argument.
    * @remarks O(n + k).
    */
-  renameCategories<U extends CategoryValue>(renamer: readonly U[] | ((category: T, code: number) => U)): Categorical<U>;
-  renameCategories<U extends CategoryValue>(renamer: ReadonlyMap<T, U> | Readonly<Record<string, U>>): Categorical<T | U>;
-  renameCategories<U extends CategoryValue>(renamer: Renamer<T, U>): Categorical<T | U> {
-    return this.#apply(planRename(this.#dictionary(), renamer), this.#ordered);
+  renameCategories<U extends CategoryValue>(renamer: readonly U[] | ((category: T, code: number) => U)): Categorical<WidenCategory<U>>;
+  renameCategories<U extends CategoryValue>(renamer: ReadonlyMap<T, U> | Readonly<Record<string, U>>): Categorical<T | WidenCategory<U>>;
+  renameCategories<U extends CategoryValue>(renamer: Renamer<T, U>): Categorical<T | WidenCategory<U>> {
+    return this.#apply(planRename(this.#dictionary(), renamer), this.#ordered) as Categorical<T | WidenCategory<U>>;
   }
 
   /**
@@ -728,11 +657,11 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @throws {@link ValueError} for duplicate or missing categories.
    * @remarks O(n + k).
    */
-  setCategories<U extends CategoryValue>(categories: Iterable<U>, options: SetCategoriesOptions = {}): Categorical<U> {
+  setCategories<U extends CategoryValue>(categories: Iterable<U>, options: SetCategoriesOptions = {}): Categorical<WidenCategory<U>> {
     const where = 'Categorical.setCategories';
     const rename = checkFlag(options.rename, 'rename', where) ?? false;
     const ordered = checkFlag(options.ordered, 'ordered', where) ?? this.#ordered;
-    return this.#apply(planSet<T, U>(this.#dictionary(), categories, rename), ordered);
+    return this.#apply(planSet<T, WidenCategory<U>>(this.#dictionary(), categories, rename), ordered);
   }
 
   /**
@@ -835,7 +764,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   equals(other: unknown): boolean {
     if (!(other instanceof Categorical)) return false;
     if (other.#ordered !== this.#ordered || other.#length !== this.#length || other.#list.length !== this.#list.length) return false;
-    const theirs = this.#theirCodesInMine(other as Categorical<CategoryValue>, this.#ordered);
+    const theirs = codesInMine(this.#side(), (other as Categorical<CategoryValue>).#side(), this.#ordered);
     if (theirs === null) return false;
     const n = this.#length;
     const mine = this.#codes;
@@ -1027,79 +956,18 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     return this.#list[op === 'min' ? e.minValid : e.max]!;
   }
 
-  /**
-   * `other`'s codes expressed in this Categorical's categories (Int32), or `null` when the categories
-   * are not the same set (or, when `sameOrder`, not the same list).
-   */
-  #theirCodesInMine(other: Categorical<CategoryValue>, sameOrder: boolean): Int32Array | null {
-    const k = this.#list.length;
-    if (other.#list.length !== k) return null;
-    const table = new Int32Array(k + 1);
-    table[0] = -1;
-    for (let c = 0; c < k; c++) {
-      const mine = this.#index.get(other.#list[c] as T);
-      if (mine === undefined || (sameOrder && mine !== c)) return null;
-      table[c + 1] = mine;
-    }
-    const out = new Int32Array(other.#length);
-    recode(other.#codes, other.#length, table, out);
-    return out;
+  /** This Categorical's side of a comparison. */
+  #side(): Side {
+    return { codes: this.#codes, length: this.#length, list: this.#list, index: this.#index as ReadonlyMap<unknown, number>, ordered: this.#ordered };
   }
 
   #compare(op: CompareOp, other: unknown): Uint8Array {
-    const ordering = op !== 'eq' && op !== 'ne';
-    const where = `Categorical.${op}`;
-    if (ordering && !this.#ordered) throwType(`${where}: Unordered Categoricals can only compare equality or not`);
-    const n = this.#length;
     if (other instanceof Categorical) {
-      if (other.#length !== n) throwValue(`${where}: Lengths must match. (${n} vs ${other.#length})`);
       const o = other as Categorical<CategoryValue>;
-      const theirs = o.#ordered === this.#ordered ? this.#theirCodesInMine(o, this.#ordered) : null;
-      if (theirs === null) throwType(`${where}: Categoricals can only be compared if 'categories' are the same.`);
-      return compareCodes(new Int32Array(this.#codes.subarray(0, n)), theirs, op);
+      return compareSides(this.#side(), o.#side(), op);
     }
-    if (Array.isArray(other)) {
-      if (ordering) {
-        throwType(`${where}: Cannot compare a Categorical for op ${op} with an array. If you want to compare values, compare toArray() element-wise.`);
-      }
-      if (other.length !== n) throwValue(`${where}: Lengths must match. (${n} vs ${other.length})`);
-      const theirs = new Int32Array(n);
-      for (let i = 0; i < n; i++) theirs[i] = this.#index.get(other[i] as T) ?? -2;
-      return compareCodes(new Int32Array(this.#codes.subarray(0, n)), theirs, op);
-    }
-    const code = this.#index.get(other as T);
-    if (code === undefined) {
-      if (ordering) throwType(`${where}: Invalid comparison between dtype=category and ${describe(other)} (not a category)`);
-      return op === 'eq' ? new Uint8Array(n) : new Uint8Array(n).fill(1);
-    }
-    const big = 0x7fffffff;
-    switch (op) {
-      case 'eq':
-        return rangeMask(this.#codes, n, code, code, false);
-      case 'ne':
-        return rangeMask(this.#codes, n, code, code, true);
-      case 'lt':
-        return rangeMask(this.#codes, n, 0, code - 1, false);
-      case 'le':
-        return rangeMask(this.#codes, n, 0, code, false);
-      case 'gt':
-        return rangeMask(this.#codes, n, code + 1, big, false);
-      case 'ge':
-        return rangeMask(this.#codes, n, code, big, false);
-    }
+    return compareWith(this.#side(), other, op);
   }
-}
-
-function emptyDictionary<T extends CategoryValue>(): Dictionary<T> {
-  return { list: [], index: new Map<T, number>(), kind: null };
-}
-
-function throwCodeRange(where: string, code: number, k: number): never {
-  throwValue(`${where}: codes need to be between -1 and len(categories)-1 (got ${code}, with ${k} categories)`);
-}
-
-function throwNotCategory(where: string, value: unknown): never {
-  throwType(`${where}: Cannot setitem on a Categorical with a new category (${describe(value)}), set the categories first (addCategories)`);
 }
 
 /**

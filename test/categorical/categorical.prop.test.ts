@@ -333,7 +333,7 @@ test.prop([fc.integer({ min: 100, max: 200 }), fc.array(fc.nat(), { maxLength: 2
     expect(c.codesDType).toBe(expectedDType(k));
     const counts = new Map<string, number>();
     for (const v of model) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [key, n] of c.valueCounts()) expect(n).toBe(counts.get(key));
+    for (const [key, n] of c.valueCounts()) expect(n).toBe(counts.get(key as string));
   },
 );
 

@@ -1,0 +1,45 @@
+/**
+ * Argument checks and error helpers shared by Categorical's methods.
+ * @internal
+ * @packageDocumentation
+ */
+import { describe, throwType, throwValue } from '../errors.js';
+import { MAX_ELEMENTS } from '../internal/growth.js';
+import type { CategoryValue, Dictionary } from './dictionary.js';
+
+/** The TypeError message of min/max on an unordered Categorical (pandas' wording). @internal */
+export const MIN_MAX_UNORDERED = (op: string): string =>
+  `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
+
+/** Names the operation and, for a batch, the position of the value. @internal */
+export function whereOf(op: string, pos: number): string {
+  return pos < 0 ? op : `${op} (value at position ${pos})`;
+}
+
+/** Checks an optional boolean option (pandas: "'ordered' must either be 'True' or 'False'"). @internal */
+export function checkFlag(v: unknown, name: string, where: string): boolean | undefined {
+  if (v === undefined || typeof v === 'boolean') return v;
+  return throwType(`${where}: '${name}' must either be true or false, got ${describe(v)}`);
+}
+
+/** Checks a count or capacity: an integer in [0, 2^32]. @internal */
+export function checkCount(n: unknown, where: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: expected an integer count, got ${describe(n)}`);
+  if (n < 0 || n > MAX_ELEMENTS) throwValue(`${where}: count ${n} out of range [0, ${MAX_ELEMENTS}]`);
+  return n;
+}
+
+/** A dictionary with no categories. @internal */
+export function emptyDictionary<T extends CategoryValue>(): Dictionary<T> {
+  return { list: [], index: new Map<T, number>(), kind: null };
+}
+
+/** ValueError for a code outside [-1, k) (pandas' wording). @internal */
+export function throwCodeRange(where: string, code: number, k: number): never {
+  throwValue(`${where}: codes need to be between -1 and len(categories)-1 (got ${code}, with ${k} categories)`);
+}
+
+/** TypeError for a value that is not a category (pandas' setitem wording). @internal */
+export function throwNotCategory(where: string, value: unknown): never {
+  throwType(`${where}: Cannot setitem on a Categorical with a new category (${describe(value)}), set the categories first (addCategories)`);
+}
