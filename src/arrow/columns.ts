@@ -85,6 +85,7 @@ export function convertColumn(
   opts: Opts,
   cache?: DictionaryCache,
 ): Column {
+  for (const c of chunks) checkChunk(name, c);
   const dtype = dtypeOfArrowType(type);
   if (dtype !== undefined) return numericColumn(name, type, dtype, chunks, opts);
   switch (type.typeId) {
@@ -223,6 +224,9 @@ function boolColumn(name: string, chunks: readonly Data[], opts: Opts): Column {
 /** FixedSizeList<numeric, n> → a `[dtype, n]` field: the flat child values (zero-copy when possible). */
 function fixedSizeListColumn(name: string, type: FixedSizeList, chunks: readonly Data[], opts: Opts): Column {
   const size = type.listSize;
+  if (!Number.isInteger(size) || size < 1) {
+    throw new TypeError(`column ${describe(name)} has Arrow type ${describeArrowType(type)}: a vector field needs a list size of at least 1`);
+  }
   const childType = type.valueType as DataType;
   const dtype = dtypeOfArrowType(childType);
   if (dtype === undefined) {
@@ -352,7 +356,12 @@ function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[
   }
   const only = chunks.length === 1 ? chunks[0]! : undefined;
   const single = perChunk[0]!;
-  if (only !== undefined && only.nullCount === 0 && single.dict.remap === undefined && isSignedIndex(type.indices as DataType)) {
+  if (
+    only !== undefined &&
+    single.dict.remap === undefined &&
+    isSignedIndex(type.indices as DataType) &&
+    (only.nullCount === 0 || nullsHoldMinusOne(only))
+  ) {
     const idx = (only.values as Int8Array | Int16Array | Int32Array).subarray(0, only.length);
     return { kind: 'category', codes: idx, categories: single.dict.categories, ordered, copied: false };
   }
@@ -422,4 +431,55 @@ function prefixChain(chunks: readonly Data[]): unknown {
     for (let k = 0; k < d.data.length; k++) if (d.data[k] !== parts[k]) return undefined;
   }
   return longest;
+}
+
+/** True if every null slot of a signed index chunk already holds -1 (as compactly writes them): adoptable. */
+function nullsHoldMinusOne(data: Data): boolean {
+  const idx = data.values as Int8Array | Int16Array | Int32Array;
+  for (let i = 0; i < data.length; i++) if (idx[i] !== -1 && !isValid(data, i)) return false;
+  return true;
+}
+
+function throwShort(name: string, data: Data, what: string, need: number, have: number): never {
+  throw new ValueError(
+    `column ${describe(name)}: Arrow data of ${data.length} row(s) needs ${need} ${what} but its buffer holds ${have} (corrupt or truncated data)`,
+  );
+}
+
+/**
+ * Checks that a chunk's buffers hold what its length claims (IPC metadata is not trusted: a damaged
+ * length must not turn into a huge allocation or a read past the buffer).
+ */
+function checkChunk(name: string, data: Data): void {
+  const n = data.length;
+  const bits = data.offset + n;
+  if (data.nullCount > 0 && n > 0) {
+    const have = data.nullBitmap?.length ?? 0;
+    if (have * 8 < bits) throwShort(name, data, 'validity bits', bits, have * 8);
+  }
+  const t = data.type.typeId;
+  if (t === Type.Int || t === Type.Float || t === Type.Dictionary) {
+    const have = (data.values as ArrayLike<unknown> | undefined)?.length ?? 0;
+    if (have < n) throwShort(name, data, 'values', n, have);
+  } else if (t === Type.Bool) {
+    const have = ((data.values as Uint8Array | undefined)?.length ?? 0) * 8;
+    if (have < bits) throwShort(name, data, 'value bits', bits, have);
+  } else if (t === Type.Utf8 || t === Type.LargeUtf8) {
+    const have = (data.valueOffsets as ArrayLike<unknown> | undefined)?.length ?? 0;
+    if (n > 0 && have < n + 1) throwShort(name, data, 'offsets', n + 1, have);
+    const bytes = (data.values as Uint8Array | undefined)?.length ?? 0;
+    if (n > 0) {
+      const last = Number((data.valueOffsets as ArrayLike<number | bigint>)[n]);
+      if (!(last <= bytes)) throwShort(name, data, 'string bytes', last, bytes);
+    }
+  } else if (t === Type.FixedSizeList) {
+    const child = data.children[0];
+    const size = (data.type as FixedSizeList).listSize;
+    if (child === undefined) throwShort(name, data, 'list items', n * size, 0);
+    if (child.length < n * size) throwShort(name, data, 'list items', n * size, child.length);
+    checkChunk(name, child);
+  }
+  if (t === Type.Dictionary && data.dictionary !== undefined) {
+    for (const d of data.dictionary.data) checkChunk(name, d);
+  }
 }

@@ -11,6 +11,8 @@ import { Categorical } from '../categorical.js';
 import type { Vector } from '../vector.js';
 import { type FromArrowOptions, convertColumn, normalizeOptions } from './columns.js';
 import { buildCategorical, buildVector } from './build.js';
+import { columnsOf, storeFromColumns } from './from-table.js';
+import type { RecordStore } from '../record-store.js';
 import type { DTypeOfArrow } from './types.js';
 import { describeArrowType } from './types.js';
 
@@ -53,8 +55,9 @@ export type FromArrowVector<T extends DataType> = T extends Dictionary
  * ```
  */
 export function fromArrow<T extends DataType>(x: ArrowVector<T> | Data<T>, options?: FromArrowOptions): FromArrowVector<T>;
+export function fromArrow(x: Table | RecordBatch, options?: FromArrowOptions): RecordStore;
 export function fromArrow(x: unknown, options?: FromArrowOptions): unknown {
-  if (Table.isTable(x) || RecordBatch.isRecordBatch(x)) throw new TypeError('fromArrow: tables arrive with RecordStore');
+  if (Table.isTable(x) || RecordBatch.isRecordBatch(x)) return storeFromColumns(columnsOf(x), options);
   let chunks: readonly Data[];
   let type: DataType;
   if (ArrowVector.isVector(x)) {

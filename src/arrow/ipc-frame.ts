@@ -169,6 +169,22 @@ export function scanMessage(bytes: Uint8Array, pos: number, base: number, partia
     const lengthPos = fb.field(batch, 0);
     const rows = lengthPos === 0 ? 0 : fb.i64(lengthPos);
     if (rows < 0) return throwMalformed(at, `negative record batch length ${rows}`);
+    const nodesPos = fb.field(batch, 1);
+    if (nodesPos !== 0) {
+      const vec = fb.deref(nodesPos);
+      const count = fb.u32(vec);
+      for (let k = 0; k < count; k++) {
+        const len = fb.i64(vec + 4 + 16 * k);
+        const nulls = fb.i64(vec + 4 + 16 * k + 8);
+        if (len < 0 || nulls < 0 || nulls > len) {
+          return throwMalformed(at, `field node ${k} has length ${len} and null count ${nulls}`);
+        }
+        // The first node is the first top-level column: its length is the batch's.
+        if (k === 0 && len !== rows) {
+          return throwMalformed(at, `batch length ${rows} differs from its first column's length ${len}`);
+        }
+      }
+    }
     const buffersPos = fb.field(batch, 2);
     if (buffersPos !== 0) {
       const vec = fb.deref(buffersPos);

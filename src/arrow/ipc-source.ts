@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { scanMessage, throwMalformed, HEADER_SCHEMA } from './ipc-frame.js';
+import { type FramedMessage, scanMessage, throwMalformed, HEADER_SCHEMA } from './ipc-frame.js';
 
 /** Byte chunks: an iterable / async iterable of Uint8Array (Node streams are), or a web `ReadableStream`. */
 export type ByteSource =
@@ -65,7 +65,16 @@ function isFileMagic(b: Uint8Array): boolean {
 /** @internal What {@link frameMessages} found. */
 export type Framed =
   | { readonly kind: 'file'; readonly bytes: Uint8Array }
-  | { readonly kind: 'stream'; readonly messages: AsyncIterable<Uint8Array> };
+  | {
+      readonly kind: 'stream';
+      readonly messages: AsyncIterable<Uint8Array>;
+      /**
+       * The framing error that ended `messages` early, if any. apache-arrow reads one chunk ahead, so
+       * the framer ends the message stream cleanly at a bad message (every batch before it is still
+       * decoded) and the caller throws this afterwards.
+       */
+      readonly failure: () => unknown;
+    };
 
 /**
  * @internal Reads enough of `it` to tell a file (all of it is collected: the format needs its footer)
@@ -103,6 +112,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
   }
   if (pendingBytes === 0 && done) throwMalformed(0, 'empty input (0 bytes)');
 
+  let failure: unknown;
   async function* messages(): AsyncGenerator<Uint8Array, void, undefined> {
     let base = 0;
     let need = 8;
@@ -114,13 +124,19 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
         const buf = concat(pending, pendingBytes);
         pending.length = 0;
         pending.push(buf);
-        const m = done ? scanMessage(buf, 0, base, false) : scanMessage(buf, 0, base, true);
+        let m: FramedMessage | number;
+        try {
+          m = done ? scanMessage(buf, 0, base, false) : scanMessage(buf, 0, base, true);
+          if (typeof m !== 'number' && count === 0 && m.headerType !== HEADER_SCHEMA) {
+            throwMalformed(base, `the first message must be a schema, found header type ${m.headerType}`);
+          }
+        } catch (e) {
+          failure = e;
+          return;
+        }
         if (typeof m === 'number') {
           need = m;
           continue;
-        }
-        if (count === 0 && m.headerType !== HEADER_SCHEMA) {
-          throwMalformed(base, `the first message must be a schema, found header type ${m.headerType}`);
         }
         const msg = buf.byteOffset % 8 === 0 ? buf.subarray(0, m.size) : buf.slice(0, m.size);
         const rest = buf.subarray(m.size);
@@ -137,5 +153,5 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
       if (!done && typeof it.return === 'function') await it.return();
     }
   }
-  return { kind: 'stream', messages: messages() };
+  return { kind: 'stream', messages: messages(), failure: () => failure };
 }
