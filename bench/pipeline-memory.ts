@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/pipeline-memory.ts            # filter → map → sum at 1e6 and 1e7; readCsv at ~50 and ~200 MB
  *   npx tsx bench/pipeline-memory.ts --quick    # 1e5 / 1e6 and ~5 / ~20 MB
+ *   npx tsx bench/pipeline-memory.ts --csv      # the CSV cases only
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -45,11 +46,12 @@ async function child(kind: string, arg: string): Promise<void> {
   let run: () => unknown;
   if (kind.startsWith('csv-')) {
     const path = arg;
-    if (kind === 'csv-readCsv') {
+    if (kind === 'csv-readCsv' || kind === 'csv-readCsv-reuse') {
       const { readCsv } = await import('../src/node/index.js');
+      const reuse = kind === 'csv-readCsv-reuse';
       run = async () => {
         let km = 0;
-        for await (const c of readCsv(path, { schema: { id: 'int32', city: 'category', km: 'float64', qty: 'uint8', ts: 'uint32' } })) {
+        for await (const c of readCsv(path, { schema: { id: 'int32', city: 'category', km: 'float64', qty: 'uint8', ts: 'uint32' }, reuse })) {
           km += pipeline(c.column('km')).sum();
         }
         return km;
@@ -106,7 +108,8 @@ async function main(): Promise<void> {
     if (r.status !== 0) return `{"kind":"${kind}","arg":"${arg}","error":${JSON.stringify(r.stderr.slice(-300))}}`;
     return r.stdout.trim();
   };
-  const sizes = quick ? [1e5, 1e6] : [1e6, 1e7];
+  const csvOnly = process.argv.includes('--csv');
+  const sizes = csvOnly ? [] : quick ? [1e5, 1e6] : [1e6, 1e7];
   console.log('filter(x > 0.5) → map(x * 2) → sum over N float64: peak RSS above the input (MB)');
   for (const kind of ['array', 'generator', 'pipeline']) for (const n of sizes) console.log(runChild(kind, String(n)));
   const dir = mkdtempSync(join(tmpdir(), 'compactly-csv-'));
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
       writeCsv(path, mb);
       console.log(`file ${(statSync(path).size / 1e6).toFixed(0)} MB:`);
       console.log(runChild('csv-readCsv', path));
+      console.log(runChild('csv-readCsv-reuse', path));
       if (mb === mbs[0]) console.log(runChild('csv-papaparse', path));
     }
   } finally {

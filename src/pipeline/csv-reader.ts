@@ -35,6 +35,12 @@ export interface ReadCsvOptions<S extends Schema> {
   readonly quote?: string;
   /** A bad row (wrong field count, unparsable or out-of-range number) throws (default) or is skipped and counted. */
   readonly onError?: 'throw' | 'skip';
+  /**
+   * Reuse each chunk's column memory for the next chunk (default false). A chunk is then valid only until the
+   * next one is requested (copy what you keep), and peak memory stays at about two chunks whatever the file
+   * size, instead of leaving one dead chunk per step for the garbage collector.
+   */
+  readonly reuse?: boolean;
 }
 
 /** Text pieces readCsv reads: a string, an (async) iterable of strings or UTF-8 bytes, or a web ReadableStream. */
@@ -112,6 +118,10 @@ class ChunkBuilder implements RowSink {
   readonly #schema: Schema;
   readonly #size: number;
   readonly #skip: boolean;
+  readonly #reuse: boolean;
+  /** With `reuse`: the arrays of the chunk handed out last, taken back for the next full chunk. */
+  #spare: (TypedArray | null)[] | null = null;
+  #spareCodes: (Int8Array | Int16Array | Int32Array | null)[] = [];
   readonly #quote: string;
   #awaitingHeader: boolean;
   #ncols = -1;
@@ -132,7 +142,8 @@ class ChunkBuilder implements RowSink {
   rowsRead = 0;
   chunks = 0;
 
-  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: string) {
+  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: string, reuse: boolean) {
+    this.#reuse = reuse;
     this.#plan = plan;
     this.#schema = schema;
     this.#size = size;
@@ -163,7 +174,13 @@ class ChunkBuilder implements RowSink {
     // The first chunk starts small (a small file stays small); once a chunk has filled, later ones are
     // allocated whole, so a big file makes one set of arrays per chunk and no growth garbage.
     const n = (this.#cap = this.chunks > 0 ? this.#size : Math.min(this.#size, 1024));
-    this.#cols = this.#plan.map((f) => (f.csv >= 0 && f.info !== null ? f.info.alloc(n) : null));
+    const spare = this.#spare;
+    this.#spare = null;
+    this.#cols = this.#plan.map((f, p) => {
+      if (f.csv < 0 || f.info === null) return null;
+      const old = spare?.[p];
+      return old != null && old.length === n ? old : f.info.alloc(n);
+    });
     this.#codes = this.#plan.map((f, p) => {
       if (f.csv < 0 || f.kind !== CAT) return null;
       const old = this.#codes[p];
@@ -298,7 +315,10 @@ class ChunkBuilder implements RowSink {
       if (f.kind === CAT) {
         const codes = this.#codes[p]!;
         const k = this.#lists[p]!.length;
-        const narrow = k <= 127 ? new Int8Array(n) : k <= 32767 ? new Int16Array(n) : new Int32Array(n);
+        const Ctor = k <= 127 ? Int8Array : k <= 32767 ? Int16Array : Int32Array;
+        const old = this.#reuse ? this.#spareCodes[p] : null;
+        const narrow = old != null && old.constructor === Ctor && old.length === n ? old : new Ctor(n);
+        if (this.#reuse) this.#spareCodes[p] = narrow;
         narrow.set(codes.subarray(0, n));
         out[f.name] = Categorical.fromCodes(narrow, this.#lists[p]!) as Categorical<string>;
       } else {
@@ -307,6 +327,7 @@ class ChunkBuilder implements RowSink {
       }
     }
     this.ready.push(RecordStore.fromColumns(out, this.#schema) as RecordStore<Schema>);
+    if (this.#reuse && n === this.#size) this.#spare = this.#cols;
     this.chunks++;
     this.#rows = 0;
     this.#alloc();
@@ -346,7 +367,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
 
   #start(): { tok: CsvTokenizer; b: ChunkBuilder } {
     const o = this.#opts;
-    const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', o.quote);
+    const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', o.quote, o.reuse);
     this.#builder = b;
     return { tok: new CsvTokenizer(o.delimiter, o.quote, b), b };
   }
@@ -433,7 +454,7 @@ function decodePiece(decoder: TextDecoder, bytes: Uint8Array, rows: number): str
  *
  * @param source - CSV text, an (async) iterable of text or UTF-8 byte pieces, or a web ReadableStream. Pieces
  *   may split rows, quoted fields and multi-byte characters anywhere. (`compactly/node` adds file paths.)
- * @param options - `schema` (required), `chunkSize`, `delimiter`, `header`, `quote`, `onError`.
+ * @param options - `schema` (required), `chunkSize`, `delimiter`, `header`, `quote`, `onError`, `reuse`.
  * @returns a {@link CsvReader}: `for await (const chunk of reader)`; each chunk is a new RecordStore.
  * @throws {@link ValueError} eagerly for a bad `chunkSize`, delimiter or quote, or schema; `TypeError` for a
  *   vector field or a non-source. While reading: {@link CsvError} (a ValueError) naming line and column for a
@@ -466,6 +487,6 @@ export function readCsv<S extends Schema>(source: CsvSource, options: ReadCsvOpt
   if (typeof source !== 'string' && !isIterable(source) && !isAsyncIterable(source) && !isReadableStream(source)) {
     throwType(`readCsv(): source must be a string, an (async) iterable of text/bytes or a ReadableStream, got ${describe(source)}`);
   }
-  const opts = { schema: options.schema, chunkSize: cs, delimiter, quote, header: options.header ?? true, onError };
+  const opts = { schema: options.schema, chunkSize: cs, delimiter, quote, header: options.header ?? true, onError, reuse: options.reuse === true };
   return typeof source === 'string' ? new CsvTextReader<S>(source, opts) : new CsvReader<S>(source, opts);
 }

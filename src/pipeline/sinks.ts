@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { throwType, throwValue } from '../errors.js';
-import { isNumberKind, kernel, kernelState, kindOf, type KernelState, type SinkKind } from './kernels.js';
+import { fnKeyOf, isNumberKind, kernel, kernelState, kindOf, type KernelState, type SinkKind } from './kernels.js';
 import type { InlineSink, Receiver } from './stages.js';
 
 /** @internal A receiver with a final result. */
@@ -44,7 +44,8 @@ abstract class Reducer<R> implements InlineSink, Sink<R> {
     const kind = kindOf(a);
     if (!this.generic && (!this.numbersOnly || isNumberKind(kind) || kind === 'Array')) {
       const st = this.state;
-      kernel('', kind, this.kind)(a, s, e, null, 0, this.extraFn === null ? NO_FNS : [this.extraFn], st);
+      const fns = this.extraFn === null ? NO_FNS : [this.extraFn];
+      kernel('', kind, this.kind, this.extraFn === null ? '' : fnKeyOf(fns))(a, s, e, null, 0, fns, st);
       if (st.bailI < 0) return true;
       s = st.bailI;
     }
@@ -185,6 +186,7 @@ export class ArraySink implements Sink<unknown[]> {
 export class ForEachSink implements Sink<void> {
   readonly #fns: readonly ((x: never) => unknown)[];
   readonly #st = kernelState();
+  #key: string | undefined;
   constructor(fn: (x: never) => unknown) {
     this.#fns = [fn];
   }
@@ -196,7 +198,7 @@ export class ForEachSink implements Sink<void> {
     return true;
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number): boolean {
-    kernel('T', kindOf(a), 'count')(a, s, e, null, 0, this.#fns, this.#st);
+    kernel('T', kindOf(a), 'count', (this.#key ??= fnKeyOf(this.#fns)))(a, s, e, null, 0, this.#fns, this.#st);
     return true;
   }
   end(): void {}

@@ -12,7 +12,7 @@
  */
 import { throwType } from '../errors.js';
 import { isIterable } from './iter-util.js';
-import { isNumberKind, kernel, kernelState, kindOf, type ArrayKind, type Kernel, type KernelState, type SinkKind } from './kernels.js';
+import { fnKeyOf, isNumberKind, kernel, kernelState, kindOf, type ArrayKind, type Kernel, type KernelState, type SinkKind } from './kernels.js';
 
 /** @internal One link of the push chain. */
 export interface Receiver {
@@ -111,12 +111,17 @@ export class Fused implements Receiver {
   #generic = false;
   #f64: Float64Array | null = null;
   #arr: unknown[] | null = null;
+  /** Kernel cache key of the callbacks (their source text), and of callbacks + an inline reducer. */
+  readonly #key: string;
+  #inlineKey: string | null = null;
+  #inlineFns: ((...args: never[]) => unknown)[] | null = null;
 
   constructor(codes: string, fns: ((x: never) => unknown)[], next: Receiver, chunkSize: number) {
     this.#codes = codes;
     this.#fns = fns as unknown as ((...args: never[]) => unknown)[];
     this.#next = next;
     this.#chunkSize = chunkSize;
+    this.#key = fnKeyOf(fns);
   }
 
   start(): boolean {
@@ -150,8 +155,12 @@ export class Fused implements Receiver {
       const inline = sink === null ? null : sink.inline();
       if (sink !== null && inline !== null) {
         const st = sink.state;
-        const fns = sink.extraFn === null ? this.#fns : [...this.#fns, sink.extraFn];
-        const k = kernel(this.#codes, kind, inline);
+        if (this.#inlineFns === null) {
+          this.#inlineFns = sink.extraFn === null ? this.#fns : [...this.#fns, sink.extraFn];
+          this.#inlineKey = fnKeyOf(this.#inlineFns);
+        }
+        const fns = this.#inlineFns;
+        const k = kernel(this.#codes, kind, inline, this.#inlineKey!);
         // Reducers need numbers only for sum/min/max; count and reduce take anything.
         k(a, s, e, null, 0, fns, st);
         if (st.bailI < 0) return true;
@@ -165,7 +174,7 @@ export class Fused implements Receiver {
   /** Typed input, numeric output into the reused Float64Array, in pieces of at most chunkSize. */
   #typed(a: ArrayLike<unknown>, s: number, e: number, kind: ArrayKind): boolean {
     const buf = (this.#f64 ??= new Float64Array(this.#chunkSize));
-    const k = kernel(this.#codes, kind, 'f64');
+    const k = kernel(this.#codes, kind, 'f64', this.#key);
     const st = this.#st;
     const next = this.#next;
     for (let p = s; p < e; ) {
@@ -188,7 +197,7 @@ export class Fused implements Receiver {
 
   #genericChunk(a: ArrayLike<unknown>, s: number, e: number, kind: ArrayKind): boolean {
     const buf = (this.#arr ??= new Array<unknown>(this.#chunkSize));
-    const k: Kernel = kernel(this.#codes, kind, 'arr');
+    const k: Kernel = kernel(this.#codes, kind, 'arr', this.#key);
     const next = this.#next;
     for (let p = s; p < e; ) {
       const q = Math.min(e, p + buf.length);

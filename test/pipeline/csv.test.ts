@@ -81,6 +81,23 @@ describe('types', () => {
   });
 });
 
+describe('reuse', () => {
+  test('reuse: true recycles the column memory of the previous chunk (valid until the next one)', () => {
+    const text = 'a,c\n' + Array.from({ length: 7 }, (_, i) => `${i},${i % 2 ? 'x' : 'y'}`).join('\n');
+    const seen: number[][] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const chunk of readCsv(text, { schema: { a: 'int32', c: 'category' }, chunkSize: 3, reuse: true })) {
+      seen.push(Array.from(chunk.column('a')));
+      buffers.add(chunk.column('a').buffer);
+      expect(chunk.column('c').toArray()).toEqual(seen.at(-1)!.map((i) => (i % 2 ? 'x' : 'y')));
+    }
+    expect(seen).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(buffers.size).toBe(2); // the two full chunks shared one buffer; the short last one is a copy
+    const kept = [...readCsv(text, { schema: { a: 'int32' }, chunkSize: 3 })];
+    expect(kept.map((c) => Array.from(c.column('a')))).toEqual([[0, 1, 2], [3, 4, 5], [6]]); // default: safe to keep
+  });
+});
+
 describe('bad input (each names line and column)', () => {
   const s = { a: 'int32', b: 'uint8' } as const;
   test('wrong number of fields', () => {
