@@ -4,20 +4,27 @@
  *
  * @packageDocumentation
  */
-import { Categorical, categorical } from './categorical.js';
-import { dtypeOfArray, widensTo, type ArrayOf, type DTypeLike, type ResolveDType, type TypedArray } from './dtype.js';
 import { describe, throwAttribute, throwType, throwValue } from './errors.js';
 import { normalizeIndex } from './internal/bounds.js';
 import { EXPORT_BUFFER, type BufferExport } from './internal/exports.js';
-import { gatherColumn } from './record-store/kernels.js';
+import type { TypedArray } from './dtype.js';
+import {
+  checkCapacity,
+  checkFieldValue,
+  columnsToParts,
+  identity,
+  inferObjectsSchema,
+  newCategory,
+  readField,
+  takeColumns,
+  writeField,
+} from './record-store/construct.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './record-store/filter.js';
 import { formatTable } from './record-store/format.js';
 import { aggregate, type AggOp } from './record-store/group-by.js';
-import { collectKeys, inferField } from './record-store/infer.js';
 import { memoryUsage, type RecordStoreMemoryUsage } from './record-store/memory.js';
 import { IDX, rowKit, type RowKit } from './record-store/record-view.js';
 import {
-  checkVectorValue,
   parseSchema,
   type EntriesToSchema,
   type FieldInfo,
@@ -30,11 +37,21 @@ import {
   type RecordPatch,
   type Schema,
   type SchemaEntries,
-  type TypeOfSpec,
 } from './record-store/schema.js';
 import { argsortByKeys, argsortWith, type SortKey } from './record-store/sort-by.js';
-import { allocColumns, grow, locked, setCapacity, StoreData, writeCategory, type CategoryColumn, type Column } from './record-store/store-data.js';
-import { MAX_ELEMENTS } from './internal/growth.js';
+import { allocColumns, grow, locked, setCapacity, StoreData, type CategoryColumn, type Column } from './record-store/store-data.js';
+import type {
+  AggSchema,
+  AggSpecOf,
+  ColumnOf,
+  ColumnInput,
+  ColumnsSchema,
+  FieldName,
+  RecordCursor,
+  RecordStoreOptions,
+  RecordView,
+  SortOptions,
+} from './record-store/types.js';
 
 export type {
   EntriesToSchema,
@@ -52,184 +69,27 @@ export type {
   VectorFieldType,
 } from './record-store/schema.js';
 export type { AggOp } from './record-store/group-by.js';
+export type {
+  AggResultType,
+  AggSchema,
+  AggSpecOf,
+  ColumnInput,
+  ColumnOf,
+  ColumnsSchema,
+  FieldName,
+  RecordCursor,
+  RecordStoreOptions,
+  RecordView,
+  RecordViewMembers,
+  SortOptions,
+} from './record-store/types.js';
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './record-store/memory.js';
-
-// --- public types ----------------------------------------------------------------------------------------
-
-/** Options of {@link recordStore}. */
-export interface RecordStoreOptions {
-  /** Records to allocate room for up front (default 0: the first push allocates 8). */
-  readonly capacity?: number | undefined;
-}
-
-/** Members every record view has besides its fields. */
-export interface RecordViewMembers<S> {
-  /** The row this view reads and writes (read-only on a view; movable on a cursor). */
-  readonly index: number;
-  /** A detached plain copy of the record (vector fields copied). */
-  toObject(): RecordOf<S>;
-  /** Same as `toObject()`, so `JSON.stringify(view)` shows the fields (bigints still need a replacer). */
-  toJSON(): RecordOf<S>;
-}
-
-/**
- * A record view: typed getters/setters over row `index` of the store (`view.x += 1` writes the column).
- * Non-extensible: writing an unknown name throws {@link AttributeError}.
- */
-export type RecordView<S> = RecordOf<S> & RecordViewMembers<S>;
-
-/** A movable record view: one object for a whole scan (`while (c.next()) sum += c.x`). */
-export type RecordCursor<S> = RecordOf<S> & {
-  /** Current row (`-1` before the first `next()`); assigning moves the cursor (negative counts from the end). */
-  index: number;
-  /** Moves to row `i` (negative counts from the end); returns the cursor. @throws {@link IndexError} */
-  moveTo(i: number): RecordCursor<S>;
-  /** Moves to the next row; `false` (and parked past the end) when there is none. */
-  next(): boolean;
-  /** Back before the first row. */
-  reset(): RecordCursor<S>;
-  /** A detached plain copy of the current record. */
-  toObject(): RecordOf<S>;
-  /** Same as `toObject()`. */
-  toJSON(): RecordOf<S>;
-};
-
-/** What {@link RecordStore.column} returns for a field: its TypedArray (alias), or its Categorical. */
-export type ColumnOf<F> =
-  TypeOfSpec<F> extends 'category'
-    ? Categorical<string>
-    : TypeOfSpec<F> extends DTypeLike
-      ? ArrayOf[ResolveDType<TypeOfSpec<F>>]
-      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
-        ? ArrayOf[ResolveDType<D>]
-        : never;
-
-/** Field names of a schema. */
-export type FieldName<S> = keyof S & string;
-
-/** Options of {@link RecordStore.sortBy}. */
-export interface SortOptions {
-  /** Sort descending (one flag, or one per key). Stable either way; NaN and missing sort last. */
-  readonly descending?: boolean | readonly boolean[] | undefined;
-}
-
-/** One aggregate of {@link GroupBy.agg}: `[op, field]`, or `['count']` for rows per group. */
-export type AggSpecOf<S> = readonly [AggOp, FieldName<S>] | readonly ['count'];
-
-/** The field type an aggregate produces. */
-export type AggResultType<S, A> = A extends readonly ['count', ...unknown[]]
-  ? 'uint32'
-  : A extends readonly ['mean', unknown]
-    ? 'float64'
-    : A extends readonly ['sum', infer F extends keyof S]
-      ? FieldValue<S[F]> extends bigint
-        ? TypeOfSpec<S[F]>
-        : 'float64'
-      : A extends readonly [AggOp, infer F extends keyof S]
-        ? TypeOfSpec<S[F]>
-        : never;
-
-/** The schema of `groupBy(keys).agg(spec)`: the keys' types, then one field per output. */
-export type AggSchema<S, K extends keyof S, A> = { readonly [P in K]: TypeOfSpec<S[P]> } & {
-  readonly [O in keyof A]: AggResultType<S, A[O]>;
-};
-
-/** Column inputs {@link RecordStore.fromColumns} accepts. */
-export type ColumnInput = TypedArray | Categorical<string> | readonly number[] | readonly bigint[] | readonly (string | null)[];
-
-/** The schema {@link RecordStore.fromColumns} infers from column types. */
-export type ColumnsSchema<C> = {
-  readonly [K in keyof C]: C[K] extends Float64Array
-    ? 'float64'
-    : C[K] extends Float32Array
-      ? 'float32'
-      : C[K] extends Int8Array
-        ? 'int8'
-        : C[K] extends Uint8Array
-          ? 'uint8'
-          : C[K] extends Int16Array
-            ? 'int16'
-            : C[K] extends Uint16Array
-              ? 'uint16'
-              : C[K] extends Int32Array
-                ? 'int32'
-                : C[K] extends Uint32Array
-                  ? 'uint32'
-                  : C[K] extends BigInt64Array
-                    ? 'int64'
-                    : C[K] extends BigUint64Array
-                      ? 'uint64'
-                      : C[K] extends Categorical<string> | readonly (string | null)[]
-                        ? 'category'
-                        : C[K] extends readonly bigint[]
-                          ? 'int64'
-                          : 'float64';
-};
 
 // --- internals ---------------------------------------------------------------------------------------------
 
 let adopting: StoreData | undefined;
 let fromParts: (schema: ParsedSchema, cols: Column[], length: number) => RecordStore<Schema>;
 
-function newCategory(): CategoryColumn {
-  return categorical<string>() as unknown as CategoryColumn;
-}
-
-function checkCapacity(n: unknown, where: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: capacity must be an integer, got ${describe(n)}`);
-  if (n < 0 || n > MAX_ELEMENTS) throwValue(`${where}: capacity ${n} out of range [0, ${MAX_ELEMENTS}]`);
-  return n;
-}
-
-function checkCategoryValue(v: unknown, where: string): string | null {
-  if (v === null || typeof v === 'string') return v;
-  return throwType(`${where}: a category field takes a string or null, got ${describe(v)}`);
-}
-
-/** Validates one value for a field; returns what to store. */
-function checkFieldValue(f: FieldInfo, v: unknown, where: string): unknown {
-  if (f.kind === 'number') return f.info.check(v, where);
-  if (f.kind === 'vector') return checkVectorValue(v, f.info, f.size, where);
-  return checkCategoryValue(v, where);
-}
-
-function writeField(d: StoreData, f: FieldInfo, i: number, v: unknown): void {
-  const col = d.cols[f.index]!;
-  if (f.kind === 'number') (col as unknown as unknown[])[i] = v;
-  else if (f.kind === 'vector') (col as TypedArray).set(v as never, i * f.size);
-  else writeCategory(col as CategoryColumn, i, v as string | null);
-}
-
-function readField(d: StoreData, f: FieldInfo, i: number): unknown {
-  const col = d.cols[f.index]!;
-  if (f.kind === 'number') return (col as TypedArray)[i];
-  if (f.kind === 'vector') return (col as TypedArray).subarray(i * f.size, i * f.size + f.size);
-  return (col as CategoryColumn).get(i);
-}
-
-function isCategorical(x: unknown): x is Categorical<string | number> {
-  return x instanceof Categorical;
-}
-
-function stringCategories(cat: Categorical<string | number>, where: string): void {
-  for (const c of cat.categories) if (typeof c !== 'string') throwType(`${where}: category fields hold strings; this Categorical has ${describe(c)}`);
-}
-
-/** Gathers every column at `rows` into the parts of a new store. */
-function takeColumns(d: StoreData, rows: Uint32Array, fields: readonly FieldInfo[] = d.schema.fields): Column[] {
-  const m = rows.length;
-  return fields.map((f) => {
-    const col = d.cols[f.index]!;
-    if (f.kind === 'category') return (col as CategoryColumn).take(rows);
-    return gatherColumn(col as TypedArray, f.dtype, f.size, rows, m);
-  });
-}
-
-function identity(n: number): Uint32Array {
-  const r = new Uint32Array(n);
-  for (let i = 0; i < n; i++) r[i] = i;
-  return r;
-}
 
 // --- the store ---------------------------------------------------------------------------------------------
 
@@ -329,16 +189,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     }
     const rows = Array.isArray(objs) ? (objs as unknown[]) : [...objs];
     let s = schema;
-    if (s === undefined) {
-      if (rows.length === 0) throwValue('RecordStore.fromObjects: cannot infer a schema from no objects; pass a schema');
-      const keys = collectKeys(rows, 'RecordStore.fromObjects');
-      const entries: [string, FieldSpec][] = [];
-      for (const k of keys) {
-        const values = rows.map((o) => (o as Record<string, unknown>)[k]);
-        entries.push([k, inferField(values, `RecordStore.fromObjects field ${describe(k)}`)]);
-      }
-      s = entries;
-    }
+    if (s === undefined) s = inferObjectsSchema(rows);
     const store = new RecordStore<Schema>(s, { capacity: rows.length });
     store.extend(rows as Iterable<RecordInput<Schema>>);
     return store;
@@ -367,79 +218,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   static fromColumns<const T extends Schema>(cols: { readonly [K in keyof T]?: ColumnInput }, schema: T): RecordStore<T>;
   static fromColumns<const C extends Readonly<Record<string, ColumnInput>>>(cols: C): RecordStore<ColumnsSchema<C>>;
   static fromColumns(cols: Readonly<Record<string, unknown>>, schema?: Schema | SchemaEntries): RecordStore<Schema> {
-    const where = 'RecordStore.fromColumns';
-    if (typeof cols !== 'object' || cols === null || Array.isArray(cols)) throwType(`${where}: cols must be an object of columns, got ${describe(cols)}`);
-    const names = Object.keys(cols);
-    let parsed: ParsedSchema;
-    if (schema === undefined) {
-      if (names.length === 0) throwValue(`${where}: no columns`);
-      const entries: [string, FieldSpec][] = names.map((k) => {
-        const c = cols[k];
-        if (isCategorical(c)) return [k, 'category'];
-        if (ArrayBuffer.isView(c)) {
-          const dt = dtypeOfArray(c);
-          if (dt === undefined) throwType(`${where}: column ${describe(k)} is a ${c.constructor.name}; use one of the ten TypedArray types`);
-          return [k, dt];
-        }
-        if (Array.isArray(c)) return [k, inferField(c, `${where} column ${describe(k)}`)];
-        return throwType(`${where}: column ${describe(k)} must be a TypedArray, a Categorical or an array, got ${describe(c)}`);
-      });
-      parsed = parseSchema(entries);
-    } else {
-      parsed = parseSchema(schema);
-      for (const k of names) if (!parsed.byName.has(k)) throwValue(`${where}: column ${describe(k)} is not in the schema (fields: ${parsed.names.join(', ')})`);
-    }
-    // Lengths (records) first: ragged columns are a ValueError before anything is built.
-    let length = -1;
-    const lengths: string[] = [];
-    for (const f of parsed.fields) {
-      const c = cols[f.name] as ArrayLike<unknown> | Categorical<string> | undefined;
-      if (c === undefined) {
-        if (!f.hasDefault) throwValue(`${where}: no column for field ${describe(f.name)}, which has no default`);
-        continue;
-      }
-      if (typeof c !== 'object' || c === null || typeof (c as ArrayLike<unknown>).length !== 'number') {
-        throwType(`${where}: column ${describe(f.name)} must be a TypedArray, a Categorical or an array, got ${describe(c)}`);
-      }
-      const raw = (c as ArrayLike<unknown>).length;
-      if (raw % f.size !== 0) throwValue(`${where}: column ${describe(f.name)} has ${raw} values, not a multiple of its vector size ${f.size}`);
-      const len = raw / f.size;
-      lengths.push(`${f.name}: ${len}`);
-      if (length === -1) length = len;
-      else if (len !== length) throwValue(`${where}: ragged columns (${lengths.join(', ')}); every column needs the same length`);
-    }
-    if (length === -1) throwValue(`${where}: no columns`);
-    const out: Column[] = parsed.fields.map((f) => {
-      const c = cols[f.name];
-      const at = `${where} column ${describe(f.name)}`;
-      if (c === undefined) return fillDefault(f, length);
-      if (f.kind === 'category') {
-        if (isCategorical(c)) {
-          stringCategories(c, at);
-          return c as unknown as CategoryColumn;
-        }
-        if (ArrayBuffer.isView(c)) throwType(`${at}: a category field takes a Categorical or an array of strings, got a ${c.constructor.name}`);
-        const values = c as readonly unknown[];
-        for (let j = 0; j < values.length; j++) checkCategoryValue(values[j], `${at} row ${j}`);
-        return categorical(values as (string | null)[]) as unknown as CategoryColumn;
-      }
-      if (isCategorical(c)) throwType(`${at}: a Categorical cannot fill a ${f.dtype} field`);
-      const info = f.info;
-      if (ArrayBuffer.isView(c)) {
-        const dt = dtypeOfArray(c);
-        if (dt === f.dtype && c.constructor === info.ctor) return c as TypedArray;
-        if (dt !== undefined && widensTo(dt, f.dtype)) {
-          const a = info.alloc(length * f.size);
-          (a as Float64Array).set(c as Float64Array);
-          return a;
-        }
-      }
-      const src = c as ArrayLike<unknown>;
-      const a = info.alloc(length * f.size) as unknown as unknown[];
-      const check = info.check;
-      for (let j = 0; j < src.length; j++) a[j] = check(src[j], `${at} row ${Math.floor(j / f.size)}`);
-      return a as unknown as TypedArray;
-    });
+    const { parsed, cols: out, length } = columnsToParts(cols, schema);
     return fromParts(parsed, out, length);
   }
 
@@ -930,18 +709,6 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (f === undefined) throwAttribute(`RecordStore.${op}: no field ${describe(name)} (fields: ${schema.names.join(', ')})`);
     return f;
   }
-}
-
-function fillDefault(f: FieldInfo, length: number): Column {
-  if (f.kind === 'category') {
-    const c = newCategory();
-    c.extend(new Array<unknown>(length).fill(f.default));
-    return c;
-  }
-  const a = f.info.alloc(length * f.size);
-  if (f.kind === 'vector') for (let i = 0; i < length; i++) (a as Float64Array).set(f.default as Float64Array, i * f.size);
-  else (a as unknown as { fill(v: unknown): void }).fill(f.default);
-  return a;
 }
 
 /**
