@@ -26,6 +26,8 @@ describe('npm run bench:report', () => {
   it('replaces the marked section, keeps the rest of the page, writes the JSON and the chart', () => {
     const before = '# Benchmarks\n\nhand-written text\n\n<!-- BENCH-REPORT:BEGIN (old) -->\nold report\n<!-- BENCH-REPORT:END -->\n\nfooter\n';
     writeFileSync(join(dir, 'benchmarks.md'), before);
+    writeFileSync(join(dir, 'index.md'), '# Index\n\n<!-- BENCH-SUMMARY:BEGIN -->\nold numbers\n<!-- BENCH-SUMMARY:END -->\n\nmore\n');
+    writeFileSync(join(dir, 'README.md'), '# Readme without markers\n');
     const r = report('--size', 'tiny', '--rows', '20000', '--progress', 'none');
     expect(r.stderr).not.toContain('failed');
     expect(r.code).toBe(0);
@@ -41,6 +43,14 @@ describe('npm run bench:report', () => {
     expect(json.schema).toBe('compactly-bench/1');
     expect(json.options.rows).toBe(20_000);
     expect(readFileSync(join(dir, 'bench-report.svg'), 'utf8')).toContain('Fake JS suite');
+    const index = readFileSync(join(dir, 'index.md'), 'utf8');
+    expect(index.startsWith('# Index\n\n<!-- BENCH-SUMMARY:BEGIN (generated')).toBe(true);
+    expect(index).not.toContain('old numbers');
+    expect(index).toContain('Measured by `npm run bench:report` on: Node ');
+    expect(index).toMatch(/\| Fake JS suite \| sum › typed loop \|/);
+    expect(index).toContain('![compactly benchmark chart](bench-report.svg)');
+    expect(index.endsWith('<!-- BENCH-SUMMARY:END -->\n\nmore\n')).toBe(true);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# Readme without markers\n');
   });
 
   it('refuses a page without markers before running anything', () => {
