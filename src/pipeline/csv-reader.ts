@@ -133,6 +133,8 @@ class ChunkBuilder implements RowSink {
   #cols: (TypedArray | null)[] = [];
   #codes: (Int32Array | null)[] = [];
   #dicts: (Map<string, number> | null)[] = [];
+  /** Per category field: character hash → code (or codes, on a collision) of this chunk's categories. */
+  #hashes: (Map<number, number | number[]> | null)[] = [];
   #lists: string[][] = [];
   #rows = 0;
   /** Rows the current chunk's arrays hold: starts small and doubles up to chunkSize (small files stay small). */
@@ -187,6 +189,7 @@ class ChunkBuilder implements RowSink {
       return old != null && old.length >= n ? old : new Int32Array(n);
     });
     this.#dicts = this.#plan.map((f) => (f.kind === CAT ? new Map<string, number>() : null));
+    this.#hashes = this.#plan.map((f) => (f.kind === CAT ? new Map<number, number | number[]>() : null));
     this.#lists = this.#plan.map(() => []);
   }
 
@@ -280,15 +283,7 @@ class ChunkBuilder implements RowSink {
         codes[r] = -1;
         continue;
       }
-      const v = flags[c]! & ESCAPED ? fieldText(text, s, e, flags[c]!, this.#quote) : text.slice(s, e);
-      const dict = this.#dicts[p]!;
-      let code = dict.get(v);
-      if (code === undefined) {
-        code = dict.size;
-        dict.set(v, code);
-        this.#lists[p]!.push(v);
-      }
-      codes[r] = code;
+      codes[r] = flags[c]! & ESCAPED ? this.#codeOfString(p, fieldText(text, s, e, flags[c]!, this.#quote)) : this.#codeOfRange(p, text, s, e);
     }
     this.rowsRead++;
     if (++this.#rows === this.#size) {
@@ -296,6 +291,47 @@ class ChunkBuilder implements RowSink {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The category code of `text[s..e)`, found without making a string: a hash of the characters picks
+   * candidates, compared in place with `startsWith`. Only a value not seen in this chunk is sliced out.
+   */
+  #codeOfRange(p: number, text: string, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const byHash = this.#hashes[p]!;
+    const list = this.#lists[p]!;
+    const len = e - s;
+    const hit = byHash.get(h);
+    if (hit !== undefined) {
+      if (typeof hit === 'number') {
+        const v = list[hit]!;
+        if (v.length === len && text.startsWith(v, s)) return hit;
+      } else {
+        for (let k = 0; k < hit.length; k++) {
+          const v = list[hit[k]!]!;
+          if (v.length === len && text.startsWith(v, s)) return hit[k]!;
+        }
+      }
+    }
+    const code = this.#codeOfString(p, text.slice(s, e));
+    if (hit === undefined) byHash.set(h, code);
+    else if (typeof hit === 'number') byHash.set(h, [hit, code]);
+    else hit.push(code);
+    return code;
+  }
+
+  /** The category code of `v`, adding it as a new category of this chunk if unseen. */
+  #codeOfString(p: number, v: string): number {
+    const dict = this.#dicts[p]!;
+    let code = dict.get(v);
+    if (code === undefined) {
+      code = dict.size;
+      dict.set(v, code);
+      this.#lists[p]!.push(v);
+    }
+    return code;
   }
 
   #bad(text: string, s: number, e: number, flags: number, line: number, c: number, f: FieldPlan, range = false): true {
@@ -463,7 +499,8 @@ function decodePiece(decoder: TextDecoder, bytes: Uint8Array, rows: number): str
  * @remarks RFC 4180: quoted fields with `""` escapes, delimiters and newlines in quotes, CRLF/LF/CR, a
  * leading BOM; blank lines are skipped. Floats: empty and NA tokens (`NA`, `NaN`, `null`, …) read as NaN;
  * an empty integer is an error. A category's empty field is missing (`null`). Each chunk's categories are
- * its own (first-seen order), as pandas infers per chunk. Per row, only category values allocate a string.
+ * its own (first-seen order), as pandas infers per chunk. Rows allocate nothing: numbers are parsed in place,
+ * and a category value is matched in place against the chunk's categories (only a new one is sliced out).
  * @example
  * ```ts
  * const csv = 'city,temp\nOslo,3.5\nRome,18\n';
