@@ -21,6 +21,7 @@ import {
   maxCategories,
   rangeMask,
   recode,
+  recodeInPlace,
   type CodeArray,
   type CodesDType,
   type CompareOp,
@@ -925,14 +926,17 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     const k = list.length;
     let sorted = true;
     for (let c = 1; c < k && sorted; c++) if (compareNatural(list[c - 1]!, list[c]!) > 0) sorted = false;
-    if (sorted) return;
+    if (sorted) {
+      this.#list = list.slice(); // a tight array: drops the growth slack of the pushes
+      return;
+    }
     const next = list.slice().sort(compareNatural);
     const index = new Map<T, number>();
     for (let c = 0; c < k; c++) index.set(next[c]!, c);
     const table = new Int32Array(k + 1);
     table[0] = -1;
     for (let c = 0; c < k; c++) table[c + 1] = index.get(list[c]!)!;
-    recode(this.#codes, this.#length, table, this.#codes);
+    recodeInPlace(this.#codes, this.#length, table);
     this.#list = next;
     this.#index = index;
     this.#changedCategories();

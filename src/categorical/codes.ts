@@ -146,6 +146,26 @@ function recode32(codes: Int32Array, n: number, table: Int32Array, out: CodeArra
   for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
 }
 
+function recodeInPlace8(codes: Int8Array, n: number, table: Int32Array): void {
+  // int8 in-place kernel
+  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
+}
+function recodeInPlace16(codes: Int16Array, n: number, table: Int32Array): void {
+  // int16 in-place kernel
+  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
+}
+function recodeInPlace32(codes: Int32Array, n: number, table: Int32Array): void {
+  // int32 in-place kernel
+  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
+}
+
+/** Maps the first `n` codes through `table` in place (monomorphic: one array type per kernel). @internal */
+export function recodeInPlace(codes: CodeArray, n: number, table: Int32Array): void {
+  if (codes instanceof Int8Array) recodeInPlace8(codes, n, table);
+  else if (codes instanceof Int16Array) recodeInPlace16(codes, n, table);
+  else recodeInPlace32(codes, n, table);
+}
+
 /**
  * Maps the first `n` codes through `table` (`table[code + 1]`) into `out` (may be `codes` itself,
  * or an array of another width that can hold every value of `table`).
