@@ -12,5 +12,6 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   categorical: async () => (await import('./categorical.bench.js')).suite,
   memoryview: async () => (await import('./memoryview.bench.js')).suite,
   pipeline: async () => (await import('./pipeline.bench.js')).suite,
+  arrow: async () => (await import('./arrow.bench.js')).suite,
   // SUITES-END
 };

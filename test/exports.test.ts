@@ -68,6 +68,16 @@ const CORE = [
 /** Runtime exports of `compactly/arrow`. */
 const ARROW: string[] = [
   // ARROW-EXPORT-NAMES
+  'arrowTypeOf',
+  'dtypeOfArrowType',
+  'fromArrow',
+  'fromIPC',
+  'readIPC',
+  'toArrow',
+  'toIPC',
+  'toRecordBatch',
+  'writeIPC',
+  'writeIPCBytes',
 ];
 
 /** Runtime exports of `compactly/node`. */

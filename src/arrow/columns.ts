@@ -24,7 +24,7 @@ export interface FromArrowOptions {
   /**
    * What to do with `Utf8` / `LargeUtf8` / `Utf8View` columns: `'error'` (default: compactly has no
    * string column, so it says so and names the column) or `'category'` (load as a Categorical,
-   * categories in order of first appearance, nulls missing).
+   * categories sorted as `categorical(values)` and pandas infer them, nulls missing).
    */
   readonly strings?: 'error' | 'category';
   /**
@@ -276,7 +276,7 @@ function fixedSizeListColumn(name: string, type: FixedSizeList, chunks: readonly
   return { kind: 'vector', dtype, size, array: out, copied: true };
 }
 
-/** Utf8 → Categorical, categories in order of first appearance, nulls missing; one pass. */
+/** Utf8 → Categorical: categories sorted (as `categorical(values)` infers them), nulls missing. */
 function stringColumn(chunks: readonly Data[]): Column {
   const seen = new Map<string, number>();
   const categories: string[] = [];
@@ -300,10 +300,22 @@ function stringColumn(chunks: readonly Data[]): Column {
     }
     at += c.length;
   }
-  const codes = allocCodesFor(categories.length, codes32.length);
-  if (codes instanceof Int32Array) return { kind: 'category', codes: codes32, categories, ordered: false, copied: true };
-  codes.set(codes32);
-  return { kind: 'category', codes, categories, ordered: false, copied: true };
+  // Sorted categories, as `categorical(values)` and pandas' astype('category') infer them.
+  const k = categories.length;
+  const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => {
+    const a = categories[i]!;
+    const b = categories[j]!;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const rank = new Int32Array(k);
+  for (let r = 0; r < k; r++) rank[order[r]!] = r;
+  const sorted = order.map((i) => categories[i]!);
+  const codes = allocCodesFor(k, codes32.length);
+  for (let i = 0; i < codes32.length; i++) {
+    const c = codes32[i]!;
+    codes[i] = c < 0 ? -1 : rank[c]!;
+  }
+  return { kind: 'category', codes, categories: sorted, ordered: false, copied: true };
 }
 
 /** Decodes (with the cache) the dictionary of one chunk. */

@@ -241,6 +241,8 @@ describe('Categorical ↔ Dictionary', () => {
     const s = A.vectorFromArray(['b', null, 'a', 'b', 'é'], new A.Utf8());
     const c = fromArrow(s, { strings: 'category' }) as Categorical;
     expect(c.toArray()).toEqual(['b', null, 'a', 'b', 'é']);
+    expect(c.categories).toEqual(['a', 'b', 'é']); // sorted, as categorical(values) infers them
+    expect([...c.codes]).toEqual([1, -1, 0, 1, 2]);
     const ls = A.vectorFromArray(['x', 'y'], new A.LargeUtf8());
     expect((fromArrow(ls, { strings: 'category' }) as Categorical).toArray()).toEqual(['x', 'y']);
     const dates = A.vectorFromArray([new Date(0)], new A.Dictionary(new A.DateMillisecond(), new A.Int32()));

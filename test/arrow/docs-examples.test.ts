@@ -1,0 +1,17 @@
+/** Runs every docs/examples/arrow-*.ts file and checks docs/arrow.md embeds each one verbatim. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+
+const dir = new URL('../../docs/examples/', import.meta.url);
+const files = readdirSync(fileURLToPath(dir)).filter((f) => /^arrow-.*\.ts$/.test(f)).sort();
+const doc = readFileSync(new URL('../../docs/arrow.md', import.meta.url), 'utf8');
+
+test('there are arrow examples', () => {
+  expect(files.length).toBeGreaterThanOrEqual(2);
+});
+
+test.each(files)('docs/examples/%s runs and is embedded in docs/arrow.md', async (file) => {
+  await import(new URL(file, dir).href);
+  expect(doc).toContain(readFileSync(new URL(file, dir), 'utf8').trim());
+});
