@@ -11,6 +11,7 @@ import { describe, throwType } from '../errors.js';
 import type { SliceRange } from './bounds.js';
 import { grownCapacity, reallocate } from './growth.js';
 import type { RawArray } from './vector-helpers.js';
+import { VECTOR_KERNELS } from './vector-kernels.js';
 
 /** The array and length an append produced; nothing is visible until the caller commits both. @internal */
 export interface Appended {
@@ -71,8 +72,16 @@ function appendChecked(a: RawArray, n: number, src: ArrayLike<unknown>, dtype: D
   const d = info(dtype);
   const total = n + m;
   const dst = total > a.length ? grow(a, n, total, d) : a;
+  // The per-dtype kernel copies while every value is valid (no call per element); from the first value it
+  // rejects (or from 0 for 64-bit dtypes) the generic checker takes over and throws the precise error.
+  const kernel = VECTOR_KERNELS[dtype].copyChecked as ((dst: RawArray, off: number, src: ArrayLike<unknown>, m: number) => number) | undefined;
+  let i = 0;
+  if (kernel !== undefined) {
+    const bad = kernel(dst, n, src, m);
+    i = bad < 0 ? m : bad;
+  }
   const check = d.check;
-  for (let i = 0; i < m; i++) dst[n + i] = check(src[i], where);
+  for (; i < m; i++) dst[n + i] = check(src[i], where);
   return { array: dst, length: total };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Per-dtype kernels of Vector: `sum`, `min`, `max`, `indexOf`, `count`.
+ * Per-dtype kernels of Vector: `sum`, `min`, `max`, `indexOf`, `count`, `copyChecked` (bulk writes).
  *
  * Written out once per TypedArray type on purpose: each function object only ever sees one array type,
  * so V8 keeps its element loads monomorphic (a shared kernel fed several array kinds measured 0.03–0.9x,
@@ -25,6 +25,12 @@ export interface VectorKernels<D extends DType> {
   readonly max: (a: ArrayOf[D], n: number) => ValueOf<D>;
   readonly indexOf: (a: ArrayOf[D], x: ValueOf<D>, start: number, stop: number) => number;
   readonly count: (a: ArrayOf[D], x: ValueOf<D>, start: number, stop: number) => number;
+  /**
+   * Copies `src[0, m)` into `dst[off, off + m)` while checking each value, stopping at the first value the
+   * dtype cannot hold; returns its index, or -1 when all were copied. `undefined` for 64-bit dtypes (their
+   * values need a bigint conversion: callers use `DTYPES[d].check` per element).
+   */
+  readonly copyChecked: ((dst: ArrayOf[D], off: number, src: ArrayLike<unknown>, m: number) => number) | undefined;
 }
 
 // --- int8 (Int8Array) -----------------------------------------------------------------------------
@@ -74,6 +80,15 @@ function countInt8(a: Int8Array, x: number, start: number, stop: number): number
   return c;
 }
 
+function copyCheckedInt8(dst: Int8Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= -128 && x <= 127) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
+}
+
 // --- uint8 (Uint8Array) ---------------------------------------------------------------------------
 
 function sumUint8(a: Uint8Array, n: number): number {
@@ -119,6 +134,15 @@ function countUint8(a: Uint8Array, x: number, start: number, stop: number): numb
   let c = 0;
   for (let i = start; i < stop; i++) if (a[i] === x) c++;
   return c;
+}
+
+function copyCheckedUint8(dst: Uint8Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= 0 && x <= 255) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
 }
 
 // --- int16 (Int16Array) ---------------------------------------------------------------------------
@@ -168,6 +192,15 @@ function countInt16(a: Int16Array, x: number, start: number, stop: number): numb
   return c;
 }
 
+function copyCheckedInt16(dst: Int16Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= -32768 && x <= 32767) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
+}
+
 // --- uint16 (Uint16Array) -------------------------------------------------------------------------
 
 function sumUint16(a: Uint16Array, n: number): number {
@@ -213,6 +246,15 @@ function countUint16(a: Uint16Array, x: number, start: number, stop: number): nu
   let c = 0;
   for (let i = start; i < stop; i++) if (a[i] === x) c++;
   return c;
+}
+
+function copyCheckedUint16(dst: Uint16Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= 0 && x <= 65535) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
 }
 
 // --- int32 (Int32Array) ---------------------------------------------------------------------------
@@ -262,6 +304,15 @@ function countInt32(a: Int32Array, x: number, start: number, stop: number): numb
   return c;
 }
 
+function copyCheckedInt32(dst: Int32Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= -2147483648 && x <= 2147483647) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
+}
+
 // --- uint32 (Uint32Array) -------------------------------------------------------------------------
 
 function sumUint32(a: Uint32Array, n: number): number {
@@ -307,6 +358,15 @@ function countUint32(a: Uint32Array, x: number, start: number, stop: number): nu
   let c = 0;
   for (let i = start; i < stop; i++) if (a[i] === x) c++;
   return c;
+}
+
+function copyCheckedUint32(dst: Uint32Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number' || !(x >= 0 && x <= 4294967295) || !Number.isInteger(x)) return i;
+    dst[off + i] = x;
+  }
+  return -1;
 }
 
 // --- int64 (BigInt64Array) ------------------------------------------------------------------------
@@ -450,6 +510,15 @@ function countFloat32(a: Float32Array, x: number, start: number, stop: number): 
   return c;
 }
 
+function copyCheckedFloat32(dst: Float32Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number') return i;
+    dst[off + i] = x;
+  }
+  return -1;
+}
+
 // --- float64 (Float64Array) -----------------------------------------------------------------------
 
 function sumFloat64(a: Float64Array, n: number): number {
@@ -497,16 +566,25 @@ function countFloat64(a: Float64Array, x: number, start: number, stop: number): 
   return c;
 }
 
+function copyCheckedFloat64(dst: Float64Array, off: number, src: ArrayLike<unknown>, m: number): number {
+  for (let i = 0; i < m; i++) {
+    const x = src[i];
+    if (typeof x !== 'number') return i;
+    dst[off + i] = x;
+  }
+  return -1;
+}
+
 /** Kernel table, one frozen record per dtype. @internal */
 export const VECTOR_KERNELS: { readonly [D in DType]: VectorKernels<D> } = Object.freeze({
-  int8: Object.freeze({ sum: sumInt8, min: minInt8, max: maxInt8, indexOf: indexOfInt8, count: countInt8 }),
-  uint8: Object.freeze({ sum: sumUint8, min: minUint8, max: maxUint8, indexOf: indexOfUint8, count: countUint8 }),
-  int16: Object.freeze({ sum: sumInt16, min: minInt16, max: maxInt16, indexOf: indexOfInt16, count: countInt16 }),
-  uint16: Object.freeze({ sum: sumUint16, min: minUint16, max: maxUint16, indexOf: indexOfUint16, count: countUint16 }),
-  int32: Object.freeze({ sum: sumInt32, min: minInt32, max: maxInt32, indexOf: indexOfInt32, count: countInt32 }),
-  uint32: Object.freeze({ sum: sumUint32, min: minUint32, max: maxUint32, indexOf: indexOfUint32, count: countUint32 }),
-  int64: Object.freeze({ sum: sumInt64, min: minInt64, max: maxInt64, indexOf: indexOfInt64, count: countInt64 }),
-  uint64: Object.freeze({ sum: sumUint64, min: minUint64, max: maxUint64, indexOf: indexOfUint64, count: countUint64 }),
-  float32: Object.freeze({ sum: sumFloat32, min: minFloat32, max: maxFloat32, indexOf: indexOfFloat32, count: countFloat32 }),
-  float64: Object.freeze({ sum: sumFloat64, min: minFloat64, max: maxFloat64, indexOf: indexOfFloat64, count: countFloat64 }),
+  int8: Object.freeze({ sum: sumInt8, min: minInt8, max: maxInt8, indexOf: indexOfInt8, count: countInt8, copyChecked: copyCheckedInt8 }),
+  uint8: Object.freeze({ sum: sumUint8, min: minUint8, max: maxUint8, indexOf: indexOfUint8, count: countUint8, copyChecked: copyCheckedUint8 }),
+  int16: Object.freeze({ sum: sumInt16, min: minInt16, max: maxInt16, indexOf: indexOfInt16, count: countInt16, copyChecked: copyCheckedInt16 }),
+  uint16: Object.freeze({ sum: sumUint16, min: minUint16, max: maxUint16, indexOf: indexOfUint16, count: countUint16, copyChecked: copyCheckedUint16 }),
+  int32: Object.freeze({ sum: sumInt32, min: minInt32, max: maxInt32, indexOf: indexOfInt32, count: countInt32, copyChecked: copyCheckedInt32 }),
+  uint32: Object.freeze({ sum: sumUint32, min: minUint32, max: maxUint32, indexOf: indexOfUint32, count: countUint32, copyChecked: copyCheckedUint32 }),
+  int64: Object.freeze({ sum: sumInt64, min: minInt64, max: maxInt64, indexOf: indexOfInt64, count: countInt64, copyChecked: undefined }),
+  uint64: Object.freeze({ sum: sumUint64, min: minUint64, max: maxUint64, indexOf: indexOfUint64, count: countUint64, copyChecked: undefined }),
+  float32: Object.freeze({ sum: sumFloat32, min: minFloat32, max: maxFloat32, indexOf: indexOfFloat32, count: countFloat32, copyChecked: copyCheckedFloat32 }),
+  float64: Object.freeze({ sum: sumFloat64, min: minFloat64, max: maxFloat64, indexOf: indexOfFloat64, count: countFloat64, copyChecked: copyCheckedFloat64 }),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BufferError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
-import { DTYPE_NAMES, type DType } from '../../src/dtype.js';
+import { DTYPES, DTYPE_NAMES, type DType } from '../../src/dtype.js';
 import { Vector, vector } from '../../src/vector.js';
 
 /** Asserts `fn` throws an instance of `cls` that is also an instance of the built-in `base`. */
@@ -196,6 +196,28 @@ describe('extend', () => {
     expect(v.toArray()).toEqual([1]);
     throwsLike(() => v.extend(5 as unknown as number[]), TypeError, TypeError);
     throwsLike(() => v.extend(null as unknown as number[]), TypeError, TypeError);
+  });
+  test('bulk checks accept exactly the dtype range (every small dtype)', () => {
+    for (const d of DTYPE_NAMES) {
+      const info = DTYPES[d];
+      if (info.bigint || !info.integer) continue;
+      const lo = info.min as number;
+      const hi = info.max as number;
+      const v = vector(d, [lo, hi, 0]);
+      v.extend([hi, lo]);
+      expect(v.toArray()).toEqual([lo, hi, 0, hi, lo]);
+      throwsLike(() => v.extend([0, hi + 1]), OverflowError, RangeError, new RegExp(`${d} value ${hi + 1}`));
+      throwsLike(() => v.extend([lo - 1]), OverflowError, RangeError);
+      throwsLike(() => v.extend([0, NaN]), TypeError, TypeError);
+      throwsLike(() => v.extend([Infinity]), TypeError, TypeError);
+      throwsLike(() => v.extend([0.5]), TypeError, TypeError);
+      throwsLike(() => v.extend([1, , 2] as number[]), TypeError, TypeError); // a hole reads as undefined
+      expect(v.length).toBe(5);
+    }
+    const f = vector('float32', [1]);
+    f.extend([NaN, -Infinity, 1e40]);
+    expect(f.toArray()).toEqual([1, NaN, -Infinity, Infinity]);
+    throwsLike(() => f.extend([1, null as unknown as number]), TypeError, TypeError);
   });
   test('array-likes without an iterator', () => {
     const v = vector('uint8');
