@@ -120,7 +120,7 @@ export {
   tee,
   zipLongest,
 } from './pipeline/itertools.js';
-export type { AccumulateOptions, AnyIterable, BatchedOptions, Chain, ZipLongestOptions } from './pipeline/itertools.js';
+export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline/itertools.js';
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline/pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline/pipeline.js';
 export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, readCsv } from './pipeline/csv-reader.js';

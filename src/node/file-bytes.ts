@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 /** @internal Bytes read per piece (64 KiB). */
 export const FILE_PIECE = 65_536;
 
-/** @internal A path as Node accepts it. */
+/** A file path, or a `file:` URL. */
 export type PathLike = string | URL;
 
 /**

@@ -5,5 +5,6 @@
 // NODE-EXPORTS
 export { readCsv } from './read-csv.js';
 export type { NodeCsvSource } from './read-csv.js';
+export type { PathLike } from './file-bytes.js';
 export { readLines } from './read-lines.js';
 export type { ReadLinesOptions } from './read-lines.js';

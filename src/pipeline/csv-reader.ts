@@ -51,6 +51,7 @@ export type CsvSource = string | Iterable<string | Uint8Array> | AsyncIterable<s
  * `line` is the 1-based physical line where the row starts (the header is line 1); `column` the 1-based field.
  */
 export class CsvError extends ValueError {
+  /** `'CsvError'`. */
   override name = 'CsvError';
   /** 1-based line where the bad row starts. */
   readonly line: number;
@@ -59,6 +60,7 @@ export class CsvError extends ValueError {
   /** The schema field of that column, if any. */
   readonly field: string | undefined;
   /**
+   * Makes the error; the message is prefixed with `line L, column C ("field"): `.
    * @param message - what is wrong.
    * @param line - 1-based line.
    * @param column - 1-based column.

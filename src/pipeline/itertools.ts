@@ -68,7 +68,9 @@ function sliceIndex(x: unknown, what: 'Stop argument for' | 'Indices for'): numb
  * Lazily slices an iterable, as Python's `islice(it, stop)` / `islice(it, start, stop, step)`.
  *
  * @param it - the source (sync or async).
- * @param args - `stop`, or `start, stop[, step]`; `null`/`undefined` for an omitted part.
+ * @param stop - where to stop (exclusive; `null` for no stop). With more arguments this is `start`, followed
+ *   by `stop` and an optional `step`, as Python's `islice(it, start, stop[, step])`; `null`/`undefined` for an
+ *   omitted part.
  * @returns an iterator over the selected items (async for an async source).
  * @throws {@link ValueError} eagerly for a negative or non-integer `start`/`stop` or a `step` < 1.
  * @throws `TypeError` eagerly if `it` is not iterable, or with no slice arguments.
@@ -330,9 +332,12 @@ export interface ZipLongestOptions<F> {
   readonly fillvalue: F;
 }
 
-type Iterables<T extends unknown[]> = { [K in keyof T]: Iterable<T[K]> };
-type AnyIterables<T extends unknown[]> = { [K in keyof T]: AnyIterable<T[K]> };
-type Filled<T extends unknown[], F> = { [K in keyof T]: T[K] | F };
+/** A tuple of iterables over the element types `T` (the arguments of {@link zipLongest}). */
+export type Iterables<T extends unknown[]> = { [K in keyof T]: Iterable<T[K]> };
+/** A tuple of sync or async iterables over the element types `T`. */
+export type AnyIterables<T extends unknown[]> = { [K in keyof T]: AnyIterable<T[K]> };
+/** A {@link zipLongest} row: each element, or the fill value `F` once its input is exhausted. */
+export type Filled<T extends unknown[], F> = { [K in keyof T]: T[K] | F };
 
 function isOptions(x: unknown): x is ZipLongestOptions<unknown> {
   return x !== null && typeof x === 'object' && !isIterableOrAsync(x) && Object.getPrototypeOf(x) === Object.prototype;
@@ -343,7 +348,7 @@ function isIterableOrAsync(x: unknown): boolean {
 
 /**
  * Zips iterables, padding the shorter ones (Python `zip_longest(*its, fillvalue=None)`).
- * @param args - the iterables, optionally followed by `{fillvalue}` (a plain object).
+ * @param its - the iterables, optionally followed by `{fillvalue}` (a plain object).
  * @returns an iterator of arrays, one item per input.
  * @throws `TypeError` eagerly for a non-iterable argument.
  * @remarks No arguments → empty. An early exit closes every input not yet exhausted.

@@ -47,8 +47,6 @@ export type NumberTypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int1
 /** What `chunks()` yields: TypedArrays for numeric pipelines, arrays otherwise. */
 export type Chunk<T> = T extends number ? NumberTypedArray | T[] : T extends bigint ? BigInt64Array | BigUint64Array | T[] : T[];
 
-/** The element type `valueCounts`, `min` and friends see: what the pipeline yields. */
-type Numeric = number | bigint;
 
 function checkChunkSize(n: unknown): number {
   if (n === undefined) return DEFAULT_CHUNK_SIZE;
@@ -358,8 +356,8 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
 
   /**
    * Folds the items left to right (Python `functools.reduce`).
-   * @param fn - `(acc, item) => acc`.
-   * @param initial - the starting value; without it, the first item.
+   * @param fn - `(acc, item) => acc`. A second argument `initial` gives the starting value; without it,
+   *   the fold starts from the first item.
    * @returns the folded value.
    * @throws `TypeError` if the pipeline is empty and no `initial` was given.
    */
@@ -378,7 +376,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    */
   sum(this: Pipeline<number>): number;
   sum(this: Pipeline<bigint>): bigint;
-  sum(this: Pipeline<Numeric>): number | bigint {
+  sum(this: Pipeline<number | bigint>): number | bigint {
     return this.#run(new SumSink());
   }
 
@@ -413,7 +411,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @returns the mean.
    * @throws {@link ValueError} if the pipeline is empty (Python `statistics.mean` raises StatisticsError, a ValueError).
    */
-  mean(this: Pipeline<Numeric>): number {
+  mean(this: Pipeline<number | bigint>): number {
     return this.#run(new MeanSink()) as number;
   }
 
@@ -629,8 +627,8 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
 
   /**
    * Folds the items left to right.
-   * @param fn - `(acc, item) => acc`.
-   * @param initial - the starting value; without it, the first item.
+   * @param fn - `(acc, item) => acc`. A second argument `initial` gives the starting value; without it,
+   *   the fold starts from the first item.
    * @returns a Promise of the folded value.
    * @throws `TypeError` (rejects) if empty with no `initial`.
    */
@@ -648,7 +646,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    */
   sum(this: AsyncPipeline<number>): Promise<number>;
   sum(this: AsyncPipeline<bigint>): Promise<bigint>;
-  sum(this: AsyncPipeline<Numeric>): Promise<number | bigint> {
+  sum(this: AsyncPipeline<number | bigint>): Promise<number | bigint> {
     return this.#run(new SumSink());
   }
 
@@ -683,7 +681,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @returns a Promise of the mean.
    * @throws {@link ValueError} (rejects) if empty.
    */
-  mean(this: AsyncPipeline<Numeric>): Promise<number> {
+  mean(this: AsyncPipeline<number | bigint>): Promise<number> {
     return this.#run(new MeanSink()) as Promise<number>;
   }
 
