@@ -73,8 +73,34 @@ function missingInt32(codes: Int32Array): number {
   return m;
 }
 
+/**
+ * True if any code is negative, reading the codes 32 bits at a time: the sign bits of four Int8 (or
+ * two Int16, or one Int32) codes are tested with one mask, so the common no-missing case costs a
+ * quarter (a half) of an element loop.
+ */
+function anyNegative(codes: Int8Array | Int16Array | Int32Array): boolean {
+  const n = codes.length;
+  const per = 4 / codes.BYTES_PER_ELEMENT;
+  const mask = per === 4 ? 0x80808080 : per === 2 ? 0x80008000 : 0x80000000;
+  const off = codes.byteOffset;
+  let i = 0;
+  while (i < n && ((off + i * codes.BYTES_PER_ELEMENT) & 3) !== 0) {
+    if (codes[i]! < 0) return true;
+    i++;
+  }
+  const words = Math.floor((n - i) / per);
+  if (words > 0) {
+    const w = new Uint32Array(codes.buffer, off + i * codes.BYTES_PER_ELEMENT, words);
+    for (let k = 0; k < words; k++) if ((w[k]! & mask) !== 0) return true;
+    i += words * per;
+  }
+  for (; i < n; i++) if (codes[i]! < 0) return true;
+  return false;
+}
+
 /** @internal Counts codes `< 0` (missing). */
 export function countMissing(codes: Int8Array | Int16Array | Int32Array): number {
+  if (!anyNegative(codes)) return 0;
   if (codes instanceof Int8Array) return missingInt8(codes);
   if (codes instanceof Int16Array) return missingInt16(codes);
   return missingInt32(codes);

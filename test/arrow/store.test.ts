@@ -151,7 +151,7 @@ describe('fromArrow(Table | RecordBatch)', () => {
     const t = toArrow(s).slice(3, 11);
     const back = fromArrow(t);
     expect(plain(back.toObjects())).toEqual(plain(s.toObjects().slice(3, 11)));
-    sameBuffer(back.column('f64'), s.column('f64').subarray(3, 11));
+    sameBuffer(back.column('f64') as Float64Array, s.column('f64').subarray(3, 11));
   });
 
   test('several record batches are concatenated (one copy); shared dictionaries stay one set of categories', () => {
