@@ -71,21 +71,21 @@ function rangeMask8(codes: Int8Array, n: number, lo: number, hi: number, out: Ui
   // int8 kernel
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
-    out[i] = c >= lo && c <= hi ? 1 : 0;
+    out[i] = +(c >= lo) & +(c <= hi);
   }
 }
 function rangeMask16(codes: Int16Array, n: number, lo: number, hi: number, out: Uint8Array): void {
   // int16 kernel
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
-    out[i] = c >= lo && c <= hi ? 1 : 0;
+    out[i] = +(c >= lo) & +(c <= hi);
   }
 }
 function rangeMask32(codes: Int32Array, n: number, lo: number, hi: number, out: Uint8Array): void {
   // int32 kernel
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
-    out[i] = c >= lo && c <= hi ? 1 : 0;
+    out[i] = +(c >= lo) & +(c <= hi);
   }
 }
 
