@@ -40,6 +40,7 @@ import {
   type Kind,
 } from './dictionary.js';
 import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, throwCodeRange, throwNotCategory, whereOf } from './checks.js';
+import { encode } from './encode.js';
 import { codesInMine, compareSides, compareWith, type Side } from './compare.js';
 import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
 
@@ -857,23 +858,22 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     }
   }
 
-  /** The hot loading loop: one Map lookup per value, locals hoisted, capacity reserved once. */
+  /** The hot loading loop: per-width kernels run until a value has no code; that one is handled here. */
   #appendArray(values: readonly unknown[], mode: Mode, op: string): void {
     const m = values.length;
-    let len = this.#length;
-    if (len + m > this.#codes.length) this.#grow(len + m);
-    const index = this.#index;
-    let codes = this.#codes;
-    for (let i = 0; i < m; i++) {
-      let code = index.get(values[i] as T);
-      if (code === undefined) {
-        this.#length = len;
-        code = this.#unseen(values[i], mode, op, i);
-        codes = this.#codes; // may have widened
-      }
-      codes[len++] = code;
+    const start = this.#length;
+    if (start + m > this.#codes.length) this.#grow(start + m);
+    const index = this.#index as ReadonlyMap<unknown, number>;
+    let i = 0;
+    while (i < m) {
+      const stop = encode(values, i, m, index, this.#codes, start);
+      this.#length = start + stop;
+      if (stop === m) break;
+      const code = this.#unseen(values[stop], mode, op, stop); // may widen this.#codes
+      this.#codes[start + stop] = code;
+      this.#length = start + stop + 1;
+      i = stop + 1;
     }
-    this.#length = len;
   }
 
   /** The code for a value that is not (yet) a category: missing, a new category, or an error. */
