@@ -502,7 +502,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @param fn - Callback.
    * @remarks O(length). Records pushed during the walk are not visited; it stops early if the store shrinks.
    */
-  forEach(fn: (record: RecordCursor<S>, index: number, store: this) => void): void {
+  forEach(fn: { bivarianceHack(record: RecordCursor<S>, index: number, store: RecordStore<S>): void }['bivarianceHack']): void {
     if (typeof fn !== 'function') throwType(`RecordStore.forEach: expected a function, got ${describe(fn)}`);
     const d = this.#d;
     const c = this.cursor();
@@ -546,7 +546,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @throws {@link ValueError} for a mask of the wrong length; `TypeError` for anything else.
    * @remarks O(length) predicate calls, then one typed gather per column.
    */
-  filter(pred: ((record: RecordCursor<S>, index: number) => unknown) | ArrayLike<unknown>): RecordStore<S> {
+  filter(pred: { bivarianceHack(record: RecordCursor<S>, index: number): unknown }['bivarianceHack'] | ArrayLike<unknown>): RecordStore<S> {
     const d = this.#d;
     let rows: Uint32Array;
     if (typeof pred === 'function') rows = rowsWhere(d, this.cursor(), pred as (r: never, i: number) => unknown);
@@ -581,7 +581,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   Comparator: a merge sort, O(n log n) calls.
    */
   sortBy(
-    key: FieldName<S> | readonly FieldName<S>[] | ((a: RecordCursor<S>, b: RecordCursor<S>) => number),
+    key: FieldName<S> | readonly FieldName<S>[] | { bivarianceHack(a: RecordCursor<S>, b: RecordCursor<S>): number }['bivarianceHack'],
     options: SortOptions = {},
   ): RecordStore<S> {
     const d = this.#d;

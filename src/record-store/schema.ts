@@ -48,39 +48,48 @@ export type EntriesToSchema<E extends SchemaEntries> = { readonly [P in E[number
 /** The type part of a field spec. */
 export type TypeOfSpec<F> = F extends { readonly type: infer T } ? T : F;
 
+/** The value a field type reads back as (distributes over unions). */
+export type ValueOfFieldType<T> = T extends 'category'
+  ? string | null
+  : T extends DTypeLike
+    ? ValueOf<ResolveDType<T>>
+    : T extends readonly [infer D extends DTypeLike, number]
+      ? ArrayOf[ResolveDType<D>]
+      : never;
+
+/** What a write to a field type accepts (distributes over unions). */
+export type InputOfFieldType<T> = T extends 'category'
+  ? string | null
+  : T extends DTypeLike
+    ? InputOf<ResolveDType<T>>
+    : T extends readonly [infer D extends DTypeLike, number]
+      ? ArrayLike<InputOf<ResolveDType<D>>>
+      : never;
+
 /** The value a field reads back as: `number`, `bigint` (64-bit ints), `string | null` (category), or a TypedArray (vector field). */
-export type FieldValue<F> =
-  TypeOfSpec<F> extends 'category'
-    ? string | null
-    : TypeOfSpec<F> extends DTypeLike
-      ? ValueOf<ResolveDType<TypeOfSpec<F>>>
-      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
-        ? ArrayOf[ResolveDType<D>]
-        : never;
+export type FieldValue<F> = ValueOfFieldType<TypeOfSpec<F>>;
 
 /** What a write to a field accepts: 64-bit fields also take safe-integer numbers, vector fields any array-like of `n` values. */
-export type FieldInput<F> =
-  TypeOfSpec<F> extends 'category'
-    ? string | null
-    : TypeOfSpec<F> extends DTypeLike
-      ? InputOf<ResolveDType<TypeOfSpec<F>>>
-      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
-        ? ArrayLike<InputOf<ResolveDType<D>>>
-        : never;
+export type FieldInput<F> = InputOfFieldType<TypeOfSpec<F>>;
 
 /** Keys of `S` whose spec has a default. */
 export type DefaultedKeys<S> = { [K in keyof S]: S[K] extends { readonly default: unknown } ? K : never }[keyof S];
 
-/** The record type of a schema: what `get(i)` views expose and what `toObject()` returns. */
-export type RecordOf<S> = { -readonly [K in keyof S]: FieldValue<S[K]> };
+/**
+ * The record type of a schema: what `get(i)` views expose and what `toObject()` returns. For the generic
+ * `Schema` (fields unknown at compile time) it is `{[field: string]: unknown}`.
+ */
+export type RecordOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldValue<S[K]> };
 
-/** What `push`/`extend` accept: every field without a default is required. */
-export type RecordInput<S> = { [K in Exclude<keyof S, DefaultedKeys<S>>]: FieldInput<S[K]> } & {
-  [K in DefaultedKeys<S>]?: FieldInput<S[K]> | undefined;
-};
+/** What `push`/`extend` accept: every field without a default is required (any object for the generic `Schema`). */
+export type RecordInput<S> = string extends keyof S
+  ? { readonly [field: string]: unknown }
+  : { [K in Exclude<keyof S, DefaultedKeys<S>>]: FieldInput<S[K]> } & {
+      [K in DefaultedKeys<S>]?: FieldInput<S[K]> | undefined;
+    };
 
 /** A partial record for `set(i, partial)`. */
-export type RecordPatch<S> = { [K in keyof S]?: FieldInput<S[K]> | undefined };
+export type RecordPatch<S> = string extends keyof S ? { readonly [field: string]: unknown } : { [K in keyof S]?: FieldInput<S[K]> | undefined };
 
 // --- the validated internal form -----------------------------------------------------------------
 

@@ -15,14 +15,14 @@ export interface RecordStoreOptions {
 }
 
 /** Members every record view has besides its fields. */
-export interface RecordViewMembers<S> {
+export type RecordViewMembers<S> = {
   /** The row this view reads and writes (read-only on a view; movable on a cursor). */
   readonly index: number;
   /** A detached plain copy of the record (vector fields copied). */
   toObject(): RecordOf<S>;
   /** Same as `toObject()`, so `JSON.stringify(view)` shows the fields (bigints still need a replacer). */
   toJSON(): RecordOf<S>;
-}
+};
 
 /**
  * A record view: typed getters/setters over row `index` of the store (`view.x += 1` writes the column).
@@ -46,15 +46,17 @@ export type RecordCursor<S> = RecordOf<S> & {
   toJSON(): RecordOf<S>;
 };
 
+/** What {@link RecordStore.column} returns for a field type (distributes over unions). */
+export type ColumnOfFieldType<T> = T extends 'category'
+  ? Categorical<string>
+  : T extends DTypeLike
+    ? ArrayOf[ResolveDType<T>]
+    : T extends readonly [infer D extends DTypeLike, number]
+      ? ArrayOf[ResolveDType<D>]
+      : never;
+
 /** What {@link RecordStore.column} returns for a field: its TypedArray (alias), or its Categorical. */
-export type ColumnOf<F> =
-  TypeOfSpec<F> extends 'category'
-    ? Categorical<string>
-    : TypeOfSpec<F> extends DTypeLike
-      ? ArrayOf[ResolveDType<TypeOfSpec<F>>]
-      : TypeOfSpec<F> extends readonly [infer D extends DTypeLike, number]
-        ? ArrayOf[ResolveDType<D>]
-        : never;
+export type ColumnOf<F> = ColumnOfFieldType<TypeOfSpec<F>>;
 
 /** Field names of a schema. */
 export type FieldName<S> = keyof S & string;

@@ -93,3 +93,15 @@ describe('record types inferred from the schema', () => {
     expectTypeOf(e.get(0).q).toEqualTypeOf<string | null>();
   });
 });
+
+describe('generic RecordStore<Schema>', () => {
+  test('a specific store is assignable to RecordStore<Schema> and reads as a union', () => {
+    const specific = recordStore({ t: 'float64', level: 'category' });
+    const generic: RecordStore = specific;
+    expectTypeOf(generic.get(0).anything).toEqualTypeOf<unknown>();
+    expectTypeOf(generic.getField(0, 't')).toEqualTypeOf<number | bigint | string | null | import('../../src/dtype.js').TypedArray>();
+    expectTypeOf(generic.column('t')).toEqualTypeOf<import('../../src/dtype.js').TypedArray | Categorical<string>>();
+    generic.push({ t: 1, level: 'a' });
+    expectTypeOf(generic.toObjects()[0]!).toEqualTypeOf<{ [field: string]: unknown }>();
+  });
+});
