@@ -72,6 +72,24 @@ interface Plan {
   readonly chunkSize: number;
   /** Set when the source is a RecordStore: `chunks()` right after it yields zero-copy RecordStore chunks. */
   readonly store?: RecordStore<Schema>;
+  /** Set when the source is a Categorical: `valueCounts()` right after it counts codes. */
+  readonly categorical?: Categorical<CategoryValue>;
+}
+
+/** `valueCounts` of a Categorical through its codes: one counting pass, same order rules as the generic sink. */
+function categoricalCounts(c: Categorical<CategoryValue>): Map<unknown, number> {
+  const codes = c.codes;
+  const cats = c.categories;
+  const counts = new Float64Array(cats.length + 1); // slot 0: missing (code -1)
+  const order: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const j = codes[i]! + 1;
+    const n = counts[j]!;
+    counts[j] = n + 1;
+    if (n === 0) order.push(j);
+  }
+  const entries: [unknown, number][] = order.map((j) => [j === 0 ? null : cats[j - 1], counts[j]!]);
+  return new Map(entries.sort((x, y) => y[1] - x[1]));
 }
 
 function runSync<R>(open: () => SyncSource, plan: Plan, sink: Sink<R>): R {
@@ -435,8 +453,11 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
   /**
    * Counts equal items (SameValueZero, so NaN counts as one value), like pandas `value_counts()`.
    * @returns a Map from item to count, ordered by count descending; ties in first-seen order.
+   * @remarks Directly on a Categorical source, counts its codes in one pass (no value is decoded).
    */
   valueCounts(): Map<T, number> {
+    const c = this.#plan.categorical;
+    if (c !== undefined && this.#plan.specs.length === 0) return categoricalCounts(c) as Map<T, number>;
     return this.#run(new ValueCountsSink()) as Map<T, number>;
   }
 
@@ -775,7 +796,12 @@ export function pipeline<T>(source: Iterable<T>, options?: PipelineOptions): Pip
 export function pipeline<T>(source: AsyncIterable<T>, options?: PipelineOptions): AsyncPipeline<T>;
 export function pipeline<T>(source: PipelineSource<T> | Vector<never>, options: PipelineOptions = {}): Pipeline<T> | AsyncPipeline<T> {
   const chunkSize = checkChunkSize(options.chunkSize);
-  const plan: Plan = source instanceof RecordStore ? { specs: [], chunkSize, store: source as RecordStore<Schema> } : { specs: [], chunkSize };
+  const plan: Plan =
+    source instanceof RecordStore
+      ? { specs: [], chunkSize, store: source as RecordStore<Schema> }
+      : source instanceof Categorical
+        ? { specs: [], chunkSize, categorical: source as Categorical<CategoryValue> }
+        : { specs: [], chunkSize };
   const open = syncOpener(source, chunkSize);
   if (open !== null) return new Pipeline<T>(open, plan);
   if (isReadableStream(source)) return new AsyncPipeline<T>(() => new AsyncIteratorSource(() => streamIterator(source)), plan);

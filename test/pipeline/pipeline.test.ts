@@ -180,6 +180,14 @@ describe('sources', () => {
       ]),
     );
   });
+  test('Categorical valueCounts through codes matches the generic count', () => {
+    const values = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? null : `v${(i * 31) % 11}`));
+    const c = categorical(values);
+    const fast = pipeline(c).valueCounts();
+    const generic = pipeline(c).map((x) => x).valueCounts();
+    expect([...fast]).toEqual([...generic]);
+    expect([...fast]).toEqual([...pipeline(values).valueCounts()]);
+  });
   test('iterables are read one item at a time, never ahead', () => {
     const t = tracked(naturals());
     const it = pipeline(t.it).map((x) => x * 2)[Symbol.iterator]();
