@@ -10,7 +10,9 @@ import { type ArrayOf, type DType, isDType } from '../dtype.js';
 
 /** The members of a compactly `Vector` that Arrow conversion reads. */
 export interface AnyVector<D extends DType = DType> {
+  /** The dtype name. */
   readonly dtype: D;
+  /** Live elements. */
   readonly length: number;
   /** Live alias of the `length` elements. */
   readonly array: ArrayOf[D];
@@ -20,16 +22,26 @@ export interface AnyVector<D extends DType = DType> {
 export interface AnyCategorical {
   /** Live signed code array of `length` elements, `-1` = missing. */
   readonly codes: Int8Array | Int16Array | Int32Array;
+  /** The categories, in code order. */
   readonly categories: readonly (string | number)[];
+  /** Whether the category order is meaningful (Arrow `isOrdered`). */
   readonly ordered: boolean;
+  /** Number of values. */
   readonly length: number;
 }
 
 /** The members of a compactly `RecordStore` that Arrow conversion reads. */
 export interface AnyRecordStore {
+  /** Field name → field spec (dtype, `'category'`, `[dtype, n]`, or `{type, default}`). */
   readonly schema: { readonly [field: string]: unknown };
+  /** Field names in schema order. */
   readonly fields: readonly string[];
+  /** Number of records. */
   readonly length: number;
+  /**
+   * The column of a field: a TypedArray alias of `length` (× n) elements, or the Categorical.
+   * @param name - a field name.
+   */
   column(name: string): unknown;
 }
 

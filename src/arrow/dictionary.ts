@@ -102,7 +102,7 @@ export function allocCodesFor(k: number, n: number): Int8Array | Int16Array | In
 /**
  * @internal Writes `data`'s indices into `out[at, at + length)` as codes: nulls → `-1`, through `remap`
  * if given, each index checked against the dictionary size `size`.
- * @throws {@link ValueError} naming the column and row of an index outside `[0, size)`.
+ * @throws {@link compactly!ValueError} naming the column and row of an index outside `[0, size)`.
  */
 export function recodeChunk(
   data: Data,

@@ -39,7 +39,7 @@ export type FromArrowVector<T extends DataType> = T extends Dictionary
  * @returns a Vector, a Categorical or a RecordStore.
  * @throws `TypeError` for an unsupported Arrow type or a string column without `{strings: 'category'}`
  *   (the message names the column and the type), or for an input that is not Arrow data.
- * @throws {@link ValueError} for nulls in a numeric column without `{nulls: 'nan'}` (naming the column
+ * @throws {@link compactly!ValueError} for nulls in a numeric column without `{nulls: 'nan'}` (naming the column
  *   and the first null row), or a dictionary index out of range.
  * @remarks A numeric column of a single chunk without nulls is adopted: the result's column is a view
  *   of the Arrow buffer (O(1) in rows, no copy; `{copy: true}` copies instead). Several chunks, nulls,

@@ -221,7 +221,7 @@ function hasMagic(bytes: Uint8Array, at: number): boolean {
  * @internal Checks that `bytes` hold a whole Arrow IPC stream or file: every message prefix, metadata
  * length, body length and buffer region is within the input, the first message is a schema, and a
  * file's magic and footer blocks are intact.
- * @throws {@link ValueError} naming the byte offset of the first problem.
+ * @throws {@link compactly!ValueError} naming the byte offset of the first problem.
  */
 export function validateIPC(bytes: Uint8Array): IPCLayout {
   const total = bytes.byteLength;

@@ -189,7 +189,7 @@ class StreamState {
  *   a generator, an array).
  * @param options - `indexType` of the dictionaries (default `'int32'`).
  * @returns an async iterable of byte pieces; concatenated they are one IPC stream (`.arrows`).
- * @throws {@link ValueError} (while iterating) when there are no chunks, when a chunk's fields differ
+ * @throws {@link compactly!ValueError} (while iterating) when there are no chunks, when a chunk's fields differ
  *   from the first chunk's, or a categorical outgrows `indexType`; `TypeError` for a non-RecordStore chunk.
  * @remarks Constant memory: each chunk is serialised (one copy of its bytes) and released. Numeric
  *   columns go to the writer without an intermediate copy.

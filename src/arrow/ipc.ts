@@ -72,7 +72,7 @@ export function toIPC(x: AnyRecordStore | object, options: ToIPCOptions = {}): U
  * @param options - `strings`, `nulls`, `copy` (see {@link FromArrowOptions}).
  * @returns a RecordStore. Numeric columns of a single record batch without nulls are views into
  *   `bytes` (zero-copy; pass `{copy: true}` to detach them), other columns are copied once.
- * @throws {@link ValueError} for malformed bytes, naming the byte offset (empty input, truncated
+ * @throws {@link compactly!ValueError} for malformed bytes, naming the byte offset (empty input, truncated
  *   message, metadata or body past the end, buffers outside a body, bad magic or footer), and for
  *   nulls in a numeric column without `{nulls: 'nan'}`.
  * @throws `TypeError` for unsupported column types (naming column and type).
@@ -203,7 +203,7 @@ function toAsync<T>(it: Iterator<T>): AsyncIterator<T> {
  *   `RecordBatchReader`, a `Table`, or an (async) iterable of `RecordBatch`.
  * @param options - `strings`, `nulls`, `copy` (see {@link FromArrowOptions}).
  * @returns an async iterable of RecordStores, usable with `pipeline()`.
- * @throws {@link ValueError} (while iterating) for malformed bytes, naming the byte offset; the chunks
+ * @throws {@link compactly!ValueError} (while iterating) for malformed bytes, naming the byte offset; the chunks
  *   before the bad message have been yielded.
  * @remarks Byte chunks are framed into whole messages here, each one checked (lengths, buffer regions)
  *   before apache-arrow decodes it. Numeric columns are views into the message bytes (zero-copy);

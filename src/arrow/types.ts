@@ -26,15 +26,25 @@ import type { DType } from '../dtype.js';
 
 /** The Arrow type class for each dtype (type level). */
 export interface ArrowTypeOf {
+  /** `int8` ↔ `Int8`. */
   int8: Int8;
+  /** `uint8` ↔ `Uint8`. */
   uint8: Uint8;
+  /** `int16` ↔ `Int16`. */
   int16: Int16;
+  /** `uint16` ↔ `Uint16`. */
   uint16: Uint16;
+  /** `int32` ↔ `Int32`. */
   int32: Int32;
+  /** `uint32` ↔ `Uint32`. */
   uint32: Uint32;
+  /** `int64` ↔ `Int64`. */
   int64: Int64;
+  /** `uint64` ↔ `Uint64`. */
   uint64: Uint64;
+  /** `float32` ↔ `Float32`. */
   float32: Float32;
+  /** `float64` ↔ `Float64`. */
   float64: Float64;
 }
 
