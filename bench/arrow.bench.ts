@@ -334,5 +334,9 @@ export const suite: Suite = {
   title: 'compactly ↔ Apache Arrow',
   speed,
   memory,
-  headline: { speed: 'record access: sum of row.x', memory: '{x, y: f64, z: i32, c: 1 of 5 strings} rows' },
+  headline: {
+    speed: 'fromArrow: arrow Table → columns',
+    task: 'fromArrow(table) (x, y, z adopted; c codes validated)',
+    memory: '{x, y: f64, z: i32, c: 1 of 5 strings} rows',
+  },
 };
