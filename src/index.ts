@@ -12,6 +12,7 @@ export { AttributeError, BufferError, IndexError, NotImplementedError, OverflowE
 export { DTYPES, DTYPE_NAMES, checkValue, dtypeInfo, dtypeOfArray, isDType, isTypeCode, resolveDType, widensTo } from './dtype.js';
 export type {
   ArrayOf,
+  CodeToDType,
   DType,
   DTypeInfo,
   DTypeLike,
@@ -58,7 +59,9 @@ export type {
   AggSpecOf,
   ColumnInput,
   ColumnOf,
+  ColumnOfFieldType,
   ColumnsSchema,
+  DefaultedKeys,
   EntriesToSchema,
   FieldInput,
   FieldMemory,
@@ -67,6 +70,7 @@ export type {
   FieldType,
   FieldValue,
   FieldWithDefault,
+  InputOfFieldType,
   ObjectsEstimate,
   RecordCursor,
   RecordInput,
@@ -80,6 +84,7 @@ export type {
   SchemaEntries,
   SortOptions,
   TypeOfSpec,
+  ValueOfFieldType,
   VectorFieldType,
 } from './record-store.js';
 

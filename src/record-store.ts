@@ -54,6 +54,7 @@ import type {
 } from './record-store/types.js';
 
 export type {
+  DefaultedKeys,
   EntriesToSchema,
   FieldInput,
   FieldSpec,
@@ -65,7 +66,9 @@ export type {
   RecordPatch,
   Schema,
   SchemaEntries,
+  InputOfFieldType,
   TypeOfSpec,
+  ValueOfFieldType,
   VectorFieldType,
 } from './record-store/schema.js';
 export type { AggOp } from './record-store/group-by.js';
@@ -75,6 +78,7 @@ export type {
   AggSpecOf,
   ColumnInput,
   ColumnOf,
+  ColumnOfFieldType,
   ColumnsSchema,
   FieldName,
   RecordCursor,

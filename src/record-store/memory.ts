@@ -31,7 +31,9 @@ export interface ObjectsEstimate {
 
 /** What {@link RecordStore.memoryUsage} returns. */
 export interface RecordStoreMemoryUsage {
+  /** Records stored. */
   readonly length: number;
+  /** Records the columns hold without reallocating. */
   readonly capacity: number;
   /** One entry per field, in schema order. */
   readonly fields: readonly FieldMemory[];

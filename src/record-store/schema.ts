@@ -46,7 +46,12 @@ export type SchemaEntries = readonly (readonly [string, FieldSpec])[];
 export type EntriesToSchema<E extends SchemaEntries> = { readonly [P in E[number] as P[0]]: P[1] };
 
 /** The type part of a field spec. */
-export type TypeOfSpec<F> = F extends { readonly type: infer T } ? T : F;
+export type TypeOfSpec<F> = F extends {
+  /** The field type of a `{type, default}` spec. */
+  readonly type: infer T;
+}
+  ? T
+  : F;
 
 /** The value a field type reads back as (distributes over unions). */
 export type ValueOfFieldType<T> = T extends 'category'
@@ -73,7 +78,14 @@ export type FieldValue<F> = ValueOfFieldType<TypeOfSpec<F>>;
 export type FieldInput<F> = InputOfFieldType<TypeOfSpec<F>>;
 
 /** Keys of `S` whose spec has a default. */
-export type DefaultedKeys<S> = { [K in keyof S]: S[K] extends { readonly default: unknown } ? K : never }[keyof S];
+export type DefaultedKeys<S> = {
+  [K in keyof S]: S[K] extends {
+    /** The default of a `{type, default}` spec. */
+    readonly default: unknown;
+  }
+    ? K
+    : never;
+}[keyof S];
 
 /**
  * The record type of a schema: what `get(i)` views expose and what `toObject()` returns. For the generic
