@@ -11,6 +11,8 @@ export default defineConfig([
     target: 'node20',
     external: ['apache-arrow'],
     treeshake: true,
+    // Share one copy of each class between entries in CJS too (`instanceof` across compactly and compactly/arrow).
+    splitting: true,
   },
   {
     // The benchmark CLI (`compactly-bench`): one self-contained ESM file; optional peers stay external.

@@ -31,31 +31,51 @@ export type DTypeLike = DType | TypeCode;
 /** The dtype a {@link DTypeLike} stands for (`'b'` → `'int8'`). */
 export type ResolveDType<T extends DTypeLike> = T extends DType ? T : T extends TypeCode ? CodeToDType[T] : never;
 
-/** @internal Typecode → dtype, at the type level. */
+/** Python typecode → dtype name, at the type level (`CodeToDType['q']` is `'int64'`). */
 export interface CodeToDType {
+  /** `b` is `int8`. */
   b: 'int8';
+  /** `B` is `uint8`. */
   B: 'uint8';
+  /** `h` is `int16`. */
   h: 'int16';
+  /** `H` is `uint16`. */
   H: 'uint16';
+  /** `i` is `int32`. */
   i: 'int32';
+  /** `I` is `uint32`. */
   I: 'uint32';
+  /** `q` is `int64`. */
   q: 'int64';
+  /** `Q` is `uint64`. */
   Q: 'uint64';
+  /** `f` is `float32`. */
   f: 'float32';
+  /** `d` is `float64`. */
   d: 'float64';
 }
 
 /** Backing TypedArray per dtype. */
 export interface ArrayOf {
+  /** `int8` is stored in a `Int8Array`. */
   int8: Int8Array;
+  /** `uint8` is stored in a `Uint8Array`. */
   uint8: Uint8Array;
+  /** `int16` is stored in a `Int16Array`. */
   int16: Int16Array;
+  /** `uint16` is stored in a `Uint16Array`. */
   uint16: Uint16Array;
+  /** `int32` is stored in a `Int32Array`. */
   int32: Int32Array;
+  /** `uint32` is stored in a `Uint32Array`. */
   uint32: Uint32Array;
+  /** `int64` is stored in a `BigInt64Array`. */
   int64: BigInt64Array;
+  /** `uint64` is stored in a `BigUint64Array`. */
   uint64: BigUint64Array;
+  /** `float32` is stored in a `Float32Array`. */
   float32: Float32Array;
+  /** `float64` is stored in a `Float64Array`. */
   float64: Float64Array;
 }
 
@@ -70,8 +90,11 @@ export type TypedArray = ArrayOf[DType];
 
 /** A TypedArray constructor for one dtype. */
 export interface TypedArrayConstructorOf<D extends DType> {
+  /** Allocates `length` zero-filled elements. */
   new (length: number): ArrayOf[D];
+  /** Views `length` elements of `buffer` from `byteOffset` (aliases the buffer; no copy). */
   new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): ArrayOf[D];
+  /** Bytes per element. */
   readonly BYTES_PER_ELEMENT: number;
 }
 

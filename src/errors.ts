@@ -16,11 +16,13 @@
  * ```
  */
 export class OverflowError extends RangeError {
+  /** The Python exception name, `'OverflowError'` (shown by `String(err)` and in stack traces). */
   override name = 'OverflowError';
 }
 
 /** An index is outside `[-length, length)`, or `pop()` was called on an empty structure (Python `IndexError`). */
 export class IndexError extends RangeError {
+  /** The Python exception name, `'IndexError'` (shown by `String(err)` and in stack traces). */
   override name = 'IndexError';
 }
 
@@ -29,21 +31,25 @@ export class IndexError extends RangeError {
  * mismatch, bad categories, use of a released view (Python `ValueError`).
  */
 export class ValueError extends RangeError {
+  /** The Python exception name, `'ValueError'` (shown by `String(err)` and in stack traces). */
   override name = 'ValueError';
 }
 
 /** Unknown or read-only field on a record view (Python `AttributeError`); a `TypeError` for JS callers. */
 export class AttributeError extends TypeError {
+  /** The Python exception name, `'AttributeError'` (shown by `String(err)` and in stack traces). */
   override name = 'AttributeError';
 }
 
 /** A length-changing or reallocating operation while memory views are exported (Python `BufferError`). */
 export class BufferError extends Error {
+  /** The Python exception name, `'BufferError'` (shown by `String(err)` and in stack traces). */
   override name = 'BufferError';
 }
 
 /** A feature Python also leaves unimplemented (for instance N-D memoryview slicing). */
 export class NotImplementedError extends Error {
+  /** The Python exception name, `'NotImplementedError'` (shown by `String(err)` and in stack traces). */
   override name = 'NotImplementedError';
 }
 

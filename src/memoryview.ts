@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { NotImplementedError, describe, throwIndex, throwType, throwValue } from './errors.js';
-import type { DType } from './dtype.js';
+import type { CodeToDType, DType, TypeCode } from './dtype.js';
 import { sliceRange } from './internal/bounds.js';
 import type { ExportLock } from './internal/exports.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './memoryview/accessors.js';
@@ -62,18 +62,7 @@ export type FormatOfSource<S> = S extends MemoryView<infer F>
                         : FormatLike;
 
 /** The format character of a dtype name, at the type level. */
-export type FormatOfDTypeName<D extends DType> = {
-  int8: 'b';
-  uint8: 'B';
-  int16: 'h';
-  uint16: 'H';
-  int32: 'i';
-  uint32: 'I';
-  int64: 'q';
-  uint64: 'Q';
-  float32: 'f';
-  float64: 'd';
-}[D];
+export type FormatOfDTypeName<D extends DType> = { [C in TypeCode]: CodeToDType[C] extends D ? C : never }[TypeCode];
 
 /** An index: an integer for 1-D views, or one integer per dimension (`[]` for a 0-d view). */
 export type ViewIndex = number | readonly number[];

@@ -105,6 +105,15 @@ describe.skipIf(!built)('the built package', () => {
     expect(Object.keys(n).sort()).toEqual([...NODE].sort());
     expect(Object.keys(require(NODE_ENTRY) as object).filter((k) => k !== '__esModule').sort()).toEqual([...NODE].sort());
   });
+  test('compactly/arrow shares the core classes with compactly (one copy per module format)', async () => {
+    const core = require(CORE_ENTRY) as typeof import('../src/index.js');
+    const arrow = require(ARROW_ENTRY) as typeof import('../src/arrow/index.js');
+    const back = arrow.fromArrow(arrow.toArrow(core.vector('int16', [1, -2, 3])));
+    expect(back).toBeInstanceOf(core.Vector);
+    const esmCore = (await import(CORE_ENTRY)) as typeof import('../src/index.js');
+    const esmArrow = (await import(ARROW_ENTRY)) as typeof import('../src/arrow/index.js');
+    expect(esmArrow.fromArrow(esmArrow.toArrow(esmCore.categorical(['a', 'b'])))).toBeInstanceOf(esmCore.Categorical);
+  });
   test('package.json is exported', () => {
     expect((require('compactly/package.json') as { name: string }).name).toBe('compactly');
   });

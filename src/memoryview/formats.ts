@@ -20,35 +20,61 @@ export type FormatLike = Format | `@${Format}`;
 
 /** The JS value each format reads back as. */
 export interface FormatValues {
+  /** `b` (int8) reads back as `number`. */
   b: number;
+  /** `B` (uint8) reads back as `number`. */
   B: number;
+  /** `h` (int16) reads back as `number`. */
   h: number;
+  /** `H` (uint16) reads back as `number`. */
   H: number;
+  /** `i` (int32) reads back as `number`. */
   i: number;
+  /** `I` (uint32) reads back as `number`. */
   I: number;
+  /** `q` (int64) reads back as `bigint`. */
   q: bigint;
+  /** `Q` (uint64) reads back as `bigint`. */
   Q: bigint;
+  /** `f` (float32) reads back as `number`. */
   f: number;
+  /** `d` (float64) reads back as `number`. */
   d: number;
+  /** `e` (float16 (software codec)) reads back as `number`. */
   e: number;
+  /** `?` (bool (one byte)) reads back as `boolean`. */
   '?': boolean;
+  /** `c` (char (one byte)) reads back as `Uint8Array`. */
   c: Uint8Array;
 }
 
 /** What a write to each format accepts. */
 export interface FormatInputs {
+  /** `b` (int8) accepts `number`. */
   b: number;
+  /** `B` (uint8) accepts `number`. */
   B: number;
+  /** `h` (int16) accepts `number`. */
   h: number;
+  /** `H` (uint16) accepts `number`. */
   H: number;
+  /** `i` (int32) accepts `number`. */
   i: number;
+  /** `I` (uint32) accepts `number`. */
   I: number;
+  /** `q` (int64) accepts `bigint | number`. */
   q: bigint | number;
+  /** `Q` (uint64) accepts `bigint | number`. */
   Q: bigint | number;
+  /** `f` (float32) accepts `number`. */
   f: number;
+  /** `d` (float64) accepts `number`. */
   d: number;
+  /** `e` (float16 (software codec)) accepts `number`. */
   e: number;
+  /** `?` (bool (one byte)) accepts `boolean | number | bigint`. */
   '?': boolean | number | bigint;
+  /** `c` (char (one byte)) accepts `Uint8Array`. */
   c: Uint8Array;
 }
 
