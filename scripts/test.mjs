@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: typecheck + build + vitest (unit, property, types, exports of the built package) + a
-// benchmark smoke run at tiny size. Ends with one plain line `N passed, N failed`; exits non-zero on
+// benchmark smoke run at tiny size + the packed-tarball test. Ends with one plain line `N passed, N failed`; exits non-zero on
 // any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -51,6 +51,11 @@ if (buildOk) {
   failed++;
   failures.push('bench smoke skipped: build failed');
 }
+
+// The published package: npm pack, install the tarball offline into a fresh project, run `npx compactly-bench`
+// there at tiny size, and import it as ESM and CJS (scripts/pack-test.mjs).
+if (step('pack test (npx compactly-bench from the tarball)', process.execPath, ['scripts/pack-test.mjs'])) passed++;
+else failed++;
 
 if (failures.length) process.stdout.write(`\nfailed steps: ${failures.join('; ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
