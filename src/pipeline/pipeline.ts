@@ -66,6 +66,28 @@ function checkPositive(n: unknown, where: string): number {
   return n;
 }
 
+/** A stage that takes a callback: its descriptor, the callback checked eagerly (shared by both pipeline kinds). */
+function callbackStage(op: 'map' | 'filter' | 'tap' | 'takeWhile' | 'dropWhile' | 'flatMap', fn: unknown): StageSpec {
+  checkFunction(fn, op);
+  return { op, fn: fn as (x: never) => unknown };
+}
+
+/** The `chunks(size)` stage: `size` checked, defaulting to the pipeline's chunk size. */
+function chunksStage(plan: Plan, size: number | undefined): StageSpec & { readonly op: 'chunks'; readonly n: number } {
+  return { op: 'chunks', n: size === undefined ? plan.chunkSize : checkPositive(size, 'chunks') };
+}
+
+/** `plan` with one more stage (the RecordStore / Categorical fast paths apply only to a bare source). */
+function withStage(plan: Plan, spec: StageSpec): Plan {
+  return { specs: [...plan.specs, spec], chunkSize: plan.chunkSize };
+}
+
+/** `reduce`'s sink: `fn` checked eagerly; `initial` is the rest argument (empty: start from the first item). */
+function reduceSink(fn: unknown, initial: readonly unknown[]): Sink<unknown> {
+  checkFunction(fn, 'reduce');
+  return new ReduceSink(fn as (acc: never, x: never) => unknown, initial.length > 0, initial[0]);
+}
+
 /** @internal How a pipeline's source is opened for one run. */
 interface Plan {
   readonly specs: readonly StageSpec[];
@@ -207,7 +229,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
   }
 
   #with<U>(spec: StageSpec): Pipeline<U> {
-    return new Pipeline<U>(this.#open, { specs: [...this.#plan.specs, spec], chunkSize: this.#plan.chunkSize });
+    return new Pipeline<U>(this.#open, withStage(this.#plan, spec));
   }
 
   /** Items per chunk of this pipeline's in-memory source. */
@@ -224,8 +246,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * while results are numbers.
    */
   map<U>(fn: (x: T) => U): Pipeline<U> {
-    checkFunction(fn, 'map');
-    return this.#with({ op: 'map', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('map', fn));
   }
 
   /**
@@ -237,8 +258,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
   filter<S extends T>(pred: (x: T) => x is S): Pipeline<S>;
   filter(pred: (x: T) => unknown): Pipeline<T>;
   filter(pred: (x: T) => unknown): Pipeline<T> {
-    checkFunction(pred, 'filter');
-    return this.#with({ op: 'filter', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('filter', pred));
   }
 
   /**
@@ -248,8 +268,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @throws `TypeError` eagerly if `fn` is not a function.
    */
   tap(fn: (x: T) => unknown): Pipeline<T> {
-    checkFunction(fn, 'tap');
-    return this.#with({ op: 'tap', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('tap', fn));
   }
 
   /**
@@ -280,8 +299,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @throws `TypeError` eagerly if `pred` is not a function.
    */
   takeWhile(pred: (x: T) => unknown): Pipeline<T> {
-    checkFunction(pred, 'takeWhile');
-    return this.#with({ op: 'takeWhile', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('takeWhile', pred));
   }
 
   /**
@@ -291,8 +309,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @throws `TypeError` eagerly if `pred` is not a function.
    */
   dropWhile(pred: (x: T) => unknown): Pipeline<T> {
-    checkFunction(pred, 'dropWhile');
-    return this.#with({ op: 'dropWhile', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('dropWhile', pred));
   }
 
   /**
@@ -317,12 +334,12 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * stale when a Vector reallocates). Chunks of computed values are new TypedArrays you may keep.
    */
   chunks(size?: number): Pipeline<Chunk<T>> {
-    const n = size === undefined ? this.#plan.chunkSize : checkPositive(size, 'chunks');
+    const spec = chunksStage(this.#plan, size);
     const store = this.#plan.store;
     if (store !== undefined && this.#plan.specs.length === 0) {
-      return new Pipeline<Chunk<T>>(() => new StoreChunkSource(store, n), { specs: [], chunkSize: this.#plan.chunkSize });
+      return new Pipeline<Chunk<T>>(() => new StoreChunkSource(store, spec.n), { specs: [], chunkSize: this.#plan.chunkSize });
     }
-    return this.#with({ op: 'chunks', n });
+    return this.#with(spec);
   }
 
   /**
@@ -332,8 +349,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @throws `TypeError` eagerly if `fn` is not a function; when run, if `fn` returns a non-iterable.
    */
   flatMap<U>(fn: (x: T) => Iterable<U>): Pipeline<U> {
-    checkFunction(fn, 'flatMap');
-    return this.#with({ op: 'flatMap', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('flatMap', fn));
   }
 
   /** Runs the pipeline into `sink`. */
@@ -382,8 +398,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
   reduce(fn: (acc: T, x: T) => T): T;
   reduce<A>(fn: (acc: A, x: T) => A, initial: A): A;
   reduce<A>(fn: (acc: A, x: T) => A, ...initial: [A?]): A {
-    checkFunction(fn, 'reduce');
-    return this.#run(new ReduceSink(fn as (acc: never, x: never) => unknown, initial.length > 0, initial[0])) as A;
+    return this.#run(reduceSink(fn, initial)) as A;
   }
 
   /**
@@ -498,7 +513,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
   }
 
   #with<U>(spec: StageSpec): AsyncPipeline<U> {
-    return new AsyncPipeline<U>(this.#open, { specs: [...this.#plan.specs, spec], chunkSize: this.#plan.chunkSize });
+    return new AsyncPipeline<U>(this.#open, withStage(this.#plan, spec));
   }
 
   /** Items per chunk for `chunks()` and scratch buffers. */
@@ -513,8 +528,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws `TypeError` eagerly if `fn` is not a function.
    */
   map<U>(fn: (x: T) => U): AsyncPipeline<U> {
-    checkFunction(fn, 'map');
-    return this.#with({ op: 'map', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('map', fn));
   }
 
   /**
@@ -526,8 +540,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
   filter<S extends T>(pred: (x: T) => x is S): AsyncPipeline<S>;
   filter(pred: (x: T) => unknown): AsyncPipeline<T>;
   filter(pred: (x: T) => unknown): AsyncPipeline<T> {
-    checkFunction(pred, 'filter');
-    return this.#with({ op: 'filter', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('filter', pred));
   }
 
   /**
@@ -537,8 +550,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws `TypeError` eagerly if `fn` is not a function.
    */
   tap(fn: (x: T) => unknown): AsyncPipeline<T> {
-    checkFunction(fn, 'tap');
-    return this.#with({ op: 'tap', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('tap', fn));
   }
 
   /**
@@ -568,8 +580,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws `TypeError` eagerly if `pred` is not a function.
    */
   takeWhile(pred: (x: T) => unknown): AsyncPipeline<T> {
-    checkFunction(pred, 'takeWhile');
-    return this.#with({ op: 'takeWhile', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('takeWhile', pred));
   }
 
   /**
@@ -579,8 +590,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws `TypeError` eagerly if `pred` is not a function.
    */
   dropWhile(pred: (x: T) => unknown): AsyncPipeline<T> {
-    checkFunction(pred, 'dropWhile');
-    return this.#with({ op: 'dropWhile', fn: pred as (x: never) => unknown });
+    return this.#with(callbackStage('dropWhile', pred));
   }
 
   /**
@@ -600,7 +610,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws {@link ValueError} if `size < 1`.
    */
   chunks(size?: number): AsyncPipeline<Chunk<T>> {
-    return this.#with({ op: 'chunks', n: size === undefined ? this.#plan.chunkSize : checkPositive(size, 'chunks') });
+    return this.#with(chunksStage(this.#plan, size));
   }
 
   /**
@@ -610,8 +620,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @throws `TypeError` eagerly if `fn` is not a function.
    */
   flatMap<U>(fn: (x: T) => Iterable<U>): AsyncPipeline<U> {
-    checkFunction(fn, 'flatMap');
-    return this.#with({ op: 'flatMap', fn: fn as (x: never) => unknown });
+    return this.#with(callbackStage('flatMap', fn));
   }
 
   #run<R>(sink: Sink<R>): Promise<R> {
@@ -656,8 +665,7 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
   reduce(fn: (acc: T, x: T) => T): Promise<T>;
   reduce<A>(fn: (acc: A, x: T) => A, initial: A): Promise<A>;
   reduce<A>(fn: (acc: A, x: T) => A, ...initial: [A?]): Promise<A> {
-    checkFunction(fn, 'reduce');
-    return this.#run(new ReduceSink(fn as (acc: never, x: never) => unknown, initial.length > 0, initial[0])) as Promise<A>;
+    return this.#run(reduceSink(fn, initial)) as Promise<A>;
   }
 
   /**
