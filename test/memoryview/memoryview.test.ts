@@ -3,21 +3,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { IndexError, MemoryView, NotImplementedError, ValueError, memoryview } from '../../src/index.js';
+import { throwsLike as throwsA } from '../_support/throws.js';
 
 const abc = () => new Uint8Array([97, 98, 99, 100, 101, 102]); // b'abcdef'
-
-/** Asserts `fn` throws an instance of `cls` that is also an instance of the JS base class `base`. */
-function throwsA(fn: () => unknown, cls: new (...a: never[]) => Error, base: new (...a: never[]) => Error, msg?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, 'expected a throw').toBeInstanceOf(cls);
-  expect(err).toBeInstanceOf(base);
-  if (msg) expect((err as Error).message).toMatch(msg);
-}
 
 describe('construction', () => {
   test("memoryview(b'abcdef') attributes", () => {

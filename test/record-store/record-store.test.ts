@@ -2,20 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { AttributeError, BufferError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
 import { EXPORT_BUFFER } from '../../src/internal/exports.js';
 import { recordStore, RecordStore } from '../../src/record-store.js';
-
-/** Asserts `fn` throws an instance of `cls` that is also an instance of the JS built-in `base`. */
-function throwsLike(fn: () => unknown, cls: new (...a: never[]) => Error, base: new (...a: never[]) => Error, pattern?: RegExp): Error {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, 'expected a throw').toBeInstanceOf(cls);
-  expect(err).toBeInstanceOf(base);
-  if (pattern) expect((err as Error).message).toMatch(pattern);
-  return err as Error;
-}
+import { throwsLike } from '../_support/throws.js';
 
 const xyz = () => recordStore({ x: 'float64', y: 'int32', z: 'uint8' });
 

@@ -2,18 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { categorical } from '../../src/categorical.js';
 import { AttributeError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
 import { RecordStore, recordStore } from '../../src/record-store.js';
-
-function throwsLike(fn: () => unknown, cls: new (...a: never[]) => Error, base: new (...a: never[]) => Error, pattern?: RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, 'expected a throw').toBeInstanceOf(cls);
-  expect(err).toBeInstanceOf(base);
-  if (pattern) expect((err as Error).message).toMatch(pattern);
-}
+import { throwsLike } from '../_support/throws.js';
 
 const sample = () =>
   RecordStore.fromObjects(

@@ -2,19 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BufferError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
 import { DTYPES, DTYPE_NAMES, type DType } from '../../src/dtype.js';
 import { Vector, vector } from '../../src/vector.js';
-
-/** Asserts `fn` throws an instance of `cls` that is also an instance of the built-in `base`. */
-function throwsLike(fn: () => unknown, cls: new (...a: never[]) => Error, base: new (...a: never[]) => Error, msg?: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, 'expected a throw').toBeInstanceOf(cls);
-  expect(caught).toBeInstanceOf(base);
-  if (msg) expect((caught as Error).message).toMatch(msg);
-}
+import { throwsLike } from '../_support/throws.js';
 
 /** Snapshot of everything observable about a vector, to prove failed operations changed nothing. */
 function state(v: Vector<DType>): unknown {
