@@ -2,22 +2,11 @@
  * Seeded sales data shared by the examples: a CSV text of `rows` sales (region, product, units, price)
  * produced in pieces, as a file or a network stream would deliver it.
  */
+import { rng } from '../bench/_data.js';
 
 /** The regions and products the data is drawn from. */
 export const REGIONS = ['north', 'south', 'east', 'west', 'central', 'online'] as const;
 export const PRODUCTS = ['apples', 'pears', 'plums', 'figs'] as const;
-
-/** mulberry32: a small seeded PRNG in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Yields the CSV text (header first) in pieces of about `pieceSize` characters, cut anywhere (even mid-row). */
 export function* salesCsv(rows: number, pieceSize = 16_384, seed = 7): Generator<string> {
