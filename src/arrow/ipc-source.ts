@@ -47,8 +47,13 @@ export function chunkBytes(x: unknown): Uint8Array | undefined {
   return undefined;
 }
 
+/** One part is returned as it is (no copy); several are joined by {@link concatBytes}. */
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
+  return parts.length === 1 ? parts[0]! : concatBytes(parts, total);
+}
+
+/** @internal `parts` joined into a new Uint8Array of `total` bytes (always a copy). */
+export function concatBytes(parts: readonly Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
   for (const p of parts) {

@@ -27,7 +27,7 @@ import {
 import { describe, ValueError } from '../errors.js';
 import { type AnyCategorical, type AnyRecordStore, isCategoricalLike, isRecordStoreLike } from './core.js';
 import { type BatchTypes, arrowSchemaOf, dictionaryValues, dictionaryValueType, fieldSpecOf, storeToBatch } from './to-arrow.js';
-import { asyncIteratorOf } from './ipc-source.js';
+import { asyncIteratorOf, concatBytes } from './ipc-source.js';
 
 /** Index width of the dictionaries of a stream. */
 export type IndexType = 'int8' | 'int16' | 'int32';
@@ -253,11 +253,5 @@ export async function writeIPCBytes(
     parts.push(p);
     total += p.byteLength;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatBytes(parts, total);
 }
