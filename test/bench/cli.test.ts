@@ -84,6 +84,7 @@ describe('a run on the fake suite', () => {
     expect(r.stdout).toContain('## Summary');
     expect(r.stdout).toMatch(/Fake fast suite\s+sum › fake\.sum\(\)/);
     expect(r.stdout).toContain('note: a note from the fake suite');
+    expect(r.stdout).toContain('note: compactly-no-such-package not installed: skipped');
     expect(r.stdout).toContain(`Node ${process.version}`);
     expect(r.stderr).toContain('[1/1] fast: building the data');
     expect(r.stderr).toContain('[1/1] fast 1/5: sum › number[] loop');

@@ -20,10 +20,14 @@ function sumTyped(a: Float64Array): number {
 const fast: Suite = {
   name: 'fast',
   title: 'Fake fast suite',
-  speed: (ctx) => {
+  speed: async (ctx) => {
     const plain = Array.from({ length: ctx.rows }, (_, i) => i % 7);
     const typed = Float64Array.from(plain);
     ctx.note('a note from the fake suite');
+    // An optional comparison that is not installed is skipped with a note; an installed one loads.
+    if ((await ctx.optional('compactly-no-such-package')) === undefined) ctx.note('compactly-no-such-package not installed: skipped');
+    const arrow = await ctx.optional<{ makeVector?: unknown }>('apache-arrow');
+    if (arrow?.makeVector === undefined) throw new Error('apache-arrow (a dev dependency) should load');
     return [
       {
         name: 'sum',
