@@ -29,21 +29,16 @@ export interface TrackedAsync<T> {
   readonly log: { pulled: number; closed: boolean; finished: boolean };
 }
 
-/** Async twin of {@link tracked}. */
+/**
+ * Async twin of {@link tracked}: the same tracked generator, awaited once before each item. An early close
+ * of the async generator closes the inner one (`for…of` calls its `return()`), which sets `closed`.
+ */
 export function trackedAsync<T>(items: Iterable<T>): TrackedAsync<T> {
-  const log = { pulled: 0, closed: false, finished: false };
+  const { it: inner, log } = tracked(items);
   async function* g(): AsyncGenerator<T, void, undefined> {
-    let done = false;
-    try {
-      for (const x of items) {
-        log.pulled++;
-        await Promise.resolve();
-        yield x;
-      }
-      done = true;
-      log.finished = true;
-    } finally {
-      if (!done) log.closed = true;
+    for (const x of inner) {
+      await Promise.resolve();
+      yield x;
     }
   }
   return { it: g(), log };
