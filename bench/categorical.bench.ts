@@ -163,7 +163,7 @@ function memoryGroup(k: number): MemoryGroup {
           return c;
         },
       },
-      { name: 'string[] of interned literals (no compactly)', build: (n) => pickStrings(n, names, 24) },
+      { name: 'string[] of interned literals (no compactly)', reference: true, build: (n) => pickStrings(n, names, 24) },
     ],
   };
 }

@@ -216,6 +216,7 @@ function memory(): MemoryGroup[] {
         },
         {
           name: 'Float64Array + Float64Array.slice (copy)',
+          reference: true,
           build: (n) => {
             const src = Float64Array.from(floats(n, 43));
             const [a, b] = half(n);

@@ -251,6 +251,7 @@ function memory(): MemoryGroup[] {
         },
         {
           name: 'array of class P3 instances (push)',
+          reference: true,
           build: (n) => {
             const x = f(n, 41);
             const a: P3[] = [];

@@ -147,6 +147,7 @@ function memory(): MemoryGroup[] {
       },
       {
         name: `${dtype} TypedArray.from (physical limit)`,
+        reference: true,
         build: (n) => LIMIT[dtype].from(gen(n)),
       },
       {
