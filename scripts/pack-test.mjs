@@ -5,9 +5,10 @@
 //   npx compactly-bench --size tiny --no-memory vector      (speed tables + summary)
 //   npx compactly-bench --size tiny vector --json r.json    (memory children re-run the installed bin)
 // Also imports the installed package both as ESM and with require().
-// Usage: node scripts/pack-test.mjs [--keep] [suite]   (exit 0 when everything works)
+// Usage: node scripts/pack-test.mjs [--keep] [--use-dist] [suite]   (exit 0 when everything works)
+// --use-dist packs the ./dist that was just built (npm test builds it first) instead of building again.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
+const useDist = args.includes('--use-dist');
 const suite = args.find((a) => !a.startsWith('-')) ?? 'vector';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -36,14 +38,27 @@ function run(name, cmd, cmdArgs, cwd, check = () => undefined, expectCode = 0) {
   return !why;
 }
 
+/** --use-dist: packs the ./dist already built instead of building again. */
+function copyBuiltDist() {
+  if (!existsSync(join(root, 'dist/bench/cli.js'))) {
+    process.stdout.write('\npack-test FAILED: --use-dist but ./dist/bench/cli.js does not exist (run npm run build)\n');
+    failed = true;
+    return false;
+  }
+  cpSync(join(root, 'dist'), join(pkgDir, 'dist'), { recursive: true });
+  return true;
+}
+
 try {
   mkdirSync(pkgDir);
   mkdirSync(project);
   for (const f of ['package.json', 'README.md']) if (existsSync(join(root, f))) copyFileSync(join(root, f), join(pkgDir, f));
   const ok =
-    run('build into a temporary package (tsup --out-dir)', npx, ['tsup', '--out-dir', join(pkgDir, 'dist')], root, () =>
-      existsSync(join(pkgDir, 'dist/bench/cli.js')) ? undefined : 'dist/bench/cli.js was not built',
-    ) &&
+    (useDist
+      ? copyBuiltDist()
+      : run('build into a temporary package (tsup --out-dir)', npx, ['tsup', '--out-dir', join(pkgDir, 'dist')], root, () =>
+          existsSync(join(pkgDir, 'dist/bench/cli.js')) ? undefined : 'dist/bench/cli.js was not built',
+        )) &&
     run('npm pack', npm, ['pack', pkgDir, '--pack-destination', tmp], tmp) &&
     (() => {
       const tgz = readdirSync(tmp).find((f) => /^compactly-.*\.tgz$/.test(f));

@@ -20,13 +20,16 @@ function step(name, cmd, args, env = {}) {
   return ok;
 }
 
-const typecheckOk = step('typecheck', npx, ['tsc', '--noEmit']);
-if (typecheckOk) passed++;
-else failed++;
+/** A step that counts as one test in the closing line. */
+function checkStep(name, cmd, args) {
+  const ok = step(name, cmd, args);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+}
 
-const buildOk = step('build', npx, ['tsup']);
-if (buildOk) passed++;
-else failed++;
+checkStep('typecheck', npx, ['tsc', '--noEmit']);
+const buildOk = checkStep('build', npx, ['tsup']);
 
 const dir = mkdtempSync(join(tmpdir(), 'compactly-test-'));
 const report = join(dir, 'vitest.json');
@@ -43,19 +46,15 @@ if (existsSync(report)) {
 }
 rmSync(dir, { recursive: true, force: true });
 
+// The built CLI at tiny size; then the published package: npm pack of the dist just built, installed offline
+// into a fresh project, running `npx compactly-bench` there and imported as ESM and CJS (scripts/pack-test.mjs).
 if (buildOk) {
-  const benchOk = step('bench smoke (tiny)', process.execPath, ['dist/bench/cli.js', '--size', 'tiny', '--time', '5']);
-  if (benchOk) passed++;
-  else failed++;
+  checkStep('bench smoke (tiny)', process.execPath, ['dist/bench/cli.js', '--size', 'tiny', '--time', '5']);
+  checkStep('pack test (npx compactly-bench from the tarball)', process.execPath, ['scripts/pack-test.mjs', '--use-dist']);
 } else {
-  failed++;
-  failures.push('bench smoke skipped: build failed');
+  failed += 2;
+  failures.push('bench smoke and pack test skipped: build failed');
 }
-
-// The published package: npm pack, install the tarball offline into a fresh project, run `npx compactly-bench`
-// there at tiny size, and import it as ESM and CJS (scripts/pack-test.mjs).
-if (step('pack test (npx compactly-bench from the tarball)', process.execPath, ['scripts/pack-test.mjs'])) passed++;
-else failed++;
 
 if (failures.length) process.stdout.write(`\nfailed steps: ${failures.join('; ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
