@@ -25,12 +25,10 @@ export type {
 } from './dtype.js';
 
 // --- Vector (array.array) -------------------------------------------------------------------
-// VECTOR-EXPORTS
 export { Vector, vector } from './vector.js';
 export type { VectorMemoryUsage, VectorOptions, VectorSource } from './vector.js';
 
 // --- Categorical (pandas.Categorical) -------------------------------------------------------
-// CATEGORICAL-EXPORTS
 export { Categorical, categorical } from './categorical.js';
 export type {
   CategoricalMemoryUsage,
@@ -50,7 +48,6 @@ export type {
 } from './categorical.js';
 
 // --- RecordStore (__slots__) ------------------------------------------------------------------
-// RECORD-STORE-EXPORTS
 export { GroupBy, RecordStore, recordStore } from './record-store.js';
 export type {
   AggOp,
@@ -89,7 +86,6 @@ export type {
 } from './record-store.js';
 
 // --- MemoryView (memoryview) ------------------------------------------------------------------
-// MEMORYVIEW-EXPORTS
 export { MemoryView, memoryview } from './memoryview.js';
 export type {
   Format,
@@ -108,7 +104,6 @@ export type {
 } from './memoryview.js';
 
 // --- Pipelines (generators, itertools, chunked CSV) -------------------------------------------
-// PIPELINE-EXPORTS
 export {
   accumulate,
   batched,
@@ -124,9 +119,9 @@ export {
   takewhile,
   tee,
   zipLongest,
-} from './pipeline/itertools.js';
-export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline/itertools.js';
-export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline/pipeline.js';
-export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline/pipeline.js';
-export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, readCsv } from './pipeline/csv-reader.js';
-export type { CsvSource, ReadCsvOptions } from './pipeline/csv-reader.js';
+} from './pipeline.js';
+export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline.js';
+export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline.js';
+export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';
+export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, readCsv } from './pipeline.js';
+export type { CsvSource, ReadCsvOptions } from './pipeline.js';

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { CsvReader, readCsv as readCsvCore, type CsvSource, type ReadCsvOptions } from '../pipeline/csv-reader.js';
+import { CsvReader, readCsv as readCsvCore, type CsvSource, type ReadCsvOptions } from '../pipeline.js';
 import type { Schema } from '../record-store.js';
 import { fileBytes, type PathLike } from './file-bytes.js';
 

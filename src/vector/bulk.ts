@@ -8,10 +8,10 @@
  */
 import { DTYPES, dtypeOfArray, widensTo, type DType, type DTypeInfo } from '../dtype.js';
 import { describe, throwType } from '../errors.js';
-import type { SliceRange } from './bounds.js';
-import { grownCapacity, reallocate } from './growth.js';
-import type { RawArray } from './vector-helpers.js';
-import { VECTOR_KERNELS } from './vector-kernels.js';
+import type { SliceRange } from '../internal/bounds.js';
+import { grownCapacity, reallocate } from '../internal/growth.js';
+import type { RawArray } from './helpers.js';
+import { VECTOR_KERNELS } from './kernels.js';
 
 /** The array and length an append produced; nothing is visible until the caller commits both. @internal */
 export interface Appended {

@@ -1,0 +1,781 @@
+/**
+ * RecordStore: struct-of-arrays records standing in for Python's `__slots__` (one TypedArray per field),
+ * usable as a small columnar dataframe (`filter`, `sortBy`, `select`, `groupBy().agg()`).
+ *
+ * @packageDocumentation
+ */
+import { describe, throwAttribute, throwType, throwValue } from '../errors.js';
+import { normalizeIndex } from '../internal/bounds.js';
+import { EXPORT_BUFFER, type BufferExport } from '../internal/exports.js';
+import type { TypedArray } from '../dtype.js';
+import {
+  checkCapacity,
+  checkFieldValue,
+  columnsToParts,
+  identity,
+  inferObjectsSchema,
+  newCategory,
+  readField,
+  takeColumns,
+  writeField,
+} from './construct.js';
+import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
+import { formatTable } from './format.js';
+import { aggregate, type AggOp } from './group-by.js';
+import { memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
+import { IDX, rowKit, type RowKit } from './record-view.js';
+import {
+  parseSchema,
+  type EntriesToSchema,
+  type FieldInfo,
+  type FieldInput,
+  type FieldSpec,
+  type FieldValue,
+  type ParsedSchema,
+  type RecordInput,
+  type RecordOf,
+  type RecordPatch,
+  type Schema,
+  type SchemaEntries,
+} from './schema.js';
+import { argsortByKeys, argsortWith, type SortKey } from './sort-by.js';
+import { allocColumns, grow, locked, setCapacity, StoreData, type CategoryColumn, type Column } from './store-data.js';
+import type {
+  AggSchema,
+  AggSpecOf,
+  ColumnOf,
+  ColumnInput,
+  ColumnsSchema,
+  FieldName,
+  RecordCursor,
+  RecordStoreOptions,
+  RecordView,
+  SortOptions,
+} from './types.js';
+
+export type {
+  DefaultedKeys,
+  EntriesToSchema,
+  FieldInput,
+  FieldSpec,
+  FieldType,
+  FieldValue,
+  FieldWithDefault,
+  RecordInput,
+  RecordOf,
+  RecordPatch,
+  Schema,
+  SchemaEntries,
+  InputOfFieldType,
+  TypeOfSpec,
+  ValueOfFieldType,
+  VectorFieldType,
+} from './schema.js';
+export type { AggOp } from './group-by.js';
+export type {
+  AggResultType,
+  AggSchema,
+  AggSpecOf,
+  ColumnInput,
+  ColumnOf,
+  ColumnOfFieldType,
+  ColumnsSchema,
+  FieldName,
+  RecordCursor,
+  RecordStoreOptions,
+  RecordView,
+  RecordViewMembers,
+  SortOptions,
+} from './types.js';
+export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
+
+// --- internals ---------------------------------------------------------------------------------------------
+
+let adopting: StoreData | undefined;
+let fromParts: (schema: ParsedSchema, cols: Column[], length: number) => RecordStore<Schema>;
+
+
+// --- the store ---------------------------------------------------------------------------------------------
+
+/**
+ * Records stored as struct-of-arrays: one plain TypedArray per numeric field (all sharing one capacity), a
+ * {@link Categorical} per `'category'` field, `n` elements per record for a `[dtype, n]` vector field.
+ *
+ * @remarks
+ * **Python mapping.** A class with `__slots__` (or `@dataclass(slots=True)`): fixed fields, no per-record
+ * dict. Records are views (`get(i)`), or one movable {@link RecordStore.cursor}; writing an unknown name
+ * throws {@link AttributeError}. Unlike slots, fields are **typed** and every write is validated as a Vector
+ * write (`TypeError` for a wrong type, {@link OverflowError} out of range); bulk writes validate the whole
+ * batch first, so a failed `extend` leaves the store unchanged. Columns are always initialised, so Python's
+ * "slot declared but never set" `AttributeError` has no equivalent.
+ *
+ * **Memory.** `byteLength` = Σ capacity × itemsize × n (+ categoricals); 3 float64 fields cost 24 B per
+ * record against ~106 B as plain objects (perf-baseline.md §1).
+ *
+ * **Aliasing.** {@link RecordStore.column} aliases a column; it goes **stale** when the store reallocates
+ * (growth past `capacity`, `reserve`, `shrinkToFit`): read it again after pushing. Record views and cursors
+ * hold the store, not the columns, so they stay valid (they are positions: after `remove` a view at `i` sees
+ * the next record). A `memoryview(store, {field})` is tracked instead: while one is exported, every
+ * length-changing or reallocating operation throws {@link BufferError}.
+ *
+ * **Verbs** (`filter`, `sortBy`, `select`, `groupBy().agg()`, `head`, `take`, `copy`) return a **new**
+ * RecordStore that shares nothing with this one.
+ *
+ * @example
+ * ```ts
+ * const pts = recordStore({ x: 'float64', y: 'float64', kind: 'category' });
+ * pts.push({ x: 1, y: 2, kind: 'a' });
+ * const p = pts.get(0);
+ * p.x += 1;                      // writes the x column
+ * pts.column('x');               // Float64Array [2]  (alias)
+ * ```
+ */
+export class RecordStore<S extends Schema = Schema> implements Iterable<RecordView<S>> {
+  readonly #d: StoreData;
+  readonly #kit: RowKit;
+
+  static {
+    fromParts = (schema, cols, length) => {
+      const d = new StoreData(schema, cols, length);
+      d.length = length;
+      adopting = d;
+      return new RecordStore<Schema>(undefined as never);
+    };
+  }
+
+  /**
+   * Makes an empty store (same as {@link recordStore}).
+   * @param schema - Field name → dtype or typecode, `'category'`, `[dtype, n]`, or `{type, default}`; or
+   *   `[name, spec]` entries.
+   * @param options - `capacity`: records to allocate up front.
+   * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name, an unknown dtype, an
+   *   empty schema or a bad vector size. `TypeError` for a malformed spec or default.
+   * @throws {@link OverflowError} for a default out of range.
+   */
+  constructor(schema: S | SchemaEntries, options: RecordStoreOptions = {}) {
+    if (adopting !== undefined) {
+      this.#d = adopting;
+      adopting = undefined;
+    } else {
+      const parsed = parseSchema(schema);
+      if (typeof options !== 'object' || options === null) throwType(`recordStore: options must be an object, got ${describe(options)}`);
+      const cap = options.capacity === undefined ? 0 : checkCapacity(options.capacity, 'recordStore');
+      this.#d = new StoreData(parsed, allocColumns(parsed, cap, newCategory), cap);
+      for (const c of this.#d.cols) if (!ArrayBuffer.isView(c)) c.reserve(cap);
+    }
+    this.#kit = rowKit(this.#d.schema);
+  }
+
+  // --- construction ---------------------------------------------------------------------------------------
+
+  /**
+   * Builds a store from plain objects. Without a schema, infers one per field: the smallest integer dtype that
+   * holds every value (`int8`, `uint8`, `int16`, … `uint32`; `float64` beyond), `float64` for other numbers,
+   * `int64`/`uint64` for bigints, `'category'` for strings, `[dtype, n]` for arrays of one length; a numeric
+   * field absent from some objects becomes `{type: 'float64', default: NaN}`. `store.schema` shows the choice.
+   * @param objs - An iterable of objects.
+   * @param schema - Optional schema; keys not in it are ignored (as `push` does).
+   * @returns A new store with capacity = number of objects.
+   * @throws `TypeError` for a non-object row, a boolean or mixed-kind field (inference), or any error `extend`
+   *   throws; {@link ValueError} when inferring from no objects.
+   * @remarks O(n × fields). Category fields list categories in order of first appearance.
+   * @example
+   * ```ts
+   * const s = RecordStore.fromObjects([{ id: 1, w: 0.5, tag: 'a' }, { id: 300, w: 1, tag: 'b' }]);
+   * s.schema; // { id: 'int16', w: 'float64', tag: 'category' }
+   * ```
+   */
+  static fromObjects<const T extends Schema>(objs: Iterable<RecordInput<T>>, schema: T): RecordStore<T>;
+  static fromObjects(objs: Iterable<Readonly<Record<string, unknown>>>): RecordStore<Schema>;
+  static fromObjects(objs: Iterable<unknown>, schema?: Schema | SchemaEntries): RecordStore<Schema> {
+    if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
+      throwType(`RecordStore.fromObjects: objs must be an iterable of objects, got ${describe(objs)}`);
+    }
+    const rows = Array.isArray(objs) ? (objs as unknown[]) : [...objs];
+    let s = schema;
+    if (s === undefined) s = inferObjectsSchema(rows);
+    const store = new RecordStore<Schema>(s, { capacity: rows.length });
+    store.extend(rows as Iterable<RecordInput<Schema>>);
+    return store;
+  }
+
+  /**
+   * Builds a store from columns. A TypedArray already of the field's dtype (an exact TypedArray, not a
+   * Node `Buffer`) is **adopted without copying**: the store writes into it until its first reallocation.
+   * A {@link Categorical} of strings is adopted for a category field. Other arrays are validated and copied;
+   * without a schema, plain arrays are inferred as in {@link RecordStore.fromObjects}.
+   * @param cols - Field name → TypedArray, Categorical, `number[]`, `bigint[]` or `(string | null)[]`.
+   *   For a `[dtype, n]` field, a flat array of `length × n` values.
+   * @param schema - Optional schema (field order and types); fields with defaults may be left out.
+   * @returns A new store whose capacity equals its length.
+   * @throws {@link ValueError} for ragged columns, no columns, a column missing for a field without default,
+   *   or a column not in the schema. `TypeError` for an unsupported column or a value of the wrong type;
+   *   {@link OverflowError} for a value out of range.
+   * @remarks O(n) for copied columns, O(1) per adopted one.
+   * @example
+   * ```ts
+   * const x = new Float64Array([1, 2, 3]);
+   * const s = RecordStore.fromColumns({ x, kind: ['a', 'b', 'a'] });
+   * s.column('x') === x; // true: adopted
+   * ```
+   */
+  static fromColumns<const T extends Schema>(cols: { readonly [K in keyof T]?: ColumnInput }, schema: T): RecordStore<T>;
+  static fromColumns<const C extends Readonly<Record<string, ColumnInput>>>(cols: C): RecordStore<ColumnsSchema<C>>;
+  static fromColumns(cols: Readonly<Record<string, unknown>>, schema?: Schema | SchemaEntries): RecordStore<Schema> {
+    const { parsed, cols: out, length } = columnsToParts(cols, schema);
+    return fromParts(parsed, out, length);
+  }
+
+  // --- shape and memory ----------------------------------------------------------------------------------------
+
+  /** Field names, in schema order (frozen). */
+  get fields(): readonly FieldName<S>[] {
+    return this.#d.schema.names as readonly FieldName<S>[];
+  }
+
+  /**
+   * The normalized schema (typecodes resolved to dtypes, defaults kept), frozen: valid input to
+   * {@link recordStore}, and where {@link RecordStore.fromObjects} shows the types it inferred.
+   */
+  get schema(): { readonly [K in keyof S]: FieldSpec } {
+    return this.#d.schema.normalized as { readonly [K in keyof S]: FieldSpec };
+  }
+
+  /** Number of records. */
+  get length(): number {
+    return this.#d.length;
+  }
+
+  /** Records the numeric columns hold without reallocating. */
+  get capacity(): number {
+    return this.#d.capacity;
+  }
+
+  /** Bytes held now: every column at full capacity, plus the categoricals (codes and dictionaries). */
+  get byteLength(): number {
+    let b = 0;
+    for (const c of this.#d.cols) b += c.byteLength;
+    return b;
+  }
+
+  /** Logical bytes, as Python/pandas report them: `length × itemsize × n` per numeric field, plus each categorical's `nbytes`. */
+  get nbytes(): number {
+    const d = this.#d;
+    let b = 0;
+    for (const f of d.schema.fields) b += f.kind === 'category' ? (d.cols[f.index] as CategoryColumn).nbytes : d.length * f.size * f.info.bytes;
+    return b;
+  }
+
+  /**
+   * Bytes per field, and an **estimate** of the same records as an array of plain objects (from the V8 layout
+   * measured in perf-baseline.md §1: 8 B slot + 24 B header + 8 B per field, +16 B per boxed double, …; the
+   * model string is in the result), like pandas `df.memory_usage(deep=True)`.
+   * @returns A {@link RecordStoreMemoryUsage}.
+   * @remarks O(length) (it counts which doubles V8 would box).
+   */
+  memoryUsage(): RecordStoreMemoryUsage {
+    return memoryUsage(this.#d);
+  }
+
+  /**
+   * Makes room for at least `n` records in total.
+   * @param n - Total capacity wanted.
+   * @throws `TypeError` for a non-integer; {@link ValueError} for a negative or too large `n`;
+   *   {@link BufferError} if it must reallocate while a memoryview is exported.
+   * @remarks O(length) when it reallocates (column aliases go stale), O(1) otherwise.
+   */
+  reserve(n: number): void {
+    const d = this.#d;
+    checkCapacity(n, 'RecordStore.reserve');
+    if (n <= d.capacity) return;
+    if (d.lock.count !== 0) locked(d, 'reserve');
+    setCapacity(d, n);
+  }
+
+  /**
+   * Releases unused capacity (capacity becomes `length`; categoricals shrink and narrow their codes).
+   * @throws {@link BufferError} if it must reallocate while a memoryview is exported.
+   * @remarks O(length) when it reallocates (column aliases go stale).
+   */
+  shrinkToFit(): void {
+    const d = this.#d;
+    if (d.capacity !== d.length) {
+      if (d.lock.count !== 0) locked(d, 'shrinkToFit');
+      setCapacity(d, d.length);
+    }
+    for (const c of d.cols) if (!ArrayBuffer.isView(c)) c.shrinkToFit();
+  }
+
+  // --- writes ----------------------------------------------------------------------------------------------
+
+  /**
+   * Appends a record.
+   * @param obj - An object with every field (fields with a default may be left out or `undefined`). Keys not
+   *   in the schema are ignored (so objects with extra properties load; view writes reject unknown names).
+   * @returns The new record's index.
+   * @throws `TypeError` for a non-object, a missing field without default, or a value of the wrong type;
+   *   {@link OverflowError} out of range (the store is unchanged); {@link BufferError} while exported.
+   * @remarks Amortised O(fields): the fields are validated first, then written. Per-schema generated code.
+   */
+  push(obj: RecordInput<S>): number {
+    return this.#kit.push(this.#d, obj);
+  }
+
+  /**
+   * Appends every record, atomically: the whole batch is validated (into temporaries) before anything is
+   * written, so on any error the store is exactly as it was.
+   * @param objs - An iterable of objects (as for {@link RecordStore.push}), or another RecordStore.
+   * @throws As {@link RecordStore.push}; the message names the row.
+   * @remarks O(m × fields) and O(m × record bytes) of temporaries; at most one reallocation.
+   */
+  extend(objs: Iterable<RecordInput<S>>): void {
+    const d = this.#d;
+    if (d.lock.count !== 0) locked(d, 'extend');
+    if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
+      throwType(`RecordStore.extend: objs must be an iterable of objects, got ${describe(objs)}`);
+    }
+    const rows: ArrayLike<unknown> = Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs];
+    const m = rows.length;
+    if (m === 0) return;
+    const fields = d.schema.fields;
+    const tmp: unknown[] = fields.map((f) => (f.kind === 'category' ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
+    this.#kit.validate(rows, m, tmp);
+    for (const f of fields) if (f.kind === 'category') (d.cols[f.index] as CategoryColumn).assertExtendable(tmp[f.index] as unknown[]);
+    const n = d.length;
+    if (n + m > d.capacity) grow(d, n + m);
+    for (const f of fields) {
+      const col = d.cols[f.index]!;
+      if (f.kind === 'category') (col as CategoryColumn).extend(tmp[f.index] as unknown[]);
+      else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
+    }
+    d.length = n + m;
+  }
+
+  /**
+   * Writes several fields of record `i`, atomically (every given field is validated before any is written).
+   * @param i - Index in `[-length, length)`.
+   * @param partial - Field → value; fields left out are unchanged.
+   * @throws {@link AttributeError} for a name not in the schema; `TypeError`/{@link OverflowError} for a bad
+   *   value; {@link IndexError} out of range. Nothing is written on error.
+   * @remarks O(fields given).
+   */
+  set(i: number, partial: RecordPatch<S>): void {
+    const d = this.#d;
+    const j = normalizeIndex(i, d.length, 'RecordStore');
+    if (typeof partial !== 'object' || partial === null) throwType(`RecordStore.set: partial must be an object of field values, got ${describe(partial)}`);
+    const keys = Object.keys(partial);
+    const plan: [FieldInfo, unknown][] = [];
+    for (const k of keys) {
+      const v = (partial as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      const f = this.#field(k, 'set');
+      plan.push([f, checkFieldValue(f, v, `RecordStore.set field ${describe(k)}`)]);
+    }
+    for (const [f, v] of plan) writeField(d, f, j, v);
+  }
+
+  /**
+   * Writes one field of record `i`.
+   * @param i - Index in `[-length, length)`.
+   * @param name - Field name.
+   * @param value - New value (validated).
+   * @throws {@link AttributeError} for an unknown field; `TypeError`/{@link OverflowError} for a bad value;
+   *   {@link IndexError} out of range.
+   * @remarks O(1) (O(n) for a vector field of n elements).
+   */
+  setField<K extends FieldName<S>>(i: number, name: K, value: FieldInput<S[K]>): void {
+    const d = this.#d;
+    const f = this.#field(name, 'setField');
+    const j = normalizeIndex(i, d.length, 'RecordStore');
+    writeField(d, f, j, checkFieldValue(f, value, `RecordStore.setField field ${describe(name)}`));
+  }
+
+  /**
+   * Removes record `i`, shifting later records down (ordered delete, like `del list[i]`).
+   * @param i - Index in `[-length, length)`.
+   * @throws {@link IndexError} out of range; {@link BufferError} while a memoryview is exported.
+   * @remarks O((length − i) × fields) (`copyWithin`). Views of later rows now see the next record.
+   */
+  remove(i: number): void {
+    const d = this.#d;
+    if (d.lock.count !== 0) locked(d, 'remove');
+    const n = d.length;
+    const j = normalizeIndex(i, n, 'RecordStore');
+    for (const f of d.schema.fields) {
+      const col = d.cols[f.index]!;
+      if (f.kind === 'category') (col as CategoryColumn).removeAt(j);
+      else (col as TypedArray).copyWithin(j * f.size, (j + 1) * f.size, n * f.size);
+    }
+    d.length = n - 1;
+  }
+
+  /**
+   * Removes record `i` by moving the last record into its place (O(1); order not kept).
+   * @param i - Index in `[-length, length)`.
+   * @throws {@link IndexError} out of range; {@link BufferError} while a memoryview is exported.
+   * @remarks O(fields).
+   */
+  swapRemove(i: number): void {
+    const d = this.#d;
+    if (d.lock.count !== 0) locked(d, 'swapRemove');
+    const n = d.length;
+    const j = normalizeIndex(i, n, 'RecordStore');
+    const last = n - 1;
+    for (const f of d.schema.fields) {
+      const col = d.cols[f.index]!;
+      if (f.kind === 'category') (col as CategoryColumn).swapRemoveAt(j);
+      else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
+    }
+    d.length = last;
+  }
+
+  /**
+   * Removes every record; capacity is kept.
+   * @throws {@link BufferError} while a memoryview is exported.
+   * @remarks O(1) (plus O(1) per category field).
+   */
+  clear(): void {
+    const d = this.#d;
+    if (d.lock.count !== 0) locked(d, 'clear');
+    for (const c of d.cols) if (!ArrayBuffer.isView(c)) c.clear();
+    d.length = 0;
+  }
+
+  // --- reads -----------------------------------------------------------------------------------------------
+
+  /**
+   * A record view of row `i`: typed getters/setters on a per-schema prototype (`view.x += 1` writes the store).
+   * @param i - Index in `[-length, length)`.
+   * @returns A new non-extensible view (unknown writes throw {@link AttributeError}).
+   * @throws {@link IndexError} out of range (never `undefined`).
+   * @remarks O(1), one small allocation per call; for scans use {@link RecordStore.cursor} or
+   *   {@link RecordStore.column}. The view is positional: it keeps reading row `i` after removals.
+   */
+  get(i: number): RecordView<S> {
+    const d = this.#d;
+    const j = (i >>> 0) === i && i < d.length ? i : normalizeIndex(i, d.length, 'RecordStore');
+    return new this.#kit.View(d, j) as RecordView<S>;
+  }
+
+  /**
+   * One field of record `i`.
+   * @param i - Index in `[-length, length)`.
+   * @param name - Field name.
+   * @returns The value (`bigint` for 64-bit fields, `string | null` for category, a subarray alias for a vector field).
+   * @throws {@link AttributeError} for an unknown field (never `undefined`); {@link IndexError} out of range.
+   * @remarks O(1).
+   */
+  getField<K extends FieldName<S>>(i: number, name: K): FieldValue<S[K]> {
+    const d = this.#d;
+    const f = this.#field(name, 'getField');
+    return readField(d, f, normalizeIndex(i, d.length, 'RecordStore')) as FieldValue<S[K]>;
+  }
+
+  /**
+   * The column of a field: for a numeric field a TypedArray **alias** of exactly `length` elements (for a
+   * `[dtype, n]` field, `length × n` elements, record `i` at `[i*n, i*n+n)`); for a category field the
+   * store's {@link Categorical} itself.
+   * @param name - Field name.
+   * @returns The live column. Writes through it bypass validation.
+   * @throws {@link AttributeError} for an unknown field.
+   * @remarks O(1). **Stale after a reallocation** (a push past `capacity`, `reserve`, `shrinkToFit`): read
+   *   it again; the store itself stays correct. The fastest way to scan a field.
+   */
+  column<K extends FieldName<S>>(name: K): ColumnOf<S[K]> {
+    const d = this.#d;
+    const f = this.#field(name, 'column');
+    const col = d.cols[f.index]!;
+    if (f.kind === 'category') return col as unknown as ColumnOf<S[K]>;
+    const a = col as TypedArray;
+    const n = d.length * f.size;
+    return (a.length === n ? a : a.subarray(0, n)) as ColumnOf<S[K]>;
+  }
+
+  /**
+   * One movable record view for allocation-free scans: `while (c.next()) sum += c.x`, or `c.moveTo(i)`.
+   * @returns A cursor positioned before the first row.
+   * @remarks O(1). Reading a field while not on a row throws {@link IndexError}. Moving allocates nothing.
+   */
+  cursor(): RecordCursor<S> {
+    return new this.#kit.Cursor(this.#d) as RecordCursor<S>;
+  }
+
+  /**
+   * Calls `fn(cursor, i, store)` for each record. The record passed is **one cursor moved along** (no
+   * allocation per row): call `toObject()` to keep a record.
+   * @param fn - Callback.
+   * @remarks O(length). Records pushed during the walk are not visited; it stops early if the store shrinks.
+   */
+  forEach(fn: { bivarianceHack(record: RecordCursor<S>, index: number, store: RecordStore<S>): void }['bivarianceHack']): void {
+    if (typeof fn !== 'function') throwType(`RecordStore.forEach: expected a function, got ${describe(fn)}`);
+    const d = this.#d;
+    const c = this.cursor();
+    const n = d.length;
+    for (let i = 0; i < n && i < d.length; i++) {
+      (c as unknown as { [IDX]: number })[IDX] = i;
+      fn(c, i, this);
+    }
+  }
+
+  /**
+   * Iterates new record views (safe to keep, unlike `forEach`'s cursor).
+   * @remarks O(1) per step, one view allocated per record.
+   */
+  *[Symbol.iterator](): IterableIterator<RecordView<S>> {
+    const d = this.#d;
+    const View = this.#kit.View;
+    for (let i = 0; i < d.length; i++) yield new View(d, i) as RecordView<S>;
+  }
+
+  /**
+   * Every record as a detached plain object (a **copy**; vector fields are copied TypedArrays).
+   * @returns An array of `length` objects.
+   * @remarks O(length × fields).
+   */
+  toObjects(): RecordOf<S>[] {
+    const d = this.#d;
+    const toObject = this.#kit.toObject;
+    const out = new Array<RecordOf<S>>(d.length);
+    for (let i = 0; i < d.length; i++) out[i] = toObject(d, i) as RecordOf<S>;
+    return out;
+  }
+
+  // --- verbs (each returns a new store) -------------------------------------------------------------------------
+
+  /**
+   * The records where `pred(cursor, i)` is truthy, or where `mask[i]` is truthy: a **new** RecordStore.
+   * @param pred - A predicate given one cursor moved along (keep `toObject()` if you store rows), or a mask of
+   *   `length` booleans/0-1 values (e.g. from `store.column('kind').eq('a')`).
+   * @returns A new store (copies).
+   * @throws {@link ValueError} for a mask of the wrong length; `TypeError` for anything else.
+   * @remarks O(length) predicate calls, then one typed gather per column.
+   */
+  filter(pred: { bivarianceHack(record: RecordCursor<S>, index: number): unknown }['bivarianceHack'] | ArrayLike<unknown>): RecordStore<S> {
+    const d = this.#d;
+    let rows: Uint32Array;
+    if (typeof pred === 'function') rows = rowsWhere(d, this.cursor(), pred as (r: never, i: number) => unknown);
+    else if (typeof pred === 'object' && pred !== null && typeof (pred as ArrayLike<unknown>).length === 'number') rows = rowsOfMask(d, pred);
+    else return throwType(`RecordStore.filter: expected a predicate or a mask, got ${describe(pred)}`);
+    return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
+  }
+
+  /**
+   * The records at `indices`, in that order: a **new** RecordStore (pandas `take`).
+   * @param indices - Row indexes (negative counts from the end; repeats allowed).
+   * @returns A new store (copies).
+   * @throws {@link IndexError} for an index out of range; `TypeError` for a non-integer.
+   * @remarks O(m × fields).
+   */
+  take(indices: ArrayLike<number>): RecordStore<S> {
+    const d = this.#d;
+    const rows = checkIndices(d, indices, 'take');
+    return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
+  }
+
+  /**
+   * The records sorted (stable) by one field, several fields (first most significant), or a comparator:
+   * a **new** RecordStore.
+   * @param key - A field name, an array of field names, or `cmp(a, b)` over two cursors (negative: a first).
+   * @param options - `descending` (one flag or one per field; ignored with a comparator).
+   * @returns A new sorted store (copies).
+   * @throws {@link AttributeError} for an unknown field; `TypeError` for a vector field; {@link ValueError}
+   *   for no keys or a `descending` list of the wrong length.
+   * @remarks Fields: an LSD radix sort of an index array over typed key words (O(n) per 8/16 key bits), NaN
+   *   and missing categories last; unordered categories sort by value, ordered ones by category order.
+   *   Comparator: a merge sort, O(n log n) calls.
+   */
+  sortBy(
+    key: FieldName<S> | readonly FieldName<S>[] | { bivarianceHack(a: RecordCursor<S>, b: RecordCursor<S>): number }['bivarianceHack'],
+    options: SortOptions = {},
+  ): RecordStore<S> {
+    const d = this.#d;
+    const n = d.length;
+    let perm: Uint32Array;
+    if (typeof key === 'function') {
+      const a = this.cursor() as unknown as { [IDX]: number };
+      const b = this.cursor() as unknown as { [IDX]: number };
+      perm = argsortWith(n, (i, j) => {
+        a[IDX] = i;
+        b[IDX] = j;
+        return (key as (a: unknown, b: unknown) => number)(a, b);
+      });
+    } else {
+      const names: readonly unknown[] = typeof key === 'string' ? [key] : Array.isArray(key) ? key : throwType(`RecordStore.sortBy: expected a field, fields or a comparator, got ${describe(key)}`);
+      if (names.length === 0) throwValue('RecordStore.sortBy: no sort keys');
+      const desc = options.descending ?? false;
+      if (Array.isArray(desc) && desc.length !== names.length) {
+        throwValue(`RecordStore.sortBy: ${desc.length} descending flags for ${names.length} keys`);
+      }
+      const keys: SortKey[] = names.map((nm, t) => {
+        const dflag: unknown = Array.isArray(desc) ? desc[t] : desc;
+        if (typeof dflag !== 'boolean') throwType(`RecordStore.sortBy: descending must be a boolean, got ${describe(dflag)}`);
+        const f = this.#field(nm, 'sortBy');
+        if (f.kind === 'vector') throwType(`RecordStore.sortBy: cannot sort by vector field ${describe(f.name)} (vectors have no order)`);
+        return { field: f, descending: dflag };
+      });
+      perm = argsortByKeys(d.cols, keys, n);
+    }
+    return fromParts(d.schema, takeColumns(d, perm), n) as unknown as RecordStore<S>;
+  }
+
+  /**
+   * Some fields, in the given order: a **new** RecordStore (copies).
+   * @param fields - Field names (no repeats).
+   * @returns A new store with those fields (defaults kept).
+   * @throws {@link AttributeError} for an unknown field; {@link ValueError} for a repeat or no fields.
+   * @remarks O(length × fields selected).
+   */
+  select<K extends FieldName<S>>(fields: readonly K[]): RecordStore<Pick<S, K>> {
+    const d = this.#d;
+    if (!Array.isArray(fields)) throwType(`RecordStore.select: expected an array of field names, got ${describe(fields)}`);
+    const infos = fields.map((nm) => this.#field(nm, 'select'));
+    const parsed = parseSchema(infos.map((f) => [f.name, f.spec] as const));
+    return fromParts(parsed, takeColumns(d, identity(d.length), infos), d.length) as unknown as RecordStore<Pick<S, K>>;
+  }
+
+  /**
+   * The first `n` records (negative `n`: all but the last `-n`, as pandas): a **new** RecordStore.
+   * @param n - Count (default 5).
+   * @returns A new store (copies).
+   * @throws `TypeError` for a non-integer.
+   * @remarks O(n × fields).
+   */
+  head(n = 5): RecordStore<S> {
+    const d = this.#d;
+    if (!Number.isInteger(n)) throwType(`RecordStore.head: n must be an integer, got ${describe(n)}`);
+    const m = n >= 0 ? Math.min(n, d.length) : Math.max(0, d.length + n);
+    return fromParts(d.schema, takeColumns(d, identity(m)), m) as unknown as RecordStore<S>;
+  }
+
+  /**
+   * A copy of the store (capacity = length): a **new** RecordStore sharing nothing.
+   * @returns The copy.
+   * @remarks O(length × fields).
+   */
+  copy(): RecordStore<S> {
+    return this.head(this.#d.length);
+  }
+
+  /**
+   * Groups records by one or more key fields, for {@link GroupBy.agg}.
+   * @param keys - A field name or names. Category keys group by code (observed categories, in category
+   *   order); numeric keys in ascending order; several keys lexicographically. Rows with a missing key (null,
+   *   NaN) are dropped (pandas `dropna=True`).
+   * @returns A {@link GroupBy}; nothing is computed until `agg`.
+   * @throws {@link AttributeError} for an unknown field; `TypeError` for a vector field; {@link ValueError}
+   *   for no keys or a repeat.
+   */
+  groupBy<K extends FieldName<S>>(keys: K | readonly K[]): GroupBy<S, K> {
+    const names: readonly unknown[] = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : throwType(`RecordStore.groupBy: expected a field or fields, got ${describe(keys)}`);
+    if (names.length === 0) throwValue('RecordStore.groupBy: no keys');
+    const infos = names.map((nm) => this.#field(nm, 'groupBy'));
+    if (new Set(infos).size !== infos.length) throwValue('RecordStore.groupBy: a key is repeated');
+    for (const f of infos) if (f.kind === 'vector') throwType(`RecordStore.groupBy: cannot group by vector field ${describe(f.name)}`);
+    return new GroupBy<S, K>(this.#d, infos);
+  }
+
+  /**
+   * A text table of the first rows (pandas-like), with a `[n rows × m fields]` footer.
+   * @param maxRows - Rows to show (default 10).
+   * @returns The table.
+   */
+  toString(maxRows = 10): string {
+    return formatTable(this.#d, maxRows);
+  }
+
+  /** @internal Node's `util.inspect` / `console.log` show the table. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `RecordStore\n${this.toString()}`;
+  }
+
+  /**
+   * The buffer-export protocol (for `memoryview(store, {field})`): the live elements of one numeric field.
+   * @param field - Field name.
+   * @returns `{array, dtype, lock, readonly: false}` with `array` an alias of `length × n` elements.
+   * @throws `TypeError` for no field name or a category field (its codes belong to the Categorical);
+   *   {@link AttributeError} for an unknown field.
+   * @internal
+   */
+  [EXPORT_BUFFER](field?: string): BufferExport {
+    const d = this.#d;
+    if (field === undefined) throwType(`RecordStore exports one field at a time: pass {field} (fields: ${d.schema.names.join(', ')})`);
+    const f = this.#field(field, 'memoryview');
+    if (f.kind === 'category') {
+      throwType(`RecordStore: category field ${describe(field)} has no numeric buffer to export (its codes belong to the Categorical)`);
+    }
+    return { array: (d.cols[f.index] as TypedArray).subarray(0, d.length * f.size), dtype: f.dtype, lock: d.lock, readonly: false };
+  }
+
+  #field(name: unknown, op: string): FieldInfo {
+    const schema = this.#d.schema;
+    if (typeof name !== 'string') throwType(`RecordStore.${op}: field names are strings, got ${describe(name)}`);
+    const f = schema.byName.get(name);
+    if (f === undefined) throwAttribute(`RecordStore.${op}: no field ${describe(name)} (fields: ${schema.names.join(', ')})`);
+    return f;
+  }
+}
+
+/**
+ * Records grouped by key fields (from {@link RecordStore.groupBy}).
+ */
+export class GroupBy<S extends Schema, K extends FieldName<S>> {
+  readonly #d: StoreData;
+  readonly #keys: readonly FieldInfo[];
+
+  /** @internal */
+  constructor(d: StoreData, keys: readonly FieldInfo[]) {
+    this.#d = d;
+    this.#keys = keys;
+  }
+
+  /** The key fields. */
+  get keys(): readonly K[] {
+    return this.#keys.map((f) => f.name as K);
+  }
+
+  /**
+   * Aggregates each group: a **new** RecordStore with the key fields first (category keys stay categorical),
+   * then one field per output.
+   * @param spec - Output name → `[op, field]` with op `'sum' | 'mean' | 'min' | 'max' | 'count' | 'first' |
+   *   'last'`, or `['count']` for rows per group. NaN (and missing categories) are skipped as pandas does:
+   *   `sum` of none is 0, `mean`/`min`/`max`/`first`/`last` of none is NaN (null for a category).
+   * @returns A new store, one record per group. Types: `sum` → float64 (int64/uint64 for 64-bit fields,
+   *   checked: {@link OverflowError}), `mean` → float64, `count` → uint32, others keep the field's type.
+   * @throws {@link AttributeError} for an unknown field; {@link ValueError} for an unknown op, an output named
+   *   like a key, or no outputs; `TypeError` for `sum`/`mean` of a category, `min`/`max` of an unordered
+   *   category, or a vector field other than count/first/last.
+   * @remarks O(n) per key (radix sort for numeric keys) plus one typed kernel pass per output.
+   * @example
+   * ```ts
+   * store.groupBy('kind').agg({ total: ['sum', 'x'], n: ['count'] });
+   * ```
+   */
+  agg<const A extends Readonly<Record<string, AggSpecOf<S>>>>(spec: A): RecordStore<AggSchema<S, K, A>> {
+    const parts = aggregate(this.#d, this.#keys, spec as Readonly<Record<string, readonly [AggOp, string] | readonly ['count']>>);
+    return fromParts(parseSchema(parts.entries), parts.cols, parts.length) as unknown as RecordStore<AggSchema<S, K, A>>;
+  }
+}
+
+/**
+ * Makes an empty {@link RecordStore}: struct-of-arrays records for a schema.
+ * @param schema - Field name → dtype or typecode (`'float64'`, `'i'`), `'category'`, `[dtype, n]` (a
+ *   fixed-size vector field), or `{type, default}`; or `[name, spec]` entries.
+ * @param options - `capacity`: records to allocate up front.
+ * @returns A new empty store. TypeScript infers the record type (`get(i).x` is `number`; an int64 field
+ *   `bigint`; a category field `string | null`; a vector field a TypedArray).
+ * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name (`index`, `toObject`,
+ *   `constructor`, `__proto__`, …), an unknown dtype, an empty schema or a bad vector size; `TypeError` for a
+ *   malformed spec or default; {@link OverflowError} for a default out of range.
+ * @remarks O(fields); generates the per-schema record code once per layout (cached).
+ * @example
+ * ```ts
+ * const particles = recordStore({ pos: ['float32', 3], mass: { type: 'float64', default: 1 }, kind: 'category' });
+ * const i = particles.push({ pos: [0, 1, 2], kind: 'dust' });
+ * particles.get(i).mass; // 1
+ * ```
+ */
+export function recordStore<const S extends Schema>(schema: S, options?: RecordStoreOptions): RecordStore<S>;
+export function recordStore<const E extends SchemaEntries>(schema: E, options?: RecordStoreOptions): RecordStore<EntriesToSchema<E>>;
+export function recordStore(schema: Schema | SchemaEntries, options?: RecordStoreOptions): RecordStore<Schema> {
+  return new RecordStore<Schema>(schema, options);
+}
