@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: typecheck + build + vitest (unit, property, types, exports of the built package) + a
-// benchmark smoke run at tiny size + the packed-tarball test. Ends with one plain line `N passed, N failed`; exits non-zero on
-// any failure.
+// `npm test`: typecheck + build + vitest (unit, property, types, exports of the built package) + the
+// capability tests again in headless Chromium (skipped, loudly, when no Chromium is found) + a benchmark
+// smoke run at tiny size + the packed-tarball test. Ends with one plain line `N passed, N failed`; exits
+// non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 let passed = 0;
@@ -32,17 +34,35 @@ checkStep('typecheck', npx, ['tsc', '--noEmit']);
 const buildOk = checkStep('build', npx, ['tsup']);
 
 const dir = mkdtempSync(join(tmpdir(), 'compactly-test-'));
-const report = join(dir, 'vitest.json');
-const vitestOk = step('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  passed += r.numPassedTests ?? 0;
-  failed += r.numFailedTests ?? 0;
-  if (!vitestOk && (r.numFailedTests ?? 0) === 0) {
-    failed++; // a suite failed to load, or vitest itself failed
+
+/** A vitest run whose tests count one by one in the closing line (JSON reporter into `dir`). */
+function vitestStep(name, args = []) {
+  const report = join(dir, `${name.replace(/\W+/g, '-')}.json`);
+  const ok = step(name, npx, ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    if (!ok && (r.numFailedTests ?? 0) === 0) failed++; // a suite failed to load, or vitest itself failed
+  } else if (!ok) {
+    failed++;
   }
-} else if (!vitestOk) {
-  failed++;
+  return ok;
+}
+
+vitestStep('vitest');
+
+// The capability tests again, from source, in headless Chromium (vitest.browser.config.ts). No browser is
+// downloaded: without a local Chromium the step is skipped and says so loudly (`.ci/run` installs one).
+const { findChromium } = await tsImport('../bench/_chromium.ts', import.meta.url);
+const chromium = findChromium();
+let browserSkipped;
+if (chromium.path) {
+  vitestStep('vitest in Chromium', ['--config', 'vitest.browser.config.ts']);
+} else {
+  browserSkipped = `BROWSER TESTS SKIPPED: ${chromium.why}. The capability tests ran in Node only, not in a browser.`;
+  const bar = '!'.repeat(100);
+  process.stdout.write(`\n${bar}\n!!! ${browserSkipped}\n${bar}\n`);
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -56,6 +76,7 @@ if (buildOk) {
   failures.push('bench smoke and pack test skipped: build failed');
 }
 
+if (browserSkipped) process.stdout.write(`\n!!! ${browserSkipped}\n`);
 if (failures.length) process.stdout.write(`\nfailed steps: ${failures.join('; ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 && failures.length === 0 ? 0 : 1);

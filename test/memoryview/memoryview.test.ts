@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { IndexError, MemoryView, NotImplementedError, ValueError, memoryview } from '../../src/index.js';
 import { throwsLike as throwsA } from '../_support/throws.js';
+import { nodeOnlyTest } from '../_support/runtime.js';
 
 const abc = () => new Uint8Array([97, 98, 99, 100, 101, 102]); // b'abcdef'
 
@@ -54,7 +55,7 @@ describe('construction', () => {
     m.set(0, 7);
     expect(new Uint8Array(sab)[0]).toBe(7);
   });
-  test('a pooled Node Buffer is viewed at its byteOffset/byteLength, never whole', () => {
+  nodeOnlyTest('a pooled Node Buffer is viewed at its byteOffset/byteLength, never whole', () => {
     const b = Buffer.from('ab');
     expect(b.buffer.byteLength).toBeGreaterThan(2); // pooled
     const m = memoryview(b);

@@ -3,6 +3,7 @@ import { AttributeError, BufferError, IndexError, OverflowError, ValueError } fr
 import { EXPORT_BUFFER } from '../../src/internal/exports.js';
 import { recordStore, RecordStore } from '../../src/record-store.js';
 import { throwsLike } from '../_support/throws.js';
+import { nodeOnlyTest } from '../_support/runtime.js';
 
 const xyz = () => recordStore({ x: 'float64', y: 'int32', z: 'uint8' });
 
@@ -559,7 +560,7 @@ describe('fromObjects / fromColumns', () => {
     throwsLike(() => RecordStore.fromColumns({ k: [1, 'a'] as never }), TypeError, TypeError);
   });
 
-  test('fromColumns copies a Node Buffer (keeps kernels monomorphic)', () => {
+  nodeOnlyTest('fromColumns copies a Node Buffer (keeps kernels monomorphic)', () => {
     const b = Buffer.from([1, 2, 3]);
     const s = RecordStore.fromColumns({ b }, { b: 'uint8' });
     expect(s.column('b')).not.toBe(b);

@@ -3,6 +3,7 @@ import { BufferError, IndexError, OverflowError, ValueError } from '../../src/er
 import { DTYPES, DTYPE_NAMES, type DType } from '../../src/dtype.js';
 import { Vector, vector } from '../../src/vector.js';
 import { throwsLike } from '../_support/throws.js';
+import { nodeOnlyTest } from '../_support/runtime.js';
 
 /** Snapshot of everything observable about a vector, to prove failed operations changed nothing. */
 function state(v: Vector<DType>): unknown {
@@ -455,7 +456,7 @@ describe('conversion: toArray / toBytes / fromBytes / toString / iterator', () =
     expect(vector('q', [-3n]).toString()).toBe("Vector('int64', [-3])");
     expect(vector('d', [1.5, -0, NaN, -Infinity]).toString()).toBe("Vector('float64', [1.5, -0, NaN, -Infinity])");
   });
-  test('console.log / util.inspect show the Python-style repr', async () => {
+  nodeOnlyTest('console.log / util.inspect show the Python-style repr', async () => {
     const { inspect } = await import('node:util');
     expect(inspect(vector('uint8', [1, 2]))).toBe("Vector('uint8', [1, 2])");
   });
