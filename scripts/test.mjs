@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck + build + vitest (unit, property, types, exports of the built package) + the
+// `npm test`: typecheck (sources, tests and type tests) + build + vitest (unit, property, types, exports of the built package) + the
 // capability tests again in headless Chromium (skipped, loudly, when no Chromium is found) + a benchmark
 // smoke run at tiny size + the packed-tarball test. Ends with one plain line `N passed, N failed`; exits
 // non-zero on any failure.
@@ -14,9 +14,13 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+// Vitest's and tsup's colours ignore whether the output is a terminal (they look at TERM): in CI and logs,
+// NO_COLOR keeps escape codes out of every step.
+const plain = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
+
 function step(name, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${name}: ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...plain, ...env } });
   const ok = r.status === 0;
   if (!ok) failures.push(`${name} (exit ${r.status ?? r.signal})`);
   return ok;

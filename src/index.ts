@@ -80,6 +80,7 @@ export type {
   Schema,
   SchemaEntries,
   SortOptions,
+  TableFormatOptions,
   TypeOfSpec,
   ValueOfFieldType,
   VectorFieldType,

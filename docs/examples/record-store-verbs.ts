@@ -50,14 +50,14 @@ assert.deepEqual(perRegion.toObjects(), [
 ]);
 assert.equal(perRegion.schema.region, 'category');
 
-// toString(): a readable table of the first rows.
+// toString(): a readable table of the first rows; floats as pandas prints them (toString(10, { precision: 8 }) for more).
 assert.equal(
   perRegion.toString(),
   [
     '   region  units  avgPrice  orders',
-    '0  north      10      8.75       2',
-    '1  south       6      19.5       2',
-    '2  east        2     12.25       1',
+    '0  north    10.0      8.75       2',
+    '1  south     6.0     19.50       2',
+    '2  east      2.0     12.25       1',
     '[3 rows × 4 fields]',
   ].join('\n'),
 );

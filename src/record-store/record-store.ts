@@ -20,7 +20,7 @@ import {
   writeField,
 } from './construct.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
-import { formatTable } from './format.js';
+import { formatTable, type TableFormatOptions } from './format.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
 import { IDX, rowKit, type RowKit } from './record-view.js';
@@ -88,6 +88,7 @@ export type {
   SortOptions,
 } from './types.js';
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
+export type { TableFormatOptions } from './format.js';
 
 // --- internals ---------------------------------------------------------------------------------------------
 
@@ -675,12 +676,16 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   }
 
   /**
-   * A text table of the first rows (pandas-like), with a `[n rows × m fields]` footer.
+   * A text table of the first rows (pandas-like), with a `[n rows × m fields]` footer. Float fields print as
+   * pandas prints them: 6 decimal places (`precision`), trailing zeros the column shares trimmed (`1.5`,
+   * `9.273655`), scientific notation for values below 10^-precision. O(maxRows × fields).
    * @param maxRows - Rows to show (default 10).
+   * @param options - `precision`: decimal places for float fields (default 6, up to 20).
    * @returns The table.
+   * @throws `TypeError` for a non-integer precision; {@link ValueError} for one outside [1, 20].
    */
-  toString(maxRows = 10): string {
-    return formatTable(this.#d, maxRows);
+  toString(maxRows = 10, options: TableFormatOptions = {}): string {
+    return formatTable(this.#d, maxRows, options);
   }
 
   /** @internal Node's `util.inspect` / `console.log` show the table. */

@@ -573,7 +573,7 @@ describe('toString', () => {
     const s = recordStore({ x: 'float64', kind: 'category', p: ['int8', 2] });
     s.push({ x: 1.5, kind: 'a', p: [1, 2] });
     s.push({ x: -10, kind: null, p: [3, 4] });
-    expect(s.toString()).toBe(['     x  kind       p', '0  1.5  a     [1, 2]', '1  -10  null  [3, 4]', '[2 rows × 3 fields]'].join('\n'));
+    expect(s.toString()).toBe(['       x  kind       p', '0    1.5  a     [1, 2]', '1  -10.0  null  [3, 4]', '[2 rows × 3 fields]'].join('\n'));
     expect(s.toString(1)).toContain('… 1 more row');
     expect(recordStore({ x: 'int8' }).toString()).toBe('x\n[0 rows × 1 field]');
   });
