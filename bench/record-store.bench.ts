@@ -1,6 +1,7 @@
 /**
  * RecordStore vs an array of plain objects (and class instances): building records with push, scan-summing a
- * field (through the column, a cursor, get(i)), filter, sortBy on a float64 field, groupBy(category)-sum;
+ * field (through the column, a cursor, get(i), `for…of` and forEach against objects allocated in order and
+ * shuffled in memory), filter, sortBy on a float64 field, groupBy(category)-sum;
  * arquero as an optional comparison for filter and groupBy. Memory per record for {x,y,z: float64},
  * {x,y,z: int32} and {x: float64, y: int32, kind: category}.
  */
@@ -54,6 +55,12 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
   const kinds = pickStrings(n, KINDS, 34);
   const objs: Obj[] = [];
   for (let i = 0; i < n; i++) objs.push({ x: xs[i]!, y: ys[i]!, z: zs[i]!, kind: kinds[i]! });
+  // The same objects allocated in a random order (as after a program's churn): the array order is the row
+  // order, the heap order is not, so each step of a scan is a cache miss. Objects' worst case, common in
+  // long-running programs; `objs` (allocated in order) is their best case.
+  const shuffled = new Array<Obj>(n);
+  const order = ints(n, 0, 2 ** 31 - 1, 35).map((r, i) => [r, i] as const).sort((a, b) => a[0] - b[0]);
+  for (const [, i] of order) shuffled[i] = { x: xs[i]!, y: ys[i]!, z: zs[i]!, kind: kinds[i]! };
   const store = RecordStore.fromColumns(
     { x: Float64Array.from(xs), y: Int32Array.from(ys), z: Float64Array.from(zs), kind: kinds },
     SCHEMA,
@@ -136,6 +143,46 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
           fn: () => {
             let s = 0;
             for (let i = 0; i < store.length; i++) s += store.get(i).x;
+            return s;
+          },
+        },
+      ],
+    },
+    {
+      name: 'for…of sum x',
+      baseline: {
+        name: 'objects: for (const o of objs) s += o.x',
+        fn: () => {
+          let s = 0;
+          for (const o of objs) s += o.x;
+          return s;
+        },
+      },
+      tasks: [
+        {
+          name: 'for (const r of store) s += r.x',
+          fn: () => {
+            let s = 0;
+            for (const r of store) s += r.x;
+            return s;
+          },
+        },
+        {
+          name: 'store.forEach(r => s += r.x)',
+          fn: () => {
+            let s = 0;
+            store.forEach((r) => {
+              s += r.x;
+            });
+            return s;
+          },
+        },
+        {
+          name: 'objects shuffled in memory: for…of',
+          reference: true,
+          fn: () => {
+            let s = 0;
+            for (const o of shuffled) s += o.x;
             return s;
           },
         },

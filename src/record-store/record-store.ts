@@ -447,7 +447,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   /**
    * A record view of row `i`: typed getters/setters on a per-schema prototype (`view.x += 1` writes the store).
    * @param i - Index in `[-length, length)`.
-   * @returns A new non-extensible view (unknown writes throw {@link AttributeError}).
+   * @returns A new view (unknown writes throw {@link AttributeError} through its prototype; the view is a
+   *   two-field object, not frozen, so V8 can elide it in a hot `get(i).x` loop).
    * @throws {@link IndexError} out of range (never `undefined`).
    * @remarks O(1), one small allocation per call; for scans use {@link RecordStore.cursor} or
    *   {@link RecordStore.column}. The view is positional: it keeps reading row `i` after removals.
@@ -519,13 +520,13 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   }
 
   /**
-   * Iterates new record views (safe to keep, unlike `forEach`'s cursor).
-   * @remarks O(1) per step, one view allocated per record.
+   * Iterates new record views (safe to keep after the loop, unlike `forEach`'s cursor).
+   * @remarks O(1) per step. A view per record, but a small one (two fields) made by a per-schema iterator
+   *   class: in a hot `for (const r of store) s += r.x` V8 inlines the step and elides the view, so the loop
+   *   runs at the speed of a loop over plain objects (bench `record-store`, "scan-sum x").
    */
-  *[Symbol.iterator](): IterableIterator<RecordView<S>> {
-    const d = this.#d;
-    const View = this.#kit.View;
-    for (let i = 0; i < d.length; i++) yield new View(d, i) as RecordView<S>;
+  [Symbol.iterator](): IterableIterator<RecordView<S>> {
+    return new this.#kit.Rows(this.#d) as IterableIterator<RecordView<S>>;
   }
 
   /**

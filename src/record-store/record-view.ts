@@ -6,7 +6,12 @@
  * prototype (no Proxy per record). Each accessor is its own function (distinct source text, so V8 keeps
  * separate type feedback per field and dtype). The prototype chain ends in one shared sentinel whose `set`
  * trap turns a write of an unknown name into an `AttributeError` (Python's `__slots__` rule); known fields
- * never reach it. Views are also non-extensible.
+ * never reach it. Views are *not* made non-extensible: `Object.preventExtensions` cost ~30 ns a view (most of
+ * a `get(i)`) and keeps V8 from scalar-replacing a view in a hot loop, and plain assignment of an unknown
+ * name already throws through the sentinel (only `Object.defineProperty` on a view can still add a
+ * property, which no Python-faithful code path does). A view is two in-object fields (store data, index),
+ * defined as class fields (a plain assignment would reach the sentinel), so `for (const r of store)` and `get(i).x`
+ * can be inlined and the view elided (docs/internals/performance.md).
  *
  * Environments that forbid `new Function` (strict CSP) get an equivalent closure-based kit: same behaviour,
  * slower accessors.
@@ -43,6 +48,14 @@ export interface RowKit {
   readonly View: new (d: StoreData, i: number) => object;
   /** Cursor class: `new Cursor(data)`, positioned before the first row. */
   readonly Cursor: new (d: StoreData) => object;
+  /**
+   * Iterator class of `for (const r of store)`: a new view per step (views stay valid after the loop). A
+   * class rather than a generator, and one per schema so its `new RecordView` is monomorphic: V8 inlines
+   * `next()` and can scalar-replace both the step result and the view. `next()` has exactly one allocation
+   * site for each (V8's escape analysis gives up on a phi of two allocations), so the final step's `value`
+   * is a view past the end rather than `undefined` (for…of never reads it).
+   */
+  readonly Rows: new (d: StoreData) => Iterator<object> & Iterable<object>;
   /** Validates one object and appends it; returns its index. */
   readonly push: (d: StoreData, o: unknown) => number;
   /**
@@ -106,7 +119,6 @@ function helpers(schema: ParsedSchema) {
       const obj = (view as { toObject(): unknown }).toObject();
       return `Record ${inspect ? inspect(obj, opts) : JSON.stringify(obj)}`;
     },
-    preventExtensions: Object.preventExtensions,
     catSet: writeCategory,
   };
 }
@@ -189,8 +201,8 @@ function generateKit(schema: ParsedSchema): RowKit {
     }
   }
   lines.push(`class RecordView {
-  [DATA] = null; [IDX] = 0;
-  constructor(d, i) { this[DATA] = d; this[IDX] = i; H.preventExtensions(this); }
+  [DATA]; [IDX];
+  constructor(d, i) { this[DATA] = d; this[IDX] = i; }
   get index() { return this[IDX]; }
   set index(v) { H.readonlyIndex(); }
   toObject() { const d = this[DATA], i = this[IDX]; if ((i >>> 0) >= d.length) H.stale(i, d); return toObject(d, i); }
@@ -255,7 +267,12 @@ function generateKit(schema: ParsedSchema): RowKit {
 }`);
   lines.push(`Object.defineProperty(RecordView.prototype, FIELDS, { value: NAMES });`);
   lines.push(`Object.setPrototypeOf(RecordView.prototype, SEALED);`);
-  lines.push(`return { View: RecordView, Cursor: RecordCursor, push, validate, toObject };`);
+  lines.push(`class Rows {
+  constructor(d) { this.d = d; this.i = 0; }
+  next() { const d = this.d, i = this.i, done = i >= d.length; this.i = done ? d.length : i + 1; return { value: new RecordView(d, i), done }; }
+  [Symbol.iterator]() { return this; }
+}`);
+  lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject };`);
   const factory = new Function('DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS', lines.join('\n')) as (
     ...args: unknown[]
   ) => RowKit;
@@ -300,7 +317,6 @@ function closureKit(schema: ParsedSchema): RowKit {
     constructor(d: StoreData, i: number) {
       this[DATA] = d;
       this[IDX] = i;
-      Object.preventExtensions(this);
     }
     get index(): number {
       return this[IDX];
@@ -403,5 +419,19 @@ function closureKit(schema: ParsedSchema): RowKit {
       }
     }
   }
-  return { View: RecordView, Cursor: RecordCursor, push, validate, toObject };
+  class Rows {
+    i = 0;
+    constructor(readonly d: StoreData) {}
+    next(): IteratorResult<object> {
+      const d = this.d;
+      const i = this.i;
+      const done = i >= d.length;
+      this.i = done ? d.length : i + 1;
+      return { value: new RecordView(d, i), done } as IteratorResult<object>;
+    }
+    [Symbol.iterator](): this {
+      return this;
+    }
+  }
+  return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject };
 }
