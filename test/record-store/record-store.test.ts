@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AttributeError, BufferError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
 import { EXPORT_BUFFER } from '../../src/internal/exports.js';
-import { recordStore, RecordStore } from '../../src/record-store.js';
+import { recordStore, RecordStore, type RecordView } from '../../src/record-store.js';
 import { throwsLike } from '../_support/throws.js';
 import { nodeOnlyTest } from '../_support/runtime.js';
 
@@ -397,6 +397,21 @@ describe('columns, cursor, iteration', () => {
     const views = [...s];
     expect(views.map((v) => v.index)).toEqual([0, 1, 2]);
     expect(views[2]!.x).toBe(2);
+    // views from for…of stay valid after the loop (each step is a new view, not a moved cursor)
+    const kept: RecordView<typeof s.schema>[] = [];
+    for (const r of s) kept.push(r);
+    expect(kept.map((v) => [v.index, v.x])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    kept[1]!.x = 5;
+    expect(s.getField(1, 'x')).toBe(5);
+    kept[1]!.x = 1;
+    // the iterator protocol by hand: done after the last row
+    const it = s[Symbol.iterator]();
+    expect([it.next().done, it.next().done, it.next().done, it.next().done]).toEqual([false, false, false, true]);
+    expect(it[Symbol.iterator]()).toBe(it);
     expect(s.toObjects()).toEqual([
       { x: 0, y: 0, z: 0 },
       { x: 1, y: 1, z: 1 },
