@@ -64,7 +64,7 @@ let browserSkipped;
 if (chromium.path) {
   vitestStep('vitest in Chromium', ['--config', 'vitest.browser.config.ts']);
 } else {
-  browserSkipped = `BROWSER TESTS SKIPPED: ${chromium.why}. The capability tests ran in Node only, not in a browser.`;
+  browserSkipped = `BROWSER TESTS SKIPPED: ${chromium.why}. The capability tests ran in Node only, and the strict-CSP page (test/browser/csp-page.test.ts) was not checked.`;
   const bar = '!'.repeat(100);
   process.stdout.write(`\n${bar}\n!!! ${browserSkipped}\n${bar}\n`);
 }
