@@ -3,13 +3,14 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: ESM + CJS with .d.ts / .d.cts, apache-arrow left external (optional peer).
-    entry: { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts', parquet: 'src/parquet/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
-    external: ['apache-arrow'],
+    // Optional peers stay external (esbuild also leaves their subpaths, e.g. hyparquet/src/column.js, external).
+    external: ['apache-arrow', 'hyparquet', 'hyparquet-writer', 'hyparquet-compressors'],
     treeshake: true,
     // Share one copy of each class between entries in CJS too (`instanceof` across compactly and compactly/arrow).
     splitting: true,

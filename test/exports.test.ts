@@ -12,6 +12,10 @@ const built = existsSync(new URL('../dist/index.js', import.meta.url));
 const CORE_ENTRY: string = 'compactly';
 const ARROW_ENTRY: string = 'compactly/arrow';
 const NODE_ENTRY: string = 'compactly/node';
+const PARQUET_ENTRY: string = 'compactly/parquet';
+
+/** Runtime exports of `compactly/parquet` (ESM only: hyparquet is ESM-only). */
+const PARQUET = ['DEFAULT_ROW_GROUP_ROWS', 'ParquetError', 'ParquetReader', 'loadParquet', 'parquetInfo', 'readParquet', 'writeParquet'];
 
 /** Every runtime export of the core entry; each capability appends its names. */
 const CORE = [
@@ -113,6 +117,16 @@ describe.skipIf(!built)('the built package', () => {
     const esmCore = (await import(CORE_ENTRY)) as typeof import('../src/index.js');
     const esmArrow = (await import(ARROW_ENTRY)) as typeof import('../src/arrow/index.js');
     expect(esmArrow.fromArrow(esmArrow.toArrow(esmCore.categorical(['a', 'b'])))).toBeInstanceOf(esmCore.Categorical);
+  });
+  test('compactly/parquet (ESM) shares the core classes and imports no node: module statically', async () => {
+    const p = (await import(PARQUET_ENTRY)) as typeof import('../src/parquet/index.js');
+    expect(Object.keys(p).sort()).toEqual([...PARQUET].sort());
+    const core = (await import(CORE_ENTRY)) as typeof import('../src/index.js');
+    const s = core.RecordStore.fromColumns({ x: new Int16Array([1, 2]) });
+    expect(await p.loadParquet(await p.writeParquet(s))).toBeInstanceOf(core.RecordStore);
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('../dist/parquet.js', import.meta.url), 'utf8');
+    expect(src).not.toMatch(/^import[^;]*["']node:/m);
   });
   test('package.json is exported', () => {
     expect((require('compactly/package.json') as { name: string }).name).toBe('compactly');

@@ -1,0 +1,244 @@
+/**
+ * The one table between Parquet column types and compactly field types, both directions.
+ *
+ * Reading: every flat column gets a {@link ColumnKind} from its physical and logical type; {@link fieldSpecOf}
+ * turns a kind into the RecordStore field spec. Writing: {@link parquetColumnOf} turns a store field into a
+ * Parquet schema element.
+ *
+ * @packageDocumentation
+ */
+import type { FileMetaData, SchemaElement } from 'hyparquet';
+import type { DType } from '../dtype.js';
+import { NotImplementedError } from '../errors.js';
+import type { FieldSpec } from '../record-store.js';
+import { ParquetError } from './errors.js';
+
+/** What a Parquet column holds, in compactly's terms. */
+export type ColumnKind = DType | 'bool' | 'date' | 'timestamp' | 'string';
+
+/** @internal A column to read: where it is, what it is, how it lands in a store. */
+export interface ColumnPlan {
+  /** The field name in the store (the top-level column name). */
+  readonly name: string;
+  /** Index of the column chunk in each row group. */
+  readonly leaf: number;
+  readonly element: SchemaElement;
+  readonly physical: NonNullable<SchemaElement['type']>;
+  readonly kind: ColumnKind;
+  /** Timestamps: how many units in one millisecond (1 MILLIS, 1000 MICROS, 1e6 NANOS). */
+  readonly perMs: number;
+  /** OPTIONAL in the schema (definition level 1). */
+  readonly optional: boolean;
+  /** Some row group may hold a null (OPTIONAL and the statistics do not rule nulls out). */
+  readonly mayHaveNulls: boolean;
+  /** The store field spec the column is read into. */
+  readonly spec: FieldSpec;
+}
+
+const INT_KIND: Record<string, ColumnKind> = {
+  '8true': 'int8',
+  '8false': 'uint8',
+  '16true': 'int16',
+  '16false': 'uint16',
+  '32true': 'int32',
+  '32false': 'uint32',
+  '64true': 'int64',
+  '64false': 'uint64',
+};
+const CONVERTED_INT: Record<string, ColumnKind> = {
+  INT_8: 'int8',
+  UINT_8: 'uint8',
+  INT_16: 'int16',
+  UINT_16: 'uint16',
+  INT_32: 'int32',
+  UINT_32: 'uint32',
+  INT_64: 'int64',
+  UINT_64: 'uint64',
+};
+const PER_MS = { MILLIS: 1, MICROS: 1000, NANOS: 1_000_000 } as const;
+
+/** @internal The kind of a flat column, or the reason compactly cannot read it. */
+export function kindOf(el: SchemaElement): { kind: ColumnKind; perMs: number } | string {
+  const lt = el.logical_type;
+  const ct = el.converted_type;
+  switch (el.type) {
+    case 'BOOLEAN':
+      return { kind: 'bool', perMs: 1 };
+    case 'FLOAT':
+      return { kind: 'float32', perMs: 1 };
+    case 'DOUBLE':
+      return { kind: 'float64', perMs: 1 };
+    case 'INT32':
+    case 'INT64': {
+      if (lt?.type === 'DATE' || ct === 'DATE') {
+        return el.type === 'INT32' ? { kind: 'date', perMs: 1 } : 'DATE stored as INT64';
+      }
+      if (lt?.type === 'TIMESTAMP') return { kind: 'timestamp', perMs: PER_MS[lt.unit] };
+      if (ct === 'TIMESTAMP_MILLIS') return { kind: 'timestamp', perMs: 1 };
+      if (ct === 'TIMESTAMP_MICROS') return { kind: 'timestamp', perMs: 1000 };
+      if (lt?.type === 'DECIMAL' || ct === 'DECIMAL') return `DECIMAL(${el.precision ?? '?'}, ${el.scale ?? '?'})`;
+      if (lt?.type === 'TIME' || ct === 'TIME_MILLIS' || ct === 'TIME_MICROS') return 'TIME';
+      if (lt?.type === 'INTEGER') {
+        const k = INT_KIND[`${lt.bitWidth}${lt.isSigned}`];
+        return k === undefined ? `INTEGER(${lt.bitWidth}, ${lt.isSigned})` : { kind: k, perMs: 1 };
+      }
+      if (ct !== undefined && CONVERTED_INT[ct] !== undefined) return { kind: CONVERTED_INT[ct]!, perMs: 1 };
+      if (ct !== undefined) return ct;
+      return { kind: el.type === 'INT32' ? 'int32' : 'int64', perMs: 1 };
+    }
+    case 'BYTE_ARRAY':
+      if (lt?.type === 'STRING' || lt?.type === 'ENUM' || lt?.type === 'JSON' || ct === 'UTF8' || ct === 'ENUM' || ct === 'JSON') {
+        return { kind: 'string', perMs: 1 };
+      }
+      return 'BYTE_ARRAY without a string logical type (binary)';
+    default:
+      return String(el.type);
+  }
+}
+
+/**
+ * @internal The store field spec a column is read into. Today's RecordStore field types are the numeric
+ * dtypes and `'category'`; this is the one place that maps the rest onto them:
+ * - `bool` → `'uint8'` (0/1), `date` → `'int32'` (days since the epoch), `timestamp` → `'float64'`
+ *   (milliseconds since the epoch, UTC) — the exact layouts of the `'bool'`/`'date'`/`'timestamp'` field types;
+ * - `string` → `'category'` (dictionary pages become the categories, the indices the codes);
+ * - a null: `NaN` in a float column, missing (`-1`) in a category; an integer, bool, date or timestamp column
+ *   that may hold nulls is read as `'float64'` with `NaN`, as pandas does.
+ */
+export function fieldSpecOf(kind: ColumnKind, mayHaveNulls: boolean): FieldSpec {
+  if (kind === 'string') return 'category';
+  if (kind === 'timestamp' || kind === 'float32' || kind === 'float64') return kind === 'float32' ? 'float32' : 'float64';
+  if (mayHaveNulls) return 'float64';
+  if (kind === 'bool') return 'uint8';
+  if (kind === 'date') return 'int32';
+  return kind;
+}
+
+function dotted(path: readonly string[]): string {
+  return path.join('.');
+}
+
+/**
+ * @internal Plans the columns to read (all top-level columns, or `columns` in the order given).
+ * @throws {@link ParquetError} for an unknown column name; `NotImplementedError` for a nested column or an
+ *   unsupported type among those to read (the message names the column and says to project it away).
+ */
+export function planColumns(meta: FileMetaData, columns?: readonly string[]): ColumnPlan[] {
+  const schema = meta.schema;
+  // Walk the schema tree: top-level children of the root, counting leaves.
+  const top: { name: string; el: SchemaElement; leaf: number; nested: boolean; leaves: number }[] = [];
+  let i = 1;
+  let leaf = 0;
+  const rootChildren = schema[0]?.num_children ?? 0;
+  for (let c = 0; c < rootChildren; c++) {
+    const el = schema[i];
+    if (el === undefined) throw new ParquetError('the schema in the footer ends early');
+    const start = leaf;
+    const countSub = (): void => {
+      const e = schema[i++];
+      if (e === undefined) throw new ParquetError('the schema in the footer ends early');
+      const k = e.num_children ?? 0;
+      if (k === 0) leaf++;
+      for (let j = 0; j < k; j++) countSub();
+    };
+    countSub();
+    top.push({ name: el.name, el, leaf: start, nested: (el.num_children ?? 0) > 0 || el.repetition_type === 'REPEATED', leaves: leaf - start });
+  }
+  const byName = new Map(top.map((t) => [t.name, t]));
+  const wanted = columns ?? top.map((t) => t.name);
+  const seen = new Set<string>();
+  const plans: ColumnPlan[] = [];
+  for (const name of wanted) {
+    const t = byName.get(name);
+    if (t === undefined) {
+      throw new ParquetError(`no column ${JSON.stringify(name)} in the file (columns: ${top.map((x) => JSON.stringify(x.name)).join(', ')})`);
+    }
+    if (seen.has(name)) throw new ParquetError(`column ${JSON.stringify(name)} is requested twice`);
+    seen.add(name);
+    if (t.nested) {
+      throw new NotImplementedError(`column ${JSON.stringify(name)} is nested (list, map or struct); compactly reads flat columns only (leave it out with {columns: [...]})`);
+    }
+    const k = kindOf(t.el);
+    if (typeof k === 'string') {
+      throw new NotImplementedError(`column ${JSON.stringify(name)} has type ${k}, which compactly does not read (leave it out with {columns: [...]})`);
+    }
+    const optional = t.el.repetition_type !== 'REQUIRED';
+    let mayHaveNulls = false;
+    if (optional) {
+      for (const rg of meta.row_groups) {
+        const nc = rg.columns[t.leaf]?.meta_data?.statistics?.null_count;
+        if (nc === undefined || nc > 0n) {
+          mayHaveNulls = true;
+          break;
+        }
+      }
+    }
+    plans.push({
+      name,
+      leaf: t.leaf,
+      element: t.el,
+      physical: t.el.type!,
+      kind: k.kind,
+      perMs: k.perMs,
+      optional,
+      mayHaveNulls,
+      spec: fieldSpecOf(k.kind, mayHaveNulls),
+    });
+  }
+  return plans;
+}
+
+/** @internal The dotted name of a column chunk's path. */
+export function columnName(path: readonly string[] | undefined, fallback: string): string {
+  return path === undefined ? fallback : dotted(path);
+}
+
+// --- writing -------------------------------------------------------------------------------------
+
+/** @internal A store field as a Parquet column. */
+export interface WriteColumn {
+  readonly name: string;
+  readonly element: SchemaElement;
+  /** How the values are laid out: a numeric dtype, or a category (dictionary-encoded strings). */
+  readonly source: DType | 'category';
+}
+
+const INT_LOGICAL: Partial<Record<DType, { bitWidth: number; isSigned: boolean; converted: NonNullable<SchemaElement['converted_type']> }>> = {
+  int8: { bitWidth: 8, isSigned: true, converted: 'INT_8' },
+  uint8: { bitWidth: 8, isSigned: false, converted: 'UINT_8' },
+  int16: { bitWidth: 16, isSigned: true, converted: 'INT_16' },
+  uint16: { bitWidth: 16, isSigned: false, converted: 'UINT_16' },
+  uint32: { bitWidth: 32, isSigned: false, converted: 'UINT_32' },
+  uint64: { bitWidth: 64, isSigned: false, converted: 'UINT_64' },
+};
+
+/**
+ * @internal The Parquet column for a store field.
+ * @throws `NotImplementedError` for a fixed-size vector field (no flat Parquet equivalent).
+ */
+export function parquetColumnOf(name: string, spec: FieldSpec): WriteColumn {
+  const type = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
+  if (Array.isArray(type)) {
+    throw new NotImplementedError(`field ${JSON.stringify(name)} is a fixed-size vector field; writeParquet writes flat columns only (select() the other fields, or split it into one field per element)`);
+  }
+  if (type === 'category') {
+    return { name, source: 'category', element: { name, type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } } };
+  }
+  const d = type as DType;
+  if (d === 'float32') return { name, source: d, element: { name, type: 'FLOAT', repetition_type: 'REQUIRED' } };
+  if (d === 'float64') return { name, source: d, element: { name, type: 'DOUBLE', repetition_type: 'REQUIRED' } };
+  const il = INT_LOGICAL[d];
+  const physical = d === 'int64' || d === 'uint64' ? 'INT64' : 'INT32';
+  if (il === undefined) return { name, source: d, element: { name, type: physical, repetition_type: 'REQUIRED' } };
+  return {
+    name,
+    source: d,
+    element: {
+      name,
+      type: physical,
+      repetition_type: 'REQUIRED',
+      converted_type: il.converted,
+      logical_type: { type: 'INTEGER', bitWidth: il.bitWidth, isSigned: il.isSigned },
+    },
+  };
+}
