@@ -124,5 +124,5 @@ export {
 export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline.js';
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';
-export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, readCsv } from './pipeline.js';
+export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline.js';
 export type { CsvSource, ReadCsvOptions } from './pipeline.js';

@@ -22,5 +22,6 @@ export {
 export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline/itertools.js';
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline/pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline/pipeline.js';
-export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, readCsv } from './pipeline/csv-reader.js';
+export { CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline/csv-reader.js';
+export { CsvError } from './pipeline/csv-error.js';
 export type { CsvSource, ReadCsvOptions } from './pipeline/csv-reader.js';

@@ -41,6 +41,8 @@ const CORE = [
   'CsvTextReader',
   'DEFAULT_CHUNK_SIZE',
   'DEFAULT_CSV_CHUNK_SIZE',
+  'MAX_CSV_CHUNK_SIZE',
+  'MAX_CSV_FIELD_SIZE',
   'Pipeline',
   'accumulate',
   'batched',

@@ -27,16 +27,25 @@ export interface ReadLinesOptions {
 export async function* readLines(path: PathLike, options: ReadLinesOptions = {}): AsyncGenerator<string, void, undefined> {
   const keep = options.keepEnds === true;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let carry = '';
+  // The pending line's pieces: only each new piece is searched for a newline, so a line of n bytes read in
+  // pieces costs O(n), not a rescan of the whole pending line per piece.
+  let carry: string[] = [];
   for await (const bytes of fileBytes(path)) {
-    const text = carry + decoder.decode(bytes, { stream: true });
+    const text = decoder.decode(bytes, { stream: true });
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield keep ? text.slice(start, nl + 1) : text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      let line = text.slice(start, nl + 1);
+      if (carry.length > 0) {
+        carry.push(line);
+        line = carry.join('');
+        carry = [];
+      }
+      yield keep ? line : line.slice(0, line.length > 1 && line.charCodeAt(line.length - 2) === 13 ? -2 : -1);
       start = nl + 1;
     }
-    carry = text.slice(start);
+    if (start < text.length) carry.push(text.slice(start));
   }
-  carry += decoder.decode();
-  if (carry.length > 0) yield carry;
+  carry.push(decoder.decode());
+  const last = carry.join('');
+  if (last.length > 0) yield last;
 }

@@ -1,226 +1,390 @@
 /**
- * A streaming RFC 4180 tokenizer: text goes in (in pieces of any size, split anywhere), complete rows come
- * out as field boundaries into the text, with no per-field allocation. Handles quoted fields, escaped quotes
- * (`""`), delimiters and newlines inside quotes, CRLF / LF / CR line ends, fields and rows spanning pieces,
- * blank lines (skipped), and reports malformed rows with their line and column.
+ * A streaming RFC 4180 tokenizer over UTF-8 **bytes**: pieces of any size go in (split anywhere, inside
+ * characters too), and complete rows come out in batches of field boundaries into one byte buffer — no JS
+ * string per line or field. Handles quoted fields, escaped quotes (`""`), delimiters and newlines in quotes,
+ * LF / CR / CRLF line ends (each one line, inside quotes too), blank lines (skipped), a leading BOM.
+ *
+ * Linear time whatever the field lengths: an incomplete row at the end of the buffer is rescanned only once
+ * the buffer has at least doubled since the last attempt, so a row of n bytes costs O(n) in total.
+ * The grammar after a closing quote follows Python's `csv` (non-strict): the row is marked bad, and the
+ * rest of the field runs to the next delimiter or line end, so a bad record still ends where Python's does
+ * and `onError: 'skip'` resumes on a record boundary, never inside a quoted field.
  *
  * @internal
  * @packageDocumentation
  */
+import { ESCAPED, invalidUtf8At, QUOTED } from './csv-bytes.js';
 
-/** Field flag: the field was quoted (bounds exclude the quotes). */
-export const QUOTED = 1;
-/** Field flag: the quoted field contains escaped quotes (`""`) to unescape. */
-export const ESCAPED = 2;
+/** Default and largest `fieldSizeLimit` of readCsv, in bytes (2^28 = 256 MiB: a field decodes to a JS string). */
+export const MAX_CSV_FIELD_SIZE = 2 ** 28;
 
-/** @internal Receives rows from the tokenizer. */
-export interface RowSink {
-  /**
-   * One row: field `k` is `text.slice(starts[k], ends[k])` (unescape `""` when `flags[k] & ESCAPED`).
-   * @param line - 1-based physical line where the row starts.
-   * @returns false to pause the tokenizer after this row.
-   */
-  row(text: string, starts: Int32Array, ends: Int32Array, flags: Uint8Array, n: number, line: number): boolean;
-  /** A malformed row: throw, or return to skip it (the tokenizer resumes at the next line). */
-  badRow(line: number, column: number, message: string): void;
-  /** A quoted field was still open at the end of the input (always fatal). */
-  unterminated(line: number, column: number): never;
+/** Bytes a new buffer reserves beyond what arrived (text sources are also encoded in blocks of this size). */
+export const CSV_BLOCK_BYTES = 1 << 20;
+
+/** Kinds of fatal tokenizer errors (they end the input; `onError: 'skip'` does not skip them). */
+export const FATAL_UNTERMINATED = 1;
+export const FATAL_FIELD_SIZE = 2;
+export const FATAL_UTF8 = 3;
+
+/** @internal A fatal error found by the tokenizer, raised after the rows before it were consumed. */
+export interface TokenFatal {
+  readonly kind: number;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
+/**
+ * @internal Rows tokenized from one buffer: row `r` has fields `rowStart[r]` to `rowStart[r+1]-1`; field `k`
+ * is `bytes[starts[k]..ends[k])` (unescape `""` when `flags[k] & ESCAPED`). Valid until the next `push`/`scan`.
+ */
+export interface TokenBatch {
+  bytes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  /** First field of each row; `rowStart[nrows]` is the field count. */
+  rowStart: Int32Array;
+  /** 1-based physical line where each row starts. */
+  rowLine: Int32Array;
+  nrows: number;
+  /** Rows with a character after a closing quote: row index → 1-based column (sparse; usually empty). */
+  badRows: Map<number, number>;
+  /** A fatal error after the last row of this batch, or null. */
+  fatal: TokenFatal | null;
+}
+
+const LF = 10;
+const CR = 13;
+
 /** @internal The tokenizer. */
-export class CsvTokenizer {
+export class ByteTokenizer {
   readonly #d: number;
   readonly #q: number;
-  readonly #qs: string;
-  readonly #sink: RowSink;
-  #buf = '';
+  readonly #limit: number;
+  #buf: Uint8Array;
+  #len = 0;
   #pos = 0;
-  #line = 1;
+  /** Stream offset of `#buf[0]` (for UTF-8 error positions). */
+  #base: number;
+  #line: number;
   #final = false;
-  #pending: string[] = [];
-  #pendingLen = 0;
-  /** Do not rescan before this many characters are buffered (a long incomplete row waits for more text). */
-  #need = 0;
-  #starts = new Int32Array(16);
-  #ends = new Int32Array(16);
-  #flags = new Uint8Array(16);
   #first = true;
+  /** Do not scan before this many unconsumed bytes are buffered (twice the incomplete row of the last scan). */
+  #need = 0;
+  #fatal: TokenFatal | null = null;
+  readonly #batch: TokenBatch;
+  /** Bytes examined by all scans so far (rescans of an incomplete row included): a linear-time witness. */
+  scannedBytes = 0;
 
-  constructor(delimiter: string, quote: string, sink: RowSink) {
-    this.#d = delimiter.charCodeAt(0);
-    this.#q = quote.charCodeAt(0);
-    this.#qs = quote;
-    this.#sink = sink;
+  /**
+   * @param delimiter - delimiter byte. @param quote - quote byte. @param fieldSizeLimit - largest field, bytes.
+   * @param firstLine - line number of the first byte (1 for a whole input). @param baseOffset - its stream offset.
+   */
+  constructor(delimiter: number, quote: number, fieldSizeLimit: number, firstLine = 1, baseOffset = 0) {
+    this.#d = delimiter;
+    this.#q = quote;
+    this.#limit = fieldSizeLimit;
+    this.#line = firstLine;
+    this.#base = baseOffset;
+    this.#buf = new Uint8Array(0);
+    this.#batch = {
+      bytes: this.#buf,
+      starts: new Int32Array(1024),
+      ends: new Int32Array(1024),
+      flags: new Uint8Array(1024),
+      rowStart: new Int32Array(257),
+      rowLine: new Int32Array(256),
+      nrows: 0,
+      badRows: new Map(),
+      fatal: null,
+    };
   }
 
-  /** Appends text (any split point is fine). A leading UTF-8 BOM of the first piece is dropped. */
-  push(text: string): void {
-    if (this.#first && text.length > 0) {
+  /** The next line number to be read. */
+  get line(): number {
+    return this.#line;
+  }
+
+  /** Stream offset of the first unconsumed byte. */
+  get offset(): number {
+    return this.#base + this.#pos;
+  }
+
+  /** Buffered, not yet consumed bytes. */
+  get pending(): number {
+    return this.#len - this.#pos;
+  }
+
+  /**
+   * Appends bytes (copied: the caller may reuse its buffer). A leading UTF-8 BOM of the stream is dropped.
+   * Invalidates the last batch.
+   */
+  push(bytes: Uint8Array): void {
+    if (this.#first && bytes.length > 0) {
+      if (bytes.length < 3 && this.#len + bytes.length < 3) {
+        // Too short to tell: keep it and decide when more arrives (or at the end).
+        this.#append(bytes);
+        return;
+      }
       this.#first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.#append(bytes);
+      this.#dropBom();
+      return;
     }
-    if (text.length === 0) return;
-    this.#pending.push(text);
-    this.#pendingLen += text.length;
+    this.#append(bytes);
+  }
+
+  #dropBom(): void {
+    const b = this.#buf;
+    if (this.#len - this.#pos >= 3 && b[this.#pos] === 0xef && b[this.#pos + 1] === 0xbb && b[this.#pos + 2] === 0xbf) this.#pos += 3;
+  }
+
+  #append(bytes: Uint8Array): void {
+    const n = bytes.length;
+    if (n === 0) return;
+    const keep = this.#len - this.#pos;
+    if (keep + n > this.#buf.length) {
+      // Sized by what arrives: room for what is kept plus this piece, doubled for the pieces to come.
+      const next = new Uint8Array(Math.max(keep + n, Math.min(2 * (keep + n), keep + CSV_BLOCK_BYTES + n)));
+      next.set(this.#buf.subarray(this.#pos, this.#len));
+      this.#buf = next;
+    } else if (this.#pos > 0) this.#buf.copyWithin(0, this.#pos, this.#len);
+    this.#base += this.#pos;
+    this.#pos = 0;
+    this.#len = keep;
+    this.#buf.set(bytes, keep);
+    this.#len = keep + n;
   }
 
   /** Marks the end of the input: the last row may end without a newline. */
   end(): void {
     this.#final = true;
+    if (this.#first) {
+      this.#first = false;
+      this.#dropBom();
+    }
   }
 
-  /** True when everything pushed has been consumed and `end()` was called. */
+  /** True when everything pushed has been tokenized and `end()` was called (or a fatal error stopped it). */
   get done(): boolean {
-    return this.#final && this.#pos >= this.#buf.length && this.#pendingLen === 0;
+    return this.#fatal !== null || (this.#final && this.#pos >= this.#len);
   }
 
-  #fill(): void {
-    if (this.#pendingLen === 0) return;
-    const rest = this.#buf.length - this.#pos;
-    if (!this.#final && rest + this.#pendingLen < this.#need) return;
-    const head = this.#pos < this.#buf.length ? this.#buf.slice(this.#pos) : '';
-    this.#buf = head + (this.#pending.length === 1 ? this.#pending[0]! : this.#pending.join(''));
-    this.#pending = [];
-    this.#pendingLen = 0;
-    this.#pos = 0;
-  }
-
-  #grow(): void {
-    const n = this.#starts.length * 2;
-    const s = new Int32Array(n);
-    s.set(this.#starts);
-    const e = new Int32Array(n);
-    e.set(this.#ends);
-    const f = new Uint8Array(n);
-    f.set(this.#flags);
-    this.#starts = s;
-    this.#ends = e;
-    this.#flags = f;
+  #fail(kind: number, line: number, column: number, message: string): void {
+    this.#fatal = { kind, line, column, message };
   }
 
   /**
-   * Emits complete rows until the buffered text has no complete row left or the sink pauses.
-   * @returns true if the sink paused (call again to continue).
+   * Tokenizes the complete rows buffered (at most `maxRows`), or returns null when there is none yet (or the
+   * incomplete row has not doubled since the last attempt). Returns a batch with `nrows` 0 only with a fatal error.
    */
-  scan(): boolean {
-    this.#fill();
-    const text = this.#buf;
-    const len = text.length;
-    const final = this.#final && this.#pendingLen === 0;
+  scan(maxRows = 0x7fffffff): TokenBatch | null {
+    if (this.#fatal !== null) return null;
+    if (this.#first) return null;
+    if (!this.#final && this.#len - this.#pos < this.#need) return null;
+    const batch = this.#batch;
+    batch.bytes = this.#buf;
+    batch.nrows = 0;
+    batch.fatal = null;
+    if (batch.badRows.size > 0) batch.badRows = new Map();
+    this.#tokenize(batch, maxRows);
+    const tail = this.#len - this.#pos;
+    this.#need = this.#final ? 0 : 2 * tail;
+    batch.fatal = this.#fatal;
+    if (batch.nrows === 0 && batch.fatal === null) return null;
+    return batch;
+  }
+
+  #tokenize(batch: TokenBatch, maxRows: number): void {
+    const b = this.#buf;
+    const end = this.#len;
+    const final = this.#final;
     const D = this.#d;
     const Q = this.#q;
-    const qs = this.#qs;
-    const sink = this.#sink;
+    const limit = this.#limit;
+    let starts = batch.starts;
+    let ends = batch.ends;
+    let flags = batch.flags;
+    let cap = starts.length;
+    let nf = 0;
+    let nrows = 0;
     let pos = this.#pos;
     let line = this.#line;
-    rows: while (pos < len) {
+    let fs = pos; // start of the field being scanned (for the size limit of an incomplete row)
+    rows: while (pos < end && nrows < maxRows) {
       const rowLine = line;
-      let extra = 0;
-      let nf = 0;
-      let bad = '';
+      const rowPos = pos;
+      const rowField = nf;
+      let extra = 0; // line ends inside quoted fields of this row
       let badCol = 0;
       fields: for (;;) {
-        if (nf === this.#starts.length) this.#grow();
-        let c = pos < len ? text.charCodeAt(pos) : -1;
+        if (nf === cap) {
+          cap *= 2;
+          starts = grow32(starts, cap);
+          ends = grow32(ends, cap);
+          const f = new Uint8Array(cap);
+          f.set(flags);
+          flags = f;
+        }
+        fs = pos;
+        if (pos >= end) {
+          // After a delimiter at the very end.
+          if (!final) {
+            pos = rowPos;
+            nf = rowField;
+            break rows;
+          }
+          starts[nf] = pos;
+          ends[nf] = pos;
+          flags[nf++] = 0;
+          break fields;
+        }
+        let c = b[pos]!;
+        let hi = 0;
         if (c === Q) {
           let p = pos + 1;
           let esc = 0;
-          let q: number;
           for (;;) {
-            q = text.indexOf(qs, p);
-            if (q < 0) {
-              if (final) sink.unterminated(rowLine + extra, nf + 1);
+            while (p < end) {
+              c = b[p]!;
+              if (c === Q) break;
+              if (c === LF) extra++;
+              else if (c === CR && (p + 1 >= end || b[p + 1] !== LF)) extra++;
+              hi |= c;
+              p++;
+            }
+            if (p >= end) {
+              if (final) this.#fail(FATAL_UNTERMINATED, rowLine, nf - rowField + 1, 'unterminated quoted field at the end of the input');
+              else if (p - pos > limit) this.#tooLong(rowLine, nf - rowField + 1);
+              pos = rowPos;
+              nf = rowField;
               break rows;
             }
-            if (q + 1 < len) {
-              if (text.charCodeAt(q + 1) === Q) {
+            if (p + 1 < end) {
+              if (b[p + 1] === Q) {
                 esc = ESCAPED;
-                p = q + 2;
+                p += 2;
                 continue;
               }
-            } else if (!final) break rows;
+            } else if (!final) {
+              pos = rowPos;
+              nf = rowField;
+              break rows;
+            }
             break;
           }
-          extra += countLF(text, pos + 1, q);
-          this.#starts[nf] = pos + 1;
-          this.#ends[nf] = q;
-          this.#flags[nf] = QUOTED | esc;
-          nf++;
-          pos = q + 1;
-          if (pos >= len) break fields;
-          c = text.charCodeAt(pos);
-          if (c === D) {
-            pos++;
-            continue;
+          const s = pos + 1;
+          pos = p + 1;
+          if (pos < end) c = b[pos]!;
+          if (pos >= end || c === D || c === LF || c === CR) {
+            if (p - s > limit) {
+              this.#tooLong(rowLine, nf - rowField + 1);
+              pos = rowPos;
+              nf = rowField;
+              break rows;
+            }
+            if (hi >= 0x80 && !this.#utf8(b, s, p, rowLine, nf - rowField + 1)) {
+              pos = rowPos;
+              nf = rowField;
+              break rows;
+            }
+            starts[nf] = s;
+            ends[nf] = p;
+            flags[nf++] = QUOTED | esc;
+            if (pos >= end) break fields;
+            if (c === D) {
+              pos++;
+              continue;
+            }
+            break fields;
           }
-          if (c === 10 || c === 13) break fields;
-          bad = `unexpected character ${JSON.stringify(text[pos])} after a closing quote`;
-          badCol = nf;
-          break fields;
+          // A character after the closing quote: the row is bad; the field runs on to a delimiter or line end.
+          if (badCol === 0) badCol = nf - rowField + 1;
         }
         let p = pos;
-        while (p < len) {
-          c = text.charCodeAt(p);
-          if (c === D || c === 10 || c === 13) break;
+        while (p < end) {
+          c = b[p]!;
+          if (c === D || c === LF || c === CR) break;
+          hi |= c;
           p++;
         }
-        if (p >= len && !final) break rows;
-        this.#starts[nf] = pos;
-        this.#ends[nf] = p;
-        this.#flags[nf] = 0;
-        nf++;
+        if (p - fs > limit) {
+          this.#tooLong(rowLine, nf - rowField + 1);
+          pos = rowPos;
+          nf = rowField;
+          break rows;
+        }
+        if (p >= end && !final) {
+          pos = rowPos;
+          nf = rowField;
+          break rows;
+        }
+        if (hi >= 0x80 && !this.#utf8(b, fs, p, rowLine, nf - rowField + 1)) {
+          pos = rowPos;
+          nf = rowField;
+          break rows;
+        }
+        starts[nf] = pos;
+        ends[nf] = p;
+        flags[nf++] = 0;
         pos = p;
-        if (p >= len) break fields;
+        if (p >= end) break fields;
         if (c === D) {
           pos++;
           continue;
         }
         break fields;
       }
-      if (bad !== '') {
-        // Skip to the end of the physical line.
-        let p = pos;
-        while (p < len) {
-          const c = text.charCodeAt(p);
-          if (c === 10 || c === 13) break;
-          p++;
-        }
-        if (p >= len && !final) break rows;
-        pos = p;
-      }
-      // The row ends at a newline (or the end of the input).
-      if (pos < len) {
-        if (text.charCodeAt(pos) === 13) {
-          if (pos + 1 < len) pos += text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+      // The row ends at a line end (or the end of the input).
+      if (pos < end) {
+        if (b[pos] === CR) {
+          if (pos + 1 < end) pos += b[pos + 1] === LF ? 2 : 1;
           else if (final) pos += 1;
-          else break rows;
+          else {
+            pos = rowPos;
+            nf = rowField;
+            break rows;
+          }
         } else pos += 1;
       }
       line = rowLine + 1 + extra;
-      this.#pos = pos;
-      this.#line = line;
-      if (bad !== '') {
-        sink.badRow(rowLine, badCol, bad);
+      if (nf - rowField === 1 && flags[rowField] === 0 && ends[rowField] === starts[rowField]) {
+        nf = rowField; // a blank line
         continue;
       }
-      if (nf === 1 && this.#flags[0] === 0 && this.#ends[0] === this.#starts[0]) continue; // blank line
-      if (!sink.row(text, this.#starts, this.#ends, this.#flags, nf, rowLine)) return true;
+      if (nrows + 1 >= batch.rowLine.length) {
+        batch.rowLine = grow32(batch.rowLine, batch.rowLine.length * 2);
+        batch.rowStart = grow32(batch.rowStart, batch.rowLine.length + 1);
+      }
+      if (badCol !== 0) batch.badRows.set(nrows, badCol);
+      batch.rowStart[nrows] = rowField;
+      batch.rowLine[nrows++] = rowLine;
     }
-    // Out of complete rows (this.#pos is the start of the incomplete one): wait for more text, at least
-    // twice as much if one row spans the whole buffer, so a huge row is rescanned O(log n) times.
-    this.#need = this.#pos === 0 ? (len - this.#pos) * 2 : 0;
+    batch.rowStart[nrows] = nf;
+    batch.nrows = nrows;
+    batch.starts = starts;
+    batch.ends = ends;
+    batch.flags = flags;
+    this.scannedBytes += end - this.#pos;
+    this.#pos = pos;
+    this.#line = line;
+  }
+
+  #tooLong(line: number, column: number): void {
+    this.#fail(FATAL_FIELD_SIZE, line, column, `field larger than the field size limit (${this.#limit} bytes; see the fieldSizeLimit option)`);
+  }
+
+  #utf8(b: Uint8Array, s: number, e: number, line: number, column: number): boolean {
+    const at = invalidUtf8At(b, s, e);
+    if (at < 0) return true;
+    this.#fail(FATAL_UTF8, line, column, `invalid UTF-8 at byte offset ${this.#base + at}`);
     return false;
   }
 }
 
-function countLF(text: string, s: number, e: number): number {
-  let n = 0;
-  for (let k = text.indexOf('\n', s); k >= 0 && k < e; k = text.indexOf('\n', k + 1)) n++;
-  return n;
-}
-
-/** @internal Field `k` as a string (quotes unescaped). Allocates: use only for text fields and messages. */
-export function fieldText(text: string, s: number, e: number, flags: number, quote: string): string {
-  const v = text.slice(s, e);
-  return flags & ESCAPED ? v.split(quote + quote).join(quote) : v;
+function grow32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a.subarray(0, Math.min(a.length, n)));
+  return b;
 }

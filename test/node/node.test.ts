@@ -107,3 +107,21 @@ describe('readLines(path)', () => {
     expect(openFds()).toBe(before);
   });
 });
+
+describe('readLines: issue 19 row 6 (linear time)', () => {
+  test('a 16 MB line read in 64 KiB pieces takes about 8x a 2 MB one, not 64x', async () => {
+    const time = async (n: number): Promise<number> => {
+      const p = join(dir, `long-${n}.txt`);
+      writeFileSync(p, 'a\n' + 'x'.repeat(n) + '\nb');
+      const t0 = performance.now();
+      const lines: number[] = [];
+      for await (const l of readLines(p)) lines.push(l.length);
+      expect(lines).toEqual([1, n, 1]);
+      return performance.now() - t0;
+    };
+    await time(1 << 20); // warm up
+    const small = Math.min(await time(1 << 21), await time(1 << 21));
+    const big = await time(1 << 24);
+    expect(big / small).toBeLessThan(32); // quadratic would be ~64x; linear ~8x (loose: the machine is shared)
+  });
+});

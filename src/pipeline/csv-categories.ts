@@ -1,0 +1,99 @@
+/**
+ * Category codes matched on bytes: an open-addressing hash table (FNV-1a of the field's bytes) over an arena
+ * of the distinct values' bytes. A repeated value costs a hash and one byte comparison; only a value new to
+ * the chunk is decoded into a JS string (once). Codes are given in first-seen order.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { fieldString } from './csv-bytes.js';
+
+/** @internal One category column's dictionary while a chunk (or a block) is built. */
+export class CategoryEncoder {
+  /** Slot → code + 1 (0 = empty). */
+  #table = new Int32Array(64);
+  #mask = 63;
+  /** Code → hash. */
+  #hashes = new Int32Array(16);
+  /** Code → start of its bytes in the arena; `#offs[code + 1]` is its end. */
+  #offs = new Int32Array(17);
+  #arena = new Uint8Array(256);
+  /** The values, in code order. */
+  values: string[] = [];
+
+  /** Forgets every value (a new chunk). */
+  reset(): void {
+    if (this.values.length === 0) return;
+    this.#table.fill(0);
+    this.values = [];
+  }
+
+  /** The code of `b[s..e)`, adding it if new. */
+  encode(b: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const table = this.#table;
+    const mask = this.#mask;
+    const arena = this.#arena;
+    const offs = this.#offs;
+    const len = e - s;
+    let slot = h & mask;
+    for (;;) {
+      const t = table[slot]!;
+      if (t === 0) break;
+      const code = t - 1;
+      if (this.#hashes[code] === h) {
+        const o = offs[code]!;
+        if (offs[code + 1]! - o === len) {
+          let k = 0;
+          while (k < len && arena[o + k] === b[s + k]) k++;
+          if (k === len) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.#add(b, s, e, h, slot);
+  }
+
+  #add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+    const code = this.values.length;
+    if (code + 2 > this.#offs.length) {
+      const n = this.#offs.length * 2;
+      const o = new Int32Array(n);
+      o.set(this.#offs);
+      this.#offs = o;
+      const hs = new Int32Array(n);
+      hs.set(this.#hashes);
+      this.#hashes = hs;
+    }
+    const start = code === 0 ? 0 : this.#offs[code]!;
+    const len = e - s;
+    if (start + len > this.#arena.length) {
+      const a = new Uint8Array(Math.max(2 * this.#arena.length, start + len));
+      a.set(this.#arena.subarray(0, start));
+      this.#arena = a;
+    }
+    this.#arena.set(b.subarray(s, e), start);
+    this.#offs[code] = start;
+    this.#offs[code + 1] = start + len;
+    this.#hashes[code] = h;
+    this.values.push(fieldString(b, s, e, 0, 0));
+    this.#table[slot] = code + 1;
+    if ((code + 1) * 2 > this.#mask) this.#rehash();
+    return code;
+  }
+
+  #rehash(): void {
+    const size = (this.#mask + 1) * 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    const n = this.values.length;
+    for (let code = 0; code < n; code++) {
+      let slot = this.#hashes[code]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = code + 1;
+    }
+    this.#table = table;
+    this.#mask = mask;
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Builds RecordStore chunks of `chunkSize` rows, either from tokenized batches (the serial reader: rows are
+ * converted straight into the chunk's arrays) or from converted blocks (the parallel reader: a worker's block
+ * columns are copied in and its category codes remapped to the chunk's first-seen order). Both give the same
+ * chunks: same rows, same dtypes, same categories in the same order.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { Categorical } from '../categorical.js';
+import type { TypedArray } from '../dtype.js';
+import { RecordStore, type Schema } from '../record-store.js';
+import { fieldString } from './csv-bytes.js';
+import { BlockConverter, CAT, type ColumnTarget, type FieldPlan, type RowError } from './csv-block.js';
+import { CategoryEncoder } from './csv-categories.js';
+import { CsvError } from './csv-error.js';
+import type { TokenBatch, TokenFatal } from './csv-tokenizer.js';
+
+/** @internal A block converted by a worker: per plan index, a column (numbers) or codes + values (categories). */
+export interface ConvertedBlock {
+  readonly n: number;
+  readonly cols: (TypedArray | null)[];
+  readonly codes: (Int32Array | null)[];
+  readonly values: (string[] | null)[];
+}
+
+/** @internal The chunk builder. */
+export class ChunkBuilder {
+  readonly conv: BlockConverter;
+  readonly #plan: FieldPlan[];
+  readonly #schema: Schema;
+  readonly #size: number;
+  readonly #reuse: boolean;
+  readonly #quote: number;
+  #awaitingHeader: boolean;
+  /** With `reuse`: the arrays of the chunk handed out last, taken back for the next full chunk. */
+  #spare: (TypedArray | null)[] | null = null;
+  #spareCodes: (Int8Array | Int16Array | Int32Array | null)[] = [];
+  readonly #t: ColumnTarget = { cols: [], codes: [], enc: [] };
+  /** Parallel mode: per category field, value → chunk code, and the chunk's values. */
+  #byValue: (Map<string, number> | null)[] = [];
+  #lists: (string[] | null)[] = [];
+  #rows = 0;
+  #batch: TokenBatch | null = null;
+  #r = 0;
+  #error: RowError | null = null;
+  /** Rows the current chunk's arrays hold: starts small and doubles up to chunkSize (small files stay small). */
+  #cap = 0;
+  readonly ready: RecordStore<Schema>[] = [];
+  rowsRead = 0;
+  chunks = 0;
+
+  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean) {
+    this.#plan = plan;
+    this.#schema = schema;
+    this.#size = size;
+    this.#reuse = reuse;
+    this.#quote = quote;
+    this.conv = new BlockConverter(plan, quote, skip);
+    this.#awaitingHeader = header;
+    if (!header) this.setColumns(plan.map((_, i) => i));
+  }
+
+  /** Rows skipped by `onError: 'skip'`. */
+  get skipped(): number {
+    return this.conv.skipped;
+  }
+
+  /** True until the header row has been read (with `header: true`). */
+  get awaitingHeader(): boolean {
+    return this.#awaitingHeader;
+  }
+
+  /** Fixes the column layout and allocates the first chunk. */
+  setColumns(csvToPlan: readonly number[]): void {
+    this.#awaitingHeader = false;
+    this.conv.setColumns(csvToPlan);
+    this.#alloc();
+  }
+
+  /**
+   * Reads the header from row `r` of `batch` (fields matched by name; a repeated name: the first column wins).
+   * A malformed header throws even under `onError: 'skip'`: skipping it would make the next row the header.
+   */
+  header(batch: TokenBatch, r: number): void {
+    const col = batch.badRows.get(r);
+    if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', batch.rowLine[r]!, col);
+    const byName = new Map(this.#plan.map((f, i) => [f.name, i]));
+    const map: number[] = [];
+    for (let fi = batch.rowStart[r]!; fi < batch.rowStart[r + 1]!; fi++) {
+      const name = fieldString(batch.bytes, batch.starts[fi]!, batch.ends[fi]!, batch.flags[fi]!, this.#quote);
+      const p = byName.get(name);
+      map.push(p === undefined ? -1 : p);
+      if (p !== undefined) byName.delete(name);
+    }
+    this.setColumns(map);
+  }
+
+  #alloc(): void {
+    // The first chunk starts small (a small file stays small); once a chunk has filled, later ones are
+    // allocated whole, so a big file makes one set of arrays per chunk and no growth garbage.
+    const n = (this.#cap = this.chunks > 0 ? this.#size : Math.min(this.#size, 1024));
+    const spare = this.#spare;
+    this.#spare = null;
+    const t = this.#t;
+    t.cols = this.#plan.map((f, p) => {
+      if (f.csv < 0 || f.info === null) return null;
+      const old = spare?.[p];
+      return old != null && old.length === n ? old : f.info.alloc(n);
+    });
+    t.codes = this.#plan.map((f, p) => {
+      if (f.csv < 0 || f.kind !== CAT) return null;
+      const old = t.codes[p];
+      return old != null && old.length >= n ? old : new Int32Array(n);
+    });
+    t.enc = this.#plan.map((f, p) => {
+      if (f.kind !== CAT) return null;
+      const e = t.enc[p] ?? new CategoryEncoder();
+      e.reset();
+      return e;
+    });
+    this.#byValue = this.#plan.map((f) => (f.kind === CAT ? new Map() : null));
+    this.#lists = this.#plan.map((f) => (f.kind === CAT ? [] : null));
+  }
+
+  /** Doubles the current chunk's arrays (up to chunkSize rows) until `need` rows fit. */
+  #grow(need: number): void {
+    let n = this.#cap;
+    while (n < need) n = Math.min(this.#size, n * 2);
+    this.#cap = n;
+    const t = this.#t;
+    for (let p = 0; p < this.#plan.length; p++) {
+      const a = t.cols[p];
+      if (a != null) {
+        const b = this.#plan[p]!.info!.alloc(n);
+        (b as Float64Array).set(a as Float64Array);
+        t.cols[p] = b;
+      }
+      const c = t.codes[p];
+      if (c != null && c.length < n) {
+        const d = new Int32Array(n);
+        d.set(c);
+        t.codes[p] = d;
+      }
+    }
+  }
+
+  /** Starts converting `batch` (after the header, if one is awaited); continue with {@link step}. */
+  begin(batch: TokenBatch): void {
+    this.#batch = batch;
+    this.#r = 0;
+    if (this.#awaitingHeader && batch.nrows > 0) this.header(batch, this.#r++);
+  }
+
+  /**
+   * Converts rows of the batch until a chunk fills (so a `reuse` chunk is handed out before its memory is
+   * refilled) or the batch ends. Returns true when the batch is done; throws the first bad row (under
+   * `onError: 'throw'`) once the chunks before it are in `ready` and handed out.
+   */
+  step(): boolean {
+    const batch = this.#batch!;
+    const conv = this.conv;
+    if (this.#error !== null) {
+      const e = this.#error;
+      this.#error = null;
+      throw new CsvError(e.message, e.line, e.column, e.field);
+    }
+    while (this.#r < batch.nrows) {
+      const r = this.#r;
+      const take = Math.min(this.#size - this.#rows, batch.nrows - r);
+      if (this.#rows + take > this.#cap) this.#grow(this.#rows + take);
+      const wrote = conv.convert(batch, r, r + take, this.#t, this.#rows);
+      this.#rows += wrote;
+      this.rowsRead += wrote;
+      this.#r = r + take;
+      if (conv.error !== null) {
+        this.#error = conv.error;
+        this.#r = batch.nrows;
+        return false;
+      }
+      if (this.#rows === this.#size) {
+        this.flush();
+        return this.#r >= batch.nrows;
+      }
+    }
+    return true;
+  }
+
+  /** Copies rows `[from, to)` of a converted block into chunks. */
+  addBlock(block: ConvertedBlock, from: number, to: number): void {
+    const plan = this.#plan;
+    const t = this.#t;
+    while (from < to) {
+      const m = Math.min(this.#size - this.#rows, to - from);
+      if (this.#rows + m > this.#cap) this.#grow(this.#rows + m);
+      const at = this.#rows;
+      for (let p = 0; p < plan.length; p++) {
+        const src = block.cols[p];
+        if (src != null) (t.cols[p] as Float64Array).set((src as Float64Array).subarray(from, from + m), at);
+        const codes = block.codes[p];
+        if (codes != null) remapCodes(codes, block.values[p]!, from, from + m, t.codes[p]!, at, this.#byValue[p]!, this.#lists[p]!);
+      }
+      this.#rows += m;
+      this.rowsRead += m;
+      from += m;
+      if (this.#rows === this.#size) this.flush();
+    }
+  }
+
+  /** Hands the rows built so far to a new RecordStore chunk. */
+  flush(): void {
+    const n = this.#rows;
+    const t = this.#t;
+    const out: Record<string, TypedArray | Categorical<string>> = {};
+    for (let p = 0; p < this.#plan.length; p++) {
+      const f = this.#plan[p]!;
+      if (f.csv < 0) continue;
+      if (f.kind === CAT) {
+        const codes = t.codes[p]!;
+        const lists = this.#lists[p]!;
+        const values = lists.length > 0 ? lists : t.enc[p]!.values;
+        const k = values.length;
+        const Ctor = k <= 127 ? Int8Array : k <= 32767 ? Int16Array : Int32Array;
+        const old = this.#reuse ? this.#spareCodes[p] : null;
+        const narrow = old != null && old.constructor === Ctor && old.length === n ? old : new Ctor(n);
+        if (this.#reuse) this.#spareCodes[p] = narrow;
+        narrow.set(codes.subarray(0, n));
+        out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
+      } else {
+        const a = t.cols[p]!;
+        out[f.name] = n === a.length ? a : (a.slice(0, n) as TypedArray);
+      }
+    }
+    this.ready.push(RecordStore.fromColumns(out, this.#schema) as RecordStore<Schema>);
+    if (this.#reuse && n === this.#size) this.#spare = t.cols;
+    this.chunks++;
+    this.#rows = 0;
+    this.#alloc();
+  }
+
+  /** End of input: the last partial chunk (or, as pandas, one empty chunk for a file with no rows). */
+  finish(): void {
+    if (this.#awaitingHeader) return;
+    if (this.#rows > 0 || this.chunks === 0) this.flush();
+  }
+
+  /** The error for a fatal tokenizer error (named with its schema field). */
+  fatalError(f: TokenFatal, lineOffset = 0): CsvError {
+    return new CsvError(f.message, f.line + lineOffset, f.column, this.#awaitingHeader ? undefined : this.conv.fieldOf(f.column));
+  }
+}
+
+/** Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`. */
+function remapCodes(codes: Int32Array, values: string[], from: number, to: number, out: Int32Array, at: number, byValue: Map<string, number>, list: string[]): void {
+  const map = new Int32Array(values.length).fill(-2);
+  for (let i = from; i < to; i++) {
+    const c = codes[i]!;
+    if (c < 0) {
+      out[at++] = -1;
+      continue;
+    }
+    let m = map[c]!;
+    if (m === -2) {
+      const v = values[c]!;
+      const known = byValue.get(v);
+      if (known === undefined) {
+        m = list.length;
+        list.push(v);
+        byValue.set(v, m);
+      } else m = known;
+      map[c] = m;
+    }
+    out[at++] = m;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Numbers parsed straight from the CSV bytes, without a string per field. Floats take Clinger's fast path
+ * (≤ 15 significant digits and a power of ten ≤ 22: one exact multiply or divide of two exact doubles, so the
+ * result is the correctly rounded value, bit for bit what `Number(text)` gives); any other validated decimal
+ * falls back to `Number()` on the decoded slice. Integers are accumulated exactly (≤ 15 digits fit a double
+ * exactly; longer ones go through `Number()`/`BigInt()` of the slice).
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { isNaToken } from './csv-bytes.js';
+
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
+
+/** Returned by the parsers for "not a number of this kind". */
+export const NOT_A_NUMBER = -1;
+
+function slice(b: Uint8Array, s: number, e: number): string {
+  let v = '';
+  for (let i = s; i < e; i++) v += String.fromCharCode(b[i]!);
+  return v;
+}
+
+const INF_WORDS = ['inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity'];
+
+function infinityOf(b: Uint8Array, s: number, e: number): number {
+  if (e - s > 9) return 0;
+  const w = slice(b, s, e).toLowerCase();
+  const k = INF_WORDS.indexOf(w);
+  return k < 0 ? 0 : w.charCodeAt(0) === 45 ? -Infinity : Infinity;
+}
+
+/**
+ * @internal Parses `b[s..e)` (spaces and tabs around it ignored) as a float into `out[0]`: NaN for an empty
+ * or NA token, ±Infinity for inf words. Returns false if it is not a number.
+ */
+export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
+  while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+  while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+  let i = s;
+  let c = i < e ? b[i]! : 0;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0; // significant digits taken into mant
+  let exp = 0;
+  let any = false;
+  let exact = true;
+  while (i < e) {
+    c = b[i]! - 48;
+    if (c < 0 || c > 9) break;
+    any = true;
+    if (digits < 15) {
+      if (mant !== 0 || c !== 0) {
+        mant = mant * 10 + c;
+        digits++;
+      }
+    } else {
+      exp++;
+      if (c !== 0) exact = false;
+    }
+    i++;
+  }
+  if (i < e && b[i] === 46) {
+    i++;
+    while (i < e) {
+      c = b[i]! - 48;
+      if (c < 0 || c > 9) break;
+      any = true;
+      if (digits < 15) {
+        if (mant !== 0 || c !== 0) {
+          mant = mant * 10 + c;
+          digits++;
+        }
+        exp--;
+      } else if (c !== 0) exact = false;
+      i++;
+    }
+  }
+  if (!any) {
+    if (isNaToken(b, s, e)) {
+      out[0] = NaN;
+      return true;
+    }
+    const inf = infinityOf(b, s, e);
+    out[0] = inf;
+    return inf !== 0;
+  }
+  if (i < e) {
+    c = b[i]!;
+    if (c !== 101 && c !== 69) return false;
+    i++;
+    let eneg = false;
+    if (i < e) {
+      c = b[i]!;
+      if (c === 45 || c === 43) {
+        eneg = c === 45;
+        i++;
+      }
+    }
+    let ev = 0;
+    const es = i;
+    while (i < e) {
+      c = b[i]! - 48;
+      if (c < 0 || c > 9) return false;
+      if (ev < 100000) ev = ev * 10 + c;
+      i++;
+    }
+    if (i === es) return false;
+    exp += eneg ? -ev : ev;
+  }
+  if (exact && exp >= -22 && exp <= 22) {
+    const v = exp < 0 ? mant / POW10[-exp]! : mant * POW10[exp]!;
+    out[0] = neg ? -v : v;
+    return true;
+  }
+  out[0] = Number(slice(b, s, e));
+  return true;
+}
+
+/**
+ * @internal Parses `b[s..e)` (spaces and tabs around it ignored) as an integer into `out[0]`. Returns false if
+ * it is not one. Values past 2^53 are rounded as `Number()` rounds them (the caller range-checks).
+ */
+export function parseIntBytes(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
+  while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+  while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+  if (s === e) return false;
+  let i = s;
+  let c = b[i]!;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+    if (i === e) return false;
+  }
+  const ds = i;
+  let v = 0;
+  while (i < e) {
+    c = b[i]! - 48;
+    if (c < 0 || c > 9) return false;
+    v = v * 10 + c;
+    i++;
+  }
+  if (e - ds > 15) v = Number(slice(b, ds, e));
+  out[0] = neg ? -v : v;
+  return true;
+}
+
+/** @internal Parses `b[s..e)` as a bigint (spaces and tabs around it ignored); `undefined` if not an integer. */
+export function parseBigIntBytes(b: Uint8Array, s: number, e: number): bigint | undefined {
+  while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+  while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+  if (s === e) return undefined;
+  let i = s;
+  if (b[i] === 45 || b[i] === 43) i++;
+  if (i === e) return undefined;
+  for (let k = i; k < e; k++) {
+    const c = b[k]! - 48;
+    if (c < 0 || c > 9) return undefined;
+  }
+  return BigInt(slice(b, s, e));
+}
