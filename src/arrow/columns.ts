@@ -17,6 +17,7 @@ import {
   categoriesOf,
   isSignedIndex,
   recodeChunk,
+  throwBadIndex,
 } from './dictionary.js';
 
 /** Options of {@link fromArrow}, {@link fromIPC} and {@link readIPC}. */
@@ -372,7 +373,7 @@ function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[
     only !== undefined &&
     single.dict.remap === undefined &&
     isSignedIndex(type.indices as DataType) &&
-    (only.nullCount === 0 || nullsHoldMinusOne(only))
+    adoptable(only, single.values.length, name)
   ) {
     const idx = (only.values as Int8Array | Int16Array | Int32Array).subarray(0, only.length);
     return { kind: 'category', codes: idx, categories: single.dict.categories, ordered, copied: false };
@@ -445,11 +446,22 @@ function prefixChain(chunks: readonly Data[]): unknown {
   return longest;
 }
 
-/** True if every null slot of a signed index chunk already holds -1 (as compactly writes them): adoptable. */
-function nullsHoldMinusOne(data: Data): boolean {
+/**
+ * True if a signed index chunk's indices can be adopted as codes: every valid slot holds an index in
+ * `[0, size)` and every null slot holds -1 (as compactly writes them). A valid `-1` (or any index out of
+ * range) is a `ValueError`, as on the re-coding path: adopting it would read as missing.
+ */
+function adoptable(data: Data, size: number, name: string): boolean {
   const idx = data.values as Int8Array | Int16Array | Int32Array;
-  for (let i = 0; i < data.length; i++) if (idx[i] !== -1 && !isValid(data, i)) return false;
-  return true;
+  const hasNulls = data.nullCount > 0;
+  let ok = true;
+  for (let i = 0; i < data.length; i++) {
+    const k = idx[i]!;
+    if (hasNulls && !isValid(data, i)) {
+      if (k !== -1) ok = false;
+    } else if (!(k >= 0 && k < size)) throwBadIndex(name, i, k, size);
+  }
+  return ok;
 }
 
 function throwShort(name: string, data: Data, what: string, need: number, have: number): never {

@@ -132,7 +132,8 @@ export function recodeChunk(
   }
 }
 
-function throwBadIndex(column: string, row: number, k: number, size: number): never {
+/** @internal */
+export function throwBadIndex(column: string, row: number, k: number, size: number): never {
   throw new ValueError(
     `column ${describe(column)}: dictionary index ${k} at row ${row} is out of range for a dictionary of ${size} value(s)`,
   );

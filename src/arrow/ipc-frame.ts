@@ -4,13 +4,17 @@
  * rejected with an error naming the byte offset instead of being half-read (apache-arrow returns an
  * empty table for garbage, and reports truncation without a position).
  *
- * Only the few flatbuffer fields needed for framing are read: `Message.header_type`,
- * `Message.bodyLength`, the `RecordBatch` buffer regions (also inside a `DictionaryBatch`), and the
- * file footer's blocks.
+ * The schema is validated completely (ipc-schema.ts) and every record or dictionary batch is checked
+ * against it (ipc-batch.ts): apache-arrow only ever sees metadata whose counts, lengths and buffers
+ * the bytes actually hold.
  *
  * @packageDocumentation
  */
-import { ValueError } from '../errors.js';
+import { FlatReader, throwMalformed } from './flatbuffer.js';
+import { type LayoutSchema, parseSchema } from './ipc-schema.js';
+import { checkBatch } from './ipc-batch.js';
+
+export { throwMalformed };
 
 /** Bytes of `ARROW1`, the file-format magic. */
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
@@ -32,83 +36,21 @@ export interface FramedMessage {
   readonly headerType: number;
 }
 
-/** @internal Throws a ValueError that names the byte offset. */
-export function throwMalformed(offset: number, what: string): never {
-  throw new ValueError(`malformed Arrow IPC data at byte offset ${offset}: ${what}`);
-}
-
-/** A bounds-checked little-endian reader over one flatbuffer (`[start, end)` of `bytes`). */
-class FlatReader {
-  readonly #view: DataView;
-  readonly #start: number;
-  readonly #end: number;
-  /** Absolute offset of `start` in the whole input, for messages. */
-  readonly #base: number;
-
-  constructor(bytes: Uint8Array, start: number, end: number, base: number) {
-    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.#start = start;
-    this.#end = end;
-    this.#base = base;
-  }
-
-  #check(pos: number, size: number): void {
-    if (pos < this.#start || pos + size > this.#end || !Number.isInteger(pos)) {
-      throwMalformed(this.#base + Math.max(0, pos - this.#start), 'flatbuffer reference points outside the message metadata');
-    }
-  }
-  u8(pos: number): number {
-    this.#check(pos, 1);
-    return this.#view.getUint8(pos);
-  }
-  u16(pos: number): number {
-    this.#check(pos, 2);
-    return this.#view.getUint16(pos, true);
-  }
-  i32(pos: number): number {
-    this.#check(pos, 4);
-    return this.#view.getInt32(pos, true);
-  }
-  u32(pos: number): number {
-    this.#check(pos, 4);
-    return this.#view.getUint32(pos, true);
-  }
-  i64(pos: number): number {
-    this.#check(pos, 8);
-    const v = this.#view.getBigInt64(pos, true);
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-      throwMalformed(this.#base + (pos - this.#start), `64-bit length ${v} is not a safe integer`);
-    }
-    return Number(v);
-  }
-  /** Position of the root table. */
-  root(): number {
-    return this.#start + this.u32(this.#start);
-  }
-  /** Position of field `id` of the table at `table`, or 0 if absent. */
-  field(table: number, id: number): number {
-    const vtable = table - this.i32(table);
-    const vsize = this.u16(vtable);
-    const slot = 4 + 2 * id;
-    if (slot + 2 > vsize) return 0;
-    const off = this.u16(vtable + slot);
-    return off === 0 ? 0 : table + off;
-  }
-  /** Follows the offset stored at `pos` (a table, vector or string reference). */
-  deref(pos: number): number {
-    return pos + this.u32(pos);
-  }
-}
-
 /**
  * @internal Reads the message that starts at `pos` of `bytes` (absolute offset `base + pos`), checking
  * its prefix, metadata and body against the bytes present.
  * @returns the message; or, when `partial` is true and the message is not all there yet (streaming),
  *   the number of bytes from `pos` needed to read further.
  */
-export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: true): FramedMessage | number;
-export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: false): FramedMessage;
-export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: boolean): FramedMessage | number {
+export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: true, state: StreamState): FramedMessage | number;
+export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: false, state: StreamState): FramedMessage;
+export function scanMessage(
+  bytes: Uint8Array,
+  pos: number,
+  base: number,
+  partial: boolean,
+  state: StreamState,
+): FramedMessage | number {
   const total = bytes.byteLength;
   const at = base + pos;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -136,6 +78,10 @@ export function scanMessage(bytes: Uint8Array, pos: number, base: number, partia
   const fb = new FlatReader(bytes, metaStart, metaStart + metaLen, base + metaStart);
   if (metaLen < 8) return throwMalformed(at, `message metadata of ${metaLen} bytes is too short for a flatbuffer`);
   const msg = fb.root();
+  const version = fb.fieldI16(msg, 0, 0);
+  if (version !== METADATA_V4 && version !== METADATA_V5) {
+    return throwMalformed(at, `metadata version ${version + 1} (compactly reads Arrow IPC V4 and V5)`);
+  }
   const typePos = fb.field(msg, 1);
   const headerType = typePos === 0 ? 0 : fb.u8(typePos);
   if (headerType !== HEADER_SCHEMA && headerType !== HEADER_DICTIONARY_BATCH && headerType !== HEADER_RECORD_BATCH) {
@@ -159,49 +105,72 @@ export function scanMessage(bytes: Uint8Array, pos: number, base: number, partia
       `message body of ${bodyLength} bytes runs past the end of the input (${total - bodyStart} bytes remain)`,
     );
   }
-  if (headerType !== HEADER_SCHEMA) {
-    let batch = fb.deref(headerPos);
+  const header = fb.deref(headerPos);
+  checkKeyValuesOf(fb, msg);
+  if (headerType === HEADER_SCHEMA) {
+    const schema = parseSchema(fb, header, at);
+    if (state.schema === undefined) state.schema = schema;
+  } else {
+    const schema = state.schema;
+    if (schema === undefined) return throwMalformed(at, `a ${headerType === HEADER_RECORD_BATCH ? 'record' : 'dictionary'} batch before the schema`);
+    const body = bytes.subarray(bodyStart, bodyStart + bodyLength);
+    checkBufferRegions(fb, headerType === HEADER_DICTIONARY_BATCH ? fb.fieldTable(header, 1) : header, bodyLength, at, headerType);
     if (headerType === HEADER_DICTIONARY_BATCH) {
-      const dataPos = fb.field(batch, 1);
-      if (dataPos === 0) return throwMalformed(at, 'dictionary batch has no data');
-      batch = fb.deref(dataPos);
-    }
-    const lengthPos = fb.field(batch, 0);
-    const rows = lengthPos === 0 ? 0 : fb.i64(lengthPos);
-    if (rows < 0) return throwMalformed(at, `negative record batch length ${rows}`);
-    const nodesPos = fb.field(batch, 1);
-    if (nodesPos !== 0) {
-      const vec = fb.deref(nodesPos);
-      const count = fb.u32(vec);
-      for (let k = 0; k < count; k++) {
-        const len = fb.i64(vec + 4 + 16 * k);
-        const nulls = fb.i64(vec + 4 + 16 * k + 8);
-        if (len < 0 || nulls < 0 || nulls > len) {
-          return throwMalformed(at, `field node ${k} has length ${len} and null count ${nulls}`);
-        }
-        // The first node is the first top-level column: its length is the batch's.
-        if (k === 0 && len !== rows) {
-          return throwMalformed(at, `batch length ${rows} differs from its first column's length ${len}`);
-        }
+      const id = fb.fieldI64(header, 0, 0);
+      const data = fb.fieldTable(header, 1);
+      if (data === 0) return throwMalformed(at, 'dictionary batch has no data');
+      const value = schema.dictionaries.get(id);
+      if (value === undefined) return throwMalformed(at, `dictionary batch for id ${id}, which no schema field uses`);
+      checkBatch(fb, data, [value], body, at, `dictionary batch (id ${id})`);
+      state.dictionaries.add(id);
+    } else {
+      for (const id of schema.dictionaries.keys()) {
+        if (!state.dictionaries.has(id)) return throwMalformed(at, `record batch before the dictionary batch of id ${id}`);
       }
-    }
-    const buffersPos = fb.field(batch, 2);
-    if (buffersPos !== 0) {
-      const vec = fb.deref(buffersPos);
-      const count = fb.u32(vec);
-      for (let k = 0; k < count; k++) {
-        const off = fb.i64(vec + 4 + 16 * k);
-        const len = fb.i64(vec + 4 + 16 * k + 8);
-        if (off < 0 || len < 0 || off + len > bodyLength) {
-          return throwMalformed(
-            at,
-            `buffer ${k} of the ${headerType === HEADER_RECORD_BATCH ? 'record' : 'dictionary'} batch (offset ${off}, length ${len}) lies outside its ${bodyLength}-byte body`,
-          );
-        }
-      }
+      checkBatch(fb, header, schema.fields, body, at, 'record batch');
     }
   }
   return { offset: at, size: prefix + metaLen + bodyLength, headerType };
+}
+
+/** Metadata versions read (MetadataVersion enum: V4 = 3, V5 = 4; older ones lay buffers out differently). */
+const METADATA_V4 = 3;
+const METADATA_V5 = 4;
+
+/** @internal What the messages so far established: the schema, and the dictionary ids already sent. */
+export interface StreamState {
+  schema: LayoutSchema | undefined;
+  readonly dictionaries: Set<number>;
+}
+
+/** @internal A fresh {@link StreamState}. */
+export function newStreamState(): StreamState {
+  return { schema: undefined, dictionaries: new Set() };
+}
+
+function checkKeyValuesOf(fb: FlatReader, table: number): void {
+  const kv = fb.vector(table, 4, 4);
+  for (let i = 0; i < kv.count; i++) {
+    const t = fb.deref(kv.first + 4 * i);
+    fb.string(t, 0);
+    fb.string(t, 1);
+  }
+}
+
+/** Every buffer region of a (record or dictionary) batch lies inside the message body. */
+function checkBufferRegions(fb: FlatReader, batch: number, bodyLength: number, at: number, headerType: number): void {
+  if (batch === 0) return;
+  const buffers = fb.vector(batch, 2, 16);
+  for (let k = 0; k < buffers.count; k++) {
+    const off = fb.i64(buffers.first + 16 * k);
+    const len = fb.i64(buffers.first + 16 * k + 8);
+    if (off < 0 || len < 0 || off + len > bodyLength) {
+      throwMalformed(
+        at,
+        `buffer ${k} of the ${headerType === HEADER_RECORD_BATCH ? 'record' : 'dictionary'} batch (offset ${off}, length ${len}) lies outside its ${bodyLength}-byte body`,
+      );
+    }
+  }
 }
 
 /** @internal What {@link validateIPC} found. */
@@ -210,6 +179,11 @@ export interface IPCLayout {
   /** Messages before the end-of-stream marker (or the footer). */
   readonly messages: number;
   readonly recordBatches: number;
+  /**
+   * Bytes validated: a stream ends at its end-of-stream marker (or before a second schema, which would
+   * start another stream); only this prefix may be handed to a decoder. A file's whole length.
+   */
+  readonly end: number;
 }
 
 function hasMagic(bytes: Uint8Array, at: number): boolean {
@@ -227,6 +201,7 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
   const total = bytes.byteLength;
   if (total === 0) return throwMalformed(0, 'empty input (0 bytes)');
   const file = total >= 6 && hasMagic(bytes, 0);
+  const state = newStreamState();
   let end = total;
   if (file) {
     if (total < 8 + 10 || !hasMagic(bytes, total - 6)) {
@@ -240,24 +215,27 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
     end = footerStart;
     const fb = new FlatReader(bytes, footerStart, footerStart + footerLen, footerStart);
     const footer = fb.root();
-    if (fb.field(footer, 1) === 0) return throwMalformed(footerStart, 'file footer has no schema');
+    const schema = fb.fieldTable(footer, 1);
+    if (schema === 0) return throwMalformed(footerStart, 'file footer has no schema');
+    state.schema = parseSchema(fb, schema, footerStart);
+    const body = bytes.subarray(0, footerStart);
     for (const id of [2, 3]) {
-      const pos = fb.field(footer, id);
-      if (pos === 0) continue;
-      const vec = fb.deref(pos);
-      const count = fb.u32(vec);
-      for (let k = 0; k < count; k++) {
-        const b = vec + 4 + 24 * k;
+      const blocks = fb.vector(footer, id, 24);
+      for (let k = 0; k < blocks.count; k++) {
+        const b = blocks.first + 24 * k;
         const off = fb.i64(b);
         const meta = fb.i32(b + 8);
-        const body = fb.i64(b + 16);
-        if (off < 8 || meta < 0 || body < 0 || off + meta + body > footerStart) {
+        const len = fb.i64(b + 16);
+        if (off < 8 || meta < 0 || len < 0 || off + meta + len > footerStart) {
           return throwMalformed(
             footerStart,
-            `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} (offset ${off}, ${meta} + ${body} bytes) lies outside the file body`,
+            `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} (offset ${off}, ${meta} + ${len} bytes) lies outside the file body`,
           );
         }
-        scanMessage(bytes.subarray(0, footerStart), off, 0, false);
+        const m = scanMessage(body, off, 0, false, state);
+        if (m.headerType !== (id === 2 ? HEADER_DICTIONARY_BATCH : HEADER_RECORD_BATCH)) {
+          return throwMalformed(off, `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} points at a message of header type ${m.headerType}`);
+        }
       }
     }
   }
@@ -266,8 +244,11 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
   let recordBatches = 0;
   const sub = file ? bytes.subarray(0, end) : bytes;
   while (pos < end) {
-    const m = scanMessage(sub, pos, 0, false);
-    if (m.headerType === 0) break;
+    const m = scanMessage(sub, pos, 0, false, state);
+    if (m.headerType === 0) {
+      pos += m.size;
+      break;
+    }
     // A file's schema is in its footer (apache-arrow writes no schema message after the magic).
     if (!file && messages === 0 && m.headerType !== HEADER_SCHEMA) {
       return throwMalformed(pos, `the first message must be a schema, found header type ${m.headerType}`);
@@ -281,5 +262,5 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
     pos += m.size;
   }
   if (!file && messages === 0) return throwMalformed(0, 'no schema message before the end of the stream');
-  return { format: file ? 'file' : 'stream', messages, recordBatches };
+  return { format: file ? 'file' : 'stream', messages, recordBatches, end: file ? total : pos };
 }

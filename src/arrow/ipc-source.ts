@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { type FramedMessage, scanMessage, throwMalformed, HEADER_SCHEMA } from './ipc-frame.js';
+import { type FramedMessage, HEADER_SCHEMA, newStreamState, scanMessage, throwMalformed } from './ipc-frame.js';
 
 /** Byte chunks: an iterable / async iterable of Uint8Array (Node streams are), or a web `ReadableStream`. */
 export type ByteSource =
@@ -122,6 +122,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
     let base = 0;
     let need = 8;
     let count = 0;
+    const state = newStreamState();
     try {
       for (;;) {
         while (pendingBytes < need && !done) await pull();
@@ -131,7 +132,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
         pending.push(buf);
         let m: FramedMessage | number;
         try {
-          m = done ? scanMessage(buf, 0, base, false) : scanMessage(buf, 0, base, true);
+          m = done ? scanMessage(buf, 0, base, false, state) : scanMessage(buf, 0, base, true, state);
           if (typeof m !== 'number' && count === 0 && m.headerType !== HEADER_SCHEMA) {
             throwMalformed(base, `the first message must be a schema, found header type ${m.headerType}`);
           }
@@ -143,6 +144,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
           need = m;
           continue;
         }
+        if (count > 0 && m.headerType === HEADER_SCHEMA) return; // a second schema starts another stream: read the first only
         const msg = buf.byteOffset % 8 === 0 ? buf.subarray(0, m.size) : buf.slice(0, m.size);
         const rest = buf.subarray(m.size);
         pending.length = 0;

@@ -87,10 +87,10 @@ export function toIPC(x: AnyRecordStore | object, options: ToIPCOptions = {}): U
 export function fromIPC(bytes: Uint8Array | ArrayBufferLike | ArrayBufferView, options?: FromArrowOptions): RecordStore {
   const u8 = bytesOf(bytes, 'fromIPC');
   normalizeOptions(options);
-  validateIPC(u8);
+  const { end } = validateIPC(u8);
   let table: Table;
   try {
-    table = tableFromIPC(u8);
+    table = tableFromIPC(u8.subarray(0, end));
   } catch (e) {
     throw new ValueError(`malformed Arrow IPC data: apache-arrow could not decode it (${(e as Error).message})`);
   }
@@ -124,10 +124,10 @@ async function* batchesOf(source: IPCSource): AsyncGenerator<RecordBatch, void, 
   }
   if (source instanceof Uint8Array || ArrayBuffer.isView(source) || source instanceof ArrayBuffer) {
     const u8 = bytesOf(source, 'readIPC');
-    validateIPC(u8);
+    const { end } = validateIPC(u8);
     let reader: RecordBatchReader;
     try {
-      reader = RecordBatchReader.from(u8);
+      reader = RecordBatchReader.from(u8.subarray(0, end));
     } catch (e) {
       throw new ValueError(`malformed Arrow IPC data: apache-arrow could not decode it (${(e as Error).message})`);
     }
