@@ -6,12 +6,13 @@ import { environmentLine, escapeXml, memoryTable, renderHtml, speedTable, summar
 import type { BenchReport } from './_schema.js';
 import { renderSvg } from './_svg.js';
 
-const STYLE = `body{font:14px/1.45 Helvetica,Arial,sans-serif;color:#1f2933;max-width:1020px;margin:24px auto;padding:0 16px}
+/** The stylesheet of the report page (also the `--browser` page's). */
+export const HTML_STYLE = `body{font:14px/1.45 Helvetica,Arial,sans-serif;color:#1f2933;max-width:1020px;margin:24px auto;padding:0 16px}
 table{border-collapse:collapse;margin:8px 0 20px}th,td{padding:3px 10px;border-bottom:1px solid #e2e8f0;text-align:left}
 th{background:#f5f7fa}.num{text-align:right;font-variant-numeric:tabular-nums}.note{color:#9c4221}svg{max-width:100%;height:auto}`;
 
-/** Renders the report as a standalone HTML page. */
-export function renderHtmlReport(report: BenchReport): string {
+/** The report's body: the intro, the chart inline, the summary and every suite's tables (one string of HTML). */
+export function renderReportBody(report: BenchReport): string {
   const o = report.options;
   const body: string[] = [
     '<h1>compactly benchmark report</h1>',
@@ -29,5 +30,10 @@ export function renderHtmlReport(report: BenchReport): string {
     for (const n of s.notes) body.push(`<p class="note">${escapeXml(n)}</p>`);
   }
   for (const e of report.errors) body.push(`<p class="note">Failed: ${escapeXml(e.suite)}: ${escapeXml(e.message)}</p>`);
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>compactly benchmark report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return body.join('\n');
+}
+
+/** Renders the report as a standalone HTML page. */
+export function renderHtmlReport(report: BenchReport): string {
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>compactly benchmark report</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n${renderReportBody(report)}\n</body>\n</html>\n`;
 }

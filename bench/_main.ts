@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SIZE_ROWS, type MemoryGroup, type MemoryRow, type Size, type SpeedCase, type Suite, type SuiteContext } from './_harness.js';
+import { SIZE_ROWS, type Size, type Suite, type SuiteContext } from './_harness.js';
 import { runChild } from './_memory.js';
-import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, taskTimeMs, usage, type Options } from './_options.js';
+import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, usage, type Options } from './_options.js';
 import { createProgress, type ProgressStream } from './_progress.js';
+import { environment } from './_environment.js';
 import {
   assessNoise,
-  environment,
   environmentLine,
   memoryTable,
   renderMarkdown,
@@ -22,7 +22,7 @@ import {
   type Environment,
   type SuiteReport,
 } from './_report.js';
-import { checkCases, countMemoryRuns, countTasks, measureGroups, timeCases } from './_run.js';
+import { checkCases, countTasks, runSuite } from './_run.js';
 import { SCHEMA, toJson, type BenchReport } from './_schema.js';
 import { renderHtmlReport } from './_html.js';
 import { renderSvg } from './_svg.js';
@@ -191,39 +191,24 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   const jobs = o.size === 'large' || o.rows > 2_000_000 ? 1 : Math.max(1, Math.min(2, env.cores));
   for (let i = 0; i < o.suites.length; i++) {
     const name = o.suites[i]!;
-    const started = Date.now();
     const notes: string[] = [];
     try {
-      progress.prepare(i + 1, o.suites.length, name);
-      const suite = await registry[name]!();
-      const ctx = context(o.rows, o.size, notes);
-      const cases: SpeedCase[] = await suite.speed(ctx);
-      const groups: MemoryGroup[] = o.memory ? ((await suite.memory?.(ctx)) ?? []) : [];
-      const taskMs = taskTimeMs(o, countTasks(cases));
-      progress.suite(i + 1, o.suites.length, name, countTasks(cases) * o.repeat + countMemoryRuns(groups, o.memoryRuns));
-      progress.step('checking every task against its baseline');
-      const estimates = checkCases(name, cases);
-      const speed = await timeCases(name, cases, { taskMs, repeat: o.repeat, progress }, estimates);
-      let memory: MemoryRow[] = [];
-      try {
-        memory = await measureGroups(name, groups, o.rows, { script, childArgs, runs: o.memoryRuns, jobs, progress });
-      } catch (e) {
-        // Keep the speed results; the failed memory measurement fails the run (exit 1).
-        const message = `memory: ${e instanceof Error ? e.message : String(e)}`;
-        errors.push({ suite: name, message });
-        notes.push(`memory measurement failed: ${message}`);
-      }
-      const elapsedMs = Date.now() - started;
+      const { report: r, memoryError } = await runSuite(name, { index: i + 1, total: o.suites.length }, registry[name]!, context(o.rows, o.size, notes), notes, o, progress, {
+        script,
+        childArgs,
+        jobs,
+      });
+      // Keep the speed results; a failed memory measurement fails the run (exit 1).
+      if (memoryError !== undefined) errors.push({ suite: name, message: memoryError });
       const budget = plan.suiteWallMs * o.repeat;
-      if (o.size === 'quick' && o.time === 0 && elapsedMs > budget) {
+      if (o.size === 'quick' && o.time === 0 && r.elapsedMs > budget) {
         // For suite authors (stderr, not the report): a busy machine also gets here.
-        progress.message(`${name} took ${(elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s`);
+        progress.message(`${name} took ${(r.elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s`);
       }
-      const r: SuiteReport = { name, title: suite.title, notes, elapsedMs, taskMs, headline: suite.headline, speed, memory };
       suites.push(r);
-      out(`\n## ${r.title}  (${name}, ${(elapsedMs / 1000).toFixed(1)} s, ${taskMs} ms per task)\n`);
-      if (speed.length) out(renderText(speedTable(speed)));
-      if (memory.length) out(`\n${renderText(memoryTable(memory))}`);
+      out(`\n## ${r.title}  (${name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)\n`);
+      if (r.speed.length) out(renderText(speedTable(r.speed)));
+      if (r.memory.length) out(`\n${renderText(memoryTable(r.memory))}`);
       for (const n of notes) out(`note: ${n}`);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,6 @@
  * Memory measurement: each case runs in a fresh `node --expose-gc` child, so no JIT or heap state leaks
  * between cases. bytes = Δ heapUsed + Δ external after full GCs (`external` already includes array buffers).
  */
-import { spawn } from 'node:child_process';
 import type { MemoryGroup, Suite, SuiteContext } from './_harness.js';
 
 /** What a child prints (one JSON line). */
@@ -62,8 +61,11 @@ export async function runChild(suite: Suite, ctx: SuiteContext, group: string, n
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/** In the parent: measures one case in a fresh child process. */
-export function measureInChild(
+/**
+ * In the parent: measures one case in a fresh child process. (`node:child_process` is imported here, not at
+ * the top, so the harness that imports this module also loads in the browser page.)
+ */
+export async function measureInChild(
   script: string,
   suite: string,
   group: MemoryGroup,
@@ -71,6 +73,7 @@ export function measureInChild(
   rows: number,
   extraArgs: readonly string[] = [],
 ): Promise<ChildResult> {
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

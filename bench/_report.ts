@@ -3,7 +3,6 @@
  * memory tables, the summary (one line per capability), the noise assessment, and their renderings as
  * aligned text (terminal), Markdown (`--md`) and HTML tables (`--html`).
  */
-import os from 'node:os';
 import type { MemoryRow, SpeedRow, Suite } from './_harness.js';
 
 /** The machine a report was made on. */
@@ -19,26 +18,21 @@ export interface Environment {
   loadavg: number;
   /** ISO date of the run. */
   date: string;
+  /**
+   * The browser that ran the suites (its user agent), for a report made on the `compactly-bench --browser`
+   * page; absent for a Node run. `node` and `v8` then name the browser's engine as far as the page can tell.
+   */
+  browser?: string;
 }
 
-/** Reads the environment of this process. */
-export function environment(): Environment {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    v8: process.versions.v8,
-    cpu: cpus[0]?.model.trim() || 'unknown CPU',
-    cores: cpus.length || (os.availableParallelism?.() ?? 1),
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-    arch: process.arch,
-    loadavg: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-    date: new Date().toISOString(),
-  };
-}
-
-/** One line naming the machine: `Node v20.20.2 (V8 11.3), AMD EPYC, 2 cores, 24 GiB, Linux 6.1 x64`. */
+/**
+ * One line naming the machine: `Node v20.20.2 (V8 11.3), AMD EPYC, 2 cores, 24 GiB, Linux 6.1 x64`, or for a
+ * browser run `Chrome/131.0.0.0 (browser page), 8 cores, 8 GiB, Linux x86_64`.
+ */
 export function environmentLine(env: Environment): string {
+  if (env.browser !== undefined) {
+    return `${env.browser} (browser page), ${env.cores} cores, ${env.memoryGiB ? `${env.memoryGiB} GiB` : 'memory size unknown'}, ${env.os} ${env.arch}`.replace(/ $/, '');
+  }
   return `Node ${env.node} (V8 ${env.v8}), ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.os} ${env.arch}`;
 }
 

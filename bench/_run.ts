@@ -6,7 +6,10 @@
 import { Bench } from 'tinybench';
 import { assertSameResult, type MemoryGroup, type MemoryRow, type SpeedCase, type SpeedRow, type Suite, type SuiteContext } from './_harness.js';
 import { measureInChild } from './_memory.js';
+import { taskTimeMs } from './_plan.js';
 import type { Progress } from './_progress.js';
+import type { SuiteReport } from './_report.js';
+import type { Size } from './_harness.js';
 
 /** Timing knobs for the speed cases of one suite. */
 export interface SpeedOptions {
@@ -28,6 +31,11 @@ export interface MemoryOptions {
   /** Children running at once (memory is per process, so they do not disturb each other's figure). */
   readonly jobs: number;
   readonly progress: Progress;
+  /**
+   * Measures one case instead of a child process (the browser page, which has no processes; it then needs
+   * `jobs: 1`). Resolves to the case's bytes.
+   */
+  readonly measure?: (group: MemoryGroup, name: string) => Promise<number>;
 }
 
 let sink: unknown;
@@ -207,9 +215,9 @@ export async function measureGroups(
       for (let r = 0; r < opts.runs; r++) {
         jobs.push(async () => {
           opts.progress.step(`memory: ${g.name} › ${c.name}${opts.runs > 1 ? ` (run ${r + 1}/${opts.runs})` : ''}`);
-          const res = await measureInChild(opts.script, suite, g, c.name, rows, opts.childArgs);
+          const bytes = opts.measure ? await opts.measure(g, c.name) : (await measureInChild(opts.script, suite, g, c.name, rows, opts.childArgs)).bytes;
           opts.progress.done();
-          return res.bytes;
+          return bytes;
         });
       }
     }
@@ -242,4 +250,52 @@ export async function measureGroups(
 /** Measures every memory group of `suite` (kept for callers of the first harness). */
 export async function runMemory(suite: Suite, ctx: SuiteContext, opts: MemoryOptions): Promise<MemoryRow[]> {
   return measureGroups(suite.name, (await suite.memory?.(ctx)) ?? [], ctx.rows, opts);
+}
+
+/** What one suite run is asked for (the CLI's options, or the browser page's). */
+export interface SuitePlan {
+  readonly rows: number;
+  readonly size: Size;
+  readonly repeat: number;
+  /** Fixed timed window per task, ms; 0 = from the size plan. */
+  readonly time: number;
+  readonly memory: boolean;
+  readonly memoryRuns: number;
+}
+
+/**
+ * Runs one suite as `compactly-bench` does, in Node or in the browser page: builds its cases (reporting
+ * `prepare` first), checks every task against its baseline, times them, then measures memory. A failed memory
+ * measurement keeps the speed results: it becomes a note and `memoryError`. Other failures throw.
+ */
+export async function runSuite(
+  name: string,
+  place: { readonly index: number; readonly total: number },
+  load: () => Promise<Suite>,
+  ctx: SuiteContext,
+  notes: string[],
+  plan: SuitePlan,
+  progress: Progress,
+  memory: Omit<MemoryOptions, 'runs' | 'progress'>,
+): Promise<{ report: SuiteReport; memoryError?: string }> {
+  const started = Date.now();
+  progress.prepare(place.index, place.total, name);
+  const suite = await load();
+  const cases = await suite.speed(ctx);
+  const groups = plan.memory ? ((await suite.memory?.(ctx)) ?? []) : [];
+  const taskMs = taskTimeMs(plan, countTasks(cases));
+  progress.suite(place.index, place.total, name, countTasks(cases) * plan.repeat + countMemoryRuns(groups, plan.memoryRuns));
+  progress.step('checking every task against its baseline');
+  const estimates = checkCases(name, cases);
+  const speed = await timeCases(name, cases, { taskMs, repeat: plan.repeat, progress }, estimates);
+  let rows: MemoryRow[] = [];
+  let memoryError: string | undefined;
+  try {
+    rows = await measureGroups(name, groups, plan.rows, { ...memory, runs: plan.memoryRuns, progress });
+  } catch (e) {
+    memoryError = `memory: ${e instanceof Error ? e.message : String(e)}`;
+    notes.push(`memory measurement failed: ${memoryError}`);
+  }
+  const report: SuiteReport = { name, title: suite.title, notes, elapsedMs: Date.now() - started, taskMs, headline: suite.headline, speed, memory: rows };
+  return memoryError === undefined ? { report } : { report, memoryError };
 }
