@@ -1,7 +1,7 @@
 /**
  * RecordStore vs an array of plain objects (and class instances): building records with push, scan-summing a
  * field (through the column, a cursor, get(i), `for…of` and forEach against objects allocated in order and
- * shuffled in memory), filter, sortBy on a float64 field, groupBy(category)-sum;
+ * shuffled in memory), filter, sortBy on a float64 field, groupBy(category)-sum and a two-key groupBy;
  * arquero as an optional comparison for filter and groupBy. Memory per record for {x,y,z: float64},
  * {x,y,z: int32} and {x: float64, y: int32, kind: category}.
  */
@@ -263,6 +263,35 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
               },
             ]
           : []),
+      ],
+    },
+    {
+      name: 'groupBy(kind, y) sum x',
+      baseline: {
+        name: 'objects: Map keyed by `${kind}|${y}`',
+        fn: () => {
+          const m = new Map<string, number>();
+          for (let i = 0; i < objs.length; i++) {
+            const o = objs[i]!;
+            const key = `${o.kind}|${o.y}`;
+            m.set(key, (m.get(key) ?? 0) + o.x);
+          }
+          return m;
+        },
+      },
+      tasks: [
+        {
+          name: "RecordStore.groupBy(['kind', 'y']).agg({sx: ['sum', 'x']})",
+          fn: () => {
+            const g = store.groupBy(['kind', 'y']).agg({ sx: ['sum', 'x'] });
+            const kind = g.column('kind');
+            const y = g.column('y');
+            const sx = g.column('sx');
+            const m = new Map<string, number>();
+            for (let i = 0; i < g.length; i++) m.set(`${kind.get(i)}|${y[i]}`, sx[i]!);
+            return m;
+          },
+        },
       ],
     },
   ];

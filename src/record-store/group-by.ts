@@ -1,21 +1,23 @@
 /**
  * `groupBy(keys).agg(spec)`: dense group ids per row, then one typed kernel per aggregate.
  *
- * Group ids: a category key uses its codes directly (observed categories, in category order); a numeric
- * key is radix-sorted once and its runs numbered (ascending values); several keys are combined by an LSD
- * radix sort over their dense codes (lexicographic order). Rows whose key is missing (null category, NaN)
- * are dropped, as pandas' default `dropna=True`.
+ * Group ids: a category key uses its codes directly (observed categories, in category order); an integer
+ * key with a small range uses `value - min`; another numeric key is radix-sorted once and its runs numbered
+ * (ascending values); several keys are combined into one id per row by group-keys.ts (dense `a * kB + b`, or
+ * a typed hash table; lexicographic order). Rows whose key is missing (null category, NaN) are dropped, as
+ * pandas' default `dropna=True`.
  *
  * @internal
  * @packageDocumentation
  */
 import { Categorical } from '../categorical.js';
-import type { TypedArray } from '../dtype.js';
+import type { DType, TypedArray } from '../dtype.js';
 import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
-import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, sumByGroup } from './kernels.js';
+import { combineGroups, denseGroups, type Groups } from './group-keys.js';
+import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup } from './kernels.js';
 import type { FieldInfo, FieldSpec, ParsedSchema } from './schema.js';
-import { argsortByCodes, argsortByKeys, codeBits } from './sort-by.js';
+import { argsortByKeys } from './sort-by.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 
 /** The aggregate functions of {@link GroupBy.agg}. */
@@ -26,43 +28,14 @@ export type AggSpec = readonly [AggOp, string] | readonly ['count'];
 
 const OPS: ReadonlySet<string> = new Set(['sum', 'mean', 'min', 'max', 'count', 'first', 'last']);
 
-/** Dense group ids of the rows. @internal */
-export interface Groups {
-  /** Group of each row (`-1`: dropped, a key is missing): Int32Array, or a single category key's codes. */
-  readonly gid: Int32Array | Int16Array | Int8Array;
-  /** Number of group ids (some may be unobserved, see `keep`). */
-  readonly k: number;
-  /** One row per kept group (its first row), in output order. */
-  readonly reps: Uint32Array;
-  /** The group ids to output, in order; `null`: all `k`. */
-  readonly keep: Uint32Array | null;
-}
-
 function categoryGroups(cat: CategoryColumn, n: number): Groups {
   // The codes are the group ids: no pass to build them. Only observed categories are output.
-  const codes = cat.codes;
-  const kc = cat.categories.length;
-  const first = new Int32Array(kc).fill(-1);
-  let seen = 0;
-  for (let i = 0; i < n && seen < kc; i++) {
-    const c = codes[i]!;
-    if (c >= 0 && first[c]! < 0) {
-      first[c] = i;
-      seen++;
-    }
-  }
-  const keep = new Uint32Array(seen);
-  const reps = new Uint32Array(seen);
-  for (let c = 0, g = 0; c < kc; c++) {
-    if (first[c]! >= 0) {
-      keep[g] = c;
-      reps[g++] = first[c]!;
-    }
-  }
-  return { gid: codes, k: kc, reps, keep: seen === kc ? null : keep };
+  return denseGroups(cat.codes, cat.categories.length, n);
 }
 
 function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups {
+  const small = f.info.integer && !f.info.bigint ? smallRangeIds(cols[f.index] as TypedArray, f.dtype, n) : undefined;
+  if (small !== undefined) return denseGroups(small.ids, small.k, n);
   const perm = argsortByKeys(cols, [{ field: f, descending: false }], n);
   const vals = cols[f.index] as ArrayLike<number | bigint>;
   const gid = new Int32Array(n);
@@ -86,6 +59,42 @@ function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups
   return { gid, k, reps: Uint32Array.from(reps), keep: null };
 }
 
+/**
+ * Ids for an integer key with a small range (at most `max(n, 65536)` values), in value order, without a
+ * sort: the column itself when its values are already `0..max` in a signed array (ids never written), else
+ * `v - min`.
+ */
+function smallRangeIds(vals: TypedArray, dtype: DType, n: number): { ids: Int32Array | Int16Array | Int8Array; k: number } | undefined {
+  if (n === 0) return undefined;
+  const mm = new Float64Array(2);
+  specialize(minMax, dtype)(vals as ArrayLike<number>, n, mm);
+  const limit = Math.max(n, 1 << 16);
+  if (mm[0]! >= 0 && mm[1]! < limit && (vals instanceof Int32Array || vals instanceof Int16Array || vals instanceof Int8Array)) {
+    return { ids: vals.subarray(0, n), k: mm[1]! + 1 };
+  }
+  const k = mm[1]! - mm[0]! + 1;
+  if (k > limit) return undefined;
+  const ids = new Int32Array(n);
+  specialize(offsetIds, dtype)(vals as ArrayLike<number>, n, mm[0]!, ids);
+  return { ids, k };
+}
+
+function minMax(vals: ArrayLike<number>, n: number, out: Float64Array): void {
+  let lo = vals[0]!;
+  let hi = lo;
+  for (let i = 1; i < n; i++) {
+    const v = vals[i]!;
+    if (v < lo) lo = v;
+    else if (v > hi) hi = v;
+  }
+  out[0] = lo;
+  out[1] = hi;
+}
+
+function offsetIds(vals: ArrayLike<number>, n: number, min: number, out: Int32Array): void {
+  for (let i = 0; i < n; i++) out[i] = vals[i]! - min;
+}
+
 /** Group ids for one or more key fields. @internal */
 export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
   const n = d.length;
@@ -93,42 +102,7 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
     if (f.kind === 'vector') throwType(`RecordStore.groupBy: cannot group by vector field ${describe(f.name)}`);
     return f.kind === 'category' ? categoryGroups(d.cols[f.index] as CategoryColumn, n) : numericGroups(d.cols, f, n);
   });
-  if (single.length === 1) return single[0]!;
-  // Several keys: sort rows by the dense codes (dropped rows get the largest code and are skipped).
-  const codes = single.map((g) => {
-    const u = new Uint32Array(n);
-    const gid = g.gid;
-    for (let i = 0; i < n; i++) u[i] = gid[i]! < 0 ? g.k : gid[i]!;
-    return u;
-  });
-  const perm = argsortByCodes(
-    codes,
-    single.map((g) => codeBits(g.k)),
-    n,
-  );
-  const gid = new Int32Array(n);
-  const reps: number[] = [];
-  let k = 0;
-  let prev = -1;
-  const gids = single.map((g) => g.gid);
-  for (let j = 0; j < n; j++) {
-    const r = perm[j]!;
-    let dropped = false;
-    for (let t = 0; t < gids.length; t++) if (gids[t]![r]! < 0) dropped = true;
-    if (dropped) {
-      gid[r] = -1;
-      continue;
-    }
-    let same = prev >= 0;
-    for (let t = 0; same && t < codes.length; t++) if (codes[t]![r] !== codes[t]![prev]) same = false;
-    if (!same) {
-      reps.push(r);
-      k++;
-    }
-    gid[r] = k - 1;
-    prev = r;
-  }
-  return { gid, k, reps: Uint32Array.from(reps), keep: null };
+  return single.length === 1 ? single[0]! : combineGroups(single, n);
 }
 
 /** The new store's parts. @internal */

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { RecordStore } from '../../src/record-store.js';
+
+// Multi-key groupBy against a Map-based reference: the dense combined key (small id products), the typed
+// hash table (products past max(rows, 65536): wide int and float keys), the small-integer-range ids, and
+// missing keys (null category, NaN) dropped.
+
+const SCHEMA = { c: 'category', d: 'category', s: 'int8', w: 'int32', f: 'float64', x: 'float64' } as const;
+type Row = { c: string | null; d: string | null; s: number; w: number; f: number; x: number };
+type Key = 'c' | 'd' | 's' | 'w' | 'f';
+
+const rowArb: fc.Arbitrary<Row> = fc.record({
+  c: fc.constantFrom('a', 'b', 'c', null),
+  d: fc.oneof(fc.integer({ min: 0, max: 400 }).map((i) => `d${i}`), fc.constant(null)),
+  s: fc.integer({ min: -128, max: 127 }),
+  w: fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.integer({ min: 0, max: 3 })),
+  f: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, 0.5, -0)),
+  x: fc.integer({ min: -1000, max: 1000 }),
+});
+
+const keysArb: fc.Arbitrary<Key[]> = fc
+  .shuffledSubarray(['c', 'd', 's', 'w', 'f'] as Key[], { minLength: 2, maxLength: 4 })
+  .map((k) => k as Key[]);
+
+function reference(rows: readonly Row[], keys: readonly Key[], cats: Record<'c' | 'd', readonly string[]>) {
+  const rank = (k: Key, v: unknown): number => (k === 'c' || k === 'd' ? cats[k].indexOf(v as string) : (v as number));
+  const groups = new Map<string, { key: unknown[]; n: number; sx: number; firstX: number }>();
+  for (const r of rows) {
+    const key = keys.map((k) => (Object.is(r[k], -0) ? 0 : r[k]));
+    if (key.some((v) => v === null || v !== v)) continue;
+    const id = JSON.stringify(key);
+    const g = groups.get(id);
+    if (g) {
+      g.n++;
+      g.sx += r.x;
+    } else groups.set(id, { key, n: 1, sx: r.x, firstX: r.x });
+  }
+  return [...groups.values()].sort((a, b) => {
+    for (let t = 0; t < keys.length; t++) {
+      const x = rank(keys[t]!, a.key[t]);
+      const y = rank(keys[t]!, b.key[t]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+describe('groupBy over several keys', () => {
+  test('equals a Map-based reference (dense, hashed, small-range and missing keys)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 600 }), keysArb, (rows, keys) => {
+        const s = RecordStore.fromObjects(rows, SCHEMA);
+        const cats = { c: s.column('c').categories as string[], d: s.column('d').categories as string[] };
+        const want = reference(rows, keys, cats);
+        const g = s.groupBy(keys).agg({ n: ['count'], sx: ['sum', 'x'], fx: ['first', 'x'] });
+        const got = g.toObjects() as Record<string, unknown>[];
+        expect(got.length).toBe(want.length);
+        for (let i = 0; i < want.length; i++) {
+          const w = want[i]!;
+          const r = got[i]!;
+          expect(keys.map((k) => (Object.is(r[k], -0) ? 0 : r[k]))).toEqual(w.key);
+          expect([r.n, r.sx, r.fx]).toEqual([w.n, w.sx, w.firstX]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a wide product takes the hash path and still sorts groups lexicographically', () => {
+    // 70 000 rows, two keys of ~70 000 distinct values each: the product passes max(rows, 65536).
+    const n = 70_000;
+    const a = new Int32Array(n);
+    const b = new Float64Array(n);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      a[i] = (i * 7919) % 50_021; // 50 021 distinct values, not a small range relative to the sort
+      b[i] = ((i * 104_729) % 65_537) / 4;
+      x[i] = i % 13;
+    }
+    a[5] = -2_000_000_000; // widens a's range past the small-range ids
+    const s = RecordStore.fromColumns({ a, b, x }, { a: 'int32', b: 'float64', x: 'float64' });
+    const g = s.groupBy(['a', 'b']).agg({ n: ['count'], sx: ['sum', 'x'] });
+    const m = new Map<string, { a: number; b: number; n: number; sx: number }>();
+    for (let i = 0; i < n; i++) {
+      const id = `${a[i]}|${b[i]}`;
+      const e = m.get(id);
+      if (e) {
+        e.n++;
+        e.sx += x[i]!;
+      } else m.set(id, { a: a[i]!, b: b[i]!, n: 1, sx: x[i]! });
+    }
+    const want = [...m.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+    expect(g.length).toBe(want.length);
+    expect(Array.from(g.column('a'))).toEqual(want.map((w) => w.a));
+    expect(Array.from(g.column('b'))).toEqual(want.map((w) => w.b));
+    expect(Array.from(g.column('n'))).toEqual(want.map((w) => w.n));
+    expect(Array.from(g.column('sx'))).toEqual(want.map((w) => w.sx));
+  });
+
+  test("the store's category codes are not modified by grouping", () => {
+    const s = RecordStore.fromObjects(
+      [
+        { k: 'b', j: 'y' },
+        { k: 'a', j: 'x' },
+        { k: 'b', j: 'x' },
+      ],
+      { k: 'category', j: 'category' },
+    );
+    const before = [Array.from(s.column('k').codes), Array.from(s.column('j').codes)];
+    expect(s.groupBy(['k', 'j']).agg({ n: ['count'] }).toObjects()).toEqual([
+      { k: 'b', j: 'y', n: 1 },
+      { k: 'b', j: 'x', n: 1 },
+      { k: 'a', j: 'x', n: 1 },
+    ]);
+    expect([Array.from(s.column('k').codes), Array.from(s.column('j').codes)]).toEqual(before);
+  });
+});
