@@ -89,6 +89,7 @@ export type {
 // --- MemoryView (memoryview) ------------------------------------------------------------------
 export { MemoryView, memoryview } from './memoryview.js';
 export type {
+  DisposableMember,
   Format,
   FormatChar,
   FormatInputs,
@@ -125,4 +126,4 @@ export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chai
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';
 export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline.js';
-export type { CsvSource, ReadCsvOptions } from './pipeline.js';
+export type { CsvSource, ReadableStreamLike, ReadableStreamReaderLike, ReadCsvOptions, StreamChunk } from './pipeline.js';

@@ -25,3 +25,4 @@ export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from '.
 export { CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline/csv-reader.js';
 export { CsvError } from './pipeline/csv-error.js';
 export type { CsvSource, ReadCsvOptions } from './pipeline/csv-reader.js';
+export type { ReadableStreamLike, ReadableStreamReaderLike, StreamChunk } from './pipeline/sources.js';

@@ -4,17 +4,18 @@
  *
  * @packageDocumentation
  */
+import type { ReadableStreamLike, ReadableStreamReaderLike } from '../pipeline.js';
 import { type FramedMessage, HEADER_SCHEMA, newStreamState, scanMessage, throwMalformed } from './ipc-frame.js';
 
 /** Byte chunks: an iterable / async iterable of Uint8Array (Node streams are), or a web `ReadableStream`. */
 export type ByteSource =
   | Iterable<Uint8Array | ArrayBufferView | ArrayBuffer>
   | AsyncIterable<Uint8Array | ArrayBufferView | ArrayBuffer>
-  | ReadableStream<Uint8Array>;
+  | ReadableStreamLike<Uint8Array>;
 
 /** @internal An async iterator over any (async) iterable or web ReadableStream. */
-export function asyncIteratorOf<T>(source: Iterable<T> | AsyncIterable<T> | ReadableStream<T>): AsyncIterator<T> {
-  const s = source as { [Symbol.asyncIterator]?: () => AsyncIterator<T>; [Symbol.iterator]?: () => Iterator<T>; getReader?: () => ReadableStreamDefaultReader<T> };
+export function asyncIteratorOf<T>(source: Iterable<T> | AsyncIterable<T> | ReadableStreamLike<T>): AsyncIterator<T> {
+  const s = source as { [Symbol.asyncIterator]?: () => AsyncIterator<T>; [Symbol.iterator]?: () => Iterator<T>; getReader?: () => ReadableStreamReaderLike<T> };
   if (typeof s[Symbol.asyncIterator] === 'function') return s[Symbol.asyncIterator]!();
   if (typeof s.getReader === 'function') {
     const reader = s.getReader();

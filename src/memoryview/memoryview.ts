@@ -16,7 +16,9 @@ import { FORMATS, isByteFormat, parseFormat } from './formats.js';
 import type { Format, FormatLike, InputOfFormat, ItemOf, NestedList } from './formats.js';
 import { C_CONTIGUOUS, F_CONTIGUOUS, cStrides, contiguityFlags, product } from './layout.js';
 import { isResizable, resolveSource, throwNotBytesLike } from './source.js';
+import { DISPOSE, type DisposableMember } from './dispose.js';
 
+export type { DisposableMember } from './dispose.js';
 export type { Format, FormatChar, FormatInputs, FormatLike, FormatValues, InputOfFormat, ItemOf, NestedList } from './formats.js';
 
 /** Options of {@link memoryview}. */
@@ -804,8 +806,12 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     }
   }
 
-  /** Same as {@link MemoryView.release}, so `using m = memoryview(x)` releases at the end of the block. */
-  [Symbol.dispose](): void {
+  /**
+   * `[Symbol.dispose]()`: same as {@link MemoryView.release}, so `using m = memoryview(x)` releases at the end of
+   * the block (typed through {@link DisposableMember}, see memoryview/dispose.ts).
+   * @internal
+   */
+  [DISPOSE](): void {
     this.release();
   }
 
@@ -825,6 +831,9 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   }
 
 }
+
+/** Declaration merging: a MemoryView's type has `[Symbol.dispose]()` where the consumer's lib knows `Symbol.dispose`. */
+export interface MemoryView<F extends FormatLike = FormatLike> extends DisposableMember {}
 
 const EMPTY: readonly number[] = Object.freeze([]);
 

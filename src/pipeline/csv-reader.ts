@@ -13,7 +13,7 @@ import { planSchema } from './csv-block.js';
 import { ChunkBuilder } from './csv-chunks.js';
 import { CsvError } from './csv-error.js';
 import { ByteTokenizer, CSV_BLOCK_BYTES, MAX_CSV_FIELD_SIZE } from './csv-tokenizer.js';
-import { isReadableStream, streamIterator } from './sources.js';
+import { isReadableStream, streamIterator, type ReadableStreamLike } from './sources.js';
 
 /** Default rows per chunk of {@link readCsv}. */
 export const DEFAULT_CSV_CHUNK_SIZE = 65_536;
@@ -64,7 +64,7 @@ export interface ReadCsvOptions<S extends Schema> {
 }
 
 /** Text pieces readCsv reads: a string, an (async) iterable of strings or UTF-8 bytes, or a web ReadableStream. */
-export type CsvSource = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>;
+export type CsvSource = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | ReadableStreamLike<string | Uint8Array>;
 
 /** @internal The validated options. */
 export type CsvOptions<S extends Schema> = Required<Omit<ReadCsvOptions<S>, 'schema'>> & { readonly schema: S };

@@ -24,7 +24,7 @@ import {
   ValueCountsSink,
   type Sink,
 } from './sinks.js';
-import { ArraySource, AsyncIteratorSource, DecodedSource, IteratorSource, isReadableStream, streamIterator, type AsyncSource, type SyncSource } from './sources.js';
+import { ArraySource, AsyncIteratorSource, DecodedSource, IteratorSource, isReadableStream, streamIterator, type AsyncSource, type ReadableStreamLike, type StreamChunk, type SyncSource } from './sources.js';
 import { buildChain, type StageSpec } from './stages.js';
 import { StoreChunkSource, StoreRowSource, StoreSink } from './store-source.js';
 import { VectorSink } from './to-vector.js';
@@ -773,7 +773,7 @@ function syncOpener(source: unknown, chunkSize: number): (() => SyncSource) | nu
 }
 
 /** A RecordStore-like source for typing: anything whose rows are iterated. */
-export type PipelineSource<T> = Iterable<T> | AsyncIterable<T> | ReadableStream<T>;
+export type PipelineSource<T> = Iterable<T> | AsyncIterable<T> | ReadableStreamLike<T>;
 
 /**
  * Starts a lazy pipeline over `source`.
@@ -799,7 +799,7 @@ export function pipeline(source: BigInt64Array | BigUint64Array, options?: Pipel
 export function pipeline(source: NumberTypedArray, options?: PipelineOptions): Pipeline<number>;
 export function pipeline<T extends CategoryValue>(source: Categorical<T>, options?: PipelineOptions): Pipeline<T | null>;
 export function pipeline<S extends Schema>(source: RecordStore<S>, options?: PipelineOptions): Pipeline<RecordCursor<S>>;
-export function pipeline<T>(source: ReadableStream<T>, options?: PipelineOptions): AsyncPipeline<T>;
+export function pipeline<S extends ReadableStreamLike<unknown>>(source: S, options?: PipelineOptions): AsyncPipeline<StreamChunk<S>>;
 export function pipeline<T>(source: Iterable<T>, options?: PipelineOptions): Pipeline<T>;
 export function pipeline<T>(source: AsyncIterable<T>, options?: PipelineOptions): AsyncPipeline<T>;
 export function pipeline<T>(source: PipelineSource<T> | Vector<never>, options: PipelineOptions = {}): Pipeline<T> | AsyncPipeline<T> {

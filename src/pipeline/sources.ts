@@ -137,8 +137,41 @@ export class AsyncIteratorSource implements AsyncSource {
   }
 }
 
+/**
+ * What compactly uses of a web `ReadableStream`: its default reader. A structural type, so the core's
+ * declarations compile without the DOM lib (`lib: ["es2022"]`); every WHATWG `ReadableStream<T>` (browsers,
+ * Node's `stream/web`, Deno, Bun) is one.
+ */
+export interface ReadableStreamLike<T> {
+  /** A reader that locks the stream (a `ReadableStreamDefaultReader`). */
+  getReader(): ReadableStreamReaderLike<T>;
+}
+
+/**
+ * The chunk type of a stream: read off `pipeTo`'s destination writer, because `getReader` is overloaded and
+ * TypeScript infers from the last overload (in the DOM lib that returns the union with the BYOB reader).
+ * Falls back to {@link ReadableStreamLike}'s parameter for a stream-like object without `pipeTo`.
+ */
+export type StreamChunk<S> = S extends { pipeTo(destination: infer W, ...rest: never[]): unknown }
+  ? W extends { getWriter(): { write(chunk?: infer C): unknown } }
+    ? C
+    : unknown
+  : S extends ReadableStreamLike<infer T>
+    ? T
+    : unknown;
+
+/** The members of a `ReadableStreamDefaultReader` that compactly calls. */
+export interface ReadableStreamReaderLike<T> {
+  /** The next chunk, or `done`. */
+  read(): PromiseLike<{ done: false; value: T } | { done: true; value?: T | undefined }>;
+  /** Cancels the stream (an early exit from a pipeline). */
+  cancel(reason?: unknown): PromiseLike<void>;
+  /** Releases the lock on the stream. */
+  releaseLock(): void;
+}
+
 /** @internal True for a web `ReadableStream` (anything with `getReader`). */
-export function isReadableStream(x: unknown): x is ReadableStream<unknown> {
+export function isReadableStream(x: unknown): x is ReadableStreamLike<unknown> {
   return x !== null && typeof x === 'object' && typeof (x as { getReader?: unknown }).getReader === 'function';
 }
 
@@ -146,7 +179,7 @@ export function isReadableStream(x: unknown): x is ReadableStream<unknown> {
  * @internal Reads a web `ReadableStream` as an async iterator through its reader (works where streams are not
  * async-iterable). An early `return()` cancels the stream; the end releases the lock.
  */
-export function streamIterator<T>(stream: ReadableStream<T>): AsyncIterableIterator<T> {
+export function streamIterator<T>(stream: ReadableStreamLike<T>): AsyncIterableIterator<T> {
   const reader = stream.getReader();
   let done = false;
   const it: AsyncIterableIterator<T> = {
