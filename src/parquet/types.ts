@@ -203,13 +203,13 @@ export interface WriteColumn {
   readonly source: DType | 'category';
 }
 
-const INT_LOGICAL: Partial<Record<DType, { bitWidth: number; isSigned: boolean; converted: NonNullable<SchemaElement['converted_type']> }>> = {
-  int8: { bitWidth: 8, isSigned: true, converted: 'INT_8' },
-  uint8: { bitWidth: 8, isSigned: false, converted: 'UINT_8' },
-  int16: { bitWidth: 16, isSigned: true, converted: 'INT_16' },
-  uint16: { bitWidth: 16, isSigned: false, converted: 'UINT_16' },
-  uint32: { bitWidth: 32, isSigned: false, converted: 'UINT_32' },
-  uint64: { bitWidth: 64, isSigned: false, converted: 'UINT_64' },
+const INT_LOGICAL: Partial<Record<DType, { converted: NonNullable<SchemaElement['converted_type']> }>> = {
+  int8: { converted: 'INT_8' },
+  uint8: { converted: 'UINT_8' },
+  int16: { converted: 'INT_16' },
+  uint16: { converted: 'UINT_16' },
+  uint32: { converted: 'UINT_32' },
+  uint64: { converted: 'UINT_64' },
 };
 
 /**
@@ -230,15 +230,7 @@ export function parquetColumnOf(name: string, spec: FieldSpec): WriteColumn {
   const il = INT_LOGICAL[d];
   const physical = d === 'int64' || d === 'uint64' ? 'INT64' : 'INT32';
   if (il === undefined) return { name, source: d, element: { name, type: physical, repetition_type: 'REQUIRED' } };
-  return {
-    name,
-    source: d,
-    element: {
-      name,
-      type: physical,
-      repetition_type: 'REQUIRED',
-      converted_type: il.converted,
-      logical_type: { type: 'INTEGER', bitWidth: il.bitWidth, isSigned: il.isSigned },
-    },
-  };
+  // Only the converted type (INT_8 … UINT_64), which every reader maps: hyparquet-writer 0.17 serializes the
+  // INTEGER logical type's bitWidth as a thrift i32 where the spec says i8, and DuckDB rejects that footer.
+  return { name, source: d, element: { name, type: physical, repetition_type: 'REQUIRED', converted_type: il.converted } };
 }
