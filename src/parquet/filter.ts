@@ -53,7 +53,15 @@ export function checkFilter(filter: unknown, where: string): asserts filter is P
   }
 }
 
+function numericText(s: string): number | undefined {
+  const x = s.trim() === '' ? NaN : Number(s);
+  return Number.isNaN(x) ? undefined : x;
+}
+
 function cmp(a: FilterValue, b: FilterValue): number {
+  // A number's text (a partition value) against a number compares as numbers.
+  if (typeof a === 'string' && typeof b !== 'string' && numericText(a) !== undefined) return cmp(numericText(a)!, b);
+  if (typeof b === 'string' && typeof a !== 'string' && numericText(b) !== undefined) return cmp(a, numericText(b)!);
   if (typeof a === 'string' || typeof b === 'string') {
     const x = String(a);
     const y = String(b);

@@ -19,3 +19,5 @@ export type { ColumnKind } from './types.js';
 export { DEFAULT_ROW_GROUP_ROWS, writeParquet } from './write.js';
 export type { ParquetCompression, ParquetInput, WriteParquetOptions } from './write.js';
 export type { ParquetSink } from './sink.js';
+export { HIVE_NULL, readDataset, writeDataset } from './dataset.js';
+export type { DatasetWriteResult, ReadDatasetOptions, WriteDatasetOptions } from './dataset.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RecordStore } from '../../src/record-store.js';
-import { loadParquet, readParquet, writeParquet } from '../../src/parquet/index.js';
+import { loadParquet, readDataset, readParquet, writeDataset, writeParquet } from '../../src/parquet/index.js';
 
 type Conn = { runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[]; getRows(): unknown[][] }>; run(sql: string): Promise<unknown> };
 let db: Conn | undefined;
@@ -143,5 +143,50 @@ describe.runIf(db !== undefined)('compactly reads what DuckDB writes', () => {
     }
     expect(sizes.reduce((a, b) => a + b)).toBe(3000);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2048);
+  });
+});
+
+describe.runIf(db !== undefined)('partitioned datasets both ways', () => {
+  test('DuckDB reads a dataset compactly writes, with hive_partitioning', async () => {
+    const n = 2000;
+    const store = RecordStore.fromColumns({
+      origin: Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : ['LAX', 'SFO', 'JFK'][i % 3]!)),
+      year: Int16Array.from({ length: n }, (_, i) => 2020 + (i % 3)),
+      delay: Float64Array.from({ length: n }, (_, i) => i / 4),
+    });
+    const dir = join(tmp, 'ds');
+    await writeDataset(store, dir, { partitionBy: ['origin', 'year'], rowGroupRows: 500 });
+    const sql = `SELECT origin, year::INTEGER AS year, count(*)::INTEGER AS n, sum(delay) AS s
+      FROM read_parquet(${q(join(dir, '**', '*.parquet'))}, hive_partitioning = true) GROUP BY ALL ORDER BY ALL`;
+    const got = (await db!.runAndReadAll(sql)).getRowObjectsJS();
+    const want = new Map<string, { origin: string | null; year: number; n: number; s: number }>();
+    store.forEach((r) => {
+      const k = `${String(r.origin)}|${r.year}`;
+      const e = want.get(k) ?? { origin: r.origin, year: r.year, n: 0, s: 0 };
+      e.n++;
+      e.s += r.delay;
+      want.set(k, e);
+    });
+    const sortKey = (r: Record<string, unknown>): string => `${r.origin === null ? '~' : String(r.origin)}|${String(r.year)}`;
+    expect(got.map(sortKey).sort()).toEqual([...want.values()].map(sortKey).sort());
+    for (const r of got) {
+      const w = want.get(`${String(r.origin)}|${String(r.year)}`)!;
+      expect([r.n, r.s]).toEqual([w.n, w.s]);
+    }
+  });
+
+  test('compactly reads a dataset DuckDB writes (PARTITION_BY), pruning by path values', async () => {
+    const dir = join(tmp, 'duck-ds');
+    await db!.run(`COPY (SELECT ['LAX', 'SFO', 'JFK'][i % 3 + 1] AS origin, (2020 + i % 2)::INTEGER AS year, i::DOUBLE AS delay FROM range(900) t(i))
+      TO ${q(dir)} (FORMAT parquet, PARTITION_BY (origin, year), COMPRESSION zstd)`);
+    let total = 0;
+    const seen = new Set<string>();
+    for await (const c of readDataset(dir, { filter: { origin: 'SFO', year: 2021 } })) {
+      total += c.length;
+      for (const r of c.toObjects()) seen.add(`${String(r.origin)}|${String(r.year)}`);
+    }
+    const [[want]] = (await db!.runAndReadAll(`SELECT count(*)::INTEGER FROM range(900) t(i) WHERE i % 3 = 1 AND i % 2 = 1`)).getRows() as [[number]];
+    expect(total).toBe(want);
+    expect([...seen]).toEqual(['SFO|2021']);
   });
 });
