@@ -1,15 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects run the same suite: `node` as usual, and `no-codegen` in processes started with
+// `--disallow-code-generation-from-strings` (as a strict-CSP page or an edge runtime without eval), so every
+// capability is tested on internal/codegen.ts's closure paths too.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/_support/setup.ts'],
-    // Type tests (test/**/*.test-d.ts) are checked by `tsc --noEmit` (tsconfig.json includes test/; a failed
-    // expectTypeOf is a compile error), the first step of `npm test`. Vitest's own typecheck mode stays off: it
-    // repeats that work and prints an "experimental feature" banner on every run. VITEST_TYPECHECK=1 turns it on.
-    typecheck: { enabled: process.env.VITEST_TYPECHECK === '1', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          // Type tests (test/**/*.test-d.ts) are checked by `tsc --noEmit` (tsconfig.json includes test/; a failed
+          // expectTypeOf is a compile error), the first step of `npm test`. Vitest's own typecheck mode stays off:
+          // it repeats that work and prints an "experimental feature" banner on every run. VITEST_TYPECHECK=1 turns
+          // it on.
+          typecheck: { enabled: process.env.VITEST_TYPECHECK === '1', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'no-codegen',
+          execArgv: ['--disallow-code-generation-from-strings'],
+        },
+      },
+    ],
   },
 });

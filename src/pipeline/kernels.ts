@@ -9,9 +9,13 @@
  * input for `number[]` sources); a non-number stops the loop with the position, the stage and the value in
  * `st` (a "bail"), so the caller continues on the generic path without calling any callback twice.
  *
+ * Kernels are generated through internal/codegen.ts; where code generation is forbidden (strict CSP,
+ * `--disallow-code-generation-from-strings`) an equivalent closure loop runs instead.
+ *
  * @internal
  * @packageDocumentation
  */
+import { generate, onCodegenReset } from '../internal/codegen.js';
 
 /** Stage codes of a fused segment: `M` map, `F` filter, `T` tap. */
 export type OpCode = 'M' | 'F' | 'T';
@@ -102,6 +106,7 @@ export function isNumberKind(kind: ArrayKind): boolean {
 
 const NUMBER_SINKS = new Set<SinkKind>(['f64', 'sum', 'min', 'max']);
 const cache = new Map<string, Kernel>();
+onCodegenReset(() => cache.clear());
 
 /** Kernels kept at most; past it the cache starts over (a program has few distinct pipeline shapes). */
 const CACHE_LIMIT = 512;
@@ -186,6 +191,97 @@ function compile(codes: string, kind: ArrayKind, sink: SinkKind, key: string): K
   lines.push('st.acc = acc;');
   lines.push('st.n = n0 + (m - m0);');
   lines.push('return m;');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('a', 's', 'e', 'out', 'm', 'fns', 'st', lines.join('\n')) as Kernel;
+  return generate<Kernel>(['a', 's', 'e', 'out', 'm', 'fns', 'st'], lines.join('\n'), () => closureKernel(codes, kind, sink));
 }
+
+/**
+ * The same loop as {@link compile}'s generated text, as a closure (where code generation is forbidden): one
+ * function for every pipeline shape, so its call sites are polymorphic and it runs slower, with the same
+ * results, callback calls (each with `this` undefined) and bail positions.
+ */
+function closureKernel(codes: string, kind: ArrayKind, sink: SinkKind): Kernel {
+  const numeric = NUMBER_SINKS.has(sink);
+  const checkInput = numeric && kind === 'Array';
+  const nc = codes.length;
+  const ops: number[] = [];
+  for (let j = 0; j < nc; j++) ops.push(codes[j] === 'F' ? OP_FILTER : codes[j] === 'T' ? OP_TAP : OP_MAP);
+  const sk = SINK_CODES[sink];
+  return (a, s, e, out, m, fns, st) => {
+    const fr = (sk === S_REDUCE || sk === S_REDUCE1 ? fns[nc] : undefined) as ((acc: unknown, v: unknown) => unknown) | undefined;
+    const n0 = st.n;
+    const m0 = m;
+    let acc = st.acc as number;
+    st.bailI = -1;
+    let i = s;
+    items: for (; i < e; i++) {
+      let v = a[i];
+      if (checkInput && typeof v !== 'number') {
+        st.bailI = i;
+        st.bailOp = -1;
+        st.bailV = v;
+        break;
+      }
+      for (let j = 0; j < nc; j++) {
+        const f = fns[j] as (x: unknown) => unknown;
+        const op = ops[j];
+        if (op === OP_FILTER) {
+          if (!f(v)) continue items;
+        } else if (op === OP_TAP) f(v);
+        else {
+          v = f(v);
+          if (numeric && typeof v !== 'number') {
+            st.bailI = i;
+            st.bailOp = j;
+            st.bailV = v;
+            break items;
+          }
+        }
+      }
+      switch (sk) {
+        case S_STORE:
+          out![m++] = v;
+          break;
+        case S_SUM:
+          acc += v as number;
+          m++;
+          break;
+        case S_COUNT:
+          m++;
+          break;
+        case S_MIN:
+          if (n0 === 0 && m === m0) acc = v as number;
+          else if ((v as number) < acc) acc = v as number;
+          m++;
+          break;
+        case S_MAX:
+          if (n0 === 0 && m === m0) acc = v as number;
+          else if ((v as number) > acc) acc = v as number;
+          m++;
+          break;
+        case S_REDUCE:
+          acc = fr!(acc, v) as number;
+          m++;
+          break;
+        default:
+          if (n0 === 0 && m === m0) acc = v as number;
+          else acc = fr!(acc, v) as number;
+          m++;
+      }
+    }
+    st.acc = acc;
+    st.n = n0 + (m - m0);
+    return m;
+  };
+}
+
+const OP_MAP = 0;
+const OP_FILTER = 1;
+const OP_TAP = 2;
+const S_STORE = 0;
+const S_SUM = 1;
+const S_COUNT = 2;
+const S_MIN = 3;
+const S_MAX = 4;
+const S_REDUCE = 5;
+const S_REDUCE1 = 6;
+const SINK_CODES: Readonly<Record<SinkKind, number>> = { f64: S_STORE, arr: S_STORE, sum: S_SUM, count: S_COUNT, min: S_MIN, max: S_MAX, reduce: S_REDUCE, reduce1: S_REDUCE1 };

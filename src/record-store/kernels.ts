@@ -2,7 +2,7 @@
  * Typed column kernels for the RecordStore verbs (gather, aggregates), one monomorphic copy per dtype.
  *
  * Each kernel is written once as a self-contained function (no free variables) and specialized per dtype by
- * re-compiling its source text with a unique comment, so V8 keeps separate type feedback for each TypedArray
+ * re-compiling its source text with a unique comment (internal/codegen.ts `cloneFunction`), so V8 keeps separate type feedback for each TypedArray
  * type (a kernel fed several array types runs at 0.03–0.9× — perf-baseline.md §4). Where `new Function` is
  * forbidden (strict CSP) the shared generic function is used: same results, polymorphic speed.
  *
@@ -10,9 +10,10 @@
  * @packageDocumentation
  */
 import type { DType, TypedArray } from '../dtype.js';
+import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 
 const SPECIALIZED = new Map<unknown, Map<string, unknown>>();
-let canEval = true;
+onCodegenReset(() => SPECIALIZED.clear());
 
 /**
  * A copy of `fn` compiled separately for `tag` (e.g. `'gather:float64'`), cached. `fn` must not reference
@@ -23,16 +24,7 @@ export function specialize<F extends (...args: never[]) => unknown>(fn: F, tag: 
   if (byTag === undefined) SPECIALIZED.set(fn, (byTag = new Map()));
   let out = byTag.get(tag) as F | undefined;
   if (out === undefined) {
-    const key = `${fn.name}:${tag}`;
-    out = fn;
-    if (canEval) {
-      try {
-        out = new Function(`'use strict'; return (${fn.toString()}) /* compactly kernel ${key} */`)() as F;
-      } catch {
-        canEval = false;
-        out = fn;
-      }
-    }
+    out = cloneFunction(fn, `kernel ${fn.name}:${tag}`);
     byTag.set(tag, out);
   }
   return out;

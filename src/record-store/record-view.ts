@@ -14,7 +14,7 @@
  * can be inlined and the view elided (docs/internals/performance.md).
  *
  * Environments that forbid `new Function` (strict CSP) get an equivalent closure-based kit: same behaviour,
- * slower accessors.
+ * slower accessors (internal/codegen.ts decides which).
  *
  * @internal
  * @packageDocumentation
@@ -22,6 +22,7 @@
 import type { DType, TypedArray } from '../dtype.js';
 import { describe, throwAttribute, throwType } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
+import { generate, onCodegenReset } from '../internal/codegen.js';
 import { checkVectorValue, type FieldInfo, type ParsedSchema } from './schema.js';
 import { badRow, grow, locked, staleView, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
 
@@ -127,31 +128,17 @@ type Helpers = ReturnType<typeof helpers>;
 
 let generation = 0;
 const KITS = new Map<string, RowKit>();
-let codegen = true;
+onCodegenReset(() => KITS.clear());
 
 /**
- * Switches code generation off (the closure kit a strict-CSP page gets) or back on; clears the cache.
- * For tests. @internal
- */
-export function useCodegen(on: boolean): void {
-  codegen = on;
-  KITS.clear();
-}
-
-/**
- * The row kit for a schema, generated on first use and cached by layout signature.
+ * The row kit for a schema, generated on first use (the closure kit where code generation is forbidden) and
+ * cached by layout signature.
  * @internal
  */
 export function rowKit(schema: ParsedSchema): RowKit {
   let kit = KITS.get(schema.signature);
   if (kit === undefined) {
-    try {
-      if (!codegen) throw new EvalError('code generation disabled');
-      kit = generateKit(schema);
-    } catch (e) {
-      if (!(e instanceof EvalError)) throw e;
-      kit = closureKit(schema);
-    }
+    kit = generateKit(schema);
     if (KITS.size >= 512) KITS.clear();
     KITS.set(schema.signature, kit);
   }
@@ -273,9 +260,12 @@ function generateKit(schema: ParsedSchema): RowKit {
   [Symbol.iterator]() { return this; }
 }`);
   lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject };`);
-  const factory = new Function('DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS', lines.join('\n')) as (
-    ...args: unknown[]
-  ) => RowKit;
+  const factory = generate<((...args: unknown[]) => RowKit) | null>(
+    ['DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS'],
+    lines.join('\n'),
+    () => null,
+  );
+  if (factory === null) return closureKit(schema);
   return factory(DATA, IDX, FIELDS, schema.names, SEALED, INSPECT, helpers(schema), schema.fields);
 }
 

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AttributeError, IndexError, OverflowError } from '../../src/errors.js';
 import { recordStore } from '../../src/record-store.js';
-import { useCodegen } from '../../src/record-store/record-view.js';
+import { setCodegen } from '../../src/internal/codegen.js';
 
-beforeAll(() => useCodegen(false));
-afterAll(() => useCodegen(true));
+beforeAll(() => setCodegen(false));
+afterAll(() => setCodegen(undefined));
 
 describe('RecordStore without code generation', () => {
   const schema = { x: 'float64', n: { type: 'int8', default: 1 }, kind: 'category', p: ['uint8', 2] } as const;
