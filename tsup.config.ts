@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: ESM + CJS with .d.ts / .d.cts, apache-arrow left external (optional peer).
-    entry: { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts', parquet: 'src/parquet/index.ts' },
+    entry: { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts', parquet: 'src/parquet/index.ts', 'csv-worker': 'src/node/csv-worker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -14,6 +14,8 @@ export default defineConfig([
     treeshake: true,
     // Share one copy of each class between entries in CJS too (`instanceof` across compactly and compactly/arrow).
     splitting: true,
+    // import.meta.url in the CJS build (compactly/node finds dist/csv-worker.cjs beside itself).
+    shims: true,
   },
   {
     // The benchmark CLI (`compactly-bench`): one self-contained ESM file; optional peers stay external.

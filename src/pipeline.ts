@@ -26,3 +26,19 @@ export { CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, M
 export { CsvError } from './pipeline/csv-error.js';
 export type { CsvSource, ReadCsvOptions } from './pipeline/csv-reader.js';
 export type { ReadableStreamLike, ReadableStreamReaderLike, StreamChunk } from './pipeline/sources.js';
+
+// The CSV block API, for compactly/node's parallel reader (and schema inference): not part of the public entry.
+/** @internal */
+export { ByteTokenizer, CSV_BLOCK_BYTES } from './pipeline/csv-tokenizer.js';
+export type { TokenBatch, TokenFatal } from './pipeline/csv-tokenizer.js';
+/** @internal */
+export { BlockConverter, CAT, planSchema } from './pipeline/csv-block.js';
+export type { ColumnTarget, FieldPlan, RowError } from './pipeline/csv-block.js';
+/** @internal */
+export { CategoryEncoder } from './pipeline/csv-categories.js';
+/** @internal */
+export { ChunkBuilder } from './pipeline/csv-chunks.js';
+export type { ConvertedBlock } from './pipeline/csv-chunks.js';
+/** @internal */
+export { csvOptions } from './pipeline/csv-reader.js';
+export type { CsvOptions } from './pipeline/csv-reader.js';

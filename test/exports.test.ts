@@ -89,6 +89,7 @@ const ARROW: string[] = [
 /** Runtime exports of `compactly/node`. */
 const NODE: string[] = [
   // NODE-EXPORT-NAMES
+  'PARALLEL_CSV_MIN_BYTES',
   'readCsv',
   'readLines',
 ];

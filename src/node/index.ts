@@ -3,8 +3,8 @@
  * @packageDocumentation
  */
 // NODE-EXPORTS
-export { readCsv } from './read-csv.js';
-export type { NodeCsvSource } from './read-csv.js';
+export { PARALLEL_CSV_MIN_BYTES, readCsv } from './read-csv.js';
+export type { NodeCsvSource, NodeReadCsvOptions } from './read-csv.js';
 export type { PathLike } from './file-bytes.js';
 export { readLines } from './read-lines.js';
 export type { ReadLinesOptions } from './read-lines.js';

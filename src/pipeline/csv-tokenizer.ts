@@ -80,13 +80,15 @@ export class ByteTokenizer {
   /**
    * @param delimiter - delimiter byte. @param quote - quote byte. @param fieldSizeLimit - largest field, bytes.
    * @param firstLine - line number of the first byte (1 for a whole input). @param baseOffset - its stream offset.
+   * @param bom - whether a leading UTF-8 BOM is dropped (the start of a stream; not a block inside one).
    */
-  constructor(delimiter: number, quote: number, fieldSizeLimit: number, firstLine = 1, baseOffset = 0) {
+  constructor(delimiter: number, quote: number, fieldSizeLimit: number, firstLine = 1, baseOffset = 0, bom = true) {
     this.#d = delimiter;
     this.#q = quote;
     this.#limit = fieldSizeLimit;
     this.#line = firstLine;
     this.#base = baseOffset;
+    this.#first = bom;
     this.#buf = new Uint8Array(0);
     this.#batch = {
       bytes: this.#buf,

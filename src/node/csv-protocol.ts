@@ -1,0 +1,41 @@
+/**
+ * Messages between the parallel CSV reader and its workers.
+ * @internal
+ * @packageDocumentation
+ */
+import type { TypedArray } from '../dtype.js';
+import type { RowError, TokenFatal } from '../pipeline.js';
+
+/** @internal Sent once: how to read (the schema and the header's column layout). */
+export interface WorkerInit {
+  readonly type: 'init';
+  readonly schema: unknown;
+  readonly delimiter: number;
+  readonly quote: number;
+  readonly skip: boolean;
+  readonly fieldSizeLimit: number;
+  readonly csvToPlan: number[];
+}
+
+/** @internal A block of whole records: `buffer` (transferred) holds `length` bytes from stream offset `offset`. */
+export interface BlockRequest {
+  readonly type: 'block';
+  readonly id: number;
+  readonly buffer: ArrayBuffer;
+  readonly length: number;
+  readonly offset: number;
+}
+
+/** @internal A converted block; `error`/`fatal` lines are relative to the block (its first line is 1). */
+export interface BlockResult {
+  readonly id: number;
+  readonly n: number;
+  readonly cols: (TypedArray | null)[];
+  readonly codes: (Int32Array | null)[];
+  readonly values: (string[] | null)[];
+  /** Line ends in the block. */
+  readonly lines: number;
+  readonly skipped: number;
+  readonly error: RowError | null;
+  readonly fatal: TokenFatal | null;
+}

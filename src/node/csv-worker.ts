@@ -1,0 +1,58 @@
+/**
+ * The worker of the parallel CSV reader: receives whole-record blocks of a file (transferred bytes), tokenizes
+ * and converts each with the same block API as the serial reader, and hands the typed columns back
+ * (transferred). Line numbers in its errors are relative to the block; the main thread adds the block's base.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { parentPort } from 'node:worker_threads';
+import { BlockConverter, ByteTokenizer, CAT, CategoryEncoder, planSchema, type ColumnTarget } from '../pipeline.js';
+import type { Schema } from '../record-store.js';
+import type { BlockRequest, BlockResult, WorkerInit } from './csv-protocol.js';
+
+const port = parentPort!;
+let init: WorkerInit | null = null;
+
+port.on('message', (msg: WorkerInit | BlockRequest) => {
+  if (msg.type === 'init') {
+    init = msg;
+    return;
+  }
+  const { result, transfer } = convertBlock(init!, msg);
+  port.postMessage(result, transfer);
+});
+
+function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; transfer: ArrayBuffer[] } {
+  const plan = planSchema(o.schema as Schema);
+  const conv = new BlockConverter(plan, o.quote, o.skip);
+  conv.setColumns(o.csvToPlan);
+  const tok = new ByteTokenizer(o.delimiter, o.quote, o.fieldSizeLimit, 1, req.offset, false);
+  tok.push(new Uint8Array(req.buffer, 0, req.length));
+  tok.end();
+  const batch = tok.scan();
+  const nrows = batch === null ? 0 : batch.nrows;
+  const target: ColumnTarget = {
+    cols: plan.map((f) => (f.csv < 0 || f.info === null ? null : f.info.alloc(nrows))),
+    codes: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new Int32Array(nrows) : null)),
+    enc: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new CategoryEncoder() : null)),
+  };
+  const n = batch === null || nrows === 0 ? 0 : conv.convert(batch, 0, nrows, target, 0);
+  const transfer: ArrayBuffer[] = [];
+  for (const a of target.cols) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+  for (const a of target.codes) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+  return {
+    result: {
+      id: req.id,
+      n,
+      cols: target.cols,
+      codes: target.codes,
+      values: target.enc.map((e) => (e === null ? null : e.values)),
+      lines: tok.line - 1,
+      skipped: conv.skipped,
+      error: conv.error,
+      fatal: batch === null ? null : batch.fatal,
+    },
+    transfer,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The parallel CSV reader (compactly/node, worker_threads) against the serial one: identical chunks (rows,
+ * dtypes, categories in order), `skippedRows`, and errors (class, message, line, column) on random CSVs with
+ * quotes, CRLF/CR/LF, multi-byte characters, long fields and bad rows, cut into blocks anywhere.
+ */
+import { fc, test as propTest } from '@fast-check/vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { csvOptions, type ReadCsvOptions } from '../../src/pipeline.js';
+import type { RecordStore, Schema } from '../../src/record-store.js';
+import { PARALLEL_CSV_MIN_BYTES, readCsv } from '../../src/node/index.js';
+import { ParallelCsvReader } from '../../src/node/csv-parallel.js';
+import { ValueError } from '../../src/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'compactly-par-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNo = 0;
+
+interface Outcome {
+  chunks: unknown[];
+  skipped: number;
+  error: { name: string; message: string; line: number | undefined; column: number | undefined } | null;
+}
+
+async function collect(it: AsyncIterable<RecordStore<Schema>> & { skippedRows: number }): Promise<Outcome> {
+  const chunks: unknown[] = [];
+  let error: Outcome['error'] = null;
+  try {
+    for await (const c of it) {
+      chunks.push({
+        length: c.length,
+        cols: Object.keys(c.schema).map((k) => {
+          const col = c.column(k) as unknown as { categories?: unknown[]; toArray(): unknown[]; constructor: { name: string } };
+          return col.categories !== undefined ? { cats: [...col.categories], values: col.toArray() } : { type: col.constructor.name, values: Array.from(col as unknown as ArrayLike<number>) };
+        }),
+      });
+    }
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    error = { name: err.constructor.name, message: err.message, line: err.line, column: err.column };
+  }
+  return { chunks, skipped: it.skippedRows, error };
+}
+
+async function both(text: string | Uint8Array, options: ReadCsvOptions<Schema>, blockBytes: number): Promise<[Outcome, Outcome]> {
+  const path = join(dir, `t${fileNo++}.csv`);
+  writeFileSync(path, text);
+  const serial = await collect(readCsv(path, { ...options, workers: 1 }));
+  const parallel = await collect(new ParallelCsvReader(path, csvOptions(options), 2, blockBytes));
+  return [serial, parallel];
+}
+
+// Random CSV text: well-formed quoted cells, plain cells, numbers and garbage, stray quotes, mixed line ends.
+const unit = fc.constantFrom('a', 'b', 'é', '😀', ',', '"', '\n', '\r', ' ', '1', 'NA');
+const quotedCell = fc.string({ unit, maxLength: 8 }).map((s) => `"${s.replace(/"/g, '""')}"`);
+const plainCell = fc.string({ unit: fc.constantFrom('a', 'x', 'é', '😀', ' ', '7', 'NA'), maxLength: 6 });
+const longCell = fc.integer({ min: 50, max: 400 }).map((n) => `"${'long, "" line\n'.repeat(Math.ceil(n / 15)).slice(0, n).replace(/"$/, 'x')}"`);
+const numCell = fc.oneof(fc.double({ noNaN: true }).map(String), fc.integer().map(String), fc.constantFrom('', 'NaN', 'x1', '1e5'));
+const oddCell = fc.constantFrom('"2"z', 'a"b', '"unterminated', '""', '"a""b"');
+const cell = fc.oneof({ arbitrary: quotedCell, weight: 4 }, { arbitrary: plainCell, weight: 4 }, { arbitrary: longCell, weight: 1 }, { arbitrary: oddCell, weight: 1 });
+const row = fc.oneof({ arbitrary: fc.tuple(cell, numCell, cell).map((r) => r.join(',')), weight: 8 }, { arbitrary: fc.array(cell, { maxLength: 4 }).map((r) => r.join(',')), weight: 1 });
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+const csvText = fc.tuple(fc.array(fc.tuple(row, eol), { maxLength: 30 }), fc.boolean()).map(([rows, lastEol]) => {
+  let s = 'k,x,m\n';
+  rows.forEach(([r, e], i) => (s += r + (i < rows.length - 1 || lastEol ? e : '')));
+  return s;
+});
+const schema = { k: 'category', x: 'float64', m: 'category' } as const;
+
+describe('serial and parallel readers agree', () => {
+  propTest.prop([csvText, fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom<'throw' | 'skip'>('throw', 'skip')], { numRuns: 10 })(
+    'random CSVs cut into blocks anywhere: same chunks, skipped rows and errors',
+    async (text, blockBytes, chunkSize, onError) => {
+      const [s, p] = await both(text, { schema, chunkSize, onError }, blockBytes);
+      expect(p).toEqual(s);
+    },
+  );
+
+  test('a file of mixed line ends, BOM, bad rows and a long field, in 7-byte blocks', async () => {
+    const text = '\uFEFFk,x,m\r\n"a\r\nb",1,x\r"é😀",2.5,"y"""\n' + 'z,3,' + '"' + 'w'.repeat(5000) + '"\r\nbad,zz,q\nq,4,NA\r\n';
+    for (const onError of ['throw', 'skip'] as const) {
+      const [s, p] = await both(text, { schema, chunkSize: 2, onError }, 7);
+      expect(p).toEqual(s);
+      if (onError === 'throw') expect(s.error).toMatchObject({ name: 'CsvError', line: 6, column: 2 });
+      else expect(s.skipped).toBe(1);
+    }
+  });
+
+  test('invalid UTF-8 and an unterminated quote: same error, same line, same byte offset', async () => {
+    const bad = new Uint8Array([...new TextEncoder().encode('k,x,m\na,1,b\n"c\nd",2,e\n'), 0xff, ...new TextEncoder().encode(',3,f\n')]);
+    const [s, p] = await both(bad, { schema }, 5);
+    expect(s.error?.message).toMatch(/line 5, column 1.*invalid UTF-8 at byte offset 22/);
+    expect(p).toEqual(s);
+    const [s2, p2] = await both('k,x,m\na,1,b\nc,2,"open\n\n', { schema }, 4);
+    expect(s2.error?.message).toMatch(/line 3, column 3.*unterminated/);
+    expect(p2).toEqual(s2);
+  });
+});
+
+describe('readCsv(path, {workers})', () => {
+  const N = 30_000;
+  const big = join(dir, 'big.csv');
+  writeFileSync(big, 'id,city,km\n' + Array.from({ length: N }, (_, i) => `${i},${i % 3 === 0 ? 'Oslo' : '"Rome, IT"'},${(i % 100) / 4}`).join('\n') + '\n');
+  const s = { id: 'int32', city: 'category', km: 'float64' } as const;
+
+  test('workers: 2 reads a file in the serial reader\'s chunks', async () => {
+    const serial = await collect(readCsv(big, { schema: s, workers: 1, chunkSize: 7000 }));
+    const parallel = await collect(readCsv(big, { schema: s, workers: 2, chunkSize: 7000 }));
+    expect(parallel).toEqual(serial);
+    expect(serial.chunks).toHaveLength(5);
+  });
+  test("'auto' stays serial below PARALLEL_CSV_MIN_BYTES; reuse: true forces serial (chunks share memory)", async () => {
+    expect(PARALLEL_CSV_MIN_BYTES).toBe(32 * 1024 * 1024);
+    const buffers = new Set<ArrayBufferLike>();
+    for await (const c of readCsv(big, { schema: s, workers: 2, chunkSize: 7000, reuse: true })) buffers.add(c.column('id').buffer);
+    expect(buffers.size).toBe(2); // full chunks reuse one buffer: only the serial reader does that
+  });
+  test('an early break terminates the workers and closes the file', async () => {
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for await (const c of readCsv(big, { schema: s, workers: 2, chunkSize: 100 })) if (c.length > 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fds()).toBeLessThanOrEqual(before);
+  });
+  test('bad workers values are a ValueError, eagerly', () => {
+    for (const w of [0, 1.5, -1, 'many', 1000]) expect(() => readCsv(big, { schema: s, workers: w as number })).toThrow(ValueError);
+  });
+});
