@@ -35,7 +35,8 @@ function checkStep(name, cmd, args) {
 }
 
 checkStep('typecheck', npx, ['tsc', '--noEmit']);
-const buildOk = checkStep('build', npx, ['tsup']);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const buildOk = checkStep('build', npm, ['run', 'build', '--silent']);
 
 const dir = mkdtempSync(join(tmpdir(), 'compactly-test-'));
 
