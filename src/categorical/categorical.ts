@@ -6,6 +6,7 @@
  */
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
+import { OWNER, throwOwned } from '../internal/owner.js';
 import { grownCapacity } from '../internal/growth.js';
 import {
   allocCodes,
@@ -117,6 +118,12 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   #snapshot: readonly T[] | null = null;
   #dictBytes = -1;
   #view: CodeArray | null = null;
+  /**
+   * The RecordStore that owns this column (a description), or `undefined`: while owned, `push`,
+   * `extend`, `removeAt`, `swapRemoveAt` and `clear` throw `BufferError`. Set by the store.
+   * @internal
+   */
+  [OWNER]: string | undefined = undefined;
 
   private constructor(codes: CodeArray, length: number, dict: Dictionary<T>, ordered: boolean, strict: boolean) {
     this.#codes = codes;
@@ -349,7 +356,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(1).
    */
   get(i: number): T | null {
-    const j = (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    const j = typeof i === 'number' && (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
     const code = this.#codes[j]!;
     return code < 0 ? null : this.#list[code]!;
   }
@@ -364,7 +371,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(1).
    */
   set(i: number, value: T | null | undefined): void {
-    const j = (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    const j = typeof i === 'number' && (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
     let code = this.#index.get(value as T);
     if (code === undefined) {
       if (!isMissing(value)) throwNotCategory('Categorical.set', value);
@@ -393,6 +400,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * {@link Categorical.codes} alias goes stale.
    */
   push(value: T | null | undefined, options?: PushOptions): void {
+    if (this[OWNER] !== undefined) throwOwned('Categorical.push', this[OWNER]);
     let code = this.#index.get(value as T);
     if (code === undefined) {
       const strict = options?.strict ?? this.#strict;
@@ -414,6 +422,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(m). Arrays reserve their length once; unseen values become categories in order of appearance.
    */
   extend(values: Iterable<T | null | undefined>, options?: PushOptions): void {
+    if (this[OWNER] !== undefined) throwOwned('Categorical.extend', this[OWNER]);
     const where = 'Categorical.extend';
     if (typeof values === 'string' || !isIterableObject(values)) {
       throwType(`${where}: values must be an iterable of strings or numbers, got ${describe(values)}`);
@@ -470,6 +479,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(length − i) (`copyWithin`); capacity and categories unchanged.
    */
   removeAt(i: number): T | null {
+    if (this[OWNER] !== undefined) throwOwned('Categorical.removeAt', this[OWNER]);
     const n = this.#length;
     const j = normalizeIndex(i, n, 'Categorical');
     const code = this.#codes[j]!;
@@ -486,6 +496,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(1).
    */
   swapRemoveAt(i: number): T | null {
+    if (this[OWNER] !== undefined) throwOwned('Categorical.swapRemoveAt', this[OWNER]);
     const n = this.#length;
     const j = normalizeIndex(i, n, 'Categorical');
     const codes = this.#codes;
@@ -532,6 +543,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(1).
    */
   clear(): void {
+    if (this[OWNER] !== undefined) throwOwned('Categorical.clear', this[OWNER]);
     this.#length = 0;
   }
 

@@ -159,7 +159,8 @@ function boolCheck(value: unknown, format: string): number {
   // Python takes any object by truthiness; JS truthiness differs ([] and '' and {}), so only
   // booleans, numbers and bigints are accepted.
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number') return value !== 0 && value === value ? 1 : 0;
+  // Python: bool(nan) is True (only zero is false).
+  if (typeof value === 'number') return value !== 0 ? 1 : 0;
   if (typeof value === 'bigint') return value !== 0n ? 1 : 0;
   return invalidType(format, value);
 }

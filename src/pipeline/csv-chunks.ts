@@ -231,7 +231,7 @@ export class ChunkBuilder {
         out[f.name] = n === a.length ? a : (a.slice(0, n) as TypedArray);
       }
     }
-    this.ready.push(RecordStore.fromColumns(out, this.#schema) as RecordStore<Schema>);
+    this.ready.push(storeOf(out, this.#schema, n));
     if (this.#reuse && n === this.#size) this.#spare = t.cols;
     this.chunks++;
     this.#rows = 0;
@@ -272,4 +272,15 @@ function remapCodes(codes: Int32Array, values: string[], from: number, to: numbe
     }
     out[at++] = m;
   }
+}
+
+/**
+ * The chunk's store. When no schema field is in the file (all have defaults), there is no column to give
+ * fromColumns the length: the store is `n` rows of defaults (issue 19).
+ */
+function storeOf(out: Record<string, TypedArray | Categorical<string>>, schema: Schema, n: number): RecordStore<Schema> {
+  for (const _ in out) return RecordStore.fromColumns(out, schema) as RecordStore<Schema>;
+  const s = new RecordStore<Schema>(schema, { capacity: n });
+  s.extend(new Array<Record<string, never>>(n).fill({}));
+  return s;
 }

@@ -304,12 +304,17 @@ export function dropwhile<T>(pred: (x: T) => unknown, it: AnyIterable<T>): Itera
   return isAsyncOnly(it) ? dropwhileAsync(pred, asyncIteratorOf(it)) : dropwhileSync(pred, iter(it as Iterable<T>));
 }
 
+/** Most iterators `tee` makes at once (2^16). */
+const TEE_MAX = 65536;
+
 /**
  * Splits one iterator into `n` independent ones (Python `tee(it, n=2)`).
  * @param it - the source; read it only through the tees afterwards (reading it directly makes the tees skip).
  * @param n - number of iterators, ≥ 0.
  * @returns an array of `n` iterators.
- * @throws {@link ValueError} eagerly if `n < 0`; `TypeError` for a non-integer `n` or a non-iterable.
+ * @throws {@link ValueError} eagerly if `n < 0` or `n > 65536` (Python answers
+ *   `tee(it, 10**9)` with MemoryError; compactly has no MemoryError and refuses before allocating);
+ *   `TypeError` for a non-integer `n` or a non-iterable.
  * @remarks Items are buffered in a shared linked list only until the slowest tee has read them. The source is
  * closed once every tee has been closed early. Async tees share one pending pull.
  * @example
@@ -321,6 +326,7 @@ export function tee<T>(it: Iterable<T>, n?: number): IterableIterator<T>[];
 export function tee<T>(it: AsyncIterable<T>, n?: number): AsyncIterableIterator<T>[];
 export function tee<T>(it: AnyIterable<T>, n = 2): IterableIterator<T>[] | AsyncIterableIterator<T>[] {
   checkCount(n, 0, 'tee', 'n must be >= 0');
+  if (n > TEE_MAX) throwValue(`tee: n=${n} iterators is more than the limit of ${TEE_MAX} (each tee is an object; a billion would exhaust the heap)`);
   checkIterable(it, 'tee');
   if (n === 0) return [];
   return isAsyncOnly(it) ? TeeAsync.make(asyncIteratorOf(it), n) : TeeSync.make(iter(it as Iterable<T>), n);

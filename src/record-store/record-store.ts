@@ -39,7 +39,7 @@ import {
   type SchemaEntries,
 } from './schema.js';
 import { argsortByKeys, argsortWith, type SortKey } from './sort-by.js';
-import { allocColumns, grow, locked, setCapacity, StoreData, type CategoryColumn, type Column } from './store-data.js';
+import { allocColumns, grow, locked, resizeOwned, setCapacity, StoreData, type CategoryColumn, type Column } from './store-data.js';
 import type {
   AggSchema,
   AggSpecOf,
@@ -331,13 +331,13 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    */
   extend(objs: Iterable<RecordInput<S>>): void {
     const d = this.#d;
-    if (d.lock.count !== 0) locked(d, 'extend');
     if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throwType(`RecordStore.extend: objs must be an iterable of objects, got ${describe(objs)}`);
     }
     const rows: ArrayLike<unknown> = Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs];
     const m = rows.length;
-    if (m === 0) return;
+    if (m === 0) return; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
+    if (d.lock.count !== 0) locked(d, 'extend');
     const fields = d.schema.fields;
     const tmp: unknown[] = fields.map((f) => (f.kind === 'category' ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
     this.#kit.validate(rows, m, tmp);
@@ -346,7 +346,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (n + m > d.capacity) grow(d, n + m);
     for (const f of fields) {
       const col = d.cols[f.index]!;
-      if (f.kind === 'category') (col as CategoryColumn).extend(tmp[f.index] as unknown[]);
+      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'extend', tmp[f.index]);
       else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
     }
     d.length = n + m;
@@ -404,7 +404,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const j = normalizeIndex(i, n, 'RecordStore');
     for (const f of d.schema.fields) {
       const col = d.cols[f.index]!;
-      if (f.kind === 'category') (col as CategoryColumn).removeAt(j);
+      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'removeAt', j);
       else (col as TypedArray).copyWithin(j * f.size, (j + 1) * f.size, n * f.size);
     }
     d.length = n - 1;
@@ -424,7 +424,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const last = n - 1;
     for (const f of d.schema.fields) {
       const col = d.cols[f.index]!;
-      if (f.kind === 'category') (col as CategoryColumn).swapRemoveAt(j);
+      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'swapRemoveAt', j);
       else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
     }
     d.length = last;
@@ -438,7 +438,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   clear(): void {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'clear');
-    for (const c of d.cols) if (!ArrayBuffer.isView(c)) c.clear();
+    for (const c of d.cols) if (!ArrayBuffer.isView(c)) resizeOwned(c, 'clear');
     d.length = 0;
   }
 
@@ -455,7 +455,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    */
   get(i: number): RecordView<S> {
     const d = this.#d;
-    const j = (i >>> 0) === i && i < d.length ? i : normalizeIndex(i, d.length, 'RecordStore');
+    const j = typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : normalizeIndex(i, d.length, 'RecordStore');
     return new this.#kit.View(d, j) as RecordView<S>;
   }
 

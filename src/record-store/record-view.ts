@@ -24,7 +24,7 @@ import { describe, throwAttribute, throwType } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { generate, onCodegenReset } from '../internal/codegen.js';
 import { checkVectorValue, type FieldInfo, type ParsedSchema } from './schema.js';
-import { badRow, grow, locked, staleView, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
+import { badRow, grow, locked, pushOwned, staleView, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
 
 /** Key of a view's store data. @internal */
 export const DATA: unique symbol = Symbol('compactly.record.data');
@@ -121,6 +121,7 @@ function helpers(schema: ParsedSchema) {
       return `Record ${inspect ? inspect(obj, opts) : JSON.stringify(obj)}`;
     },
     catSet: writeCategory,
+    catPush: pushOwned,
   };
 }
 
@@ -201,7 +202,7 @@ function generateKit(schema: ParsedSchema): RowKit {
   constructor(d) { super(d, -1); }
   get index() { return this[IDX]; }
   set index(i) { this[IDX] = H.normIndex(i, this[DATA]); }
-  moveTo(i) { const d = this[DATA]; this[IDX] = (i >>> 0) === i && i < d.length ? i : H.normIndex(i, d); return this; }
+  moveTo(i) { const d = this[DATA]; this[IDX] = typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : H.normIndex(i, d); return this; }
   next() { const i = this[IDX] + 1, n = this[DATA].length; if (i < n) { this[IDX] = i; return true; } this[IDX] = n; return false; }
   reset() { this[IDX] = -1; return this; }
 }`);
@@ -218,7 +219,7 @@ function generateKit(schema: ParsedSchema): RowKit {
   // push: validate every field into locals, then grow, then write (categories first: they are the only
   // writes that could still fail, and then nothing else has been written).
   const reads = fields.map((f) => readField(f, `v${f.index}`, '-1', 'push'));
-  const catWrites = fields.filter((f) => f.kind === 'category').map((f) => `c[${f.index}].push(v${f.index});`);
+  const catWrites = fields.filter((f) => f.kind === 'category').map((f) => `H.catPush(c[${f.index}], v${f.index});`);
   const numWrites = fields
     .filter((f) => f.kind !== 'category')
     .map((f) => (f.kind === 'number' ? `c[${f.index}][n] = v${f.index};` : `c[${f.index}].set(v${f.index}, n * ${f.size});`));
@@ -388,7 +389,7 @@ function closureKit(schema: ParsedSchema): RowKit {
     const vals = fields.map((f) => read(f, o as Record<string, unknown>, -1, 'push'));
     const n = d.length;
     if (n >= d.capacity) H.grow(d, n + 1);
-    for (const f of fields) if (f.kind === 'category') (d.cols[f.index] as CategoryColumn).push(vals[f.index]);
+    for (const f of fields) if (f.kind === 'category') pushOwned(d.cols[f.index] as CategoryColumn, vals[f.index]);
     for (const f of fields) {
       const c = d.cols[f.index] as TypedArray;
       if (f.kind === 'number') (c as unknown as unknown[])[n] = vals[f.index];

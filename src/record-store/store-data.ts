@@ -9,6 +9,7 @@
 import type { TypedArray } from '../dtype.js';
 import { IndexError, describe, throwType } from '../errors.js';
 import { ExportLock, throwExported } from '../internal/exports.js';
+import { OWNER } from '../internal/owner.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
 import type { FieldInfo, ParsedSchema } from './schema.js';
 
@@ -37,6 +38,37 @@ export interface CategoryColumn {
   take(indices: ArrayLike<number>): CategoryColumn;
   removeAt(i: number): unknown;
   swapRemoveAt(i: number): unknown;
+  /** The owner mark (src/internal/owner.ts): set while a store owns the column. */
+  [OWNER]: string | undefined;
+}
+
+/**
+ * The store's own `push` into its Categorical column `c`, lifting the owner mark for that call only
+ * (the Categorical's public resizing methods throw BufferError while a store owns it).
+ * @internal
+ */
+export function pushOwned(c: CategoryColumn, v: unknown): void {
+  const owner = c[OWNER];
+  c[OWNER] = undefined;
+  try {
+    c.push(v);
+  } finally {
+    c[OWNER] = owner;
+  }
+}
+
+/** As {@link pushOwned}, for the store's other resizes of a Categorical column. @internal */
+export function resizeOwned(c: CategoryColumn, op: 'extend' | 'removeAt' | 'swapRemoveAt' | 'clear', arg?: unknown): void {
+  const owner = c[OWNER];
+  c[OWNER] = undefined;
+  try {
+    if (op === 'extend') c.extend(arg as readonly unknown[]);
+    else if (op === 'removeAt') c.removeAt(arg as number);
+    else if (op === 'swapRemoveAt') c.swapRemoveAt(arg as number);
+    else c.clear();
+  } finally {
+    c[OWNER] = owner;
+  }
 }
 
 /** One stored column: a TypedArray of `capacity × size` elements, or a Categorical. @internal */
@@ -60,6 +92,13 @@ export class StoreData {
     cols: Column[],
     capacity: number,
   ) {
+    // The store owns its Categorical columns (one owner each: a Categorical another store owns is copied).
+    for (const f of schema.fields) {
+      if (f.kind !== 'category') continue;
+      let c = cols[f.index] as CategoryColumn;
+      if (c[OWNER] !== undefined) cols[f.index] = c = c.copy();
+      c[OWNER] = `owned by a RecordStore (field ${describe(f.name)})`;
+    }
     this.cols = cols;
     this.capacity = capacity;
     let b = 0;
@@ -114,8 +153,8 @@ export function badRow(o: unknown, row: number): never {
 /** Writes a category value at row `i`, adding it as a category first if it is new (O(1)). @internal */
 export function writeCategory(cat: CategoryColumn, i: number, v: string | null): void {
   if (v !== null && cat.codeOf(v) < 0) {
-    cat.push(v);
-    cat.swapRemoveAt(cat.length - 1);
+    pushOwned(cat, v);
+    resizeOwned(cat, 'swapRemoveAt', cat.length - 1);
   }
   cat.set(i, v);
 }

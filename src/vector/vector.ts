@@ -112,7 +112,12 @@ export class Vector<D extends DType> {
     if (values === undefined) return;
     // Like Python's array(t, other_array): a Vector of another dtype is converted element by element
     // (widening TypedArray copy or checked); only extend/setSlice/concat insist on the same dtype.
-    const src: unknown = values instanceof Vector && values.#dtype !== d ? values.array : values;
+    let src: unknown = values instanceof Vector && values.#dtype !== d ? values.array : values;
+    // Python's array('d', array('q', …)) converts the ints; JS 64-bit values are bigints, so a 64-bit
+    // Vector into a non-64-bit dtype goes through Number (then the usual checks: range, integrality).
+    if (values instanceof Vector && values.#dtype !== d && values.#info.bigint && !info.bigint) {
+      src = Array.from(values.array as unknown as ArrayLike<bigint>, Number);
+    }
     this.#append(src, `vector(${d})`);
   }
 
@@ -218,8 +223,15 @@ export class Vector<D extends DType> {
    * @remarks O(1), no allocation.
    */
   get(index: number): ValueOf<D> {
-    if (index >>> 0 === index && index < this.#n) return this.#a[index] as ValueOf<D>;
-    return this.#a[normalizeIndex(index, this.#n, 'Vector')] as ValueOf<D>;
+    if (typeof index === 'number' && index >>> 0 === index && index < this.#n) {
+      const x = this.#a[index];
+      // A live index reads undefined only when the buffer was detached (transferred away).
+      if (x === undefined) this.#detached();
+      return x as ValueOf<D>;
+    }
+    const x = this.#a[normalizeIndex(index, this.#n, 'Vector')];
+    if (x === undefined) this.#detached();
+    return x as ValueOf<D>;
   }
 
   /**
@@ -233,8 +245,10 @@ export class Vector<D extends DType> {
    */
   set(index: number, value: InputOf<D>): this {
     const v = this.#check(value, 'Vector.set');
-    const i = index >>> 0 === index && index < this.#n ? index : normalizeIndex(index, this.#n, 'Vector assignment');
-    this.#a[i] = v;
+    const i = typeof index === 'number' && index >>> 0 === index && index < this.#n ? index : normalizeIndex(index, this.#n, 'Vector assignment');
+    const a = this.#a;
+    if (i >= a.length) this.#detached();
+    a[i] = v;
     return this;
   }
 
@@ -273,7 +287,7 @@ export class Vector<D extends DType> {
     if (this.#lock.count !== 0) this.#locked('push');
     const n = this.#n;
     let a = this.#a;
-    if (n === a.length) a = this.#grow(n + 1);
+    if (n >= a.length) a = this.#grow(n + 1);
     a[n] = v;
     return (this.#n = n + 1);
   }
@@ -311,7 +325,7 @@ export class Vector<D extends DType> {
     let i = index < 0 ? index + n : index;
     i = i < 0 ? 0 : i > n ? n : i;
     let a = this.#a;
-    if (n === a.length) a = this.#grow(n + 1);
+    if (n >= a.length) a = this.#grow(n + 1);
     if (i < n) a.copyWithin(i + 1, i, n);
     a[i] = v;
     this.#n = n + 1;
@@ -331,6 +345,7 @@ export class Vector<D extends DType> {
     const i = normalizeIndex(index, n, 'Vector pop');
     if (this.#lock.count !== 0) this.#locked('pop');
     const a = this.#a;
+    if (i >= a.length) this.#detached();
     const x = a[i] as ValueOf<D>;
     if (i < n - 1) a.copyWithin(i, i + 1, n);
     this.#n = n - 1;
@@ -348,6 +363,7 @@ export class Vector<D extends DType> {
   remove(x: unknown): this {
     const i = this.#find(x, 0, this.#n);
     if (i < 0) throwValue(`Vector.remove(x): ${describe(x)} not in ${this.#dtype} vector`);
+    if (this.#lock.count !== 0) this.#locked('remove');
     this.pop(i);
     return this;
   }
@@ -745,7 +761,10 @@ export class Vector<D extends DType> {
    * @returns the export record; the caller acquires `lock` and must release it.
    * @internal
    */
-  [EXPORT_BUFFER](): BufferExport {
+  [EXPORT_BUFFER](field?: string): BufferExport {
+    if (field !== undefined) {
+      throwType(`memoryview: option field ${describe(field)} applies to a RecordStore, not to a Vector (a Vector has one buffer)`);
+    }
     return { array: this.array as unknown as BufferExport['array'], dtype: this.#dtype, lock: this.#lock, readonly: false };
   }
 
@@ -763,7 +782,15 @@ export class Vector<D extends DType> {
     return throwExported(`Vector(${this.#dtype}).${op}`, this.#lock.count);
   }
 
+  /** @throws ValueError: the buffer was transferred away (`postMessage`, `structuredClone`, `ArrayBuffer.transfer`). */
+  #detached(): never {
+    return throwValue(
+      `Vector(${this.#dtype}): its buffer was detached (transferred away by postMessage, structuredClone or ArrayBuffer.transfer); the vector's ${this.#n} element(s) are gone`,
+    );
+  }
+
   #grow(needed: number): RawArray {
+    if (this.#n > 0 && this.#a.byteLength === 0) this.#detached();
     const a = reallocate(this.#a, this.#n, grownCapacity(this.#a.length, needed, this.#info.bytes), (c) => alloc(this.#info, c));
     this.#a = a;
     return a;
@@ -806,6 +833,7 @@ export class Vector<D extends DType> {
 
   /** Appends `values` atomically: validated into the slack or a new buffer, then committed. */
   #append(values: unknown, where: string): void {
+    if (this.#n > 0 && this.#a.byteLength === 0) this.#detached();
     let r: Appended;
     if (values instanceof Vector) {
       if (values.#dtype !== this.#dtype) {
