@@ -14,17 +14,27 @@ import {
   columnsToParts,
   identity,
   inferObjectsSchema,
+  isCategorical,
   newCategory,
   readField,
   takeColumns,
   writeField,
 } from './construct.js';
+import { Categorical } from '../categorical.js';
+import { Vector } from '../vector.js';
+import { checkSameSchema, concatColumns } from './concat.js';
+import { inferDerivedType, type DeriveSpec } from './derive.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
+import { joinStores, type JoinOptions } from './join.js';
+import { topRows } from './select-top.js';
+import { nullKeyColumns, type CountableStore, type ValueCountsOptions } from './value-counts.js';
+import { checkWhereOp, whereMask, type WhereOp } from './where.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
 import { IDX, rowKit, type RowKit } from './record-view.js';
 import {
+  checkFieldName,
   parseSchema,
   type EntriesToSchema,
   type FieldInfo,
@@ -89,6 +99,11 @@ export type {
 } from './types.js';
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
 export type { TableFormatOptions } from './format.js';
+export type { DeriveSpec } from './derive.js';
+export type { JoinHow, JoinOptions } from './join.js';
+export type { ValueCountsOptions } from './value-counts.js';
+export type { WhereOp } from './where.js';
+export { maskAnd, maskNot, maskOr } from './where.js';
 
 // --- internals ---------------------------------------------------------------------------------------------
 
@@ -710,6 +725,250 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       throwType(`RecordStore: category field ${describe(field)} has no numeric buffer to export (its codes belong to the Categorical)`);
     }
     return { array: (d.cols[f.index] as TypedArray).subarray(0, d.length * f.size), dtype: f.dtype, lock: d.lock, readonly: false };
+  }
+
+  // --- verbs after loading: masks, value counts, top-n, derive/assign, concat, join ------------------------
+
+  /**
+   * A row mask of `field op value` (pandas `df.delay > 300`): one typed pass over the column, no callback
+   * per row. Combine masks with {@link maskAnd}/{@link maskOr}/{@link maskNot}; keep the rows with `filter(mask)`.
+   * @param field - A numeric or category field.
+   * @param op - `'==' '!=' '<' '<=' '>' '>='` against one value, `'in'` against an array (or Set) of values,
+   *   `'isNull'`/`'notNull'` (no value: NaN and missing categories are null).
+   * @param value - A number (a bigint or safe integer for 64-bit fields), a string for a category field.
+   * @returns A **new** `Uint8Array` of 0/1, one byte per row.
+   * @throws {@link AttributeError} for an unknown field; `TypeError` for a vector field, a value of the wrong
+   *   type, or an ordering operator on an unordered category; {@link ValueError} for an unknown operator.
+   * @remarks O(length); allocates the mask. NaN compares false except `!=` (true), as pandas. Ordering
+   *   operators on an ordered category compare by category order (values that are not categories throw).
+   * @example
+   * ```ts
+   * const late = flights.where('delay', '>', 300);
+   * flights.filter(maskAnd(late, flights.where('origin', '==', 'LAX')));
+   * ```
+   */
+  where(field: FieldName<S>, op: WhereOp, value?: unknown): Uint8Array {
+    const d = this.#d;
+    const f = this.#field(field, 'where');
+    const o = checkWhereOp(op);
+    return whereMask(f, d.cols[f.index]!, d.length, o, value);
+  }
+
+  /**
+   * Counts of each distinct combination of `fields` (pandas `DataFrame.value_counts`), most frequent first:
+   * a **new** RecordStore with the key fields then `count` (uint32), or `proportion` (float64) with
+   * `normalize`.
+   * @param fields - One field name or several.
+   * @param options - `normalize`: proportions of the counted rows instead of counts; `dropna` (default
+   *   true): rows with a null key (missing category, NaN) are not counted; with `false` each null combination
+   *   is counted too.
+   * @returns A new store, one record per combination; ties keep the key order of {@link RecordStore.groupBy}.
+   * @throws as {@link RecordStore.groupBy}; {@link ValueError} when a key is named `count`/`proportion`.
+   * @remarks O(length) for category keys (a stable radix sort of the counts after grouping).
+   * @example
+   * ```ts
+   * flights.valueCounts(['origin', 'destination']).head(10); // top-10 routes
+   * ```
+   */
+  valueCounts(fields: FieldName<S> | readonly FieldName<S>[], options: ValueCountsOptions = {}): RecordStore<Schema> {
+    const keys: readonly string[] = typeof fields === 'string' ? [fields] : Array.isArray(fields) ? fields : throwType(`RecordStore.valueCounts: expected a field or fields, got ${describe(fields)}`);
+    if (typeof options !== 'object' || options === null) throwType(`RecordStore.valueCounts: options must be an object, got ${describe(options)}`);
+    const normalize = options.normalize ?? false;
+    const dropna = options.dropna ?? true;
+    if (typeof normalize !== 'boolean' || typeof dropna !== 'boolean') throwType('RecordStore.valueCounts: normalize and dropna are booleans');
+    const out = normalize ? 'proportion' : 'count';
+    for (const k of keys) if (k === out) throwValue(`RecordStore.valueCounts: a key field is named ${describe(out)}, the name of the output`);
+    let counted = (this as unknown as RecordStore<Schema>).groupBy(keys).agg({ [out]: ['count'] }) as RecordStore<Schema>;
+    if (!dropna) {
+      const nulls = nullKeyColumns(this as unknown as CountableStore, keys, out);
+      counted = RecordStore.concat([counted, RecordStore.fromColumns(nulls.cols as Record<string, ColumnInput>, nulls.schema)]);
+    }
+    counted = counted.sortBy(out, { descending: true });
+    if (!normalize) return counted;
+    const c = counted.column(out) as Uint32Array;
+    let total = 0;
+    for (let g = 0; g < c.length; g++) total += c[g]!;
+    const p = new Float64Array(c.length);
+    for (let g = 0; g < c.length; g++) p[g] = c[g]! / total;
+    const cols: Record<string, unknown> = {};
+    for (const k of keys) cols[k] = counted.column(k);
+    cols[out] = p;
+    return RecordStore.fromColumns(cols as Record<string, ColumnInput>, Object.fromEntries([...keys.map((k) => [k, counted.schema[k]!] as const), [out, 'float64']]) as Schema);
+  }
+
+  /**
+   * The `n` records with the largest values of a numeric field, largest first (pandas `nlargest`, ties keep
+   * the first occurrence): a **new** RecordStore.
+   * @param n - How many (fewer when the store has fewer non-NaN values).
+   * @param field - A numeric field.
+   * @returns A new store (copies).
+   * @throws {@link AttributeError} for an unknown field; `TypeError` for a category or vector field or a
+   *   non-integer `n`; {@link ValueError} for a negative `n`.
+   * @remarks O(length × log n) with a bounded heap (no full sort); NaN never qualifies.
+   */
+  nlargest(n: number, field: FieldName<S>): RecordStore<S> {
+    return this.#top(n, field, false, 'nlargest');
+  }
+
+  /**
+   * The `n` records with the smallest values of a numeric field, smallest first (pandas `nsmallest`).
+   * @param n - How many.
+   * @param field - A numeric field.
+   * @returns A new store (copies).
+   * @throws As {@link RecordStore.nlargest}.
+   * @remarks O(length × log n); NaN never qualifies.
+   */
+  nsmallest(n: number, field: FieldName<S>): RecordStore<S> {
+    return this.#top(n, field, true, 'nsmallest');
+  }
+
+  #top(n: number, field: FieldName<S>, smallest: boolean, op: string): RecordStore<S> {
+    const d = this.#d;
+    if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`RecordStore.${op}: n must be an integer, got ${describe(n)}`);
+    if (n < 0) throwValue(`RecordStore.${op}: n must be >= 0, got ${n}`);
+    const f = this.#field(field, op);
+    if (f.kind !== 'number') throwType(`RecordStore.${op}: field ${describe(f.name)} is a ${f.kind} field; ${op} needs a numeric field`);
+    const rows = topRows(d.cols[f.index] as TypedArray, d.length, n, smallest, null);
+    return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
+  }
+
+  /**
+   * A **new** RecordStore with computed fields added (arquero `derive`, pandas `df['speed'] = …`): each
+   * function is called once per row with a cursor (`fn(r, i)`), and every value is checked against the
+   * field's type as a write would be. A name already in the store replaces that field in place.
+   * @param specs - Name → `fn(r, i)` (type inferred from the first non-null value: number → float64,
+   *   bigint → int64, string → category) or `{type, fn}`.
+   * @returns A new store: the existing columns **copied**, the derived ones new.
+   * @throws `TypeError` naming the field and row for a value of the wrong type (and {@link OverflowError}
+   *   out of range); `TypeError` for a spec that is not a function or `{type, fn}`. Nothing is changed on
+   *   failure (this store is never written).
+   * @remarks O(length × fields); one call per row and derived field.
+   * @example
+   * ```ts
+   * const withSpeed = flights.derive({ speed: (r) => r.distance / r.airTime });
+   * ```
+   */
+  derive(specs: Readonly<Record<string, DeriveSpec<S>>>): RecordStore<Schema> {
+    if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throwType(`RecordStore.derive: expected {name: fn | {type, fn}}, got ${describe(specs)}`);
+    const n = this.#d.length;
+    const added: Record<string, unknown> = {};
+    const types: Record<string, FieldSpec> = {};
+    const cursor = this.cursor() as unknown as { [IDX]: number };
+    for (const name of Object.keys(specs)) {
+      checkFieldName(name);
+      const spec = specs[name] as unknown;
+      let fn: (r: never, i: number) => unknown;
+      let type: FieldSpec | undefined;
+      if (typeof spec === 'function') fn = spec as typeof fn;
+      else if (typeof spec === 'object' && spec !== null && typeof (spec as { fn?: unknown }).fn === 'function') {
+        fn = (spec as { fn: typeof fn }).fn;
+        type = (spec as { type?: FieldSpec }).type;
+      } else return throwType(`RecordStore.derive ${describe(name)}: expected a function or {type, fn}, got ${describe(spec)}`);
+      const values = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) {
+        cursor[IDX] = i;
+        values[i] = fn(cursor as never, i);
+      }
+      type ??= inferDerivedType(values, name);
+      const f = parseSchema([[name, type]]).fields[0]!;
+      for (let i = 0; i < n; i++) values[i] = checkFieldValue(f, values[i], `RecordStore.derive field ${describe(name)} row ${i}`);
+      added[name] = values;
+      types[name] = f.spec;
+    }
+    return this.#withColumns(added, types);
+  }
+
+  /**
+   * A **new** RecordStore with columns added as they are (pandas `df.assign`): a TypedArray of the field's
+   * dtype is **adopted** (shared with the caller, not copied); a Vector or Categorical is copied; an array is
+   * converted and checked. A name already in the store replaces that field in place.
+   * @param columns - Name → a TypedArray, Vector, Categorical or array of `length` values.
+   * @returns A new store: the existing columns **copied**.
+   * @throws {@link ValueError} for a column of the wrong length; `TypeError` for a value of the wrong type.
+   * @remarks O(length × fields).
+   */
+  assign(columns: Readonly<Record<string, ColumnInput | { readonly array: TypedArray; readonly dtype: string }>>): RecordStore<Schema> {
+    if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) throwType(`RecordStore.assign: expected {name: column}, got ${describe(columns)}`);
+    const n = this.#d.length;
+    const added: Record<string, unknown> = {};
+    for (const name of Object.keys(columns)) {
+      checkFieldName(name);
+      let c = columns[name] as unknown;
+      if (c instanceof Vector) c = (c.array as TypedArray).slice();
+      else if (isCategorical(c)) c = c.copy();
+      const len = typeof c === 'object' && c !== null ? (c as { length?: unknown }).length : undefined;
+      if (typeof len !== 'number') throwType(`RecordStore.assign ${describe(name)}: expected a TypedArray, Vector, Categorical or array, got ${describe(c)}`);
+      if (len !== n) throwValue(`RecordStore.assign ${describe(name)}: column length ${len} does not match the store length ${n}`);
+      added[name] = c;
+    }
+    return this.#withColumns(added, {});
+  }
+
+  /** This store's columns (copied) with `added` replacing or following them; `types` fixes added field types. */
+  #withColumns(added: Readonly<Record<string, unknown>>, types: Readonly<Record<string, FieldSpec>>): RecordStore<Schema> {
+    const base = this.copy() as unknown as RecordStore<Schema>;
+    const cols: Record<string, unknown> = {};
+    const entries: [string, FieldSpec | undefined][] = [];
+    for (const name of base.fields) {
+      cols[name] = name in added ? added[name] : base.column(name);
+      entries.push([name, name in added ? types[name] : base.schema[name]]);
+    }
+    for (const name of Object.keys(added)) {
+      if (name in base.schema) continue;
+      cols[name] = added[name];
+      entries.push([name, types[name]]);
+    }
+    if (entries.every(([, t]) => t !== undefined)) return RecordStore.fromColumns(cols as Record<string, ColumnInput>, entries as unknown as Schema);
+    // Some added columns carry their own type (TypedArray, Categorical, array): infer just those.
+    const inferred = RecordStore.fromColumns(Object.fromEntries(entries.filter(([, t]) => t === undefined).map(([k]) => [k, cols[k]])) as Record<string, ColumnInput>);
+    const full = entries.map(([k, t]) => [k, t ?? inferred.schema[k]!] as const);
+    for (const [k] of entries) if (types[k] === undefined && k in added) cols[k] = inferred.column(k);
+    return RecordStore.fromColumns(cols as Record<string, ColumnInput>, full as unknown as Schema);
+  }
+
+  /**
+   * Stores stacked in order (pandas `pd.concat`): a **new** RecordStore. Every store must have the same fields
+   * (names, order and types); category fields get the union of the categories (in order of first appearance)
+   * and stay ordered only when every part is ordered over the same categories.
+   * @param stores - The stores (at least one).
+   * @returns A new store (copies).
+   * @throws {@link ValueError} naming the first difference between schemas, or for no stores; `TypeError` for
+   *   a non-store.
+   * @remarks O(total rows × fields): one memcpy per numeric column part, one recode pass per category part.
+   */
+  static concat<T extends Schema>(stores: readonly RecordStore<T>[]): RecordStore<T> {
+    if (!Array.isArray(stores)) throwType(`RecordStore.concat: expected an array of stores, got ${describe(stores)}`);
+    if (stores.length === 0) throwValue('RecordStore.concat: no stores to concatenate');
+    const ds = stores.map((s, i) => (s instanceof RecordStore ? s.#d : throwType(`RecordStore.concat: item ${i} is not a RecordStore, got ${describe(s)}`)));
+    const schema = ds[0]!.schema;
+    ds.forEach((d, i) => checkSameSchema(schema, d.schema, `RecordStore.concat: store ${i}`));
+    const { cols, length } = concatColumns(schema, ds);
+    return fromParts(schema, cols, length) as unknown as RecordStore<T>;
+  }
+
+  /**
+   * Joins with another store on key fields (pandas `merge`): a **new** RecordStore with this store's fields,
+   * then the other's non-key fields (names on both sides get `suffixes`). Keys match by value (category
+   * keys by category, numbers by value); nulls never match; duplicate keys give every pair.
+   * @param other - The right store.
+   * @param options - `on` (key field or fields, in both stores), `how` (`'inner'` default, `'left'`,
+   *   `'right'`, `'outer'`), `suffixes` (default `['_x', '_y']`).
+   * @returns A new store (copies). Row order as pandas: left order for inner/left (matches in right order),
+   *   right order for right, sorted by key for outer. Fields of the side a row lacks are null (NaN for float
+   *   fields); integer fields that can be missing become float64 NaN.
+   * @throws {@link AttributeError} for a key missing on either side; `TypeError` for keys of incompatible types
+   *   or a vector key; {@link ValueError} for bad options or a suffixed name that collides.
+   * @remarks O(left + right + output): a typed hash join over dense key ids (no per-row object).
+   */
+  join(other: RecordStore<Schema>, options: JoinOptions): RecordStore<Schema> {
+    if (!(other instanceof RecordStore)) throwType(`RecordStore.join: other must be a RecordStore, got ${describe(other)}`);
+    return joinStores(
+      this as unknown as RecordStore<Schema>,
+      other,
+      options,
+      (cols, entries) => RecordStore.fromColumns(cols as Record<string, ColumnInput>, entries as unknown as Schema),
+      (codes, cats) => Categorical.fromCodes(codes, cats),
+    ) as RecordStore<Schema>;
   }
 
   #field(name: unknown, op: string): FieldInfo {

@@ -1,0 +1,81 @@
+/**
+ * `RecordStore.concat(stores)` (pandas `pd.concat` of frames with one schema): every column appended in
+ * store order into new buffers; category fields get the union of the stores' categories (first appearance
+ * order) and their codes are recoded into it, so no string is made per row.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { Categorical } from '../categorical.js';
+import type { TypedArray } from '../dtype.js';
+import { describe, throwValue } from '../errors.js';
+import type { FieldInfo, ParsedSchema } from './schema.js';
+import type { CategoryColumn, Column, StoreData } from './store-data.js';
+
+function describeField(f: FieldInfo): string {
+  return `${describe(f.name)}: ${f.kind === 'category' ? 'category' : f.kind === 'vector' ? `[${f.dtype}, ${f.size}]` : f.dtype}`;
+}
+
+/** Throws ValueError naming the first difference between two schemas. @internal */
+export function checkSameSchema(a: ParsedSchema, b: ParsedSchema, where: string): void {
+  const n = Math.max(a.fields.length, b.fields.length);
+  for (let k = 0; k < n; k++) {
+    const x = a.fields[k];
+    const y = b.fields[k];
+    if (x === undefined || y === undefined) {
+      throwValue(`${where}: field ${k} is ${y === undefined ? 'missing' : describeField(y)}, expected ${x === undefined ? 'no field' : describeField(x)}`);
+    }
+    if (x.name !== y.name || x.kind !== y.kind || x.dtype !== y.dtype || x.size !== y.size) {
+      throwValue(`${where}: field ${k} is ${describeField(y)}, expected ${describeField(x)}`);
+    }
+  }
+}
+
+function concatCategories(parts: readonly CategoryColumn[], total: number): CategoryColumn {
+  const cats: (string | number)[] = [];
+  const index = new Map<string | number, number>();
+  let ordered = parts.length > 0;
+  const first = parts[0];
+  for (const p of parts) {
+    for (const c of p.categories) {
+      if (!index.has(c)) {
+        index.set(c, cats.length);
+        cats.push(c);
+      }
+    }
+    // Ordered only when every part is ordered over the very same category list (pandas keeps `ordered` then).
+    if (!p.ordered || first === undefined || p.categories.length !== first.categories.length || p.categories.some((c, i) => first.categories[i] !== c)) {
+      ordered = false;
+    }
+  }
+  const codes = new Int32Array(total);
+  let at = 0;
+  for (const p of parts) {
+    const table = new Int32Array(p.categories.length + 1);
+    table[0] = -1;
+    p.categories.forEach((c, i) => (table[i + 1] = index.get(c)!));
+    const src = p.codes;
+    const len = p.length;
+    for (let i = 0; i < len; i++) codes[at + i] = table[src[i]! + 1]!;
+    at += len;
+  }
+  return Categorical.fromCodes(codes, cats, { ordered }) as unknown as CategoryColumn;
+}
+
+/** The columns of the stores appended in order (the schemas already checked equal). @internal */
+export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]): { cols: Column[]; length: number } {
+  let total = 0;
+  for (const d of stores) total += d.length;
+  const cols = schema.fields.map((f): Column => {
+    if (f.kind === 'category') return concatCategories(stores.map((d) => d.cols[f.index] as CategoryColumn), total);
+    const out = f.info.alloc(total * f.size) as Float64Array;
+    let at = 0;
+    for (const d of stores) {
+      const n = d.length * f.size;
+      out.set((d.cols[f.index] as TypedArray as Float64Array).subarray(0, n), at);
+      at += n;
+    }
+    return out as unknown as TypedArray;
+  });
+  return { cols, length: total };
+}

@@ -1,0 +1,81 @@
+/**
+ * `nlargest(n, field)` / `nsmallest(n, field)`: the rows of the `n` largest (smallest) values by a bounded
+ * heap over row indices — O(rows × log n), one comparison per row once the heap is full — instead of a full
+ * sort. Ties keep the first occurrence (pandas `keep='first'`); NaN (and null) never qualify.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import type { TypedArray } from '../dtype.js';
+
+type Vals = ArrayLike<number | bigint>;
+
+/** True when row `a` ranks before row `b`: bigger value (smaller for `smallest`), then smaller index. */
+function before(v: Vals, a: number, b: number, smallest: boolean): boolean {
+  const x = v[a]!;
+  const y = v[b]!;
+  if (x === y) return a < b;
+  return smallest ? x < y : x > y;
+}
+
+/** Restores the heap property downwards from slot `k` (the root holds the row that ranks last). */
+function siftDown(heap: Int32Array, size: number, k: number, v: Vals, smallest: boolean): void {
+  const row = heap[k]!;
+  for (;;) {
+    const l = 2 * k + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    // the child that ranks last
+    const c = r < size && before(v, heap[l]!, heap[r]!, smallest) ? r : l;
+    if (!before(v, row, heap[c]!, smallest)) break;
+    heap[k] = heap[c]!;
+    k = c;
+  }
+  heap[k] = row;
+}
+
+function siftUp(heap: Int32Array, k: number, v: Vals, smallest: boolean): void {
+  const row = heap[k]!;
+  while (k > 0) {
+    const p = (k - 1) >> 1;
+    if (!before(v, heap[p]!, row, smallest)) break;
+    heap[k] = heap[p]!;
+    k = p;
+  }
+  heap[k] = row;
+}
+
+/**
+ * Row indices of the `n` top values of `vals[0..len)`, best first (ties by row order). Rows with
+ * `valid(i) === false` (NaN, null) are skipped.
+ * @internal
+ */
+export function topRows(vals: TypedArray, len: number, n: number, smallest: boolean, isValid: ((i: number) => boolean) | null): Uint32Array {
+  const v = vals as unknown as Vals;
+  const cap = Math.min(n, len);
+  const heap = new Int32Array(cap);
+  let size = 0;
+  for (let i = 0; i < len; i++) {
+    const x = v[i]!;
+    if (x !== x || (isValid !== null && !isValid(i))) continue; // NaN or null
+    if (size < cap) {
+      heap[size] = i;
+      siftUp(heap, size++, v, smallest);
+    } else if (cap > 0) {
+      // The root ranks last among the kept rows; a later row with an equal value never displaces it.
+      const root = v[heap[0]!]!;
+      if (smallest ? x < root : x > root) {
+        heap[0] = i;
+        siftDown(heap, size, 0, v, smallest);
+      }
+    }
+  }
+  // Pop into best-first order.
+  const out = new Uint32Array(size);
+  for (let k = size - 1; k >= 0; k--) {
+    out[k] = heap[0]!;
+    heap[0] = heap[k]!;
+    siftDown(heap, k, 0, v, smallest);
+  }
+  return out;
+}
