@@ -48,7 +48,7 @@ export type {
 } from './categorical.js';
 
 // --- RecordStore (__slots__) ------------------------------------------------------------------
-export { GroupBy, RecordStore, recordStore } from './record-store.js';
+export { GroupBy, RecordStore, maskAnd, maskNot, maskOr, recordStore } from './record-store.js';
 export type {
   AggOp,
   AggResultType,
@@ -59,6 +59,7 @@ export type {
   ColumnOfFieldType,
   ColumnsSchema,
   DefaultedKeys,
+  DeriveSpec,
   EntriesToSchema,
   FieldInput,
   FieldMemory,
@@ -68,6 +69,8 @@ export type {
   FieldValue,
   FieldWithDefault,
   InputOfFieldType,
+  JoinHow,
+  JoinOptions,
   ObjectsEstimate,
   RecordCursor,
   RecordInput,
@@ -83,7 +86,9 @@ export type {
   TableFormatOptions,
   TypeOfSpec,
   ValueOfFieldType,
+  StoreValueCountsOptions,
   VectorFieldType,
+  WhereOp,
 } from './record-store.js';
 
 // --- MemoryView (memoryview) ------------------------------------------------------------------
@@ -127,3 +132,5 @@ export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipelin
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';
 export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline.js';
 export type { CsvSource, ReadableStreamLike, ReadableStreamReaderLike, ReadCsvOptions, StreamChunk } from './pipeline.js';
+export { csvPieces, writeCsv } from './pipeline.js';
+export type { CsvSink, CsvWritable, WriteCsvOptions } from './pipeline.js';

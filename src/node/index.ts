@@ -2,9 +2,9 @@
  * `compactly/node`: Node-only helpers (files and Node streams as pipeline sources).
  * @packageDocumentation
  */
-// NODE-EXPORTS
 export { PARALLEL_CSV_MIN_BYTES, readCsv } from './read-csv.js';
 export type { NodeCsvSource, NodeReadCsvOptions } from './read-csv.js';
 export type { PathLike } from './file-bytes.js';
 export { readLines } from './read-lines.js';
 export type { ReadLinesOptions } from './read-lines.js';
+export { writeCsv } from './write-csv.js';

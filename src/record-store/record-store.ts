@@ -28,7 +28,7 @@ import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
 import { joinStores, type JoinOptions } from './join.js';
 import { topRows } from './select-top.js';
-import { nullKeyColumns, type CountableStore, type ValueCountsOptions } from './value-counts.js';
+import { nullKeyColumns, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
 import { checkWhereOp, whereMask, type WhereOp } from './where.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
@@ -101,7 +101,7 @@ export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './mem
 export type { TableFormatOptions } from './format.js';
 export type { DeriveSpec } from './derive.js';
 export type { JoinHow, JoinOptions } from './join.js';
-export type { ValueCountsOptions } from './value-counts.js';
+export type { StoreValueCountsOptions } from './value-counts.js';
 export type { WhereOp } from './where.js';
 export { maskAnd, maskNot, maskOr } from './where.js';
 
@@ -770,7 +770,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * flights.valueCounts(['origin', 'destination']).head(10); // top-10 routes
    * ```
    */
-  valueCounts(fields: FieldName<S> | readonly FieldName<S>[], options: ValueCountsOptions = {}): RecordStore<Schema> {
+  valueCounts(fields: FieldName<S> | readonly FieldName<S>[], options: StoreValueCountsOptions = {}): RecordStore<Schema> {
     const keys: readonly string[] = typeof fields === 'string' ? [fields] : Array.isArray(fields) ? fields : throwType(`RecordStore.valueCounts: expected a field or fields, got ${describe(fields)}`);
     if (typeof options !== 'object' || options === null) throwType(`RecordStore.valueCounts: options must be an object, got ${describe(options)}`);
     const normalize = options.normalize ?? false;

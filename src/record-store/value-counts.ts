@@ -8,7 +8,7 @@
 import type { FieldSpec, Schema } from './schema.js';
 
 /** Options of {@link RecordStore.valueCounts}. */
-export interface ValueCountsOptions {
+export interface StoreValueCountsOptions {
   /** Proportions of the counted rows (a `proportion` float64 field) instead of counts (default false). */
   readonly normalize?: boolean | undefined;
   /** Leave out rows with a null key (default true, as pandas). */
