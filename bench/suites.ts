@@ -13,5 +13,6 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   memoryview: async () => (await import('./memoryview.bench.js')).suite,
   pipeline: async () => (await import('./pipeline.bench.js')).suite,
   arrow: async () => (await import('./arrow.bench.js')).suite,
+  verbs: async () => (await import('./verbs.bench.js')).suite,
   // SUITES-END
 };

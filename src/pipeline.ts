@@ -42,5 +42,5 @@ export type { ConvertedBlock } from './pipeline/csv-chunks.js';
 /** @internal */
 export { csvOptions } from './pipeline/csv-reader.js';
 export type { CsvOptions } from './pipeline/csv-reader.js';
-export { csvPieces, writeCsv } from './pipeline/write-csv.js';
+export { csvBytes, writeCsv } from './pipeline/write-csv.js';
 export type { CsvSink, CsvWritable, WriteCsvOptions } from './pipeline/write-csv.js';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { csvPieces, writeCsv as writeCsvCore, type CsvSink, type CsvWritable, type WriteCsvOptions } from '../pipeline.js';
+import { csvBytes, writeCsv as writeCsvCore, type CsvSink, type CsvWritable, type WriteCsvOptions } from '../pipeline.js';
 import type { RecordStore, Schema } from '../record-store.js';
 import type { PathLike } from './file-bytes.js';
 
@@ -36,7 +36,7 @@ export function writeCsv(source: CsvWritable, sink?: PathLike | CsvSink, options
 
 async function writeFile(source: CsvWritable, path: PathLike, options: WriteCsvOptions): Promise<void> {
   const final = typeof path === 'string' ? path : fileURLToPath(path);
-  const pieces = csvPieces(source, options);
+  const pieces = csvBytes(source, options);
   const first = await pieces.next(); // bad options or a bad first chunk fail before any file exists
   const tmp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
   const fh = await open(tmp, 'wx');

@@ -75,21 +75,20 @@ function checkOptions(options: unknown): Format {
  * @internal
  */
 export function pyFloatRepr(x: number): string {
-  if (x !== x) return 'nan';
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const e = x.toExponential(); // shortest digits that round-trip, e.g. "1.2345e-7"
-  const at = e.indexOf('e');
-  const exp = Number(e.slice(at + 1));
-  if (exp >= -4 && exp < 16) {
-    const s = String(x); // JS uses fixed notation for these exponents too
+  const ax = Math.abs(x);
+  if (ax >= 1e-4 && ax < 1e16) {
+    // Python's fixed range (decimal exponent -4..15) lies inside JS's (-7..20): the digits are the same.
+    const s = String(x);
     return s.includes('.') ? s : `${s}.0`;
   }
-  const mant = e.slice(0, at);
-  const sign = exp < 0 ? '-' : '+';
+  if (x !== x) return 'nan';
+  if (ax === Infinity) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const e = x.toExponential(); // the shortest digits that round-trip, e.g. "1.2345e-7"
+  const at = e.indexOf('e');
+  const exp = Number(e.slice(at + 1));
   const digits = String(Math.abs(exp)).padStart(2, '0');
-  return `${mant}e${sign}${digits}`;
+  return `${e.slice(0, at)}e${exp < 0 ? '-' : '+'}${digits}`;
 }
 
 function pad(n: number, w: number): string {
@@ -116,48 +115,159 @@ function typeOf(spec: unknown): unknown {
   return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
 }
 
-/** One field's values of a chunk as CSV text (quoted where needed). */
-function formatColumn(store: RecordStore<Schema>, name: string, f: Format): string[] {
-  const n = store.length;
-  const spec = typeOf(store.schema[name]);
-  if (Array.isArray(spec)) throwType(`writeCsv: field ${describe(name)} is a vector field ([${String(spec[0])}, ${String(spec[1])}]); CSV holds one value per cell (select other fields)`);
-  const out = new Array<string>(n);
-  const quoteText = (s: string): string => (f.special.test(s) || s === '' ? f.quote + s.split(f.quote).join(f.quote + f.quote) + f.quote : s);
-  const isFloat = spec === 'float64' || spec === 'float32' || spec === 'd' || spec === 'f';
-  for (let i = 0; i < n; i++) {
-    const v = store.getField(i, name);
-    if (v === null || v === undefined) out[i] = f.na;
-    else if (typeof v === 'number') {
-      if (isFloat) out[i] = v !== v ? f.na : pyFloatRepr(v);
-      else if (spec === 'date') out[i] = isoDate(v);
-      else if (spec === 'timestamp') out[i] = v !== v ? f.na : isoTimestamp(v);
-      else out[i] = String(v);
-    } else if (typeof v === 'bigint') out[i] = String(v);
-    else if (typeof v === 'boolean') out[i] = v ? 'True' : 'False';
-    else if (typeof v === 'string') out[i] = quoteText(v);
-    else if (v instanceof Date) out[i] = isoTimestamp(v.getTime());
-    else out[i] = quoteText(String(v));
+/** `s` quoted when it holds the delimiter, the quote, CR or LF, or is empty (so it reads back apart from a null). */
+function quoteText(s: string, f: Format): string {
+  return f.special.test(s) || s === '' ? f.quote + s.split(f.quote).join(f.quote + f.quote) + f.quote : s;
+}
+
+/** What this module reads of a Categorical column. */
+interface CodesColumn {
+  readonly codes: ArrayLike<number>;
+  readonly categories: readonly (string | number)[];
+}
+
+const ENC = new TextEncoder();
+
+/** A growable UTF-8 output buffer: numbers are written as ASCII digits, no string per cell. */
+class ByteOut {
+  buf: Uint8Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 64));
   }
-  return out;
+  ensure(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    next.set(this.buf.subarray(0, this.n));
+    this.buf = next;
+  }
+  bytes(b: Uint8Array): void {
+    this.ensure(b.length);
+    const buf = this.buf;
+    let p = this.n;
+    for (let j = 0; j < b.length; j++) buf[p++] = b[j]!;
+    this.n = p;
+  }
+  /** An ASCII string (digits, signs, `e`, `.`): one byte per char. */
+  ascii(s: string): void {
+    this.ensure(s.length);
+    const buf = this.buf;
+    let p = this.n;
+    for (let j = 0; j < s.length; j++) buf[p++] = s.charCodeAt(j);
+    this.n = p;
+  }
+  /** Any text, UTF-8 encoded. */
+  text(s: string): void {
+    this.ensure(s.length * 3);
+    this.n += ENC.encodeInto(s, this.buf.subarray(this.n)).written;
+  }
+  /** An integer in the uint32 / int32 range, as decimal digits. */
+  int(v: number): void {
+    this.ensure(11);
+    const buf = this.buf;
+    let p = this.n;
+    let x = v;
+    if (x < 0) {
+      buf[p++] = 45; // '-'
+      x = -x;
+    }
+    const start = p;
+    do {
+      const q = (x / 10) >>> 0;
+      buf[p++] = 48 + x - q * 10;
+      x = q;
+    } while (x > 0);
+    for (let l = start, r = p - 1; l < r; l++, r--) {
+      const t = buf[l]!;
+      buf[l] = buf[r]!;
+      buf[r] = t;
+    }
+    this.n = p;
+  }
+}
+
+type CellWriter = (out: ByteOut, i: number) => void;
+
+/** One field's cell writer for a chunk: a typed loop body over its column, chosen once per chunk. */
+function cellWriter(store: RecordStore<Schema>, name: string, f: Format, na: Uint8Array): CellWriter {
+  const schemaSpec = store.schema[name];
+  const spec = typeOf(schemaSpec);
+  if (Array.isArray(spec)) throwType(`writeCsv: field ${describe(name)} is a vector field ([${String(spec[0])}, ${String(spec[1])}]); CSV holds one value per cell (select other fields)`);
+  const nullable = typeof schemaSpec === 'object' && schemaSpec !== null && (schemaSpec as { nullable?: boolean }).nullable === true;
+  const col = store.column(name) as unknown;
+  if (!nullable && ArrayBuffer.isView(col)) {
+    if (spec === 'float64' || spec === 'float32' || spec === 'd' || spec === 'f') {
+      const a = col as Float64Array;
+      return (o, i) => {
+        const x = a[i]!;
+        if (x !== x) o.bytes(na);
+        else o.ascii(pyFloatRepr(x));
+      };
+    }
+    if (col instanceof BigInt64Array || col instanceof BigUint64Array) {
+      const a = col;
+      return (o, i) => o.ascii(String(a[i]!));
+    }
+    if (spec !== 'date' && spec !== 'timestamp' && spec !== 'bool') {
+      const a = col as Int32Array;
+      return (o, i) => o.int(a[i]!);
+    }
+  }
+  if (spec === 'category') {
+    const c = col as CodesColumn;
+    const texts = c.categories.map((v) => ENC.encode(quoteText(String(v), f)));
+    const codes = c.codes;
+    return (o, i) => {
+      const k = codes[i]!;
+      o.bytes(k < 0 ? na : texts[k]!);
+    };
+  }
+  // utf8, bool, date, timestamp and nullable fields: one read per value.
+  const isFloat = spec === 'float64' || spec === 'float32';
+  return (o, i) => {
+    const v = store.getField(i, name);
+    if (v === null || v === undefined) o.bytes(na);
+    else if (typeof v === 'number') {
+      if (v !== v && (isFloat || spec === 'timestamp')) o.bytes(na);
+      else if (spec === 'date') o.ascii(isoDate(v));
+      else if (spec === 'timestamp') o.ascii(isoTimestamp(v));
+      else if (isFloat) o.ascii(pyFloatRepr(v));
+      else o.ascii(String(v));
+    } else if (typeof v === 'bigint') o.ascii(String(v));
+    else if (typeof v === 'boolean') o.ascii(v ? 'True' : 'False');
+    else if (typeof v === 'string') o.text(quoteText(v, f));
+    else if (v instanceof Date) o.ascii(isoTimestamp(v.getTime()));
+    else o.text(quoteText(String(v), f));
+  };
 }
 
 function headerLine(fields: readonly string[], f: Format): string {
-  return fields.map((h) => (f.special.test(h) || h === '' ? f.quote + h.split(f.quote).join(f.quote + f.quote) + f.quote : h)).join(f.delimiter) + f.eol;
+  return fields.map((h) => quoteText(h, f)).join(f.delimiter) + f.eol;
 }
 
-/** The text of one chunk (header first when `first`). */
-function chunkText(store: RecordStore<Schema>, f: Format, fields: readonly string[], first: boolean): string {
-  const cols = fields.map((name) => formatColumn(store, name, f));
+/** The UTF-8 bytes of one chunk (header first when `first`). */
+function chunkBytes(store: RecordStore<Schema>, f: Format, fields: readonly string[], first: boolean): Uint8Array {
+  const na = ENC.encode(f.na);
+  const delim = f.delimiter.charCodeAt(0) < 128 ? f.delimiter.charCodeAt(0) : -1;
+  const delimBytes = ENC.encode(f.delimiter);
+  const eol = ENC.encode(f.eol);
+  const writers = fields.map((name) => cellWriter(store, name, f, na));
   const n = store.length;
-  const lines = new Array<string>(n + 1);
-  lines[0] = first && f.header ? headerLine(fields, f) : '';
-  const k = cols.length;
+  const o = new ByteOut(n * fields.length * 8 + 64);
+  if (first && f.header) o.text(headerLine(fields, f));
+  const k = writers.length;
   for (let i = 0; i < n; i++) {
-    let line = cols[0]![i]!;
-    for (let c = 1; c < k; c++) line += f.delimiter + cols[c]![i]!;
-    lines[i + 1] = line + f.eol;
+    writers[0]!(o, i);
+    for (let c = 1; c < k; c++) {
+      if (delim >= 0) {
+        o.ensure(1);
+        o.buf[o.n++] = delim;
+      } else o.bytes(delimBytes);
+      writers[c]!(o, i);
+    }
+    o.bytes(eol);
   }
-  return lines.join('');
+  return o.buf.subarray(0, o.n);
 }
 
 function isStore(x: unknown): x is RecordStore<Schema> {
@@ -176,28 +286,28 @@ function fieldsOf(store: RecordStore<Schema>, f: Format, expect: readonly string
 }
 
 /**
- * Text pieces of the CSV of `source`, one per chunk (the header in the first): the streaming core of
+ * The CSV of `source` as UTF-8 byte pieces, one per chunk (the header in the first): the streaming core of
  * {@link writeCsv}, for sinks of your own.
  * @param source - A RecordStore, or chunks (iterable or async iterable of stores with the same fields).
  * @param options - As {@link writeCsv}.
- * @returns An async iterable of strings (sync sources are walked synchronously inside).
+ * @returns An async iterable of `Uint8Array`s, each a new buffer the caller may keep.
  * @throws As {@link writeCsv}.
  */
-export async function* csvPieces(source: CsvWritable, options: WriteCsvOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* csvBytes(source: CsvWritable, options: WriteCsvOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
   const f = checkOptions(options);
   let fields: readonly string[] | undefined;
   let at = 0;
   if (isStore(source)) {
-    yield chunkText(source, f, fieldsOf(source, f, undefined, 0), true);
+    yield chunkBytes(source, f, fieldsOf(source, f, undefined, 0), true);
     return;
   }
   if (!isIterable(source) && !isAsyncIterable(source)) throwType(`writeCsv: expected a RecordStore or chunks of them, got ${describe(source)}`);
   for await (const chunk of source as AsyncIterable<RecordStore<Schema>>) {
     const first: boolean = fields === undefined;
     fields = fieldsOf(chunk, f, fields, at++);
-    yield chunkText(chunk, f, fields, first);
+    yield chunkBytes(chunk, f, fields, first);
   }
-  if (fields === undefined && f.header && f.columns !== undefined) yield headerLine(f.columns, f);
+  if (fields === undefined && f.header && f.columns !== undefined) yield ENC.encode(headerLine(f.columns, f));
 }
 
 /**
@@ -231,39 +341,40 @@ export function writeCsv(source: CsvWritable, sink: CsvSink, options?: WriteCsvO
 export function writeCsv(source: CsvWritable, sink?: CsvSink, options: WriteCsvOptions = {}): string | Promise<string> | Promise<void> {
   if (sink !== undefined) return writeToStream(source, sink, options);
   if (isStore(source) || (isIterable(source) && !isAsyncIterable(source))) return writeSync(source as RecordStore<Schema> | Iterable<RecordStore<Schema>>, options);
-  return collect(csvPieces(source, options));
+  return collect(csvBytes(source, options));
 }
 
 function writeSync(source: RecordStore<Schema> | Iterable<RecordStore<Schema>>, options: WriteCsvOptions): string {
   const f = checkOptions(options);
-  if (isStore(source)) return chunkText(source, f, fieldsOf(source, f, undefined, 0), true);
+  const dec = new TextDecoder();
+  if (isStore(source)) return dec.decode(chunkBytes(source, f, fieldsOf(source, f, undefined, 0), true));
   const parts: string[] = [];
   let fields: readonly string[] | undefined;
   let at = 0;
   for (const chunk of source) {
     const first: boolean = fields === undefined;
     fields = fieldsOf(chunk, f, fields, at++);
-    parts.push(chunkText(chunk, f, fields, first));
+    parts.push(dec.decode(chunkBytes(chunk, f, fields, first)));
   }
   if (fields === undefined && f.header && f.columns !== undefined) parts.push(headerLine(f.columns, f));
   return parts.join('');
 }
 
-async function collect(pieces: AsyncIterable<string>): Promise<string> {
-  let s = '';
-  for await (const p of pieces) s += p;
-  return s;
+async function collect(pieces: AsyncIterable<Uint8Array>): Promise<string> {
+  const dec = new TextDecoder();
+  const parts: string[] = [];
+  for await (const p of pieces) parts.push(dec.decode(p));
+  return parts.join('');
 }
 
 async function writeToStream(source: CsvWritable, sink: CsvSink, options: WriteCsvOptions): Promise<void> {
   if (typeof (sink as { getWriter?: unknown }).getWriter !== 'function') throwType(`writeCsv: sink must be a WritableStream, got ${describe(sink)}`);
-  const pieces = csvPieces(source, options); // options are checked on the first step, before the stream is touched
+  const pieces = csvBytes(source, options); // options are checked on the first step, before the stream is touched
   const first = await pieces.next();
-  const writer = (sink as WritableStream<Uint8Array>).getWriter();
-  const enc = new TextEncoder();
+  const writer = sink.getWriter();
   try {
-    if (!first.done) await writer.write(enc.encode(first.value));
-    for await (const p of pieces) await writer.write(enc.encode(p));
+    if (!first.done) await writer.write(first.value);
+    for await (const p of pieces) await writer.write(p);
     await writer.close();
   } catch (e) {
     await writer.abort(e).catch(() => undefined);

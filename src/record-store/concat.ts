@@ -35,25 +35,28 @@ function concatCategories(parts: readonly CategoryColumn[], total: number): Cate
   const cats: (string | number)[] = [];
   const index = new Map<string | number, number>();
   let ordered = parts.length > 0;
-  const first = parts[0];
-  for (const p of parts) {
-    for (const c of p.categories) {
+  // `categories` is a snapshot copy on every read: read each part's list once.
+  const lists = parts.map((p) => p.categories);
+  const first = lists[0];
+  parts.forEach((p, t) => {
+    const list = lists[t]!;
+    for (const c of list) {
       if (!index.has(c)) {
         index.set(c, cats.length);
         cats.push(c);
       }
     }
     // Ordered only when every part is ordered over the very same category list (pandas keeps `ordered` then).
-    if (!p.ordered || first === undefined || p.categories.length !== first.categories.length || p.categories.some((c, i) => first.categories[i] !== c)) {
-      ordered = false;
-    }
-  }
+    if (!p.ordered || first === undefined || list.length !== first.length || list.some((c, i) => first[i] !== c)) ordered = false;
+  });
   const codes = new Int32Array(total);
   let at = 0;
-  for (const p of parts) {
-    const table = new Int32Array(p.categories.length + 1);
+  for (let t = 0; t < parts.length; t++) {
+    const p = parts[t]!;
+    const list = lists[t]!;
+    const table = new Int32Array(list.length + 1);
     table[0] = -1;
-    p.categories.forEach((c, i) => (table[i + 1] = index.get(c)!));
+    list.forEach((c, i) => (table[i + 1] = index.get(c)!));
     const src = p.codes;
     const len = p.length;
     for (let i = 0; i < len; i++) codes[at + i] = table[src[i]! + 1]!;

@@ -71,19 +71,19 @@ export function keyKindOf(spec: unknown, name: string, side: string): KeyKind {
 /** Dense ids for one key over both sides (`-1`: null, never matches); returns the id count. */
 function factorize(a: TypedArray | CategoryColumn, na: number, b: TypedArray | CategoryColumn, nb: number, kind: KeyKind, la: Int32Array, lb: Int32Array): number {
   if (kind === 'category') {
-    const ca = a as CategoryColumn;
-    const cb = b as CategoryColumn;
-    const k = ca.categories.length;
+    const listA = (a as CategoryColumn).categories; // a snapshot copy per read: read once
+    const listB = (b as CategoryColumn).categories;
+    const k = listA.length;
     const index = new Map<string | number, number>();
-    ca.categories.forEach((c, i) => index.set(c, i));
+    listA.forEach((c, i) => index.set(c, i));
     // right categories absent on the left get ids past k: they can only meet rows of their own side.
     let next = k;
-    const table = new Int32Array(cb.categories.length + 1);
+    const table = new Int32Array(listB.length + 1);
     table[0] = -1;
-    cb.categories.forEach((c, i) => (table[i + 1] = index.get(c) ?? next++));
-    const codesA = ca.codes;
+    listB.forEach((c, i) => (table[i + 1] = index.get(c) ?? next++));
+    const codesA = (a as CategoryColumn).codes;
     for (let i = 0; i < na; i++) la[i] = codesA[i]!;
-    const codesB = cb.codes;
+    const codesB = (b as CategoryColumn).codes;
     for (let i = 0; i < nb; i++) lb[i] = table[codesB[i]! + 1]!;
     return next;
   }
@@ -308,11 +308,12 @@ export function joinStores<T extends JoinableStore>(left: T, right: T, options: 
     const col = store.column(name);
     if (spec === 'category') {
       const cat = col as CategoryColumn;
-      const table = new Int32Array(cat.categories.length + 1);
-      for (let c = 0; c <= cat.categories.length; c++) table[c] = c - 1;
+      const list = cat.categories;
+      const table = new Int32Array(list.length + 1);
+      for (let c = 0; c <= list.length; c++) table[c] = c - 1;
       const codes = new Int32Array(m);
       gatherCodes(cat, idx, table, codes, false);
-      add(outName, makeCategorical(codes, cat.categories), 'category');
+      add(outName, makeCategorical(codes, list), 'category');
       return;
     }
     const size = Array.isArray(spec) ? (spec[1] as number) : 1;
@@ -331,14 +332,16 @@ export function joinStores<T extends JoinableStore>(left: T, right: T, options: 
     if (kinds[t] === 'category') {
       const ca = a as CategoryColumn;
       const cb = b as CategoryColumn;
-      const cats: (string | number)[] = [...ca.categories];
+      const listA = ca.categories;
+      const listB = cb.categories;
+      const cats: (string | number)[] = [...listA];
       const index = new Map<string | number, number>();
       cats.forEach((c, i) => index.set(c, i));
-      const ta = new Int32Array(ca.categories.length + 1);
-      for (let c = 0; c <= ca.categories.length; c++) ta[c] = c - 1;
-      const tb = new Int32Array(cb.categories.length + 1);
+      const ta = new Int32Array(listA.length + 1);
+      for (let c = 0; c <= listA.length; c++) ta[c] = c - 1;
+      const tb = new Int32Array(listB.length + 1);
       tb[0] = -1;
-      cb.categories.forEach((c, i) => {
+      listB.forEach((c, i) => {
         let id = index.get(c);
         if (id === undefined) {
           index.set(c, (id = cats.length));

@@ -27,7 +27,7 @@ const isNull = (v: unknown): boolean => v === null || (typeof v === 'number' && 
 
 function modelWhere(rows: readonly Row[], f: keyof Row, op: WhereOp, v: unknown): number[] {
   return rows.map((r) => {
-    const x = r[f];
+    const x = r[f] as number | null;
     switch (op) {
       case 'isNull':
         return isNull(x) ? 1 : 0;
@@ -186,7 +186,7 @@ describe('join', () => {
         const want = modelJoin(left, right, how);
         if (how === 'outer') {
           // outer joins are sorted by key (stable, nulls last): compare as multisets and check the order
-          const key = (o: { k: string | null; a: number; b: number }): string => JSON.stringify([o.k, String(o.a), String(o.b)]);
+          const key = (o: Record<string, unknown>): string => JSON.stringify([o.k, String(o.a), String(o.b)]);
           expect(got.map(key).sort()).toEqual(want.map(key).sort());
           const ks = got.map((o) => o.k);
           const nonNull = ks.filter((k) => k !== null) as string[];
