@@ -18,6 +18,21 @@ export type DeriveSpec<S> =
       readonly fn: { bivarianceHack(record: RecordCursor<S>, index: number): unknown }['bivarianceHack'];
     };
 
+/** The field type a derive spec produces: its `type`, else what its function returns (number → float64, …). */
+export type DerivedType<D> = D extends { readonly type: infer T extends FieldSpec }
+  ? T
+  : D extends { readonly fn: (...a: never[]) => infer R }
+    ? InferredFieldType<R>
+    : D extends (...a: never[]) => infer R
+      ? InferredFieldType<R>
+      : never;
+
+/** The field type inferred from a derived value type. */
+export type InferredFieldType<R> = [R] extends [number] ? 'float64' : [R] extends [bigint] ? 'int64' : [R] extends [string | null] ? 'category' : FieldSpec;
+
+/** The schema of `store.derive(specs)`: this store's fields (derived names replace theirs), then the new ones. */
+export type DerivedSchema<S, D> = { readonly [K in keyof S | keyof D]: K extends keyof D ? DerivedType<D[K]> : K extends keyof S ? S[K] : never };
+
 /**
  * The type of a derived field from its first non-null value: number → float64, bigint → int64, string →
  * category. All-null (or no rows) → float64.

@@ -23,7 +23,7 @@ import {
 import { Categorical } from '../categorical.js';
 import { Vector } from '../vector.js';
 import { checkSameSchema, concatColumns } from './concat.js';
-import { inferDerivedType, type DeriveSpec } from './derive.js';
+import { inferDerivedType, type DerivedSchema, type DeriveSpec } from './derive.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
 import { joinStores, type JoinOptions } from './join.js';
@@ -100,6 +100,7 @@ export type {
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
 export type { TableFormatOptions } from './format.js';
 export type { DeriveSpec } from './derive.js';
+export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from './derive.js';
 export type { JoinHow, JoinOptions } from './join.js';
 export type { StoreValueCountsOptions } from './value-counts.js';
 export type { WhereOp } from './where.js';
@@ -848,7 +849,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * const withSpeed = flights.derive({ speed: (r) => r.distance / r.airTime });
    * ```
    */
-  derive(specs: Readonly<Record<string, DeriveSpec<S>>>): RecordStore<Schema> {
+  derive<const D extends Readonly<Record<string, DeriveSpec<S>>>>(specs: D): RecordStore<DerivedSchema<S, D>> {
     if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throwType(`RecordStore.derive: expected {name: fn | {type, fn}}, got ${describe(specs)}`);
     const n = this.#d.length;
     const added: Record<string, unknown> = {};
@@ -875,7 +876,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       added[name] = values;
       types[name] = f.spec;
     }
-    return this.#withColumns(added, types);
+    return this.#withColumns(added, types) as unknown as RecordStore<DerivedSchema<S, D>>;
   }
 
   /**
