@@ -99,7 +99,6 @@ export type {
 } from './types.js';
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
 export type { TableFormatOptions } from './format.js';
-export type { DeriveSpec } from './derive.js';
 export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from './derive.js';
 export type { JoinHow, JoinOptions } from './join.js';
 export type { StoreValueCountsOptions } from './value-counts.js';
