@@ -85,6 +85,11 @@ const CORE = [
   'GroupBy',
   'RecordStore',
   'recordStore',
+  'maskAnd',
+  'maskNot',
+  'maskOr',
+  'csvBytes',
+  'writeCsv',
 ];
 
 /** Runtime exports of `compactly/arrow`. */
@@ -108,6 +113,7 @@ const NODE: string[] = [
   'PARALLEL_CSV_MIN_BYTES',
   'readCsv',
   'readLines',
+  'writeCsv',
 ];
 
 describe.skipIf(!built)('the built package', () => {
