@@ -42,6 +42,7 @@ import {
 } from './dictionary.js';
 import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, throwCodeRange, throwNotCategory, whereOf } from './checks.js';
 import { encode } from './encode.js';
+import { encodeStrings, stringTable, syncTable } from './string-probe.js';
 import { codesInMine, compareSides, compareWith, type Side } from './compare.js';
 import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
 
@@ -79,6 +80,9 @@ const MISSING = 1;
 const STRICT = 2;
 /** What to do with a value that is not a category: add it, make it missing, or throw. */
 type Mode = typeof ADD | typeof MISSING | typeof STRICT;
+
+/** Bulk loads of at least this many values use the string table (below it, building the table costs more). */
+const STRING_TABLE_MIN = 32;
 
 /**
  * A dictionary-encoded column of strings or numbers: signed integer codes (`-1` = missing) into a list of
@@ -876,12 +880,23 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     const start = this.#length;
     if (start + m > this.#codes.length) this.#grow(start + m);
     const index = this.#index as ReadonlyMap<unknown, number>;
+    // String columns loaded in bulk go through the string table (string-probe.ts: no out-of-line hash per
+    // fresh string); whatever it does not resolve is handled through the Map below, then it resumes.
+    let table = this.#kind !== 'number' && m >= STRING_TABLE_MIN ? stringTable(this.#list) : null;
     let i = 0;
     while (i < m) {
-      const stop = encode(values, i, m, index, this.#codes, start);
+      const stop = table === null ? encode(values, i, m, index, this.#codes, start) : encodeStrings(values, i, m, table, this.#codes, start);
       this.#length = start + stop;
       if (stop === m) break;
-      const code = this.#unseen(values[stop], mode, op, stop); // may widen this.#codes
+      const v = values[stop];
+      let code = table === null ? undefined : index.get(v);
+      if (code === undefined) {
+        code = this.#unseen(v, mode, op, stop); // may widen this.#codes, or add a category
+        if (table !== null) {
+          if (this.#kind === 'number' || table.cats !== this.#list) table = null;
+          else syncTable(table);
+        }
+      }
       this.#codes[start + stop] = code;
       this.#length = start + stop + 1;
       i = stop + 1;
