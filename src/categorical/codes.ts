@@ -1,13 +1,36 @@
 /**
  * Code storage of a Categorical: the width rule (Int8 → Int16 → Int32) and the per-width kernels.
  *
- * Every kernel exists once per code width, as a distinct function, so each stays monomorphic
- * (perf-baseline.md §4: a kernel fed several TypedArray kinds runs up to 30× slower). The dispatchers
- * at the bottom pick the kernel once per call, never per element.
+ * Every kernel exists once per code width, as a distinct function generated into codes.gen.ts, so each stays
+ * monomorphic (docs/internals/performance.md, "Monomorphic kernels"). The dispatchers here pick the kernel once
+ * per call, never per element.
  *
  * @internal
  * @packageDocumentation
  */
+import {
+  rangeMask8,
+  rangeMask16,
+  rangeMask32,
+  bincount8,
+  bincount16,
+  bincount32,
+  recode8,
+  recode16,
+  recode32,
+  recodeInPlace8,
+  recodeInPlace16,
+  recodeInPlace32,
+  gather8,
+  gather16,
+  gather32,
+  extremes8,
+  extremes16,
+  extremes32,
+  firstOccurrences8,
+  firstOccurrences16,
+  firstOccurrences32,
+} from './codes.gen.js';
 
 /** The signed TypedArray that holds the codes of a Categorical (`-1` = missing). */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -67,28 +90,6 @@ export function isCodeArray(x: unknown): x is CodeArray {
 // rangeMask: out[i] = lo <= codes[i] <= hi  (eq: [c, c]; isNA: [-1, -1]; lt: [0, c-1]; ge: [c, n-1])
 // ---------------------------------------------------------------------------------------------
 
-function rangeMask8(codes: Int8Array, n: number, lo: number, hi: number, out: Uint8Array): void {
-  // int8 kernel
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    out[i] = +(c >= lo) & +(c <= hi);
-  }
-}
-function rangeMask16(codes: Int16Array, n: number, lo: number, hi: number, out: Uint8Array): void {
-  // int16 kernel
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    out[i] = +(c >= lo) & +(c <= hi);
-  }
-}
-function rangeMask32(codes: Int32Array, n: number, lo: number, hi: number, out: Uint8Array): void {
-  // int32 kernel
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    out[i] = +(c >= lo) & +(c <= hi);
-  }
-}
-
 /** A mask of the first `n` codes: 1 where `lo <= code <= hi`. `invert` flips it (for `ne`). @internal */
 export function rangeMask(codes: CodeArray, n: number, lo: number, hi: number, invert: boolean): Uint8Array {
   const out = new Uint8Array(n);
@@ -102,19 +103,6 @@ export function rangeMask(codes: CodeArray, n: number, lo: number, hi: number, i
 // ---------------------------------------------------------------------------------------------
 // bincount: counts[code + 1]++  (slot 0 counts missing)
 // ---------------------------------------------------------------------------------------------
-
-function bincount8(codes: Int8Array, n: number, counts: Float64Array): void {
-  // int8 kernel
-  for (let i = 0; i < n; i++) counts[codes[i]! + 1]!++;
-}
-function bincount16(codes: Int16Array, n: number, counts: Float64Array): void {
-  // int16 kernel
-  for (let i = 0; i < n; i++) counts[codes[i]! + 1]!++;
-}
-function bincount32(codes: Int32Array, n: number, counts: Float64Array): void {
-  // int32 kernel
-  for (let i = 0; i < n; i++) counts[codes[i]! + 1]!++;
-}
 
 /**
  * Counts of the first `n` codes over `k` categories: `counts[0]` is the number of missing values,
@@ -132,32 +120,6 @@ export function bincount(codes: CodeArray, n: number, k: number): Float64Array {
 // ---------------------------------------------------------------------------------------------
 // recode: out[i] = table[codes[i] + 1]   (table[0] is what missing maps to, normally -1)
 // ---------------------------------------------------------------------------------------------
-
-function recode8(codes: Int8Array, n: number, table: Int32Array, out: CodeArray): void {
-  // int8 kernel
-  for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-}
-function recode16(codes: Int16Array, n: number, table: Int32Array, out: CodeArray): void {
-  // int16 kernel
-  for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-}
-function recode32(codes: Int32Array, n: number, table: Int32Array, out: CodeArray): void {
-  // int32 kernel
-  for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-}
-
-function recodeInPlace8(codes: Int8Array, n: number, table: Int32Array): void {
-  // int8 in-place kernel
-  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
-}
-function recodeInPlace16(codes: Int16Array, n: number, table: Int32Array): void {
-  // int16 in-place kernel
-  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
-}
-function recodeInPlace32(codes: Int32Array, n: number, table: Int32Array): void {
-  // int32 in-place kernel
-  for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
-}
 
 /** Maps the first `n` codes through `table` in place (monomorphic: one array type per kernel). @internal */
 export function recodeInPlace(codes: CodeArray, n: number, table: Int32Array): void {
@@ -181,22 +143,6 @@ export function recode(codes: CodeArray, n: number, table: Int32Array, out: Code
 // gather (take): out[j] = codes[idx[j]], indices already normalised to [0, length)
 // ---------------------------------------------------------------------------------------------
 
-function gather8(codes: Int8Array, idx: ArrayLike<number>, out: Int8Array): void {
-  // int8 kernel
-  const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
-}
-function gather16(codes: Int16Array, idx: ArrayLike<number>, out: Int16Array): void {
-  // int16 kernel
-  const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
-}
-function gather32(codes: Int32Array, idx: ArrayLike<number>, out: Int32Array): void {
-  // int32 kernel
-  const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
-}
-
 /** A new code array of the same width: `codes` gathered at `idx` (valid, non-negative indexes). @internal */
 export function gather(codes: CodeArray, idx: ArrayLike<number>): CodeArray {
   const m = idx.length;
@@ -218,52 +164,6 @@ export function gather(codes: CodeArray, idx: ArrayLike<number>): CodeArray {
 // ---------------------------------------------------------------------------------------------
 // extremes: smallest and largest code among the first n (for validation and min/max)
 // ---------------------------------------------------------------------------------------------
-
-function extremes8(codes: Int8Array, n: number, out: Int32Array): void {
-  // int8 kernel: out = [min, max, min of codes >= 0, max]
-  let lo = 0x7fffffff;
-  let hi = -0x80000000;
-  let loValid = 0x7fffffff;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-    if (c >= 0 && c < loValid) loValid = c;
-  }
-  out[0] = lo;
-  out[1] = hi;
-  out[2] = loValid;
-}
-function extremes16(codes: Int16Array, n: number, out: Int32Array): void {
-  // int16 kernel
-  let lo = 0x7fffffff;
-  let hi = -0x80000000;
-  let loValid = 0x7fffffff;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-    if (c >= 0 && c < loValid) loValid = c;
-  }
-  out[0] = lo;
-  out[1] = hi;
-  out[2] = loValid;
-}
-function extremes32(codes: Int32Array, n: number, out: Int32Array): void {
-  // int32 kernel
-  let lo = 0x7fffffff;
-  let hi = -0x80000000;
-  let loValid = 0x7fffffff;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-    if (c >= 0 && c < loValid) loValid = c;
-  }
-  out[0] = lo;
-  out[1] = hi;
-  out[2] = loValid;
-}
 
 /** Extremes of the first `n` codes. @internal */
 export interface CodeExtremes {
@@ -325,46 +225,6 @@ export function compareCodes(a: Int32Array, b: Int32Array, op: CompareOp): Uint8
 // ---------------------------------------------------------------------------------------------
 // firstOccurrences: the distinct codes among the first n, in order of first appearance
 // ---------------------------------------------------------------------------------------------
-
-function firstOccurrences8(codes: Int8Array, n: number, seen: Uint8Array, out: Int32Array): number {
-  // int8 kernel
-  const all = seen.length;
-  let m = 0;
-  for (let i = 0; i < n && m < all; i++) {
-    const c = codes[i]! + 1;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      out[m++] = c - 1;
-    }
-  }
-  return m;
-}
-function firstOccurrences16(codes: Int16Array, n: number, seen: Uint8Array, out: Int32Array): number {
-  // int16 kernel
-  const all = seen.length;
-  let m = 0;
-  for (let i = 0; i < n && m < all; i++) {
-    const c = codes[i]! + 1;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      out[m++] = c - 1;
-    }
-  }
-  return m;
-}
-function firstOccurrences32(codes: Int32Array, n: number, seen: Uint8Array, out: Int32Array): number {
-  // int32 kernel
-  const all = seen.length;
-  let m = 0;
-  for (let i = 0; i < n && m < all; i++) {
-    const c = codes[i]! + 1;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      out[m++] = c - 1;
-    }
-  }
-  return m;
-}
 
 /** The distinct codes among the first `n` (over `k` categories, `-1` included), in order of first appearance. @internal */
 export function firstOccurrences(codes: CodeArray, n: number, k: number): Int32Array {

@@ -10,7 +10,7 @@ import { sliceRange } from '../internal/bounds.js';
 import type { ExportLock } from '../internal/exports.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './accessors.js';
 import type { Reader, Region, Writer } from './accessors.js';
-import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS, TYPED_STRIDED_KERNELS } from './kernels.js';
+import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS, TYPED_STRIDED_KERNELS } from './kernels.gen.js';
 import { hexOf, packBytes, scatterBytes } from './bytes.js';
 import { FORMATS, isByteFormat, parseFormat } from './formats.js';
 import type { Format, FormatLike, InputOfFormat, ItemOf, NestedList } from './formats.js';

@@ -11,7 +11,7 @@ import { describe, throwType } from '../errors.js';
 import type { SliceRange } from '../internal/bounds.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
 import type { RawArray } from './helpers.js';
-import { VECTOR_KERNELS } from './kernels.js';
+import { VECTOR_KERNELS } from './kernels.gen.js';
 
 /** The array and length an append produced; nothing is visible until the caller commits both. @internal */
 export interface Appended {

@@ -30,7 +30,7 @@ import {
   needleFor,
   type RawArray,
 } from './helpers.js';
-import { VECTOR_KERNELS, type VectorKernels } from './kernels.js';
+import { VECTOR_KERNELS, type VectorKernels } from './kernels.gen.js';
 
 /** Options of {@link vector} and the {@link Vector} constructor. */
 export interface VectorOptions {

@@ -1,10 +1,13 @@
+// GENERATED FILE, DO NOT EDIT. Made by scripts/gen-kernels.mjs from scripts/templates/vector-kernels.mjs;
+// change the template and run `npm run gen` (test/internal/generated.test.ts fails when this file is stale).
 /**
  * Per-dtype kernels of Vector: `sum`, `min`, `max`, `indexOf`, `count`, `copyChecked` (bulk writes).
  *
- * Written out once per TypedArray type on purpose: each function object only ever sees one array type,
- * so V8 keeps its element loads monomorphic (a shared kernel fed several array kinds measured 0.03–0.9x,
- * perf-baseline.md §4). Do not fold these into a generic helper or a closure factory: closures made by one
- * factory share their type feedback. Callers pick the table once per call (`VECTOR_KERNELS[dtype]`).
+ * One function per TypedArray type on purpose, emitted from scripts/templates/vector-kernels.mjs: each function
+ * object only ever sees one array type, so V8 keeps its element loads monomorphic (a shared kernel fed several
+ * array kinds runs at a fraction of the speed: docs/internals/performance.md, "Monomorphic kernels"). Do not
+ * fold these into a generic helper or a closure factory: closures made by one factory share their type
+ * feedback. Callers pick the table once per call (`VECTOR_KERNELS[dtype]`).
  *
  * Sums run four independent accumulators (elements i, i+1, i+2, i+3 go to lanes 0..3, lanes are added
  * pairwise at the end): about 1.5x the speed of a one-accumulator loop, and the rounding error bound is no

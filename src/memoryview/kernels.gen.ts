@@ -1,3 +1,5 @@
+// GENERATED FILE, DO NOT EDIT. Made by scripts/gen-kernels.mjs from scripts/templates/memoryview-kernels.mjs;
+// change the template and run `npm run gen` (test/internal/generated.test.ts fails when this file is stale).
 /**
  * The per-view `get`/`set` kernels of MemoryView: one function object per format and path, assigned to the
  * view once at construction, so every call site and every element load inside stays monomorphic
