@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SIZE_ROWS, type Size, type Suite, type SuiteContext } from './_harness.js';
 import { runChild } from './_memory.js';
+import { exerciseEveryDtype } from './_mixed.js';
 import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, usage, type Options } from './_options.js';
 import { createProgress, type ProgressStream } from './_progress.js';
 import { environment } from './_environment.js';
@@ -181,8 +182,9 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   const plan = SIZE_PLANS[o.size];
   out(
     `compactly-bench: ${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size})` +
-      `${o.repeat > 1 ? `, ${o.repeat} rounds` : ''}${o.memory ? '' : ', no memory'}`,
+      `${o.repeat > 1 ? `, ${o.repeat} rounds` : ''}${o.memory ? '' : ', no memory'}${o.mixed ? ', mixed process (every dtype used first)' : ''}`,
   );
+  if (o.mixed) exerciseEveryDtype();
   out(environmentLine(env));
   const suites: SuiteReport[] = [];
   const errors: { suite: string; message: string }[] = [];

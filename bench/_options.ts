@@ -22,6 +22,8 @@ export interface Options {
   list: boolean;
   /** Only run every task once against its baseline (no timing, no memory): do the suites agree at this size? */
   check: boolean;
+  /** Use every dtype, format and code width through the hot methods before timing (a mixed process). */
+  mixed: boolean;
   help: boolean;
   /** Progress display: `auto` = a bar on a terminal, plain lines otherwise. */
   progress: 'auto' | 'bar' | 'plain' | 'none';
@@ -63,6 +65,8 @@ export function usage(suites: readonly string[]): string {
     '  --html FILE         write the report and the chart as one HTML page',
     '  --progress MODE     auto | bar | plain | none (progress goes to stderr; default auto)',
     '  --check             only check every task against its baseline at this size (no timing, no memory)',
+    '  --mixed             first use every dtype, format and code width through the hot methods, as a real',
+    '                      program does (shared call sites then see every TypedArray type); compare with a fresh run',
     '  --list              list the suites and exit',
     '  -h, --help          show this help',
   ].join('\n');
@@ -88,6 +92,7 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
     memory: true,
     list: false,
     check: false,
+    mixed: false,
     help: false,
     progress: 'auto',
   };
@@ -155,6 +160,9 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
         break;
       case '--check':
         o.check = true;
+        break;
+      case '--mixed':
+        o.mixed = true;
         break;
       case '--help':
       case '-h':
