@@ -244,8 +244,9 @@ export class Vector<D extends DType> {
    * @remarks O(1). Allowed while exported (the length does not change).
    */
   set(index: number, value: InputOf<D>): this {
-    const v = this.#check(value, 'Vector.set');
+    // CPython checks the index before the value (a[9] = 300 on a short 'b' array is an IndexError).
     const i = typeof index === 'number' && index >>> 0 === index && index < this.#n ? index : normalizeIndex(index, this.#n, 'Vector assignment');
+    const v = this.#check(value, 'Vector.set');
     const a = this.#a;
     if (i >= a.length) this.#detached();
     a[i] = v;

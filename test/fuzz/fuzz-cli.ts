@@ -11,6 +11,7 @@ import { FUZZ_DIR, type ChildReport, clean, explain, runChild } from './_runner.
 const FUZZERS: Record<string, { batch: number; heapMB: number; ext: string }> = {
   ipc: { batch: 2000, heapMB: 96, ext: 'arrows' },
   csv: { batch: 1000, heapMB: 128, ext: 'json' },
+  vector: { batch: 1000, heapMB: 128, ext: 'json' },
 };
 
 const args = process.argv.slice(2);

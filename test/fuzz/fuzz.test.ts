@@ -16,6 +16,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 19);
 const RUNS: Record<string, { cases: number; heapMB: number }> = {
   ipc: { cases: 400, heapMB: 96 },
   csv: { cases: 250, heapMB: 128 },
+  vector: { cases: 300, heapMB: 128 },
 };
 
 describe.each(Object.entries(RUNS))('%s fuzzer', (name, run) => {

@@ -3,7 +3,7 @@
  * 64-bit Vector, bigint indexes, remove() under an export lock, a detached buffer, memoryview's `field`.
  */
 import { describe, expect, test } from 'vitest';
-import { BufferError, OverflowError, ValueError } from '../../src/errors.js';
+import { BufferError, IndexError, OverflowError, ValueError } from '../../src/errors.js';
 import { memoryview } from '../../src/memoryview.js';
 import { vector } from '../../src/vector.js';
 import { throwsLike } from '../_support/throws.js';
@@ -45,5 +45,11 @@ describe('issue 19: Vector', () => {
 
   test("memoryview(vector, {field}) is the documented TypeError (field was ignored)", () => {
     throwsLike(() => memoryview(vector('int8', [1]), { field: 'x' } as never), TypeError, TypeError, /option field "x" applies to a RecordStore, not to a Vector/);
+  });
+
+  test('set checks the index before the value, as CPython (found by the differential fuzzer)', () => {
+    const v = vector('int8', [1]);
+    throwsLike(() => v.set(3, 300), IndexError, RangeError, /index 3 out of range/);
+    throwsLike(() => v.set(0, 300), OverflowError, RangeError);
   });
 });
