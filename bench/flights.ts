@@ -338,7 +338,7 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
             ? existsSync(PYTHON)
               ? spawnSync(PYTHON, ['-c', PANDAS, path], { encoding: 'utf8', maxBuffer: 1 << 26 })
               : null
-            : spawnSync(process.execPath, [...process.execArgv, self, '--child', name, path, ...(DIST ? ['--dist'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+            : spawnSync(process.execPath, [...(self.endsWith('.ts') ? ['--import', 'tsx'] : []), self, '--child', name, path, ...(DIST ? ['--dist'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
         if (p === null) {
           skip = `${PYTHON} not found`;
           break;

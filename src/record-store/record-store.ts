@@ -349,6 +349,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throwType(`RecordStore.extend: objs must be an iterable of objects, got ${describe(objs)}`);
     }
+    if (objs instanceof RecordStore && this.#extendFromStore(objs)) return;
     const rows: ArrayLike<unknown> = Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs];
     const m = rows.length;
     if (m === 0) return; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
@@ -365,6 +366,52 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
     }
     d.length = n + m;
+  }
+
+  /**
+   * `extend(store)` column by column when `src` has the same fields (names, kinds, dtypes): numbers are
+   * copied with one `set` per column and categories appended by value (no record objects, unlike the
+   * general path). Returns false, changing nothing, when the schemas differ.
+   */
+  #extendFromStore(src: RecordStore<Schema>): boolean {
+    const d = this.#d;
+    const s = src.#d;
+    const fields = d.schema.fields;
+    if (s.schema.fields.length !== fields.length) return false;
+    for (const f of fields) {
+      const g = s.schema.fields.find((x) => x.name === f.name);
+      if (g === undefined || g.kind !== f.kind || g.dtype !== f.dtype || g.size !== f.size) return false;
+      if (f.kind !== 'number' && f.kind !== 'vector' && f.kind !== 'category') return false;
+    }
+    const m = s.length;
+    if (m === 0) return true;
+    if (d.lock.count !== 0) locked(d, 'extend');
+    const values: unknown[][] = [];
+    for (const f of fields) {
+      if (f.kind !== 'category') continue;
+      const c = s.cols[s.schema.fields.find((x) => x.name === f.name)!.index] as CategoryColumn;
+      const codes = c.codes;
+      const cats = c.categories;
+      const v = new Array<unknown>(m);
+      for (let i = 0; i < m; i++) {
+        const k = codes[i]!;
+        v[i] = k < 0 ? null : cats[k];
+      }
+      (d.cols[f.index] as CategoryColumn).assertExtendable(v);
+      values[f.index] = v;
+    }
+    const n = d.length;
+    if (n + m > d.capacity) grow(d, n + m);
+    for (const f of fields) {
+      const col = d.cols[f.index]!;
+      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'extend', values[f.index]);
+      else {
+        const from = s.cols[s.schema.fields.find((x) => x.name === f.name)!.index] as Float64Array;
+        (col as Float64Array).set(from.subarray(0, m * f.size), n * f.size);
+      }
+    }
+    d.length = n + m;
+    return true;
   }
 
   /**

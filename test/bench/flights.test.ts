@@ -1,0 +1,30 @@
+/** The flights job (bench/flights.ts) at a tiny size: every contender runs in its child and the answers agree. */
+import { describe, expect, test } from 'vitest';
+import { runFlights, writeFlights } from '../../bench/flights.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe('bench/flights.ts', () => {
+  test('the generated file is seeded and flights-like', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flights-'));
+    try {
+      writeFlights(join(dir, 'a.csv'), 500);
+      writeFlights(join(dir, 'b.csv'), 500);
+      const a = readFileSync(join(dir, 'a.csv'), 'utf8');
+      expect(a).toBe(readFileSync(join(dir, 'b.csv'), 'utf8'));
+      const lines = a.trim().split('\n');
+      expect(lines[0]).toBe('date,delay,distance,origin,destination');
+      expect(lines).toHaveLength(501);
+      expect(lines[1]).toMatch(/^2001-\d\d-\d\d,-?\d+,\d+,[A-Z]{3},[A-Z]{3}$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('tiny run: compactly (serial and parallel), plain objects, papaparse, arquero (and pandas when present) agree', async () => {
+    const { results, markdown } = await runFlights(2000, 1, () => undefined);
+    const names = results.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['compactly (workers: 1)', "compactly (workers: 'auto')", 'plain objects (split)']));
+    expect(markdown).toMatch(/Uint8Array\.set/);
+  }, 240_000);
+});
