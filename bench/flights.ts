@@ -9,7 +9,7 @@
  *   npx tsx bench/flights.ts                    # 3,000,000 rows (~60 MB), median of 5 runs
  *   npx tsx bench/flights.ts --size tiny        # 2,000 rows, 1 run: proves every contender runs and agrees
  *   npx tsx bench/flights.ts --rows 500000 --runs 3 --md out.md
- *   npm run build && npx tsx bench/flights.ts --dist   # compactly from dist/ (workers load dist/csv-worker.js)
+ *   npm run build && npx tsx bench/flights.ts --dist   # compactly from dist/ (workers load dist/node/csv-worker.js)
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -102,9 +102,9 @@ const LATE = 120;
 
 /** compactly: one store through `pipeline(readCsv(path, {schema, workers})).toStore(schema)`, then its verbs. */
 async function runCompactly(path: string, workers: number | 'auto'): Promise<Timing> {
-  // With --dist, the built package (dist/node.js, whose workers load dist/csv-worker.js): no TypeScript
+  // With --dist, the built package (dist/node/index.js, whose workers load dist/node/csv-worker.js): no TypeScript
   // compiled at run time inside the timed load, as a user of the package runs it.
-  const lib = DIST ? ((await import(new URL('../dist/node.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : { readCsv };
+  const lib = DIST ? ((await import(new URL('../dist/node/index.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : { readCsv };
   const core = DIST ? ((await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js')) : { pipeline };
   const t0 = performance.now();
   const store = await core.pipeline(lib.readCsv(path, { schema: SCHEMA, workers })).toStore(SCHEMA);
