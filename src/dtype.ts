@@ -1,6 +1,6 @@
 /**
  * dtypes: the ten element types of compactly, their Python typecode aliases, static facts per dtype,
- * and the value checks every public write goes through (DESIGN.md §3).
+ * and the value checks every public write goes through (docs/internals/design.md, "Conventions").
  *
  * @packageDocumentation
  */

@@ -55,8 +55,7 @@ export class NotImplementedError extends Error {
 
 // ---------------------------------------------------------------------------------------------
 // Never-returning throw helpers. Hot methods call these out of line so that the inline fast path
-// stays small enough for V8 to inline (an inline `throw new X` measured 0.27–0.44x; see
-// perf-baseline.md §4).
+// stays small enough for V8 to inline (docs/internals/performance.md, "Out-of-line throws").
 // ---------------------------------------------------------------------------------------------
 
 /** @internal Formats a value for an error message (strings quoted, bigint with `n`). */

@@ -3,8 +3,7 @@
 const doc = `/**
  * The per-view \`get\`/\`set\` kernels of MemoryView: one function object per format and path, assigned to the
  * view once at construction, so every call site and every element load inside stays monomorphic
- * (perf-baseline.md §4: a shared reader called through a field dropped to 0.07–0.12x of raw indexing as soon
- * as a second format was in use; own-property kernels stay at 0.5–0.9x).
+ * (docs/internals/performance.md, "Monomorphic kernels").
  *
  * - **contiguous** (\`c*\`): a 1-D view whose items are adjacent and aligned reads a TypedArray of exactly its
  *   items; the array's own bounds check is the fast-path check (an out-of-range, negative, fractional or NaN

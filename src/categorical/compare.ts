@@ -1,6 +1,6 @@
 /**
  * Comparisons of a Categorical against a value, an array or another Categorical, following the
- * pandas matrix (python-semantics.md §A3): masks for eq/ne/lt/le/gt/ge, and the errors pandas raises.
+ * pandas matrix (docs/categorical.md; test/categorical checks it against pandas): masks for eq/ne/lt/le/gt/ge, and the errors pandas raises.
  *
  * @internal
  * @packageDocumentation

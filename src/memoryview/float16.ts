@@ -1,6 +1,6 @@
 /**
  * IEEE 754 binary16 (Python struct format `'e'`) codec in software: Node 20 has no `Float16Array`,
- * `Math.f16round` or `DataView#getFloat16` (python-semantics.md §C4).
+ * `Math.f16round` or `DataView#getFloat16` (test/memoryview/float16.test.ts checks Python struct `e` reference values).
  *
  * Encoding rounds half to even exactly like CPython's `PyFloat_Pack2`, keeps subnormals, signed zeros,
  * infinities and the sign of NaN; a finite value whose rounding overflows is reported as `-1` so the caller

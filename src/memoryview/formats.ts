@@ -1,7 +1,7 @@
 /**
  * memoryview formats: the native single-character struct codes compactly supports, their itemsizes,
  * what `get` returns and `set` accepts for each, and the value checks (Python raises `ValueError`, not
- * `OverflowError`, for an out-of-range item assignment; python-semantics.md §A4).
+ * `OverflowError`, for an out-of-range item assignment, and so does compactly).
  *
  * @packageDocumentation
  */

@@ -81,7 +81,7 @@ export function resolveSource(source: unknown, field: string | undefined): Origi
   if (ArrayBuffer.isView(source)) {
     const format = formatOfView(source);
     if (format === undefined) throwNotBytesLike('memoryview', source);
-    // Respect byteOffset/byteLength: Node Buffers are slices of a shared pool (§C16).
+    // Respect byteOffset/byteLength: Node Buffers are slices of a shared pool.
     return {
       obj: source,
       region: region(source.buffer, source.byteOffset, source.byteLength),

@@ -1,7 +1,7 @@
 /**
  * Chunk kernels: one generated loop per (stage shape, source array kind, sink), so each loop is monomorphic in
- * its array type and calls the stage callbacks directly (perf-baseline §2c/§4: a fused chunk loop runs 39–58×
- * faster than an array chain; a kernel fed several array kinds drops to 0.03–0.9×).
+ * its array type and calls the stage callbacks directly (docs/internals/performance.md, "Monomorphic kernels" and
+ * "Fused chunk loops").
  *
  * A kernel runs the fused `map`/`filter`/`tap` stages over `a[s..e)` and stores each surviving value into
  * its sink: a Float64Array buffer (`'f64'`), a JS array (`'arr'`), or an inline reducer (`'sum'`, `'count'`,

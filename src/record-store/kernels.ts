@@ -3,7 +3,7 @@
  *
  * Each kernel is written once as a self-contained function (no free variables) and specialized per dtype by
  * re-compiling its source text with a unique comment (internal/codegen.ts `cloneFunction`), so V8 keeps separate type feedback for each TypedArray
- * type (a kernel fed several array types runs at 0.03–0.9× — perf-baseline.md §4). Where `new Function` is
+ * type (a kernel fed several array types runs several times slower: docs/internals/performance.md, "Monomorphic kernels"). Where `new Function` is
  * forbidden (strict CSP) the shared generic function is used: same results, polymorphic speed.
  *
  * @internal

@@ -1,6 +1,6 @@
 /**
  * `memoryUsage()`: bytes per field, and what the same records would cost as an array of plain objects
- * (an estimate from the V8 layout measured in perf-baseline.md §1, like `df.memory_usage(deep=True)`).
+ * (an estimate from V8's object layout, docs/internals/performance.md "Object layout"; like `df.memory_usage(deep=True)`).
  *
  * @packageDocumentation
  */
@@ -51,7 +51,7 @@ export interface RecordStoreMemoryUsage {
 
 /** The layout model of the estimate, quoted in the result. @internal */
 export const OBJECT_MODEL =
-  'V8 (Node 20, x64, no pointer compression), measured in perf-baseline.md §1: 8 B array slot + 24 B object header + 8 B per field; ' +
+  'V8 (Node 20, x64, no pointer compression), as measured by the record-store memory benchmark: 8 B array slot + 24 B object header + 8 B per field; ' +
   '+16 B per boxed double (non-integer, -0 or outside int32), +24 B per bigint, +48 + 8n B per number[] vector, ' +
   'category strings shared (counted once). An estimate: V8 may lay objects out differently (dictionary mode, slack).';
 

@@ -126,7 +126,7 @@ let fromParts: (schema: ParsedSchema, cols: Column[], length: number) => RecordS
  * "slot declared but never set" `AttributeError` has no equivalent.
  *
  * **Memory.** `byteLength` = Σ capacity × itemsize × n (+ categoricals); 3 float64 fields cost 24 B per
- * record against ~106 B as plain objects (perf-baseline.md §1).
+ * record against ~106 B as plain objects (docs/internals/performance.md, "Object layout").
  *
  * **Aliasing.** {@link RecordStore.column} aliases a column; it goes **stale** when the store reallocates
  * (growth past `capacity`, `reserve`, `shrinkToFit`): read it again after pushing. Record views and cursors
@@ -284,7 +284,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
 
   /**
    * Bytes per field, and an **estimate** of the same records as an array of plain objects (from the V8 layout
-   * measured in perf-baseline.md §1: 8 B slot + 24 B header + 8 B per field, +16 B per boxed double, …; the
+   * in docs/internals/performance.md, "Object layout": 8 B slot + 24 B header + 8 B per field, +16 B per boxed double, …; the
    * model string is in the result), like pandas `df.memory_usage(deep=True)`.
    * @returns A {@link RecordStoreMemoryUsage}.
    * @remarks O(length) (it counts which doubles V8 would box).

@@ -1,6 +1,6 @@
 /**
  * Shared assertion for error tests: the thrown value is checked against both the library's error class and
- * the JS built-in it extends (DESIGN §3: errors keep Python's class and JS's base class).
+ * the JS built-in it extends (docs/internals/design.md, "Conventions": errors keep Python's class and JS's base class).
  */
 import { expect } from 'vitest';
 

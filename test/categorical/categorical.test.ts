@@ -1,5 +1,5 @@
 /**
- * Example tests mirroring pandas.Categorical (python-semantics.md §A3; each expectation was checked
+ * Example tests mirroring pandas.Categorical (each expectation was checked
  * against pandas 1.5.3, with pandas 2/3 semantics where they differ: edits return new instances).
  */
 import { describe, expect, test } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Widening: codes go Int8 → Int16 → Int32 as categories are added, with no data loss, across the
  * 127/128 code boundary (Int8 holds codes up to 127: 128 categories) and the 32767/32768 one.
- * This is where apache-arrow and flechette silently corrupt (anchors.md §2: index 200 read as -56).
+ * This is where apache-arrow and flechette silently corrupt (arrow-js' Dictionary<Utf8, Int8> builder reads index 200 as -56; docs/arrow.md).
  */
 import { describe, expect, test } from 'vitest';
 import { Categorical, categorical } from '../../src/categorical.js';

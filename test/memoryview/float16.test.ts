@@ -7,7 +7,7 @@ const bytes = (...b: number[]) => new Uint8Array(b);
 /** Little-endian half bits of `x` as Python's struct.pack('<e', x) gives them. */
 const bits = (lo: number, hi: number) => lo | (hi << 8);
 
-describe('float16 codec (Python struct "e" reference values, §C4)', () => {
+describe('float16 codec (Python struct "e" reference values)', () => {
   test("b'abcd'.cast('e') reads [816.5, 1123.0]", () => {
     expect(memoryview(bytes(0x61, 0x62, 0x63, 0x64)).cast('e').toList()).toEqual([816.5, 1123]);
   });

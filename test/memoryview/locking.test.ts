@@ -1,5 +1,5 @@
 /**
- * Export locking (python-semantics.md §A4 "Lifetime"): while a view of an owner is live, the owner refuses to
+ * Export locking (CPython's memoryview export rule): while a view of an owner is live, the owner refuses to
  * resize with BufferError and changes nothing; every derived view holds the lock too.
  */
 import { describe, expect, test } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Example tests mirroring CPython's test_memoryview behaviours listed in python-semantics.md §A4.
+ * Example tests mirroring CPython's test_memoryview documented behaviours.
  */
 import { describe, expect, test } from 'vitest';
 import { IndexError, MemoryView, NotImplementedError, ValueError, memoryview } from '../../src/index.js';

@@ -1,5 +1,5 @@
 /**
- * itertools vs Python 3.13's documented results (python-semantics.md §A5), errors, laziness,
+ * itertools vs Python 3.13's documented results, errors, laziness,
  * and early-exit closing, sync and async.
  */
 import { describe, expect, test } from 'vitest';
