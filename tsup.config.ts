@@ -58,7 +58,22 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
-    external: ['apache-arrow', 'arquero', 'papaparse', 'csv-parse'],
+    // Optional peers, and what --browser loads only when asked (esbuild only when run from source).
+    external: ['apache-arrow', 'arquero', 'papaparse', 'csv-parse', 'esbuild', 'playwright-core', 'playwright', 'puppeteer-core'],
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The `compactly-bench --browser` page script (served by the CLI): ESM for browsers; each suite is a chunk
+    // loaded when it runs, so the arrow suite's import of apache-arrow (an import map) touches nothing else.
+    entry: { index: 'bench/_browser-page.ts' },
+    outDir: 'dist/bench/browser',
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'es2022',
+    platform: 'browser',
+    splitting: true,
+    external: ['apache-arrow', 'arquero', 'papaparse', 'csv-parse', /^node:/],
   },
 ]);

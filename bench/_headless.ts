@@ -39,7 +39,7 @@ interface EventPage extends HeadlessPage {
  * Launches Chromium at `executablePath` headless with one page (1200×900). Throws a plain message naming the
  * peers to install when none of them is installed.
  */
-export async function launchHeadless(executablePath: string, load: Load = defaultLoad): Promise<Headless> {
+export async function launchHeadless(executablePath: string, load: Load = defaultLoad, extraArgs: readonly string[] = []): Promise<Headless> {
   const errors: string[] = [];
   const watch = (page: EventPage): void => {
     page.on('console', (m) => {
@@ -57,13 +57,13 @@ export async function launchHeadless(executablePath: string, load: Load = defaul
     const m = (mod as { default?: unknown }).default ?? mod;
     if (driver.startsWith('playwright')) {
       const { chromium } = m as { chromium: { launch(o: object): Promise<{ newPage(o: object): Promise<EventPage>; close(): Promise<void> }> } };
-      const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+      const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       watch(page);
       return { page, driver, errors, close: () => browser.close() };
     }
     const puppeteer = m as { launch(o: object): Promise<{ newPage(): Promise<EventPage>; close(): Promise<void> }> };
-    const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+    const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
     const page = await browser.newPage();
     await page.setViewport?.({ width: 1200, height: 900 });
     watch(page);
@@ -72,15 +72,27 @@ export async function launchHeadless(executablePath: string, load: Load = defaul
   throw new Error(`no browser driver installed: npm install -D ${DRIVERS[0]} (or ${DRIVERS.slice(1).join(' or ')}); it drives the local Chromium, nothing is downloaded`);
 }
 
-/** Polls `ready` in the page every 250 ms until it returns a value other than undefined, or `timeoutMs` passes. */
-export async function waitInPage<T>(page: HeadlessPage, ready: () => T | undefined, timeoutMs: number, what: string, onPoll?: (waitedMs: number) => void): Promise<T> {
+/**
+ * Polls `read` in the page every 250 ms until it returns a value that `done` accepts (each other value goes to
+ * `onValue`, e.g. a progress line), or `timeoutMs` passes.
+ */
+export async function waitInPage<T>(
+  page: HeadlessPage,
+  read: () => T | null | undefined,
+  done: (v: T) => boolean,
+  timeoutMs: number,
+  what: string,
+  onValue?: (v: T) => void,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
-    const v = await page.evaluate(ready);
-    if (v !== undefined && v !== null) return v;
+    const v = await page.evaluate(read);
+    if (v !== undefined && v !== null) {
+      if (done(v)) return v;
+      onValue?.(v);
+    }
     const waited = Date.now() - t0;
     if (waited > timeoutMs) throw new Error(`timed out after ${(waited / 1000).toFixed(0)} s waiting for ${what}`);
-    onPoll?.(waited);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -3,7 +3,7 @@
  * self-contained file, no scripts, readable offline.
  */
 import { environmentLine, escapeXml, memoryTable, renderHtml, speedTable, summaryTable } from './_report.js';
-import type { BenchReport } from './_schema.js';
+import { memoryMethod, type BenchReport } from './_schema.js';
 import { renderSvg } from './_svg.js';
 
 /** The stylesheet of the report page (also the `--browser` page's). */
@@ -17,7 +17,7 @@ export function renderReportBody(report: BenchReport): string {
   const body: string[] = [
     '<h1>compactly benchmark report</h1>',
     `<p>${escapeXml(environmentLine(report.environment))}; ${escapeXml(report.environment.date)}; compactly ${escapeXml(report.compactly)}.<br>`,
-    `${o.rows.toLocaleString('en-US')} rows per case (size ${o.size}), ${o.repeat} round(s) per task, memory: median of ${o.memoryRuns} child run(s) per case.</p>`,
+    `${o.rows.toLocaleString('en-US')} rows per case (size ${o.size}), ${o.repeat} round(s) per task, memory: ${memoryMethod(report)}.</p>`,
     renderSvg(report).replace(/^<svg /, '<svg '),
     '<h2>Summary</h2>',
     renderHtml(summaryTable(report.summary)),

@@ -24,7 +24,7 @@ import {
   type SuiteReport,
 } from './_report.js';
 import { checkCases, countTasks, runSuite } from './_run.js';
-import { SCHEMA, toJson, type BenchReport } from './_schema.js';
+import { SCHEMA, memoryMethod, toJson, type BenchReport } from './_schema.js';
 import { renderHtmlReport } from './_html.js';
 import { renderSvg } from './_svg.js';
 
@@ -99,7 +99,7 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
     `${environmentLine(report.environment)}; ${report.environment.date.slice(0, 10)}; compactly ${report.compactly}.`,
     '',
     `${o.rows.toLocaleString('en-US')} rows per case (size ${o.size}), ${o.repeat} round${o.repeat > 1 ? 's' : ''} per task, ` +
-      `${o.memoryRuns ? `memory: median of ${o.memoryRuns} fresh child process${o.memoryRuns > 1 ? 'es' : ''} per case` : 'memory not measured'}; ` +
+      `memory: ${memoryMethod(report)}; ` +
       `${(report.elapsedMs / 1000).toFixed(0)} s in all.`,
     '',
   ];
@@ -115,7 +115,39 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
   return md.join('\n');
 }
 
-function summaryLines(report: BenchReport): string[] {
+/** One suite's tables and notes as the terminal shows them. */
+export function printSuite(r: SuiteReport, out: (s: string) => void): void {
+  out(`\n## ${r.title}  (${r.name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)\n`);
+  if (r.speed.length) out(renderText(speedTable(r.speed)));
+  if (r.memory.length) out(`\n${renderText(memoryTable(r.memory))}`);
+  for (const n of r.notes) out(`note: ${n}`);
+}
+
+/**
+ * Writes the `--json/--md/--svg/--html` files asked for and says so on stderr; returns the exit code (1 if a
+ * suite failed, else 0).
+ */
+export function writeOutputs(report: BenchReport, o: Pick<Options, 'json' | 'md' | 'svg' | 'html'>, io: Io): number {
+  const written: string[] = [];
+  const write = (file: string | undefined, text: () => string): void => {
+    if (file === undefined) return;
+    writeFileSync(file, text());
+    written.push(file);
+  };
+  write(o.json, () => toJson(report));
+  write(o.md, () => renderMarkdownReport(report));
+  write(o.svg, () => renderSvg(report));
+  write(o.html, () => renderHtmlReport(report));
+  for (const f of written) io.stderr.write(`compactly-bench: wrote ${f}\n`);
+  if (report.errors.length) {
+    io.stderr.write(`compactly-bench: ${report.errors.length} suite(s) failed: ${report.errors.map((e) => e.suite).join(', ')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The summary table, noise notes and the environment line, as the terminal shows them. */
+export function summaryLines(report: BenchReport): string[] {
   const lines = ['', '## Summary', '', renderText(summaryTable(report.summary))];
   if (report.noise.noisy) lines.push('', ...report.noise.notes.map((n) => `noise: ${n}`));
   lines.push('', `(${environmentLine(report.environment)}; ${(report.elapsedMs / 1000).toFixed(1)} s)`);
@@ -172,6 +204,10 @@ export async function main(argv: readonly string[], registry: Registry, script: 
     return 0;
   }
   if (o.check) return checkOnly(o, registry, io);
+  if (o.browser !== undefined) {
+    const { runBrowser } = await import('./_browser.js');
+    return runBrowser(o, script, packageVersion(script), io);
+  }
   const t0 = Date.now();
   const env: Environment = environment();
   const progress = createProgress(o.progress, io.stderr, t0);
@@ -208,10 +244,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
         progress.message(`${name} took ${(r.elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s`);
       }
       suites.push(r);
-      out(`\n## ${r.title}  (${name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)\n`);
-      if (r.speed.length) out(renderText(speedTable(r.speed)));
-      if (r.memory.length) out(`\n${renderText(memoryTable(r.memory))}`);
-      for (const n of notes) out(`note: ${n}`);
+      printSuite(r, out);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       errors.push({ suite: name, message });
@@ -239,20 +272,5 @@ export async function main(argv: readonly string[], registry: Registry, script: 
     elapsedMs: Date.now() - t0,
   };
   out(summaryLines(report).join('\n'));
-  const written: string[] = [];
-  const write = (file: string | undefined, text: () => string): void => {
-    if (file === undefined) return;
-    writeFileSync(file, text());
-    written.push(file);
-  };
-  write(o.json, () => toJson(report));
-  write(o.md, () => renderMarkdownReport(report));
-  write(o.svg, () => renderSvg(report));
-  write(o.html, () => renderHtmlReport(report));
-  for (const f of written) io.stderr.write(`compactly-bench: wrote ${f}\n`);
-  if (errors.length) {
-    io.stderr.write(`compactly-bench: ${errors.length} suite(s) failed: ${errors.map((e) => e.suite).join(', ')}\n`);
-    return 1;
-  }
-  return 0;
+  return writeOutputs(report, o, io);
 }

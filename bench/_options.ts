@@ -31,6 +31,14 @@ export interface Options {
   md?: string;
   svg?: string;
   html?: string;
+  /** `--browser`: serve the suites to a browser page (`serve`), or run them in a local headless Chromium. */
+  browser?: 'serve' | 'headless';
+  /** `--chromium PATH` for `--browser=headless` (default: found on the PATH). */
+  chromium?: string;
+  /** `--port N` for `--browser` (default: a free port). */
+  port?: number;
+  /** `--screenshot FILE`: a PNG of the finished page (`--browser=headless`). */
+  screenshot?: string;
 }
 
 /** A bad command line: print the message and the usage, exit 2. */
@@ -67,6 +75,12 @@ export function usage(suites: readonly string[]): string {
     '  --check             only check every task against its baseline at this size (no timing, no memory)',
     '  --mixed             first use every dtype, format and code width through the hot methods, as a real',
     '                      program does (shared call sites then see every TypedArray type); compare with a fresh run',
+    '  --browser           serve the suites on 127.0.0.1 and print the URL: the page runs them in your browser',
+    '  --browser=headless  run them in a local headless Chromium and print the report here (needs playwright-core',
+    '                      or puppeteer-core installed; nothing is downloaded)',
+    '  --chromium PATH     the Chromium for --browser=headless (default: chromium/google-chrome on the PATH)',
+    '  --port N            the port for --browser (default: a free one)',
+    '  --screenshot FILE   with --browser=headless: save a PNG of the finished page',
     '  --list              list the suites and exit',
     '  -h, --help          show this help',
   ].join('\n');
@@ -158,6 +172,23 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
       case '--list':
         o.list = true;
         break;
+      case '--browser':
+        if (inline !== undefined && inline !== 'headless') throw new UsageError(`--browser takes no value or =headless, got "${inline}"`);
+        o.browser = inline === undefined ? 'serve' : 'headless';
+        inline = undefined;
+        break;
+      case '--chromium':
+        o.chromium = resolve(value());
+        break;
+      case '--port': {
+        const port = positiveInt(a, value());
+        if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
+        o.port = port;
+        break;
+      }
+      case '--screenshot':
+        o.screenshot = resolve(value());
+        break;
       case '--check':
         o.check = true;
         break;
@@ -175,10 +206,15 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
         }
         if (!o.suites.includes(a)) o.suites.push(a);
     }
-    if (inline !== undefined && !['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress'].includes(a)) {
+    if (inline !== undefined && !['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress', '--chromium', '--port', '--screenshot'].includes(a)) {
       throw new UsageError(`${a} takes no value`);
     }
   }
+  if (o.browser !== 'headless' && (o.chromium !== undefined || o.screenshot !== undefined)) {
+    throw new UsageError(`${o.chromium !== undefined ? '--chromium' : '--screenshot'} needs --browser=headless`);
+  }
+  if (o.browser === undefined && o.port !== undefined) throw new UsageError('--port needs --browser');
+  if (o.browser !== undefined && o.check) throw new UsageError('--check runs in Node only (drop --browser)');
   o.rows = rows || SIZE_ROWS[o.size];
   o.memoryRuns ||= SIZE_PLANS[o.size].memoryRuns;
   if (o.suites.length === 0) o.suites = [...suites];

@@ -38,3 +38,11 @@ export interface BenchReport {
 export function toJson(report: BenchReport): string {
   return `${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
+
+/** How memory was measured, in words (`median of 3 fresh child processes per case`, …). */
+export function memoryMethod(report: BenchReport): string {
+  const n = report.options.memoryRuns;
+  if (!n) return 'not measured';
+  if (report.environment.browser !== undefined) return `performance.measureUserAgentSpecificMemory() in the page, median of ${n} run${n > 1 ? 's' : ''} per case`;
+  return `median of ${n} fresh child process${n > 1 ? 'es' : ''} per case`;
+}

@@ -9,7 +9,7 @@
  */
 import type { MemoryRow, SpeedRow } from './_harness.js';
 import { environmentLine, escapeXml, fmtBytes, memoryRatioText, shortTitle, speedRatioText } from './_report.js';
-import type { BenchReport } from './_schema.js';
+import { memoryMethod, type BenchReport } from './_schema.js';
 
 const WIDTH = 980;
 const FONT = "font-family='Helvetica, Arial, sans-serif'";
@@ -128,7 +128,7 @@ export function renderSvg(report: BenchReport): string {
     text(
       24,
       y,
-      `compactly ${report.compactly} · ${o.repeat} round${o.repeat > 1 ? 's' : ''} per task · memory: median of ${o.memoryRuns} child run${o.memoryRuns === 1 ? '' : 's'} per case${report.noise.noisy ? ' · the machine looked noisy (see the report)' : ''}`,
+      `compactly ${report.compactly} · ${o.repeat} round${o.repeat > 1 ? 's' : ''} per task · memory: ${memoryMethod(report)}${report.noise.noisy ? ' · the machine looked noisy (see the report)' : ''}`,
       `${FONT} font-size='12' fill='${report.noise.noisy ? SLOWER : MUTED}'`,
     ),
   );

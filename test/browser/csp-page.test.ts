@@ -104,7 +104,7 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
     );
     browser = await launchHeadless(chromium.path!);
     await browser.page.goto(served.url);
-    report = await waitInPage(browser.page, () => (window as unknown as { __compactlySmoke?: SmokeReport }).__compactlySmoke, 60_000, 'the smoke page');
+    report = await waitInPage(browser.page, () => (window as unknown as { __compactlySmoke?: SmokeReport }).__compactlySmoke, () => true, 60_000, 'the smoke page');
     const shot = process.env.COMPACTLY_SCREENSHOT_DIR;
     if (shot) await browser.page.screenshot({ path: join(shot, 'csp-page.png'), fullPage: true });
     writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2));
