@@ -32,7 +32,16 @@ export default defineConfig({
           // third-party fixture code fails there, not compactly. compactly/arrow's own paths run under the flag
           // in the other arrow test files.
           // The fuzzers (test/fuzz) run their cases in child processes of their own, the same in both projects.
-          exclude: ['test/arrow/vector.test.ts', 'test/arrow/store.test.ts', 'test/arrow/docs-examples.test.ts', 'test/fuzz/**'],
+          // The Chromium tests (test/browser/, test/bench/browser.test.ts) run compactly in the browser, not in this
+          // process: the strict-CSP page already forbids code generation there, so they run in `node` only.
+          exclude: [
+            'test/arrow/vector.test.ts',
+            'test/arrow/store.test.ts',
+            'test/arrow/docs-examples.test.ts',
+            'test/fuzz/**',
+            'test/browser/**',
+            'test/bench/browser.test.ts',
+          ],
         },
       },
     ],

@@ -27,21 +27,6 @@ const chromium = findChromium();
 const built = existsSync(join(root, 'dist/index.js'));
 const CSP = "script-src 'self'";
 
-/**
- * Checks that fail on this page today, each with the reason and the error it must fail with. The test
- * asserts they still fail that way: when one starts passing, the test fails and says to remove it here.
- */
-const KNOWN_FAILING: Readonly<Record<string, { readonly why: string; readonly error: RegExp }>> = {
-  'pipeline: fused pipeline(v).map(f).sum() over a Vector': {
-    why: 'issue 11: fused pipeline kernels are compiled with new Function and have no closure path yet (src/internal/codegen.ts is coming)',
-    error: /EvalError/,
-  },
-  'pipeline: fused filter().map().sum() over a Float64Array': {
-    why: 'issue 11: as above',
-    error: /EvalError/,
-  },
-};
-
 if (chromium.path === undefined) {
   process.stderr.write(`\n!!! test/browser/csp-page.test.ts SKIPPED: no Chromium (${chromium.why})\n\n`);
 }
@@ -128,14 +113,11 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
   });
 
   test('every capability works from the tarball under the strict CSP', () => {
-    const failing = report.results.filter((r) => !r.ok && !(r.name in KNOWN_FAILING));
-    expect(failing).toEqual([]);
+    expect(report.results.filter((r) => !r.ok)).toEqual([]);
   });
 
-  test.each(Object.entries(KNOWN_FAILING))('known failure, still failing: %s', (name, known) => {
-    const r = report.results.find((x) => x.name === name);
-    expect(r, `no check named "${name}" on the page`).toBeDefined();
-    expect(r!.ok, `"${name}" passes now: remove it from KNOWN_FAILING in test/browser/csp-page.test.ts (${known.why})`).toBe(false);
-    expect(r!.error).toMatch(known.error);
+  test('fused pipelines run on their closure path there', () => {
+    const fused = report.results.filter((r) => r.name.startsWith('pipeline: fused'));
+    expect(fused.map((r) => r.ok)).toEqual([true, true]);
   });
 });
