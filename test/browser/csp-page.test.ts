@@ -4,7 +4,8 @@
  * `unsafe-eval`: `new Function` throws), and test/browser/csp-smoke.ts run on that page against the tarball's
  * ESM build. Every capability must work there, fused pipelines and per-schema record views included.
  *
- * The page loads `/pkg/dist/index.js` and `/pkg/dist/arrow.js` exactly as packed. The one thing a browser
+ * The page loads the ESM files that the packed package.json's `exports` map names for `compactly` and
+ * `compactly/arrow`, exactly as packed. The one thing a browser
  * cannot do without a bundler or an (inline, hence CSP-blocked) import map is resolve the bare peer import
  * `'apache-arrow'`: the server points it at apache-arrow bundled into one ESM file, as a bundler would.
  *
@@ -49,8 +50,16 @@ function packAndUnpack(dir: string): string {
   return join(site, 'package');
 }
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>compactly under a strict CSP</title>
+/** The ESM file the unpacked package's `exports` map gives for `entry` (`.`, `./arrow`), as a URL path on the page. */
+function esmEntry(pkg: string, entry: string): string {
+  const exp = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const file = exp[entry]?.import.default;
+  if (!file) throw new Error(`package.json exports has no ESM entry for "${entry}"`);
+  return `/pkg/${file.replace(/^\.\//, '')}`;
+}
+
+const page = (core: string, arrow: string): string => `<!doctype html>
+<html lang="en" data-core="${core}" data-arrow="${arrow}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>compactly under a strict CSP</title>
 <script type="module" src="/smoke.js"></script></head>
 <body><h1>compactly under <code>${CSP}</code></h1></body></html>
 `;
@@ -65,12 +74,13 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'compactly-csp-'));
     const pkg = packAndUnpack(dir);
+    const html = page(esmEntry(pkg, '.'), esmEntry(pkg, './arrow'));
     const smoke = (await transform(readFileSync(join(import.meta.dirname, 'csp-smoke.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' })).code;
     const arrow = await build({ stdin: { contents: "export * from 'apache-arrow';", resolveDir: root }, bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
     const vendor = arrow.outputFiles[0]!.text;
     served = await serveLocal(
       (path) => {
-        if (path === '/') return { type: 'text/html; charset=utf-8', body: PAGE };
+        if (path === '/') return { type: 'text/html; charset=utf-8', body: html };
         if (path === '/smoke.js') return { type: mediaType(path), body: smoke };
         if (path === '/vendor/apache-arrow.js') return { type: mediaType(path), body: vendor };
         if (!path.startsWith('/pkg/')) return undefined;
@@ -109,7 +119,7 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
     expect(report.results.length).toBeGreaterThanOrEqual(12);
     expect(report.results[0]).toEqual({ name: 'the page forbids code generation (new Function throws EvalError)', ok: true });
     expect(browser.errors.filter((e) => !/Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
-    expect(arrowRewrites, "dist/arrow.js imports 'apache-arrow' (a peer, resolved for the page)").toBeGreaterThan(0);
+    expect(arrowRewrites, "compactly/arrow imports 'apache-arrow' (a peer, resolved for the page)").toBeGreaterThan(0);
   });
 
   test('every capability works from the tarball under the strict CSP', () => {

@@ -1,7 +1,7 @@
 /**
  * Runs IN THE BROWSER, on the strict-CSP page of csp-page.test.ts (`script-src 'self'`, no `unsafe-eval`): a
- * smoke test of every capability through the packed tarball's ESM build (`/pkg/dist/*.js`, loaded as shipped),
- * not through the sources. Each check records ok or its error; the results go into `window.__compactlySmoke`
+ * smoke test of every capability through the packed tarball's ESM build (the files its `exports` map names, given
+ * by the page as `data-core` / `data-arrow`, loaded as shipped), not through the sources. Each check records ok or its error; the results go into `window.__compactlySmoke`
  * for the runner and into a table on the page for a person.
  */
 import type * as Core from '../../src/index.js';
@@ -194,8 +194,9 @@ function checks(c: typeof Core, arrow: typeof ArrowEntry | Error): Check[] {
 async function run(): Promise<void> {
   const violations: string[] = [];
   document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
-  const core = (await import(`${location.origin}/pkg/dist/index.js`)) as typeof Core;
-  const arrow = await import(`${location.origin}/pkg/dist/arrow.js`).then(
+  const { core: corePath, arrow: arrowPath } = document.documentElement.dataset;
+  const core = (await import(`${location.origin}${corePath}`)) as typeof Core;
+  const arrow = await import(`${location.origin}${arrowPath}`).then(
     (m) => m as typeof ArrowEntry,
     (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
   );
