@@ -215,6 +215,7 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
   }
   if (o.browser === undefined && o.port !== undefined) throw new UsageError('--port needs --browser');
   if (o.browser !== undefined && o.check) throw new UsageError('--check runs in Node only (drop --browser)');
+  if (o.browser !== undefined && o.mixed) throw new UsageError('--mixed runs in Node only (drop --browser)');
   o.rows = rows || SIZE_ROWS[o.size];
   o.memoryRuns ||= SIZE_PLANS[o.size].memoryRuns;
   if (o.suites.length === 0) o.suites = [...suites];
