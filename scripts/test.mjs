@@ -65,7 +65,7 @@ let browserSkipped;
 if (chromium.path) {
   vitestStep('vitest in Chromium', ['--config', 'vitest.browser.config.ts']);
 } else {
-  browserSkipped = `BROWSER TESTS SKIPPED: ${chromium.why}. The capability tests ran in Node only, the strict-CSP page (test/browser/csp-page.test.ts) and the browser benchmark page (test/bench/browser.test.ts) were not checked.`;
+  browserSkipped = `BROWSER TESTS SKIPPED: ${chromium.why}. The capability tests ran in Node only; the strict-CSP page (test/browser/csp-page.test.ts) and the browser benchmark page (test/bench/browser.test.ts) were not checked.`;
   const bar = '!'.repeat(100);
   process.stdout.write(`\n${bar}\n!!! ${browserSkipped}\n${bar}\n`);
 }
