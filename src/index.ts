@@ -48,7 +48,7 @@ export type {
 } from './categorical.js';
 
 // --- RecordStore (__slots__) ------------------------------------------------------------------
-export { GroupBy, RecordStore, maskAnd, maskNot, maskOr, recordStore } from './record-store.js';
+export { GroupBy, RecordStore, maskAnd, maskNot, maskOr, recordStore, Utf8Column } from './record-store.js';
 export type {
   AggOp,
   AggResultType,
@@ -67,6 +67,7 @@ export type {
   FieldInput,
   FieldMemory,
   FieldName,
+  FieldObjectValue,
   FieldSpec,
   FieldType,
   FieldValue,
@@ -74,7 +75,11 @@ export type {
   InputOfFieldType,
   JoinHow,
   JoinOptions,
+  NullableColumn,
+  ObjectOf,
+  ObjectValueOfFieldType,
   ObjectsEstimate,
+  OrNull,
   RecordCursor,
   RecordInput,
   RecordOf,
@@ -83,10 +88,12 @@ export type {
   RecordStoreOptions,
   RecordView,
   RecordViewMembers,
+  ScalarFieldType,
   Schema,
   SchemaEntries,
   SortOptions,
   TableFormatOptions,
+  Utf8ColumnMemory,
   TypeOfSpec,
   ValueOfFieldType,
   StoreValueCountsOptions,

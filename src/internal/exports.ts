@@ -53,6 +53,8 @@ export interface BufferExport {
   readonly lock: ExportLock;
   /** True if the owner forbids writes through views. */
   readonly readonly: boolean;
+  /** The struct format when it is not the dtype's own (`'?'` for a RecordStore bool field). */
+  readonly format?: '?';
 }
 
 /**

@@ -70,7 +70,7 @@ export function resolveSource(source: unknown, field: string | undefined): Origi
     return {
       obj: source,
       region: region(a.buffer, a.byteOffset, a.byteLength),
-      format: formatOfDType(exp.dtype),
+      format: exp.format ?? formatOfDType(exp.dtype),
       readonly: exp.readonly,
       lock: exp.lock,
     };

@@ -8,12 +8,14 @@
  */
 import { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
-import { describe, throwValue } from '../errors.js';
+import { MAX_UTF8_BYTES, Utf8Data } from './utf8-data.js';
+import { isValid, newBitmap, setBit } from './validity.js';
+import { describe, throwOverflow, throwValue } from '../errors.js';
 import type { FieldInfo, ParsedSchema } from './schema.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 
 function describeField(f: FieldInfo): string {
-  return `${describe(f.name)}: ${f.kind === 'category' ? 'category' : f.kind === 'vector' ? `[${f.dtype}, ${f.size}]` : f.dtype}`;
+  return `${describe(f.name)}: ${f.kind === 'vector' ? `[${f.dtype}, ${f.size}]` : f.typeName}${f.nullable ? ' (nullable)' : ''}`;
 }
 
 /** Throws ValueError naming the first difference between two schemas. @internal */
@@ -25,7 +27,7 @@ export function checkSameSchema(a: ParsedSchema, b: ParsedSchema, where: string)
     if (x === undefined || y === undefined) {
       throwValue(`${where}: field ${k} is ${y === undefined ? 'missing' : describeField(y)}, expected ${x === undefined ? 'no field' : describeField(x)}`);
     }
-    if (x.name !== y.name || x.kind !== y.kind || x.dtype !== y.dtype || x.size !== y.size) {
+    if (x.name !== y.name || x.kind !== y.kind || x.dtype !== y.dtype || x.size !== y.size || x.nullable !== y.nullable) {
       throwValue(`${where}: field ${k} is ${describeField(y)}, expected ${describeField(x)}`);
     }
   }
@@ -66,11 +68,39 @@ function concatCategories(parts: readonly CategoryColumn[], total: number): Cate
 }
 
 /** The columns of the stores appended in order (the schemas already checked equal). @internal */
-export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]): { cols: Column[]; length: number } {
+export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]): { cols: Column[]; valid: (Uint8Array | null)[]; length: number } {
   let total = 0;
   for (const d of stores) total += d.length;
+  const valid = schema.fields.map((f) => {
+    if (!stores.some((d) => d.valid[f.index] != null)) return null;
+    const bm = newBitmap(total, 0);
+    let at = 0;
+    for (const d of stores) {
+      const src = d.valid[f.index]!;
+      for (let i = 0; i < d.length; i++) setBit(bm, at + i, isValid(src, i));
+      at += d.length;
+    }
+    return bm;
+  });
   const cols = schema.fields.map((f): Column => {
     if (f.kind === 'category') return concatCategories(stores.map((d) => d.cols[f.index] as CategoryColumn), total);
+    if (f.kind === 'utf8') {
+      let bytes = 0;
+      for (const d of stores) bytes += (d.cols[f.index] as Utf8Data).offsets[d.length]!;
+      if (bytes > MAX_UTF8_BYTES) throwOverflow(`RecordStore.concat: utf8 field ${describe(f.name)} would hold ${bytes} bytes, past the ${MAX_UTF8_BYTES}-byte limit of Int32 offsets`);
+      const out = new Utf8Data(total, new Int32Array(total + 1), new Uint8Array(bytes));
+      let row = 0;
+      let pos = 0;
+      for (const d of stores) {
+        const u = d.cols[f.index] as Utf8Data;
+        const used = u.offsets[d.length]!;
+        out.bytes.set(u.bytes.subarray(0, used), pos);
+        for (let i = 1; i <= d.length; i++) out.offsets[row + i] = pos + u.offsets[i]!;
+        row += d.length;
+        pos += used;
+      }
+      return out;
+    }
     const out = f.info.alloc(total * f.size) as Float64Array;
     let at = 0;
     for (const d of stores) {
@@ -80,5 +110,5 @@ export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]
     }
     return out as unknown as TypedArray;
   });
-  return { cols, length: total };
+  return { cols, valid, length: total };
 }

@@ -11,8 +11,12 @@ import { describe, throwType, throwValue } from '../errors.js';
 import { MAX_ELEMENTS } from '../internal/growth.js';
 import { collectKeys, inferField } from './infer.js';
 import { gatherColumn } from './kernels.js';
+import { checkDate, checkScalar, checkTimestamp } from './field-values.js';
 import { checkVectorValue, parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema, type Schema, type SchemaEntries } from './schema.js';
-import { writeCategory, type CategoryColumn, type Column, type StoreData } from './store-data.js';
+import type { CategoryColumn, Column, StoreData } from './store-data.js';
+import { Utf8Column } from './utf8-column.js';
+import { Utf8Data } from './utf8-data.js';
+import { bitmapBytes, countNulls, gatherBits, isValid, newBitmap, setBit } from './validity.js';
 
 /** An empty category column. @internal */
 export function newCategory(): CategoryColumn {
@@ -34,25 +38,8 @@ export function checkCategoryValue(v: unknown, where: string): string | null {
 
 /** Validates one value for a field; returns what to store. @internal */
 export function checkFieldValue(f: FieldInfo, v: unknown, where: string): unknown {
-  if (f.kind === 'number') return f.info.check(v, where);
   if (f.kind === 'vector') return checkVectorValue(v, f.info, f.size, where);
-  return checkCategoryValue(v, where);
-}
-
-/** @internal */
-export function writeField(d: StoreData, f: FieldInfo, i: number, v: unknown): void {
-  const col = d.cols[f.index]!;
-  if (f.kind === 'number') (col as unknown as unknown[])[i] = v;
-  else if (f.kind === 'vector') (col as TypedArray).set(v as never, i * f.size);
-  else writeCategory(col as CategoryColumn, i, v as string | null);
-}
-
-/** @internal */
-export function readField(d: StoreData, f: FieldInfo, i: number): unknown {
-  const col = d.cols[f.index]!;
-  if (f.kind === 'number') return (col as TypedArray)[i];
-  if (f.kind === 'vector') return (col as TypedArray).subarray(i * f.size, i * f.size + f.size);
-  return (col as CategoryColumn).get(i);
+  return checkScalar(f.kind, f.dtype, f.nullable, v, where);
 }
 
 /** @internal */
@@ -65,14 +52,24 @@ export function stringCategories(cat: Categorical<string | number>, where: strin
   for (const c of cat.categories) if (typeof c !== 'string') throwType(`${where}: category fields hold strings; this Categorical has ${describe(c)}`);
 }
 
-/** Gathers every column at `rows` into the parts of a new store. @internal */
-export function takeColumns(d: StoreData, rows: Uint32Array, fields: readonly FieldInfo[] = d.schema.fields): Column[] {
+/** Columns and validity bitmaps of a new store. @internal */
+export interface ColumnParts {
+  readonly cols: Column[];
+  readonly valid: (Uint8Array | null)[];
+}
+
+/** Gathers every column (and bitmap) at `rows` into the parts of a new store. @internal */
+export function takeColumns(d: StoreData, rows: Uint32Array, fields: readonly FieldInfo[] = d.schema.fields): ColumnParts {
   const m = rows.length;
-  return fields.map((f) => {
-    const col = d.cols[f.index]!;
-    if (f.kind === 'category') return (col as CategoryColumn).take(rows);
-    return gatherColumn(col as TypedArray, f.dtype, f.size, rows, m);
-  });
+  const cols = fields.map((f) => takeColumn(d.cols[f.index]!, f, rows, m));
+  return { cols, valid: fields.map((f) => gatherBits(d.valid[f.index]!, rows, m)) };
+}
+
+/** One column gathered at `rows[0..m)`. @internal */
+export function takeColumn(col: Column, f: FieldInfo, rows: ArrayLike<number>, m: number): Column {
+  if (f.kind === 'category') return (col as CategoryColumn).take(rows);
+  if (f.kind === 'utf8') return (col as Utf8Data).take(rows, m);
+  return gatherColumn(col as TypedArray, f.dtype, f.size, rows, m);
 }
 
 /** @internal */
@@ -89,17 +86,44 @@ export function fillDefault(f: FieldInfo, length: number): Column {
     c.extend(new Array<unknown>(length).fill(f.default));
     return c;
   }
+  if (f.kind === 'utf8') {
+    const u = Utf8Column.from(new Array<string>(length).fill(f.default === null ? '' : (f.default as string)));
+    return new Utf8Data(length, u.offsets, u.bytes);
+  }
+  if (f.default === null) return f.info.alloc(length);
   const a = f.info.alloc(length * f.size);
   if (f.kind === 'vector') for (let i = 0; i < length; i++) (a as Float64Array).set(f.default as Float64Array, i * f.size);
   else (a as unknown as { fill(v: unknown): void }).fill(f.default);
   return a;
 }
 
+/**
+ * A nullable column for {@link RecordStore.fromColumns}: the values (adopted when of the field's storage
+ * type; a null row's slot is ignored) and an Arrow-layout validity bitmap (1 = valid, LSB first; adopted).
+ */
+export interface NullableColumn {
+  /** The values, one per row. */
+  readonly values: TypedArray;
+  /** `ceil(length / 8)` bytes, or `null` when every row is valid. */
+  readonly validity: Uint8Array | null;
+}
+
+function isNullableColumn(c: unknown): c is NullableColumn {
+  return typeof c === 'object' && c !== null && !ArrayBuffer.isView(c) && !Array.isArray(c) && 'values' in c && 'validity' in c;
+}
+
+function columnLength(c: unknown): number | undefined {
+  if (isNullableColumn(c)) return ArrayBuffer.isView(c.values) ? c.values.length : undefined;
+  if (typeof c !== 'object' || c === null) return undefined;
+  const n = (c as { length?: unknown }).length;
+  return typeof n === 'number' ? n : undefined;
+}
+
 /** The validated parts of `RecordStore.fromColumns(cols, schema?)`: adopted or converted columns. @internal */
 export function columnsToParts(
   cols: Readonly<Record<string, unknown>>,
   schema: Schema | SchemaEntries | undefined,
-): { parsed: ParsedSchema; cols: Column[]; length: number } {
+): { parsed: ParsedSchema; cols: Column[]; valid: (Uint8Array | null)[]; length: number } {
   const where = 'RecordStore.fromColumns';
   if (typeof cols !== 'object' || cols === null || Array.isArray(cols)) throwType(`${where}: cols must be an object of columns, got ${describe(cols)}`);
   const names = Object.keys(cols);
@@ -109,13 +133,19 @@ export function columnsToParts(
     const entries: [string, FieldSpec][] = names.map((k) => {
       const c = cols[k];
       if (isCategorical(c)) return [k, 'category'];
+      if (c instanceof Utf8Column) return [k, c.validity === null ? 'utf8' : { type: 'utf8', nullable: true }];
+      if (isNullableColumn(c)) {
+        const dt = dtypeOfArray(c.values);
+        if (dt === undefined) throwType(`${where}: column ${describe(k)} values must be one of the ten TypedArray types, got ${describe(c.values)}`);
+        return [k, { type: dt, nullable: true }];
+      }
       if (ArrayBuffer.isView(c)) {
         const dt = dtypeOfArray(c);
         if (dt === undefined) throwType(`${where}: column ${describe(k)} is a ${c.constructor.name}; use one of the ten TypedArray types`);
         return [k, dt];
       }
       if (Array.isArray(c)) return [k, inferField(c, `${where} column ${describe(k)}`)];
-      return throwType(`${where}: column ${describe(k)} must be a TypedArray, a Categorical or an array, got ${describe(c)}`);
+      return throwType(`${where}: column ${describe(k)} must be a TypedArray, a Categorical, a Utf8Column, {values, validity} or an array, got ${describe(c)}`);
     });
     parsed = parseSchema(entries);
   } else {
@@ -126,15 +156,15 @@ export function columnsToParts(
   let length = -1;
   const lengths: string[] = [];
   for (const f of parsed.fields) {
-    const c = cols[f.name] as ArrayLike<unknown> | Categorical<string> | undefined;
+    const c = cols[f.name];
     if (c === undefined) {
       if (!f.hasDefault) throwValue(`${where}: no column for field ${describe(f.name)}, which has no default`);
       continue;
     }
-    if (typeof c !== 'object' || c === null || typeof (c as ArrayLike<unknown>).length !== 'number') {
-      throwType(`${where}: column ${describe(f.name)} must be a TypedArray, a Categorical or an array, got ${describe(c)}`);
+    const raw = columnLength(c);
+    if (raw === undefined) {
+      throwType(`${where}: column ${describe(f.name)} must be a TypedArray, a Categorical, a Utf8Column, {values, validity} or an array, got ${describe(c)}`);
     }
-    const raw = (c as ArrayLike<unknown>).length;
     if (raw % f.size !== 0) throwValue(`${where}: column ${describe(f.name)} has ${raw} values, not a multiple of its vector size ${f.size}`);
     const len = raw / f.size;
     lengths.push(`${f.name}: ${len}`);
@@ -142,10 +172,14 @@ export function columnsToParts(
     else if (len !== length) throwValue(`${where}: ragged columns (${lengths.join(', ')}); every column needs the same length`);
   }
   if (length === -1) throwValue(`${where}: no columns`);
+  const valid: (Uint8Array | null)[] = parsed.fields.map(() => null);
   const out: Column[] = parsed.fields.map((f) => {
     const c = cols[f.name];
     const at = `${where} column ${describe(f.name)}`;
-    if (c === undefined) return fillDefault(f, length);
+    if (c === undefined) {
+      if (f.default === null && f.kind !== 'category') valid[f.index] = new Uint8Array(bitmapBytes(length));
+      return fillDefault(f, length);
+    }
     if (f.kind === 'category') {
       if (isCategorical(c)) {
         stringCategories(c, at);
@@ -156,24 +190,87 @@ export function columnsToParts(
       for (let j = 0; j < values.length; j++) checkCategoryValue(values[j], `${at} row ${j}`);
       return categorical(values as (string | null)[]) as unknown as CategoryColumn;
     }
-    if (isCategorical(c)) throwType(`${at}: a Categorical cannot fill a ${f.dtype} field`);
+    if (isCategorical(c)) throwType(`${at}: a Categorical cannot fill a ${f.typeName} field`);
+    if (f.kind === 'utf8') {
+      const u = c instanceof Utf8Column ? c : Array.isArray(c) ? utf8FromArray(f, c, at) : throwType(`${at}: a utf8 field takes a Utf8Column or an array of strings, got ${describe(c)}`);
+      if (u.validity !== null && u.nullCount > 0) {
+        if (!f.nullable) nullInto(f, at);
+        valid[f.index] = u.validity;
+      }
+      const base = u.offsets[0]!;
+      const offsets = base === 0 ? u.offsets : u.offsets.map((o) => o - base);
+      return new Utf8Data(length, offsets, base === 0 ? u.bytes : u.bytes.subarray(base));
+    }
     const info = f.info;
-    if (ArrayBuffer.isView(c)) {
-      const dt = dtypeOfArray(c);
-      if (dt === f.dtype && c.constructor === info.ctor) return c as TypedArray;
-      if (dt !== undefined && widensTo(dt, f.dtype)) {
+    let src: unknown = c;
+    if (isNullableColumn(c)) {
+      if (c.validity !== null) {
+        if (!(c.validity instanceof Uint8Array) || c.validity.length < bitmapBytes(length)) {
+          throwValue(`${at}: validity must be a Uint8Array of at least ${bitmapBytes(length)} bytes for ${length} rows`);
+        }
+        if (countNulls(c.validity, length) > 0) {
+          if (!f.nullable) nullInto(f, at);
+          valid[f.index] = c.validity;
+        }
+      }
+      src = c.values;
+    }
+    const bm = valid[f.index]!;
+    if (ArrayBuffer.isView(src)) {
+      const dt = dtypeOfArray(src);
+      if (dt === f.dtype && src.constructor === info.ctor) {
+        if (f.kind !== 'number') checkStorage(f, src as TypedArray, bm, length, at);
+        return src as TypedArray;
+      }
+      if (f.kind === 'number' && dt !== undefined && widensTo(dt, f.dtype)) {
         const a = info.alloc(length * f.size);
-        (a as Float64Array).set(c as Float64Array);
+        (a as Float64Array).set(src as Float64Array);
         return a;
       }
     }
-    const src = c as ArrayLike<unknown>;
+    const arr = src as ArrayLike<unknown>;
     const a = info.alloc(length * f.size) as unknown as unknown[];
-    const check = info.check;
-    for (let j = 0; j < src.length; j++) a[j] = check(src[j], `${at} row ${Math.floor(j / f.size)}`);
+    if (f.kind === 'vector') {
+      const check = info.check;
+      for (let j = 0; j < arr.length; j++) a[j] = check(arr[j], `${at} row ${Math.floor(j / f.size)}`);
+      return a as unknown as TypedArray;
+    }
+    let nb: Uint8Array | null = bm;
+    for (let j = 0; j < arr.length; j++) {
+      if (bm !== null && !isValid(bm, j)) continue; // null in the given bitmap: the slot is ignored
+      const v = checkScalar(f.kind, f.dtype, f.nullable, arr[j], `${at} row ${j}`);
+      if (v === null) {
+        if (nb === null) nb = valid[f.index] = newBitmap(length, j);
+        setBit(nb, j, false);
+      } else {
+        a[j] = v;
+        if (nb !== null) setBit(nb, j, true);
+      }
+    }
     return a as unknown as TypedArray;
   });
-  return { parsed, cols: out, length };
+  return { parsed, cols: out, valid, length };
+}
+
+function nullInto(f: FieldInfo, at: string): never {
+  return throwType(`${at}: nulls in non-nullable field ${describe(f.name)} (declare it {type: ${describe(f.typeName)}, nullable: true})`);
+}
+
+function utf8FromArray(f: FieldInfo, values: readonly unknown[], at: string): Utf8Column {
+  for (let j = 0; j < values.length; j++) checkScalar('utf8', f.dtype, true, values[j], `${at} row ${j}`);
+  return Utf8Column.from(values as (string | null)[]);
+}
+
+/** Checks adopted bool/date/timestamp storage (valid rows only). */
+function checkStorage(f: FieldInfo, a: TypedArray, bm: Uint8Array | null, n: number, at: string): void {
+  for (let j = 0; j < n; j++) {
+    if (bm !== null && !isValid(bm, j)) continue;
+    const v = a[j] as number;
+    if (f.kind === 'bool') {
+      if (v !== 0 && v !== 1) throwValue(`${at} row ${j}: a bool column holds 0 or 1, got ${v}`);
+    } else if (f.kind === 'date') checkDate(v, `${at} row ${j}`);
+    else checkTimestamp(v, `${at} row ${j}`);
+  }
 }
 
 /** The schema `RecordStore.fromObjects(rows)` infers. @internal */

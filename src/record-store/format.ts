@@ -6,7 +6,9 @@
  */
 import type { TypedArray } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
-import type { CategoryColumn, StoreData } from './store-data.js';
+import { formatDate, formatTimestamp } from '../internal/dates.js';
+import { readValue } from './field-values.js';
+import type { StoreData } from './store-data.js';
 
 /** Options of `RecordStore.toString()`. */
 export interface TableFormatOptions {
@@ -115,22 +117,25 @@ export function formatTable(d: StoreData, maxRows: number, options: TableFormatO
   const fields = d.schema.fields;
   const header = ['', ...fields.map((f) => f.name)];
   const rows: string[][] = [];
-  const right = fields.map((f) => f.kind !== 'category');
+  const right = fields.map((f) => f.kind !== 'category' && f.kind !== 'utf8');
   // A float field is formatted as a whole (shared decimals) from the values shown: `floats[f.index][i * size + j]`.
   const floats = fields.map((f) =>
-    f.kind !== 'category' && (f.dtype === 'float32' || f.dtype === 'float64')
+    (f.kind === 'number' || f.kind === 'vector') && (f.dtype === 'float32' || f.dtype === 'float64')
       ? formatFloats((d.cols[f.index] as Float64Array | Float32Array).subarray(0, shown * f.size), precision)
       : null,
   );
   for (let i = 0; i < shown; i++) {
     const row = [String(i)];
     for (const f of fields) {
-      const col = d.cols[f.index]!;
       const texts = floats[f.index];
-      if (f.kind === 'category') row.push(cell((col as CategoryColumn).get(i)));
+      const v = readValue(d, f, i);
+      if (v === null) row.push('null');
       else if (f.kind === 'vector') {
-        row.push(texts ? `[${texts.slice(i * f.size, i * f.size + f.size).join(', ')}]` : cell((col as TypedArray).subarray(i * f.size, i * f.size + f.size)));
-      } else row.push(texts ? texts[i]! : cell((col as TypedArray)[i]));
+        row.push(texts ? `[${texts.slice(i * f.size, i * f.size + f.size).join(', ')}]` : cell(v as TypedArray));
+      } else if (texts) row.push(texts[i]!);
+      else if (f.kind === 'date') row.push(formatDate(v as number));
+      else if (f.kind === 'timestamp') row.push(formatTimestamp(v as number).replace('T', ' ').replace(/\.000Z$|Z$/, ''));
+      else row.push(cell(v));
     }
     rows.push(row);
   }

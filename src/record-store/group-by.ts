@@ -15,10 +15,14 @@ import type { DType, TypedArray } from '../dtype.js';
 import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
 import { combineGroups, denseGroups, type Groups } from './group-keys.js';
+import { takeColumn } from './construct.js';
 import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup } from './kernels.js';
 import type { FieldInfo, FieldSpec, ParsedSchema } from './schema.js';
 import { argsortByKeys } from './sort-by.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
+import { utf8Codes } from './utf8-codes.js';
+import { Utf8Data } from './utf8-data.js';
+import { gatherBits, maskNullGroups, newBitmap, setBit } from './validity.js';
 
 /** The aggregate functions of {@link GroupBy.agg}. */
 export type AggOp = 'sum' | 'mean' | 'min' | 'max' | 'count' | 'first' | 'last';
@@ -33,10 +37,12 @@ function categoryGroups(cat: CategoryColumn, n: number): Groups {
   return denseGroups(cat.codes, cat.categories.length, n);
 }
 
-function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups {
+function numericGroups(d: StoreData, f: FieldInfo, n: number): Groups {
+  const cols = d.cols;
+  const bm = d.valid[f.index]!;
   const small = f.info.integer && !f.info.bigint ? smallRangeIds(cols[f.index] as TypedArray, f.dtype, n) : undefined;
-  if (small !== undefined) return denseGroups(small.ids, small.k, n);
-  const perm = argsortByKeys(cols, [{ field: f, descending: false }], n);
+  if (small !== undefined) return denseGroups(bm === null ? small.ids : maskNullGroups(small.ids, bm, n), small.k, n);
+  const perm = argsortByKeys(d, [{ field: f, descending: false }], n);
   const vals = cols[f.index] as ArrayLike<number | bigint>;
   const gid = new Int32Array(n);
   const reps: number[] = [];
@@ -45,8 +51,8 @@ function numericGroups(cols: readonly Column[], f: FieldInfo, n: number): Groups
   for (let j = 0; j < n; j++) {
     const r = perm[j]!;
     const v = vals[r]!;
-    if (v !== v) {
-      gid[r] = -1; // NaN sorts last: every remaining row is NaN
+    if (v !== v || (bm !== null && (bm[r >>> 3]! & (1 << (r & 7))) === 0)) {
+      gid[r] = -1; // NaN and null sort last: every remaining row is missing
       continue;
     }
     if (j === 0 || v !== prev) {
@@ -100,7 +106,13 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
   const n = d.length;
   const single = keys.map((f) => {
     if (f.kind === 'vector') throwType(`RecordStore.groupBy: cannot group by vector field ${describe(f.name)}`);
-    return f.kind === 'category' ? categoryGroups(d.cols[f.index] as CategoryColumn, n) : numericGroups(d.cols, f, n);
+    if (f.kind === 'category') return categoryGroups(d.cols[f.index] as CategoryColumn, n);
+    if (f.kind === 'utf8') {
+      const u = d.cols[f.index] as Utf8Data;
+      const c = utf8Codes(u.offsets, u.bytes, d.valid[f.index]!, n);
+      return { gid: c.codes, k: c.k, reps: c.reps, keep: null };
+    }
+    return numericGroups(d, f, n);
   });
   return single.length === 1 ? single[0]! : combineGroups(single, n);
 }
@@ -109,12 +121,8 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
 export interface Parts {
   readonly entries: [string, FieldSpec][];
   readonly cols: Column[];
+  readonly valid: (Uint8Array | null)[];
   readonly length: number;
-}
-
-function keyColumn(col: Column, f: FieldInfo, reps: Uint32Array): Column {
-  if (f.kind === 'category') return (col as CategoryColumn).take(reps);
-  return gatherColumn(col as TypedArray, f.dtype, f.size, reps, reps.length);
 }
 
 /** First (or last) row of each group id, -1 if none. */
@@ -127,13 +135,24 @@ function edgeRows(gid: ArrayLike<number>, n: number, k: number, last: boolean): 
   return rows;
 }
 
-function gatherRows(col: TypedArray, f: FieldInfo, rows: Int32Array): TypedArray {
+function gatherRows(col: Column, f: FieldInfo, rows: Int32Array): Column {
   const k = rows.length;
   const safe = new Uint32Array(k);
   for (let g = 0; g < k; g++) safe[g] = Math.max(rows[g]!, 0);
-  const out = gatherColumn(col, f.dtype, f.size, safe, k);
-  if (!f.info.integer) for (let g = 0; g < k; g++) if (rows[g]! < 0) (out as Float64Array)[g] = NaN;
+  const out = takeColumn(col, f, safe, k);
+  if (f.kind === 'number' && !f.info.integer && !f.nullable) for (let g = 0; g < k; g++) if (rows[g]! < 0) (out as Float64Array)[g] = NaN;
   return out;
+}
+
+/** A bitmap with 0 where `rows[g] < 0` (a group with no value), or null if every group has one. */
+function missingGroups(rows: Int32Array): Uint8Array | null {
+  let bm: Uint8Array | null = null;
+  for (let g = 0; g < rows.length; g++) {
+    if (rows[g]! >= 0) continue;
+    if (bm === null) bm = newBitmap(rows.length, rows.length);
+    setBit(bm, g, false);
+  }
+  return bm;
 }
 
 function categoryAgg(cat: CategoryColumn, op: AggOp, gid: ArrayLike<number>, n: number, k: number, name: string, field: string): Column {
@@ -188,8 +207,8 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     if (field !== undefined && field.kind === 'vector' && !(op === 'count' || op === 'first' || op === 'last')) {
       throwType(`RecordStore.groupBy.agg ${describe(name)}: cannot ${op} vector field ${describe(field.name)} (count, first and last only)`);
     }
-    if (field !== undefined && field.kind === 'category' && (op === 'sum' || op === 'mean')) {
-      throwType(`RecordStore.groupBy.agg ${describe(name)}: cannot ${op} category field ${describe(field.name)}`);
+    if (field !== undefined && (field.kind === 'category' || field.kind === 'utf8' || field.kind === 'date' || field.kind === 'timestamp') && (op === 'sum' || op === 'mean')) {
+      throwType(`RecordStore.groupBy.agg ${describe(name)}: cannot ${op} ${field.kind} field ${describe(field.name)}`);
     }
     if (field !== undefined && field.kind === 'category' && (op === 'min' || op === 'max') && !(d.cols[field.index] as CategoryColumn).ordered) {
       throwType(`RecordStore.groupBy.agg ${describe(name)}: ${op} of category field ${describe(field.name)} needs an ordered Categorical`);
@@ -200,27 +219,51 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
   if (plan.length === 0) throwValue('RecordStore.groupBy.agg: spec has no outputs');
 
   const n = d.length;
-  const { gid, k, reps, keep } = groupIds(d, keys);
+  const { gid: allGid, k, reps, keep } = groupIds(d, keys);
   const entries: [string, FieldSpec][] = [];
   const keyCols: Column[] = [];
   const cols: Column[] = []; // one entry per group id (k), compacted to `keep` at the end
+  const valid: (Uint8Array | null)[] = []; // one per output, over the k group ids
   for (const f of keys) {
     entries.push([f.name, typeOnly(f)]);
-    keyCols.push(keyColumn(d.cols[f.index]!, f, reps));
+    keyCols.push(takeColumn(d.cols[f.index]!, f, reps, reps.length));
   }
+  let utf8Ranks: { field: FieldInfo; ranks: Float64Array } | undefined;
   for (const { name, op, field } of plan) {
+    valid.push(null);
     if (field === undefined) {
       entries.push([name, 'uint32']);
-      cols.push(Uint32Array.from(countByGroup(undefined, 'int32', gid, n, k)));
+      cols.push(Uint32Array.from(countByGroup(undefined, 'int32', allGid, n, k)));
       continue;
     }
     const col = d.cols[field.index]!;
+    // Null rows of the value field leave every aggregate: their group id becomes -1 (pandas skips NA).
+    const bm = d.valid[field.index]!;
+    const gid = bm === null ? allGid : maskNullGroups(allGid, bm, n);
+    if (field.kind === 'utf8') {
+      if (op === 'count') {
+        entries.push([name, 'uint32']);
+        cols.push(Uint32Array.from(countByGroup(undefined, 'int32', gid, n, k)));
+        continue;
+      }
+      if (utf8Ranks?.field !== field) {
+        const u = col as Utf8Data;
+        const codes = utf8Codes(u.offsets, u.bytes, bm, n).codes;
+        utf8Ranks = { field, ranks: Float64Array.from(codes) };
+      }
+      const rows = rowByGroup(utf8Ranks.ranks, 'float64', op as 'min' | 'max' | 'first' | 'last', gid, n, k);
+      entries.push([name, fieldTypeSpec(field)]);
+      cols.push(gatherRows(col, field, rows));
+      valid[valid.length - 1] = missingGroups(rows);
+      continue;
+    }
     if (field.kind === 'category') {
       entries.push([name, op === 'count' ? 'uint32' : 'category']);
       cols.push(categoryAgg(col as CategoryColumn, op, gid, n, k, name, field.name));
       continue;
     }
     const vals = col as TypedArray;
+    const nullable = field.nullable;
     if (field.kind === 'vector') {
       if (op === 'count') {
         entries.push([name, 'uint32']);
@@ -265,26 +308,50 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
           const sums = sumByGroup(vals, field.dtype, gid, n, k);
           for (let g = 0; g < k; g++) out[g] = counts[g]! === 0 ? NaN : sums[g]! / counts[g]!;
         }
-        entries.push([name, 'float64']);
+        if (nullable) {
+          // pandas' nullable dtypes: the mean of no values is <NA>.
+          let none: Uint8Array | null = null;
+          for (let g = 0; g < k; g++) {
+            if (counts[g]! !== 0) continue;
+            if (none === null) none = newBitmap(k, k);
+            setBit(none, g, false);
+            out[g] = 0;
+          }
+          valid[valid.length - 1] = none;
+        }
+        entries.push([name, nullable ? { type: 'float64', nullable: true } : 'float64']);
         cols.push(out);
         break;
       }
       default: {
         const rows = rowByGroup(vals as ArrayLike<number>, field.dtype, op, gid, n, k);
-        entries.push([name, typeOnly(field)]);
+        entries.push([name, fieldTypeSpec(field)]);
         cols.push(gatherRows(vals, field, rows));
+        if (nullable) {
+          valid[valid.length - 1] = missingGroups(rows);
+          const out = cols[cols.length - 1] as TypedArray;
+          for (let g = 0; g < k; g++) if (rows[g]! < 0) (out as unknown as unknown[])[g] = field.info.bigint ? 0n : 0;
+        }
       }
     }
   }
   const outs = keep === null ? cols : cols.map((c) => compact(c, keep, k));
-  return { entries, cols: [...keyCols, ...outs], length: reps.length };
+  const outValid = keep === null ? valid : valid.map((v) => gatherBits(v, keep, keep.length));
+  return { entries, cols: [...keyCols, ...outs], valid: [...keys.map(() => null), ...outValid], length: reps.length };
 }
 
 /** Keeps the entries of the group ids in `keep` (unobserved categories dropped). */
 function compact(col: Column, keep: Uint32Array, k: number): Column {
+  if (col instanceof Utf8Data) return col.take(keep, keep.length);
   if (!ArrayBuffer.isView(col)) return col.take(keep);
   const a = col as TypedArray;
   return gatherColumn(a, dtypeOfArray(a)!, a.length / k, keep, keep.length);
+}
+
+/** A field's type spec without its default, nullable kept. */
+function fieldTypeSpec(f: FieldInfo): FieldSpec {
+  const t = typeOnly(f);
+  return f.nullable ? { type: t as never, nullable: true } : t;
 }
 
 /** A field's spec without its default. @internal */

@@ -5,17 +5,23 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
+import type { FieldInfo } from './schema.js';
 import type { CategoryColumn, StoreData } from './store-data.js';
+import type { Utf8Data } from './utf8-data.js';
+import { bitmapBytes } from './validity.js';
 
 /** Memory of one field. */
 export interface FieldMemory {
   /** Field name. */
   readonly field: string;
-  /** Its type as in the schema (`'float64'`, `'category'`, `'float32[3]'`). */
+  /** Its type as in the schema (`'float64'`, `'category'`, `'float32[3]'`, `'utf8'`, `'date'`), `?` after a nullable one. */
   readonly type: string;
-  /** Bytes held now (capacity slack and, for a category, the dictionary included). */
+  /** Bytes held now (capacity slack, the validity bitmap and, for a category, the dictionary included). */
   readonly byteLength: number;
-  /** Logical bytes: `length × itemsize × n` (codes plus 8 per category for a category field). */
+  /**
+   * Logical bytes: `length × itemsize × n` (codes plus 8 per category for a category field; offsets plus text
+   * for a utf8 field), plus `ceil(length / 8)` for a bitmap.
+   */
   readonly nbytes: number;
 }
 
@@ -64,6 +70,16 @@ function boxedDoubles(a: ArrayLike<number>, n: number): number {
   return boxed;
 }
 
+/** Logical bytes of one field (bitmap included). @internal */
+export function fieldNbytes(d: StoreData, f: FieldInfo): number {
+  const n = d.length;
+  const col = d.cols[f.index]!;
+  const bits = d.valid[f.index] === null ? 0 : bitmapBytes(n);
+  if (f.kind === 'category') return (col as CategoryColumn).nbytes;
+  if (f.kind === 'utf8') return 4 * (n + 1) + (col as Utf8Data).offsets[n]! + bits;
+  return n * f.size * f.info.bytes + bits;
+}
+
 /** @internal */
 export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
   const n = d.length;
@@ -76,20 +92,31 @@ export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
     let b: number;
     let nb: number;
     let type: string;
+    const bm = d.valid[f.index];
     if (f.kind === 'category') {
       const cat = col as CategoryColumn;
       b = cat.byteLength;
       nb = cat.nbytes;
       type = 'category';
       for (const c of cat.categories) objects += typeof c === 'string' ? 24 + Math.ceil(c.length / 8) * 8 : 0;
+    } else if (f.kind === 'utf8') {
+      const u = col as Utf8Data;
+      b = u.byteLength + (bm == null ? 0 : bm.byteLength);
+      nb = fieldNbytes(d, f);
+      type = f.nullable ? 'utf8?' : 'utf8';
+      // One string per row: a 24 B header and the characters rounded to 8 (one byte each for Latin-1 text).
+      const o = u.offsets;
+      for (let i = 0; i < n; i++) objects += 24 + Math.ceil((o[i + 1]! - o[i]!) / 8) * 8;
     } else {
       const a = col as TypedArray;
-      b = a.byteLength;
-      nb = n * f.size * f.info.bytes;
-      type = f.kind === 'vector' ? `${f.dtype}[${f.size}]` : f.dtype;
+      b = a.byteLength + (bm == null ? 0 : bm.byteLength);
+      nb = fieldNbytes(d, f);
+      type = `${f.typeName}${f.nullable ? '?' : ''}`;
       if (f.kind === 'vector') objects += n * (48 + 8 * f.size);
       else if (f.info.bigint) objects += n * 24;
-      else if (f.dtype === 'float64' || f.dtype === 'float32' || f.dtype === 'uint32') objects += 16 * boxedDoubles(a as ArrayLike<number>, n);
+      else if (f.kind !== 'bool' && f.kind !== 'date' && (f.dtype === 'float64' || f.dtype === 'float32' || f.dtype === 'uint32')) {
+        objects += 16 * boxedDoubles(a as ArrayLike<number>, n);
+      }
     }
     fields.push(Object.freeze({ field: f.name, type, byteLength: b, nbytes: nb }));
     byteLength += b;

@@ -16,9 +16,8 @@ import {
   inferObjectsSchema,
   isCategorical,
   newCategory,
-  readField,
   takeColumns,
-  writeField,
+  type ColumnParts,
 } from './construct.js';
 import { Categorical } from '../categorical.js';
 import { Vector } from '../vector.js';
@@ -30,9 +29,15 @@ import { joinStores, type JoinOptions } from './join.js';
 import { topRows } from './select-top.js';
 import { nullKeyColumns, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
 import { checkWhereOp, whereMask, type WhereOp } from './where.js';
+import { typedWhereMask } from './where-types.js';
+import { appendValue, readValue, writeValue } from './field-values.js';
+import { decodeUtf8 } from '../internal/utf8.js';
+import { adoptUtf8 } from './utf8-column.js';
+import { Utf8Data } from './utf8-data.js';
+import { bitmapBytes, moveBit, countNulls, newBitmap, removeBit, setBit } from './validity.js';
 import { aggregate, type AggOp } from './group-by.js';
-import { memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
-import { IDX, rowKit, type RowKit } from './record-view.js';
+import { fieldNbytes, memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
+import { IDX, isSpecial, rowKit, type RowKit } from './record-view.js';
 import {
   checkFieldName,
   parseSchema,
@@ -43,13 +48,13 @@ import {
   type FieldValue,
   type ParsedSchema,
   type RecordInput,
-  type RecordOf,
+  type ObjectOf,
   type RecordPatch,
   type Schema,
   type SchemaEntries,
 } from './schema.js';
 import { argsortByKeys, argsortWith, type SortKey } from './sort-by.js';
-import { allocColumns, grow, locked, resizeOwned, setCapacity, StoreData, type CategoryColumn, type Column } from './store-data.js';
+import { allocColumns, grow, locked, resizeOwned, setCapacity, StoreData, type CategoryColumn } from './store-data.js';
 import type {
   AggSchema,
   AggSpecOf,
@@ -65,6 +70,11 @@ import type {
 
 export type {
   DefaultedKeys,
+  FieldObjectValue,
+  ObjectOf,
+  ObjectValueOfFieldType,
+  OrNull,
+  ScalarFieldType,
   EntriesToSchema,
   FieldInput,
   FieldSpec,
@@ -82,6 +92,8 @@ export type {
   VectorFieldType,
 } from './schema.js';
 export type { AggOp } from './group-by.js';
+export type { NullableColumn } from './construct.js';
+export { Utf8Column, type Utf8ColumnMemory } from './utf8-column.js';
 export type {
   AggResultType,
   AggSchema,
@@ -108,7 +120,7 @@ export { maskAnd, maskNot, maskOr } from './where.js';
 // --- internals ---------------------------------------------------------------------------------------------
 
 let adopting: StoreData | undefined;
-let fromParts: (schema: ParsedSchema, cols: Column[], length: number) => RecordStore<Schema>;
+let fromParts: (schema: ParsedSchema, parts: ColumnParts, length: number) => RecordStore<Schema>;
 
 
 // --- the store ---------------------------------------------------------------------------------------------
@@ -151,8 +163,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   readonly #kit: RowKit;
 
   static {
-    fromParts = (schema, cols, length) => {
-      const d = new StoreData(schema, cols, length);
+    fromParts = (schema, parts, length) => {
+      const d = new StoreData(schema, parts.cols, length, parts.valid);
       d.length = length;
       adopting = d;
       return new RecordStore<Schema>(undefined as never);
@@ -177,7 +189,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       if (typeof options !== 'object' || options === null) throwType(`recordStore: options must be an object, got ${describe(options)}`);
       const cap = options.capacity === undefined ? 0 : checkCapacity(options.capacity, 'recordStore');
       this.#d = new StoreData(parsed, allocColumns(parsed, cap, newCategory), cap);
-      for (const c of this.#d.cols) if (!ArrayBuffer.isView(c)) c.reserve(cap);
+      for (const c of this.#d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) c.reserve(cap);
     }
     this.#kit = rowKit(this.#d.schema);
   }
@@ -238,8 +250,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   static fromColumns<const T extends Schema>(cols: { readonly [K in keyof T]?: ColumnInput }, schema: T): RecordStore<T>;
   static fromColumns<const C extends Readonly<Record<string, ColumnInput>>>(cols: C): RecordStore<ColumnsSchema<C>>;
   static fromColumns(cols: Readonly<Record<string, unknown>>, schema?: Schema | SchemaEntries): RecordStore<Schema> {
-    const { parsed, cols: out, length } = columnsToParts(cols, schema);
-    return fromParts(parsed, out, length);
+    const parts = columnsToParts(cols, schema);
+    return fromParts(parts.parsed, parts, parts.length);
   }
 
   // --- shape and memory ----------------------------------------------------------------------------------------
@@ -271,6 +283,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   get byteLength(): number {
     let b = 0;
     for (const c of this.#d.cols) b += c.byteLength;
+    for (const v of this.#d.valid) if (v !== null) b += v.byteLength;
     return b;
   }
 
@@ -278,7 +291,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   get nbytes(): number {
     const d = this.#d;
     let b = 0;
-    for (const f of d.schema.fields) b += f.kind === 'category' ? (d.cols[f.index] as CategoryColumn).nbytes : d.length * f.size * f.info.bytes;
+    for (const f of d.schema.fields) b += fieldNbytes(d, f);
     return b;
   }
 
@@ -319,7 +332,11 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       if (d.lock.count !== 0) locked(d, 'shrinkToFit');
       setCapacity(d, d.length);
     }
-    for (const c of d.cols) if (!ArrayBuffer.isView(c)) c.shrinkToFit();
+    for (let k = 0; k < d.cols.length; k++) {
+      const c = d.cols[k]!;
+      if (c instanceof Utf8Data) c.shrinkBytes(d.length);
+      else if (!ArrayBuffer.isView(c)) c.shrinkToFit();
+    }
   }
 
   // --- writes ----------------------------------------------------------------------------------------------
@@ -355,7 +372,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (m === 0) return; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
     if (d.lock.count !== 0) locked(d, 'extend');
     const fields = d.schema.fields;
-    const tmp: unknown[] = fields.map((f) => (f.kind === 'category' ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
+    const tmp: unknown[] = fields.map((f) => (f.kind === 'category' || isSpecial(f) ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
     this.#kit.validate(rows, m, tmp);
     for (const f of fields) if (f.kind === 'category') (d.cols[f.index] as CategoryColumn).assertExtendable(tmp[f.index] as unknown[]);
     const n = d.length;
@@ -363,7 +380,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     for (const f of fields) {
       const col = d.cols[f.index]!;
       if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'extend', tmp[f.index]);
-      else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
+      else if (isSpecial(f)) {
+        const vals = tmp[f.index] as unknown[];
+        for (let j = 0; j < m; j++) appendValue(d, f, n + j, vals[j]);
+      } else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
     }
     d.length = n + m;
   }
@@ -434,7 +454,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       const f = this.#field(k, 'set');
       plan.push([f, checkFieldValue(f, v, `RecordStore.set field ${describe(k)}`)]);
     }
-    for (const [f, v] of plan) writeField(d, f, j, v);
+    for (const [f, v] of plan) writeValue(d, f, j, v);
   }
 
   /**
@@ -450,7 +470,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const d = this.#d;
     const f = this.#field(name, 'setField');
     const j = normalizeIndex(i, d.length, 'RecordStore');
-    writeField(d, f, j, checkFieldValue(f, value, `RecordStore.setField field ${describe(name)}`));
+    writeValue(d, f, j, checkFieldValue(f, value, `RecordStore.setField field ${describe(name)}`));
   }
 
   /**
@@ -466,7 +486,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const j = normalizeIndex(i, n, 'RecordStore');
     for (const f of d.schema.fields) {
       const col = d.cols[f.index]!;
+      const bm = d.valid[f.index];
+      if (bm != null) removeBit(bm, j, n);
       if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'removeAt', j);
+      else if (f.kind === 'utf8') (col as Utf8Data).removeAt(j, n);
       else (col as TypedArray).copyWithin(j * f.size, (j + 1) * f.size, n * f.size);
     }
     d.length = n - 1;
@@ -486,8 +509,16 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const last = n - 1;
     for (const f of d.schema.fields) {
       const col = d.cols[f.index]!;
+      const bm = d.valid[f.index];
+      if (bm != null) moveBit(bm, last, j);
       if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'swapRemoveAt', j);
-      else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
+      else if (f.kind === 'utf8') {
+        if (j !== last) {
+          const u = col as Utf8Data;
+          u.set(j, decodeUtf8(u.bytes, u.offsets[last]!, u.offsets[n]!), n);
+        }
+        (col as Utf8Data).removeAt(last, n);
+      } else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
     }
     d.length = last;
   }
@@ -500,7 +531,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   clear(): void {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'clear');
-    for (const c of d.cols) if (!ArrayBuffer.isView(c)) resizeOwned(c, 'clear');
+    for (const c of d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) c.clear();
+    d.valid.fill(null);
     d.length = 0;
   }
 
@@ -532,7 +564,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   getField<K extends FieldName<S>>(i: number, name: K): FieldValue<S[K]> {
     const d = this.#d;
     const f = this.#field(name, 'getField');
-    return readField(d, f, normalizeIndex(i, d.length, 'RecordStore')) as FieldValue<S[K]>;
+    return readValue(d, f, normalizeIndex(i, d.length, 'RecordStore')) as FieldValue<S[K]>;
   }
 
   /**
@@ -550,9 +582,59 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const f = this.#field(name, 'column');
     const col = d.cols[f.index]!;
     if (f.kind === 'category') return col as unknown as ColumnOf<S[K]>;
+    if (f.kind === 'utf8') {
+      const u = col as Utf8Data;
+      return adoptUtf8(u.offsets, u.bytes.subarray(0, u.offsets[d.length]), this.validity(name), d.length) as unknown as ColumnOf<S[K]>;
+    }
     const a = col as TypedArray;
     const n = d.length * f.size;
     return (a.length === n ? a : a.subarray(0, n)) as ColumnOf<S[K]>;
+  }
+
+  /**
+   * The validity bitmap of a field in Arrow's layout (bit `i % 8` of byte `i >> 3` is 1 when row `i` holds a
+   * value, 0 when it is null): an **alias** of `ceil(length / 8)` bytes, or `null` while the field has had
+   * no null (every row valid). For a category field (whose codes hold missing values) a new bitmap computed
+   * from the codes, or `null` when none is missing.
+   * @param name - Field name.
+   * @throws {@link AttributeError} for an unknown field.
+   * @remarks O(1) (O(length) for a category field). Stale after a reallocation, like {@link RecordStore.column}.
+   */
+  validity<K extends FieldName<S>>(name: K): Uint8Array | null {
+    const d = this.#d;
+    const f = this.#field(name, 'validity');
+    if (f.kind === 'category') {
+      const codes = (d.cols[f.index] as CategoryColumn).codes;
+      let bm: Uint8Array | null = null;
+      for (let i = 0; i < d.length; i++) {
+        if (codes[i]! >= 0) continue;
+        if (bm === null) bm = newBitmap(d.length, i);
+        setBit(bm, i, false);
+        for (let r = i + 1; r < d.length; r++) setBit(bm, r, codes[r]! >= 0);
+        break;
+      }
+      return bm;
+    }
+    const bm = d.valid[f.index]!;
+    return bm === null ? null : bm.subarray(0, bitmapBytes(d.length));
+  }
+
+  /**
+   * The number of null rows of a field (missing values of a category field), as pandas' `isna().sum()`.
+   * @param name - Field name.
+   * @throws {@link AttributeError} for an unknown field.
+   * @remarks O(length / 8) (a popcount of the bitmap); O(length) for a category field.
+   */
+  nullCount<K extends FieldName<S>>(name: K): number {
+    const d = this.#d;
+    const f = this.#field(name, 'nullCount');
+    if (f.kind === 'category') {
+      const codes = (d.cols[f.index] as CategoryColumn).codes;
+      let m = 0;
+      for (let i = 0; i < d.length; i++) if (codes[i]! < 0) m++;
+      return m;
+    }
+    return countNulls(d.valid[f.index]!, d.length);
   }
 
   /**
@@ -596,11 +678,11 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns An array of `length` objects.
    * @remarks O(length × fields).
    */
-  toObjects(): RecordOf<S>[] {
+  toObjects(): ObjectOf<S>[] {
     const d = this.#d;
     const toObject = this.#kit.toObject;
-    const out = new Array<RecordOf<S>>(d.length);
-    for (let i = 0; i < d.length; i++) out[i] = toObject(d, i) as RecordOf<S>;
+    const out = new Array<ObjectOf<S>>(d.length);
+    for (let i = 0; i < d.length; i++) out[i] = toObject(d, i) as ObjectOf<S>;
     return out;
   }
 
@@ -677,7 +759,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
         if (f.kind === 'vector') throwType(`RecordStore.sortBy: cannot sort by vector field ${describe(f.name)} (vectors have no order)`);
         return { field: f, descending: dflag };
       });
-      perm = argsortByKeys(d.cols, keys, n);
+      perm = argsortByKeys(d, keys, n);
     }
     return fromParts(d.schema, takeColumns(d, perm), n) as unknown as RecordStore<S>;
   }
@@ -771,7 +853,11 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (f.kind === 'category') {
       throwType(`RecordStore: category field ${describe(field)} has no numeric buffer to export (its codes belong to the Categorical)`);
     }
-    return { array: (d.cols[f.index] as TypedArray).subarray(0, d.length * f.size), dtype: f.dtype, lock: d.lock, readonly: false };
+    if (f.kind === 'utf8') {
+      throwType(`RecordStore: utf8 field ${describe(field)} has no fixed-size buffer to export (use column(${describe(field)}).bytes and .offsets)`);
+    }
+    const array = (d.cols[f.index] as TypedArray).subarray(0, d.length * f.size);
+    return f.kind === 'bool' ? { array, dtype: f.dtype, lock: d.lock, readonly: false, format: '?' } : { array, dtype: f.dtype, lock: d.lock, readonly: false };
   }
 
   // --- verbs after loading: masks, value counts, top-n, derive/assign, concat, join ------------------------
@@ -798,7 +884,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const d = this.#d;
     const f = this.#field(field, 'where');
     const o = checkWhereOp(op);
-    return whereMask(f, d.cols[f.index]!, d.length, o, value);
+    if (f.kind === 'number' && d.valid[f.index] === null) return whereMask(f, d.cols[f.index]!, d.length, o, value);
+    if (f.kind === 'vector' || f.kind === 'category') return whereMask(f, d.cols[f.index]!, d.length, o, value);
+    return typedWhereMask(f, d, o, value);
   }
 
   /**
@@ -875,7 +963,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (n < 0) throwValue(`RecordStore.${op}: n must be >= 0, got ${n}`);
     const f = this.#field(field, op);
     if (f.kind !== 'number') throwType(`RecordStore.${op}: field ${describe(f.name)} is a ${f.kind} field; ${op} needs a numeric field`);
-    const rows = topRows(d.cols[f.index] as TypedArray, d.length, n, smallest, null);
+    const bm = d.valid[f.index]!;
+    const rows = topRows(d.cols[f.index] as TypedArray, d.length, n, smallest, bm === null ? null : (i) => (bm[i >>> 3]! & (1 << (i & 7))) !== 0);
     return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
   }
 
@@ -957,7 +1046,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const cols: Record<string, unknown> = {};
     const entries: [string, FieldSpec | undefined][] = [];
     for (const name of base.fields) {
-      cols[name] = name in added ? added[name] : base.column(name);
+      const bf = base.#d.schema.byName.get(name)!;
+      cols[name] = name in added ? added[name] : bf.nullable && bf.kind !== 'utf8' ? { values: base.column(name), validity: base.validity(name) } : base.column(name);
       entries.push([name, name in added ? types[name] : base.schema[name]]);
     }
     for (const name of Object.keys(added)) {
@@ -989,8 +1079,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const ds = stores.map((s, i) => (s instanceof RecordStore ? s.#d : throwType(`RecordStore.concat: item ${i} is not a RecordStore, got ${describe(s)}`)));
     const schema = ds[0]!.schema;
     ds.forEach((d, i) => checkSameSchema(schema, d.schema, `RecordStore.concat: store ${i}`));
-    const { cols, length } = concatColumns(schema, ds);
-    return fromParts(schema, cols, length) as unknown as RecordStore<T>;
+    const parts = concatColumns(schema, ds);
+    return fromParts(schema, parts, parts.length) as unknown as RecordStore<T>;
   }
 
   /**
@@ -1064,7 +1154,7 @@ export class GroupBy<S extends Schema, K extends FieldName<S>> {
    */
   agg<const A extends Readonly<Record<string, AggSpecOf<S>>>>(spec: A): RecordStore<AggSchema<S, K, A>> {
     const parts = aggregate(this.#d, this.#keys, spec as Readonly<Record<string, readonly [AggOp, string] | readonly ['count']>>);
-    return fromParts(parseSchema(parts.entries), parts.cols, parts.length) as unknown as RecordStore<AggSchema<S, K, A>>;
+    return fromParts(parseSchema(parts.entries), parts, parts.length) as unknown as RecordStore<AggSchema<S, K, A>>;
   }
 }
 

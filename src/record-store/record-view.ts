@@ -24,6 +24,7 @@ import { describe, throwAttribute, throwType } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { generate, onCodegenReset } from '../internal/codegen.js';
 import { checkVectorValue, type FieldInfo, type ParsedSchema } from './schema.js';
+import { appendValue, checkScalar, objectValue, readValue, writeValue } from './field-values.js';
 import { badRow, grow, locked, pushOwned, staleView, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
 
 /** Key of a view's store data. @internal */
@@ -122,7 +123,29 @@ function helpers(schema: ParsedSchema) {
     },
     catSet: writeCategory,
     catPush: pushOwned,
+    // Nullable fields and the utf8/bool/date/timestamp kinds go through these (field-values.ts).
+    check(k: number, v: unknown, row: number, op: string): unknown {
+      const f = fields[k]!;
+      return checkScalar(f.kind, f.dtype, f.nullable, v, where(f, row, op));
+    },
+    read(k: number, d: StoreData, i: number): unknown {
+      return readValue(d, fields[k]!, i);
+    },
+    obj(k: number, d: StoreData, i: number): unknown {
+      return objectValue(d, fields[k]!, i);
+    },
+    write(k: number, d: StoreData, i: number, v: unknown): void {
+      writeValue(d, fields[k]!, i, v);
+    },
+    append(k: number, d: StoreData, n: number, v: unknown): void {
+      appendValue(d, fields[k]!, n, v);
+    },
   };
+}
+
+/** True for fields whose values go through the field-values helpers (not a plain dtype, vector or category). @internal */
+export function isSpecial(f: FieldInfo): boolean {
+  return f.nullable || (f.kind !== 'number' && f.kind !== 'vector' && f.kind !== 'category');
 }
 
 type Helpers = ReturnType<typeof helpers>;
@@ -152,6 +175,7 @@ function readField(f: FieldInfo, v: string, row: string, op: string): string {
   const k = f.index;
   const dflt = f.hasDefault ? `${v} = D${k};` : `H.missing(${k}, ${row}, '${op}');`;
   const head = `let ${v} = o.${f.name}; if (${v} === undefined) ${dflt}`;
+  if (isSpecial(f)) return `${head} else ${v} = H.check(${k}, ${v}, ${row}, '${op}');`;
   if (f.kind === 'category') {
     return `${head} else if (${v} !== null && typeof ${v} !== 'string') H.catBad(${k}, ${v}, ${row}, '${op}');`;
   }
@@ -172,7 +196,10 @@ function generateKit(schema: ParsedSchema): RowKit {
   for (const f of fields) {
     const k = f.index;
     const pre = `const d = this[DATA], i = this[IDX]; if ((i >>> 0) >= d.length) H.stale(i, d);`;
-    if (f.kind === 'number') {
+    if (isSpecial(f)) {
+      members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return H.read(${k}, d, i); }`);
+      members.push(`set ${f.name}(v) { /* ${id}.${k} */ ${pre} H.write(${k}, d, i, H.check(${k}, v, -1, 'set')); }`);
+    } else if (f.kind === 'number') {
       members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return d.cols[${k}][i]; }`);
       members.push(
         `set ${f.name}(v) { /* ${id}.${k} */ ${pre} if (!(${FAST[f.dtype]('v')})) v = H.slow(${k}, v, -1, 'set'); d.cols[${k}][i] = v; }`,
@@ -210,6 +237,7 @@ function generateKit(schema: ParsedSchema): RowKit {
   // toObject
   const props = fields.map((f) => {
     const k = f.index;
+    if (isSpecial(f)) return `${f.name}: H.obj(${k}, d, i)`;
     if (f.kind === 'number') return `${f.name}: c[${k}][i]`;
     if (f.kind === 'vector') return `${f.name}: c[${k}].slice(i * ${f.size}, i * ${f.size} + ${f.size})`;
     return `${f.name}: c[${k}].get(i)`;
@@ -220,8 +248,9 @@ function generateKit(schema: ParsedSchema): RowKit {
   // writes that could still fail, and then nothing else has been written).
   const reads = fields.map((f) => readField(f, `v${f.index}`, '-1', 'push'));
   const catWrites = fields.filter((f) => f.kind === 'category').map((f) => `H.catPush(c[${f.index}], v${f.index});`);
+  const specialWrites = fields.filter(isSpecial).map((f) => `H.append(${f.index}, d, n, v${f.index});`);
   const numWrites = fields
-    .filter((f) => f.kind !== 'category')
+    .filter((f) => f.kind !== 'category' && !isSpecial(f))
     .map((f) => (f.kind === 'number' ? `c[${f.index}][n] = v${f.index};` : `c[${f.index}].set(v${f.index}, n * ${f.size});`));
   lines.push(`function push(d, o) { /* ${id} */
   if (d.lock.count !== 0) H.locked(d, 'push');
@@ -231,6 +260,7 @@ function generateKit(schema: ParsedSchema): RowKit {
   if (n >= d.capacity) H.grow(d, n + 1);
   const c = d.cols;
   ${catWrites.join(' ')}
+  ${specialWrites.join(' ')}
   ${numWrites.join(' ')}
   d.length = n + 1;
   return n;
@@ -279,6 +309,7 @@ function closureKit(schema: ParsedSchema): RowKit {
   function read(f: FieldInfo, o: Record<string, unknown>, row: number, op: string): unknown {
     let v = o[f.name];
     if (v === undefined) return f.hasDefault ? f.default : H.missing(f.index, row, op);
+    if (isSpecial(f)) return H.check(f.index, v, row, op);
     if (f.kind === 'category') {
       if (v !== null && typeof v !== 'string') H.catBad(f.index, v, row, op);
     } else if (f.kind === 'vector') v = H.vec(f.index, v, row, op);
@@ -289,7 +320,8 @@ function closureKit(schema: ParsedSchema): RowKit {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const c = d.cols[f.index]!;
-      if (f.kind === 'number') out[f.name] = (c as TypedArray)[i];
+      if (isSpecial(f)) out[f.name] = objectValue(d, f, i);
+      else if (f.kind === 'number') out[f.name] = (c as TypedArray)[i];
       else if (f.kind === 'vector') out[f.name] = (c as TypedArray).slice(i * f.size, i * f.size + f.size);
       else out[f.name] = (c as CategoryColumn).get(i);
     }
@@ -329,6 +361,7 @@ function closureKit(schema: ParsedSchema): RowKit {
       get(this: V) {
         const [d, i] = at(this);
         const c = d.cols[k]!;
+        if (isSpecial(f)) return readValue(d, f, i);
         if (f.kind === 'number') return (c as TypedArray)[i];
         if (f.kind === 'vector') return (c as TypedArray).subarray(i * f.size, i * f.size + f.size);
         return (c as CategoryColumn).get(i);
@@ -336,7 +369,8 @@ function closureKit(schema: ParsedSchema): RowKit {
       set(this: V, v: unknown) {
         const [d, i] = at(this);
         const c = d.cols[k]!;
-        if (f.kind === 'number') (c as unknown as unknown[])[i] = checkNumber(f, v, -1, 'set');
+        if (isSpecial(f)) writeValue(d, f, i, H.check(k, v, -1, 'set'));
+        else if (f.kind === 'number') (c as unknown as unknown[])[i] = checkNumber(f, v, -1, 'set');
         else if (f.kind === 'vector') (c as TypedArray).set(H.vec(k, v, -1, 'set') as never, i * f.size);
         else {
           if (v !== null && typeof v !== 'string') H.catBad(k, v, -1, 'set');
@@ -392,7 +426,8 @@ function closureKit(schema: ParsedSchema): RowKit {
     for (const f of fields) if (f.kind === 'category') pushOwned(d.cols[f.index] as CategoryColumn, vals[f.index]);
     for (const f of fields) {
       const c = d.cols[f.index] as TypedArray;
-      if (f.kind === 'number') (c as unknown as unknown[])[n] = vals[f.index];
+      if (isSpecial(f)) appendValue(d, f, n, vals[f.index]);
+      else if (f.kind === 'number') (c as unknown as unknown[])[n] = vals[f.index];
       else if (f.kind === 'vector') c.set(vals[f.index] as never, n * f.size);
     }
     d.length = n + 1;

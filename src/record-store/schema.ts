@@ -16,21 +16,40 @@ import {
   type ValueOf,
 } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
+import { checkScalar } from './field-values.js';
 
 // --- what users write --------------------------------------------------------------------------
 
 /** A fixed-size vector field: `[dtype, n]` stores `n` elements of `dtype` per record (`pos: ['float32', 3]`). */
 export type VectorFieldType = readonly [DTypeLike, number];
 
-/** The type of one field: a dtype or typecode, `'category'` (a Categorical column of strings), or `[dtype, n]`. */
-export type FieldType = DTypeLike | 'category' | VectorFieldType;
+/**
+ * The scalar types that are not dtypes: `'utf8'` (alias `'string'`: UTF-8 bytes + Int32 offsets, as Arrow's
+ * Utf8), `'bool'` (a Uint8Array of 0/1), `'date'` (Int32 days since 1970-01-01) and `'timestamp'` (Float64
+ * milliseconds since 1970-01-01T00:00:00Z).
+ */
+export type ScalarFieldType = 'utf8' | 'string' | 'bool' | 'date' | 'timestamp';
 
-/** A field with a default, used by `push`/`extend` when the field is absent (`{type: 'float64', default: 0}`). */
+/**
+ * The type of one field: a dtype or typecode, `'category'` (a Categorical column of strings), a
+ * {@link ScalarFieldType}, or `[dtype, n]`.
+ */
+export type FieldType = DTypeLike | 'category' | ScalarFieldType | VectorFieldType;
+
+/**
+ * A field given as an object: `{type: 'float64', default: 0}` (used by `push`/`extend` when the field is
+ * absent), `{type: 'int32', nullable: true}` (accepts `null`; absent means `null` unless a default is given).
+ */
 export interface FieldWithDefault<T extends FieldType = FieldType> {
   /** The field's type. */
   readonly type: T;
   /** Value used when a pushed object lacks the field (validated when the schema is made). */
   readonly default?: unknown;
+  /**
+   * The field takes `null` (a validity bitmap in Arrow's layout, made at the first null; the value slot of a
+   * null holds 0). Not for vector fields. Category fields always take `null`.
+   */
+  readonly nullable?: boolean;
 }
 
 /** One schema entry: a {@link FieldType} or a {@link FieldWithDefault}. */
@@ -56,7 +75,13 @@ export type TypeOfSpec<F> = F extends {
 /** The value a field type reads back as (distributes over unions). */
 export type ValueOfFieldType<T> = T extends 'category'
   ? string | null
-  : T extends DTypeLike
+  : T extends 'utf8' | 'string'
+    ? string
+    : T extends 'bool'
+      ? boolean
+      : T extends 'date' | 'timestamp'
+        ? number
+        : T extends DTypeLike
     ? ValueOf<ResolveDType<T>>
     : T extends readonly [infer D extends DTypeLike, number]
       ? ArrayOf[ResolveDType<D>]
@@ -65,17 +90,41 @@ export type ValueOfFieldType<T> = T extends 'category'
 /** What a write to a field type accepts (distributes over unions). */
 export type InputOfFieldType<T> = T extends 'category'
   ? string | null
-  : T extends DTypeLike
+  : T extends 'utf8' | 'string'
+    ? string
+    : T extends 'bool'
+      ? boolean
+      : T extends 'date' | 'timestamp'
+        ? number | Date | string
+        : T extends DTypeLike
     ? InputOf<ResolveDType<T>>
     : T extends readonly [infer D extends DTypeLike, number]
       ? ArrayLike<InputOf<ResolveDType<D>>>
       : never;
 
-/** The value a field reads back as: `number`, `bigint` (64-bit ints), `string | null` (category), or a TypedArray (vector field). */
-export type FieldValue<F> = ValueOfFieldType<TypeOfSpec<F>>;
+/** `T | null` for a nullable field spec, `T` otherwise. */
+export type OrNull<F, T> = F extends {
+  /** Set on a nullable field. */
+  readonly nullable: true;
+}
+  ? T | null
+  : T;
+
+/**
+ * The value a field reads back as: `number`, `bigint` (64-bit ints), `string | null` (category), `string`
+ * (utf8), `boolean`, a day or millisecond number (date, timestamp), or a TypedArray (vector field); `| null`
+ * when the field is nullable.
+ */
+export type FieldValue<F> = OrNull<F, ValueOfFieldType<TypeOfSpec<F>>>;
+
+/** What `toObject()` gives for a field type: a `Date` for date and timestamp fields, else the value read. */
+export type ObjectValueOfFieldType<T> = T extends 'date' | 'timestamp' ? Date : ValueOfFieldType<T>;
+
+/** What `toObject()` gives for a field (`| null` when nullable). */
+export type FieldObjectValue<F> = OrNull<F, ObjectValueOfFieldType<TypeOfSpec<F>>>;
 
 /** What a write to a field accepts: 64-bit fields also take safe-integer numbers, vector fields any array-like of `n` values. */
-export type FieldInput<F> = InputOfFieldType<TypeOfSpec<F>>;
+export type FieldInput<F> = OrNull<F, InputOfFieldType<TypeOfSpec<F>>>;
 
 /** Keys of `S` whose spec has a default. */
 export type DefaultedKeys<S> = {
@@ -84,7 +133,12 @@ export type DefaultedKeys<S> = {
     readonly default: unknown;
   }
     ? K
-    : never;
+    : S[K] extends {
+          /** Nullable fields default to null. */
+          readonly nullable: true;
+        }
+      ? K
+      : never;
 }[keyof S];
 
 /**
@@ -92,6 +146,9 @@ export type DefaultedKeys<S> = {
  * `Schema` (fields unknown at compile time) it is `{[field: string]: unknown}`.
  */
 export type RecordOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldValue<S[K]> };
+
+/** What `toObject()`/`toObjects()` return: the record with date and timestamp fields as `Date`s. */
+export type ObjectOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldObjectValue<S[K]> };
 
 /** What `push`/`extend` accept: every field without a default is required (any object for the generic `Schema`). */
 export type RecordInput<S> = string extends keyof S
@@ -105,8 +162,11 @@ export type RecordPatch<S> = string extends keyof S ? { readonly [field: string]
 
 // --- the validated internal form -----------------------------------------------------------------
 
-/** How a field is stored. @internal */
-export type FieldKind = 'number' | 'vector' | 'category';
+/**
+ * How a field is stored: `number` (a dtype), `vector`, `category`, `utf8` (a Utf8 column), and the
+ * TypedArray-backed scalars `bool` (uint8), `date` (int32), `timestamp` (float64). @internal
+ */
+export type FieldKind = 'number' | 'vector' | 'category' | 'utf8' | 'bool' | 'date' | 'timestamp';
 
 /** One validated field. @internal */
 export interface FieldInfo {
@@ -114,12 +174,19 @@ export interface FieldInfo {
   /** Position in the schema (and in the store's column list). */
   readonly index: number;
   readonly kind: FieldKind;
-  /** Element dtype (`'int32'` placeholder for category fields, whose codes the Categorical owns). */
+  /**
+   * Element dtype of the backing TypedArray (`uint8` for bool, `int32` for date, `float64` for timestamp;
+   * `'int32'`/`'uint8'` placeholders for category and utf8 fields, whose storage is an object).
+   */
   readonly dtype: DType;
   readonly info: DTypeInfo;
   /** Elements per record: `n` for a vector field, 1 otherwise. */
   readonly size: number;
   readonly hasDefault: boolean;
+  /** Takes `null` through a validity bitmap (never set for category fields: their codes hold missing). */
+  readonly nullable: boolean;
+  /** The type name as users write it, normalized (`'int32'`, `'utf8'`, `'date'`, `'category'`, `'float32[3]'`). */
+  readonly typeName: string;
   /** The validated default (a checked value, a copied TypedArray for a vector field, string/null for category). */
   readonly default: unknown;
   /** The normalized user-facing spec (`'float64'`, `['float32', 3]`, `'category'`, or `{type, default}`). */
@@ -182,8 +249,22 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const SCALARS: Readonly<Record<string, { kind: FieldKind; dtype: DType; type: FieldType }>> = {
+  utf8: { kind: 'utf8', dtype: 'uint8', type: 'utf8' },
+  string: { kind: 'utf8', dtype: 'uint8', type: 'utf8' },
+  bool: { kind: 'bool', dtype: 'uint8', type: 'bool' },
+  date: { kind: 'date', dtype: 'int32', type: 'date' },
+  timestamp: { kind: 'timestamp', dtype: 'float64', type: 'timestamp' },
+};
+
+/** True for the kinds stored as one plain TypedArray (numbers, vectors, bool, date, timestamp). @internal */
+export function isTyped(f: FieldInfo): boolean {
+  return f.kind !== 'category' && f.kind !== 'utf8';
+}
+
 function parseType(name: string, raw: unknown): { kind: FieldKind; dtype: DType; size: number; type: FieldType } {
   if (raw === 'category') return { kind: 'category', dtype: 'int32', size: 1, type: 'category' };
+  if (typeof raw === 'string' && Object.prototype.hasOwnProperty.call(SCALARS, raw)) return { ...SCALARS[raw]!, size: 1 };
   if (typeof raw === 'string') {
     const dtype = resolveDType(raw);
     return { kind: 'number', dtype, size: 1, type: dtype };
@@ -191,7 +272,9 @@ function parseType(name: string, raw: unknown): { kind: FieldKind; dtype: DType;
   if (Array.isArray(raw)) {
     if (raw.length !== 2) throwValue(`field ${describe(name)}: a vector field is [dtype, n], got an array of length ${raw.length}`);
     const [d, n] = raw as [unknown, unknown];
-    if (d === 'category') throwValue(`field ${describe(name)}: vector fields hold numbers; 'category' cannot be a vector element`);
+    if (d === 'category' || (typeof d === 'string' && Object.prototype.hasOwnProperty.call(SCALARS, d))) {
+      throwValue(`field ${describe(name)}: vector fields hold numbers; ${describe(d)} cannot be a vector element`);
+    }
     if (typeof d !== 'string') throwType(`field ${describe(name)}: vector element dtype must be a string, got ${describe(d)}`);
     const dtype = resolveDType(d);
     if (typeof n !== 'number') throwType(`field ${describe(name)}: vector size must be a number, got ${describe(n)}`);
@@ -201,18 +284,14 @@ function parseType(name: string, raw: unknown): { kind: FieldKind; dtype: DType;
     return { kind: 'vector', dtype, size: n, type: Object.freeze([dtype, n] as const) };
   }
   return throwType(
-    `field ${describe(name)}: a field type is a dtype or typecode, 'category', [dtype, n] or {type, default}; got ${describe(raw)}`,
+    `field ${describe(name)}: a field type is a dtype or typecode, 'category', 'utf8', 'bool', 'date', 'timestamp', [dtype, n] or {type, default, nullable}; got ${describe(raw)}`,
   );
 }
 
-function checkDefault(name: string, kind: FieldKind, dtype: DType, size: number, value: unknown): unknown {
+function checkDefault(name: string, kind: FieldKind, dtype: DType, size: number, nullable: boolean, value: unknown): unknown {
   const where = `default of field ${describe(name)}`;
-  if (kind === 'category') {
-    if (value === null || typeof value === 'string') return value;
-    return throwType(`${where}: a category field takes a string or null, got ${describe(value)}`);
-  }
-  if (kind === 'number') return DTYPES[dtype].check(value, where);
-  return checkVectorValue(value, DTYPES[dtype], size, where);
+  if (kind === 'vector') return checkVectorValue(value, DTYPES[dtype], size, where);
+  return checkScalar(kind, dtype, nullable, value, where);
 }
 
 /**
@@ -272,25 +351,51 @@ export function parseSchema(schema: unknown): ParsedSchema {
     let hasDefault = false;
     let dflt: unknown = undefined;
     let typeRaw: unknown = rawSpec;
+    let nullableRaw = false;
     if (isPlainObject(rawSpec)) {
       if (!('type' in rawSpec)) throwType(`field ${describe(name)}: a field object needs a 'type' ({type, default})`);
       for (const k of Object.keys(rawSpec)) {
-        if (k !== 'type' && k !== 'default') throwValue(`field ${describe(name)}: unknown field option ${describe(k)} (valid: type, default)`);
+        if (k !== 'type' && k !== 'default' && k !== 'nullable') {
+          throwValue(`field ${describe(name)}: unknown field option ${describe(k)} (valid: type, default, nullable)`);
+        }
       }
       typeRaw = rawSpec.type;
       hasDefault = 'default' in rawSpec;
       dflt = rawSpec.default;
+      if (rawSpec.nullable !== undefined) {
+        if (typeof rawSpec.nullable !== 'boolean') throwType(`field ${describe(name)}: nullable must be a boolean, got ${describe(rawSpec.nullable)}`);
+        nullableRaw = rawSpec.nullable;
+      }
     }
     const { kind, dtype, size, type } = parseType(name, typeRaw);
-    const value = hasDefault ? checkDefault(name, kind, dtype, size, dflt) : undefined;
-    const spec: FieldSpec = hasDefault
-      ? Object.freeze({ type, default: ArrayBuffer.isView(value) ? (value as unknown as { slice(): unknown }).slice() : value })
-      : type;
-    const f: FieldInfo = Object.freeze({ name, index: fields.length, kind, dtype, info: DTYPES[dtype] as DTypeInfo, size, hasDefault, default: value, spec });
+    if (nullableRaw && kind === 'vector') throwValue(`field ${describe(name)}: vector fields cannot be nullable`);
+    const nullable = nullableRaw && kind !== 'category';
+    const explicitDefault = hasDefault;
+    const value = hasDefault ? checkDefault(name, kind, dtype, size, nullable, dflt) : nullable ? null : undefined;
+    if (nullable) hasDefault = true; // absent means null unless a default is given
+    const shown = ArrayBuffer.isView(value) ? (value as unknown as { slice(): unknown }).slice() : value;
+    const spec: FieldSpec =
+      explicitDefault || nullableRaw
+        ? Object.freeze({ type, ...(explicitDefault ? { default: shown } : {}), ...(nullableRaw ? { nullable: true } : {}) })
+        : type;
+    const typeName = kind === 'vector' ? `${dtype}[${size}]` : kind === 'number' ? dtype : kind;
+    const f: FieldInfo = Object.freeze({
+      name,
+      index: fields.length,
+      kind,
+      dtype,
+      info: DTYPES[dtype] as DTypeInfo,
+      size,
+      hasDefault,
+      nullable,
+      typeName,
+      default: value,
+      spec,
+    });
     fields.push(f);
     byName.set(name, f);
     normalized[name] = spec;
-    sig.push(`${name}:${kind === 'category' ? 'category' : dtype}${kind === 'vector' ? `x${size}` : ''}${hasDefault ? `=${defaultRepr(value)}` : ''}`);
+    sig.push(`${name}:${typeName}${nullable ? '?' : ''}${hasDefault ? `=${defaultRepr(value)}` : ''}`);
   }
   return Object.freeze({
     fields: Object.freeze(fields),

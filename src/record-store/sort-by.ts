@@ -10,7 +10,9 @@ import type { TypedArray } from '../dtype.js';
 import { throwType } from '../errors.js';
 import { specialize } from './kernels.js';
 import type { FieldInfo } from './schema.js';
-import type { CategoryColumn, Column } from './store-data.js';
+import type { CategoryColumn, Column, StoreData } from './store-data.js';
+import { utf8Codes } from './utf8-codes.js';
+import type { Utf8Data } from './utf8-data.js';
 
 /** One sort key. @internal */
 export interface SortKey {
@@ -127,7 +129,17 @@ export function categoryRanks(cat: CategoryColumn): Int32Array {
   return rank;
 }
 
-function keyWords(col: Column, f: FieldInfo, n: number, desc: boolean): KeyWords {
+function keyWords(col: Column, f: FieldInfo, n: number, desc: boolean, bm: Uint8Array | null): KeyWords {
+  if (f.kind === 'utf8') {
+    // Dense codes in byte (code point) order; null (-1) → k, last in both directions.
+    const u = col as Utf8Data;
+    const { codes, k } = utf8Codes(u.offsets, u.bytes, bm, n);
+    const lo = new Uint32Array(n);
+    const rank = new Int32Array(k);
+    for (let c = 0; c < k; c++) rank[c] = c;
+    specialize(codeKeys, 'Int32Array')(codes, n, rank, k, desc, lo);
+    return { lo, hi: null, bitsLo: bitsFor(k), bitsHi: 0 };
+  }
   if (f.kind === 'category') {
     const cat = col as CategoryColumn;
     const k = cat.categories.length;
@@ -260,12 +272,14 @@ function gatherWords(src: Uint32Array, perm: Uint32Array, n: number, out: Uint32
  * Stable argsort of the first `n` rows by several keys (first key most significant).
  * @internal
  */
-export function argsortByKeys(cols: readonly Column[], keys: readonly SortKey[], n: number): Uint32Array {
+export function argsortByKeys(d: StoreData, keys: readonly SortKey[], n: number): Uint32Array {
+  const cols = d.cols;
   let perm: Uint32Array = new Uint32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   for (let k = keys.length - 1; k >= 0; k--) {
     const key = keys[k]!;
-    const w = keyWords(cols[key.field.index]!, key.field, n, key.descending);
+    const bm = d.valid[key.field.index]!;
+    const w = keyWords(cols[key.field.index]!, key.field, n, key.descending, bm);
     if (k !== keys.length - 1) {
       // Later passes: key words must follow the current order.
       const lo = new Uint32Array(n);
@@ -278,8 +292,21 @@ export function argsortByKeys(cols: readonly Column[], keys: readonly SortKey[],
       }
     }
     perm = radixSort(w, perm, n);
+    // Null rows of a nullable numeric key go last (a stable partition: the null flag is the more
+    // significant digit of this key).
+    if (bm !== null && key.field.kind !== 'utf8') perm = nullsLast(perm, bm, n);
   }
   return perm;
+}
+
+/** `perm` with the rows whose bit is 0 moved to the end, both parts in order. */
+function nullsLast(perm: Uint32Array, bm: Uint8Array, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  let a = 0;
+  let b = n;
+  for (let j = 0; j < n; j++) if ((bm[perm[j]! >>> 3]! & (1 << (perm[j]! & 7))) !== 0) out[a++] = perm[j]!;
+  for (let j = n - 1; j >= 0; j--) if ((bm[perm[j]! >>> 3]! & (1 << (perm[j]! & 7))) === 0) out[--b] = perm[j]!;
+  return out;
 }
 
 /**

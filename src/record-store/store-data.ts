@@ -12,6 +12,8 @@ import { ExportLock, throwExported } from '../internal/exports.js';
 import { OWNER } from '../internal/owner.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
 import type { FieldInfo, ParsedSchema } from './schema.js';
+import { Utf8Data } from './utf8-data.js';
+import { resizeBitmap } from './validity.js';
 
 /**
  * What a RecordStore needs from a Categorical column (the contract of `src/categorical.ts`).
@@ -71,8 +73,8 @@ export function resizeOwned(c: CategoryColumn, op: 'extend' | 'removeAt' | 'swap
   }
 }
 
-/** One stored column: a TypedArray of `capacity × size` elements, or a Categorical. @internal */
-export type Column = TypedArray | CategoryColumn;
+/** One stored column: a TypedArray of `capacity × size` elements, a Categorical, or utf8 storage. @internal */
+export type Column = TypedArray | CategoryColumn | Utf8Data;
 
 /** @internal */
 export class StoreData {
@@ -86,11 +88,14 @@ export class StoreData {
   readonly lock = new ExportLock();
   /** Bytes of one record over the numeric columns (drives the growth policy). */
   readonly rowBytes: number;
+  /** Per field: its validity bitmap (`capacity` bits), or `null` while it has had no null. */
+  valid: (Uint8Array | null)[];
 
   constructor(
     readonly schema: ParsedSchema,
     cols: Column[],
     capacity: number,
+    valid?: (Uint8Array | null)[],
   ) {
     // The store owns its Categorical columns (one owner each: a Categorical another store owns is copied).
     for (const f of schema.fields) {
@@ -101,15 +106,16 @@ export class StoreData {
     }
     this.cols = cols;
     this.capacity = capacity;
+    this.valid = valid ?? schema.fields.map(() => null);
     let b = 0;
-    for (const f of schema.fields) if (f.kind !== 'category') b += f.info.bytes * f.size;
+    for (const f of schema.fields) if (f.kind !== 'category') b += f.kind === 'utf8' ? 4 : f.info.bytes * f.size;
     this.rowBytes = Math.max(b, 1);
   }
 }
 
 /** Allocates empty columns for a schema. @internal */
 export function allocColumns(schema: ParsedSchema, capacity: number, makeCategory: (f: FieldInfo) => CategoryColumn): Column[] {
-  return schema.fields.map((f) => (f.kind === 'category' ? makeCategory(f) : f.info.alloc(capacity * f.size)));
+  return schema.fields.map((f) => (f.kind === 'category' ? makeCategory(f) : f.kind === 'utf8' ? new Utf8Data(capacity) : f.info.alloc(capacity * f.size)));
 }
 
 /** Reallocates every numeric column to `capacity` records (and reserves the categoricals). @internal */
@@ -118,7 +124,10 @@ export function setCapacity(d: StoreData, capacity: number): void {
   const cols = d.cols;
   for (let k = 0; k < fields.length; k++) {
     const f = fields[k]!;
+    const bm = d.valid[k];
+    if (bm != null) d.valid[k] = resizeBitmap(bm, d.length, capacity);
     if (f.kind === 'category') (cols[k] as CategoryColumn).reserve(capacity);
+    else if (f.kind === 'utf8') (cols[k] as Utf8Data).setCapacity(capacity, d.length);
     else {
       const old = cols[k] as Float64Array;
       cols[k] = reallocate(old, d.length * f.size, capacity * f.size, f.info.alloc as unknown as (n: number) => Float64Array);

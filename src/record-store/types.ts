@@ -6,7 +6,9 @@
 import type { Categorical } from '../categorical.js';
 import type { ArrayOf, DTypeLike, ResolveDType, TypedArray } from '../dtype.js';
 import type { AggOp } from './group-by.js';
-import type { FieldValue, RecordOf, TypeOfSpec } from './schema.js';
+import type { FieldValue, ObjectOf, RecordOf, TypeOfSpec } from './schema.js';
+import type { Utf8Column } from './utf8-column.js';
+import type { NullableColumn } from './construct.js';
 
 /** Options of {@link recordStore}. */
 export interface RecordStoreOptions {
@@ -18,10 +20,10 @@ export interface RecordStoreOptions {
 export type RecordViewMembers<S> = {
   /** The row this view reads and writes (read-only on a view; movable on a cursor). */
   readonly index: number;
-  /** A detached plain copy of the record (vector fields copied). */
-  toObject(): RecordOf<S>;
+  /** A detached plain copy of the record (vector fields copied; date and timestamp fields as `Date`s). */
+  toObject(): ObjectOf<S>;
   /** Same as `toObject()`, so `JSON.stringify(view)` shows the fields (bigints still need a replacer). */
-  toJSON(): RecordOf<S>;
+  toJSON(): ObjectOf<S>;
 };
 
 /**
@@ -41,15 +43,23 @@ export type RecordCursor<S> = RecordOf<S> & {
   /** Back before the first row. */
   reset(): RecordCursor<S>;
   /** A detached plain copy of the current record. */
-  toObject(): RecordOf<S>;
+  toObject(): ObjectOf<S>;
   /** Same as `toObject()`. */
-  toJSON(): RecordOf<S>;
+  toJSON(): ObjectOf<S>;
 };
 
 /** What {@link RecordStore.column} returns for a field type (distributes over unions). */
 export type ColumnOfFieldType<T> = T extends 'category'
   ? Categorical<string>
-  : T extends DTypeLike
+  : T extends 'utf8' | 'string'
+    ? Utf8Column
+    : T extends 'bool'
+      ? Uint8Array
+      : T extends 'date'
+        ? Int32Array
+        : T extends 'timestamp'
+          ? Float64Array
+          : T extends DTypeLike
     ? ArrayOf[ResolveDType<T>]
     : T extends readonly [infer D extends DTypeLike, number]
       ? ArrayOf[ResolveDType<D>]
@@ -89,7 +99,16 @@ export type AggSchema<S, K extends keyof S, A> = { readonly [P in K]: TypeOfSpec
 };
 
 /** Column inputs {@link RecordStore.fromColumns} accepts. */
-export type ColumnInput = TypedArray | Categorical<string> | readonly number[] | readonly bigint[] | readonly (string | null)[];
+export type ColumnInput =
+  | TypedArray
+  | Categorical<string>
+  | Utf8Column
+  | NullableColumn
+  | readonly (number | null)[]
+  | readonly (bigint | null)[]
+  | readonly (string | null)[]
+  | readonly (boolean | null)[]
+  | readonly (Date | null)[];
 
 /** The schema {@link RecordStore.fromColumns} infers from column types. */
 export type ColumnsSchema<C> = {
@@ -113,7 +132,9 @@ export type ColumnsSchema<C> = {
                     ? 'int64'
                     : C[K] extends BigUint64Array
                       ? 'uint64'
-                      : C[K] extends Categorical<string> | readonly (string | null)[]
+                      : C[K] extends Utf8Column
+                        ? 'utf8'
+                        : C[K] extends Categorical<string> | readonly (string | null)[]
                         ? 'category'
                         : C[K] extends readonly bigint[]
                           ? 'int64'

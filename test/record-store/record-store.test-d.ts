@@ -99,8 +99,8 @@ describe('generic RecordStore<Schema>', () => {
     const specific = recordStore({ t: 'float64', level: 'category' });
     const generic: RecordStore = specific;
     expectTypeOf(generic.get(0).anything).toEqualTypeOf<unknown>();
-    expectTypeOf(generic.getField(0, 't')).toEqualTypeOf<number | bigint | string | null | import('../../src/dtype.js').TypedArray>();
-    expectTypeOf(generic.column('t')).toEqualTypeOf<import('../../src/dtype.js').TypedArray | Categorical<string>>();
+    expectTypeOf(generic.getField(0, 't')).toEqualTypeOf<number | bigint | string | boolean | null | import('../../src/dtype.js').TypedArray>();
+    expectTypeOf(generic.column('t')).toEqualTypeOf<import('../../src/dtype.js').TypedArray | Categorical<string> | import('../../src/record-store.js').Utf8Column>();
     generic.push({ t: 1, level: 'a' });
     expectTypeOf(generic.toObjects()[0]!).toEqualTypeOf<{ [field: string]: unknown }>();
   });
