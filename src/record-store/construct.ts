@@ -219,7 +219,7 @@ export function columnsToParts(
     if (ArrayBuffer.isView(src)) {
       const dt = dtypeOfArray(src);
       if (dt === f.dtype && src.constructor === info.ctor) {
-        if (f.kind !== 'number') checkStorage(f, src as TypedArray, bm, length, at);
+        if (f.kind === 'bool' || f.kind === 'date' || f.kind === 'timestamp') checkStorage(f, src as TypedArray, bm, length, at);
         return src as TypedArray;
       }
       if (f.kind === 'number' && dt !== undefined && widensTo(dt, f.dtype)) {
