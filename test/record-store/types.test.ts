@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OverflowError, ValueError } from '../../src/errors.js';
 import { memoryview } from '../../src/memoryview.js';
 import { recordStore, RecordStore, Utf8Column } from '../../src/record-store.js';
-import { useCodegen } from '../../src/record-store/record-view.js';
+import { setCodegen } from '../../src/internal/codegen.js';
 import { throwsLike } from '../_support/throws.js';
 
 const SCHEMA = {
@@ -28,8 +28,8 @@ function sample(): RecordStore<typeof SCHEMA> {
 
 for (const codegen of [true, false]) {
   describe(`column types (${codegen ? 'generated' : 'closure'} row kit)`, () => {
-    beforeAll(() => useCodegen(codegen));
-    afterAll(() => useCodegen(true));
+    beforeAll(() => setCodegen(codegen ? undefined : false));
+    afterAll(() => setCodegen(undefined));
 
     test('views read null, booleans, day numbers and milliseconds; toObject gives Dates', () => {
       const s = sample();
