@@ -11,7 +11,7 @@ import { describe, throwOverflow, throwType, throwValue } from '../errors.js';
 import { MAX_DAYS, MAX_MS, MS_PER_DAY, parseDateText, parseTimestampText } from '../internal/dates.js';
 import { decodeUtf8 } from '../internal/utf8.js';
 import type { FieldInfo, FieldKind } from './schema.js';
-import { writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
+import { pushOwned, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
 import { checkUtf8String } from './utf8-column.js';
 import type { Utf8Data } from './utf8-data.js';
 import { isValid, newBitmap, setBit } from './validity.js';
@@ -148,12 +148,12 @@ export function appendValue(d: StoreData, f: FieldInfo, n: number, v: unknown): 
   const k = f.index;
   const col = d.cols[k]!;
   if (v === null) {
-    if (f.kind === 'category') return void (col as CategoryColumn).push(null);
+    if (f.kind === 'category') return pushOwned(col as CategoryColumn, null);
     setBit(bitmapOf(d, k, n), n, false);
   } else if (d.valid[k] !== null) setBit(d.valid[k]!, n, true);
   switch (f.kind) {
     case 'category':
-      (col as CategoryColumn).push(v);
+      pushOwned(col as CategoryColumn, v);
       return;
     case 'utf8':
       (col as Utf8Data).append(n, v === null ? '' : (v as string));

@@ -531,7 +531,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   clear(): void {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'clear');
-    for (const c of d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) c.clear();
+    for (const c of d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) resizeOwned(c, 'clear');
     d.valid.fill(null);
     d.length = 0;
   }
