@@ -278,3 +278,37 @@ describe('schema', () => {
     throwsLike(() => recordStore({ v: ['utf8' as never, 2] }), ValueError, RangeError, /cannot be a vector element/);
   });
 });
+
+describe('the other verbs with the new types', () => {
+  const s = RecordStore.fromColumns(
+    { w: ['a', 'b', null, 'a'], v: [3, null, 1, 2], ok: [true, false, true, true], day: ['2001-01-01', '2001-01-02', '2001-01-03', '2001-01-04'] },
+    { w: { type: 'utf8', nullable: true }, v: { type: 'int32', nullable: true }, ok: 'bool', day: 'date' },
+  );
+
+  test('where: utf8 equality and in, nulls never compare, isNull from the bitmap, bool/date values converted', () => {
+    expect(Array.from(s.where('w', '==', 'a'))).toEqual([1, 0, 0, 1]);
+    expect(Array.from(s.where('w', '!=', 'a'))).toEqual([0, 1, 0, 0]);
+    expect(Array.from(s.where('w', 'in', ['b', 'zz']))).toEqual([0, 1, 0, 0]);
+    expect(Array.from(s.where('w', 'isNull'))).toEqual([0, 0, 1, 0]);
+    expect(Array.from(s.where('v', '>', 0))).toEqual([1, 0, 1, 1]);
+    expect(Array.from(s.where('v', '!=', 3))).toEqual([0, 0, 1, 1]);
+    expect(Array.from(s.where('v', 'notNull'))).toEqual([1, 0, 1, 1]);
+    expect(Array.from(s.where('ok', '==', false))).toEqual([0, 1, 0, 0]);
+    expect(Array.from(s.where('day', '>=', '2001-01-03'))).toEqual([0, 0, 1, 1]);
+    throwsLike(() => s.where('w', '<', 'a'), TypeError, TypeError, /utf8 fields compare with/);
+  });
+
+  test('concat keeps utf8 text and bitmaps; nlargest skips nulls; derive keeps the other fields nulls', () => {
+    const c = RecordStore.concat([s, s.head(2)]);
+    expect(c.column('w').toArray()).toEqual(['a', 'b', null, 'a', 'a', 'b']);
+    expect(c.toObjects().map((o) => o.v)).toEqual([3, null, 1, 2, 3, null]);
+    expect(s.nlargest(4, 'v').toObjects().map((o) => o.v)).toEqual([3, 2, 1]);
+    const d = s.derive({ twice: { type: { type: 'float64', nullable: true }, fn: (r: { v: number | null }) => (r.v === null ? null : r.v * 2) } as never });
+    expect(d.toObjects().map((o) => [o.w, o.v, o.twice])).toEqual([
+      ['a', 3, 6],
+      ['b', null, null],
+      [null, 1, 2],
+      ['a', 2, 4],
+    ]);
+  });
+});
