@@ -31,7 +31,7 @@ const NODE_ENTRY: string = 'compactly/node';
 const PARQUET_ENTRY: string = 'compactly/parquet';
 
 /** Runtime exports of `compactly/parquet` (ESM only: hyparquet is ESM-only). */
-const PARQUET = ['DEFAULT_ROW_GROUP_ROWS', 'HIVE_NULL', 'ParquetError', 'ParquetReader', 'loadParquet', 'parquetInfo', 'readDataset', 'readParquet', 'writeDataset', 'writeParquet'];
+const PARQUET = ['DEFAULT_ROW_GROUP_ROWS', 'HIVE_NULL', 'ParquetBytesReader', 'ParquetError', 'ParquetReader', 'loadParquet', 'parquetInfo', 'readDataset', 'readParquet', 'writeDataset', 'writeParquet'];
 
 /** Every runtime export of the core entry; each capability appends its names. */
 const CORE = [

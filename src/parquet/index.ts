@@ -11,7 +11,7 @@
 // PARQUET-EXPORTS
 export { ParquetError } from './errors.js';
 export type { ParquetErrorLocation } from './errors.js';
-export { ParquetReader, loadParquet, parquetInfo, readParquet } from './read.js';
+export { ParquetBytesReader, ParquetReader, loadParquet, parquetInfo, readParquet } from './read.js';
 export type { ParquetInfo, ReadParquetOptions } from './read.js';
 export type { ParquetSource, RangeReader } from './source.js';
 export type { ColumnPredicate, FilterValue, ParquetFilter, RangePredicate } from './filter.js';

@@ -5,6 +5,7 @@
  */
 import type { Compressors, FileMetaData } from 'hyparquet';
 import { parquetMetadata } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import type { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { describe } from '../errors.js';
@@ -47,20 +48,20 @@ function u32(b: Uint8Array, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }
 
-/** @internal Reads and checks the footer. */
-export async function readFooter(src: OpenSource): Promise<FileMetaData> {
-  const size = src.byteLength;
+/** @internal Checks the magic numbers and the footer length; returns where the footer starts. */
+function footerStart(size: number, head: Uint8Array, tail: Uint8Array): number {
   if (size < 12) throw new ParquetError(`not a Parquet file: ${size} bytes is shorter than the 12 of the magic numbers and footer length`);
-  const head = await src.read(0, 4);
   if (head.length < 4 || u32(head, 0) !== MAGIC) throw new ParquetError('not a Parquet file: it does not start with PAR1', { offset: 0 });
-  const tail = await src.read(size - 8, size);
   if (tail.length < 8 || u32(tail, 4) !== MAGIC) {
     throw new ParquetError('truncated or not a Parquet file: it does not end with PAR1', { offset: size - 4 });
   }
   const len = u32(tail, 0);
   if (len > size - 12) throw new ParquetError(`corrupted footer: its length field says ${len} bytes, the file has ${size - 12} to spare`, { offset: size - 8 });
-  const at = size - 8 - len;
-  const bytes = await src.read(at, size);
+  return size - 8 - len;
+}
+
+/** @internal Parses and checks the footer bytes (from `at` to the end of the file). */
+function parseFooter(bytes: Uint8Array, at: number): FileMetaData {
   let meta: FileMetaData;
   try {
     meta = parquetMetadata(bytes.slice().buffer);
@@ -69,6 +70,22 @@ export async function readFooter(src: OpenSource): Promise<FileMetaData> {
   }
   checkFooter(meta, at);
   return meta;
+}
+
+/** @internal Reads and checks the footer of an open source. */
+export async function readFooter(src: OpenSource): Promise<FileMetaData> {
+  const size = src.byteLength;
+  const head = size < 12 ? new Uint8Array(0) : await src.read(0, 4);
+  const tail = size < 12 ? new Uint8Array(0) : await src.read(size - 8, size);
+  const at = footerStart(size, head, tail);
+  return parseFooter(await src.read(at, size), at);
+}
+
+/** @internal The footer of bytes in memory. */
+export function footerOf(bytes: Uint8Array): FileMetaData {
+  const size = bytes.length;
+  const at = footerStart(size, bytes.subarray(0, 4), bytes.subarray(Math.max(0, size - 8)));
+  return parseFooter(bytes.subarray(at), at);
 }
 
 /** Consistency checks that make a corrupted footer fail here instead of allocating absurdly later. */
@@ -99,31 +116,6 @@ function chunkStart(m: FileMetaData['row_groups'][number]['columns'][number]['me
   const data = Number(m.data_page_offset);
   const dict = m.dictionary_page_offset === undefined ? 0 : Number(m.dictionary_page_offset);
   return dict > 0 && dict < data ? dict : data;
-}
-
-let compressorsPromise: Promise<Compressors | undefined> | undefined;
-
-/** hyparquet-compressors (ZSTD, GZIP, BROTLI, LZ4; and a faster SNAPPY), loaded the first time a file needs it. */
-async function loadCompressors(): Promise<Compressors | undefined> {
-  compressorsPromise ??= import('hyparquet-compressors').then(
-    (m) => m.compressors as Compressors,
-    () => undefined,
-  );
-  return compressorsPromise;
-}
-
-async function compressorsFor(meta: FileMetaData, plans: readonly ColumnPlan[], groups: readonly number[]): Promise<Compressors | undefined> {
-  const codecs = new Set<string>();
-  for (const g of groups) for (const p of plans) codecs.add(meta.row_groups[g]!.columns[p.leaf]!.meta_data!.codec);
-  codecs.delete('UNCOMPRESSED');
-  if (codecs.size === 0) return undefined;
-  // hyparquet-compressors' SNAPPY (WebAssembly) is faster than hyparquet's own, so it is used when installed.
-  const c = await loadCompressors();
-  codecs.delete('SNAPPY');
-  if (c === undefined && codecs.size > 0) {
-    throw new ParquetError(`the file uses ${[...codecs].join(', ')} compression; install the optional peer dependency hyparquet-compressors to read it`);
-  }
-  return c;
 }
 
 /** A statistic as a filter value (dates as days, timestamps as ms, booleans as 0/1). */
@@ -206,8 +198,14 @@ export class ParquetReader implements AsyncIterable<RecordStore<Schema>> {
   }
 }
 
-/** @internal The chunks of an open file. */
-export async function* readChunks(src: OpenSource, meta: FileMetaData, opts: ReadParquetOptions): AsyncGenerator<RecordStore<Schema>, void, undefined> {
+/** @internal What to read: the plans (output columns first, then filter-only columns) and the row groups. */
+interface ReadPlan {
+  readonly out: readonly ColumnPlan[];
+  readonly plans: readonly ColumnPlan[];
+  readonly groups: readonly number[];
+}
+
+function planRead(meta: FileMetaData, opts: ReadParquetOptions): ReadPlan {
   const filter = opts.filter;
   const out = planColumns(meta, opts.columns);
   let plans = out;
@@ -216,34 +214,91 @@ export async function* readChunks(src: OpenSource, meta: FileMetaData, opts: Rea
     if (extra.length > 0) plans = out.concat(planColumns(meta, extra));
   }
   const nGroups = meta.row_groups.length;
-  const groups = opts.rowGroups ?? meta.row_groups.map((_, i) => i);
-  for (const g of groups) {
+  const all = meta.row_groups.map((_, i) => i);
+  for (const g of opts.rowGroups ?? []) {
     if (!Number.isInteger(g) || g < 0 || g >= nGroups) throw new ParquetError(`row group ${String(g)} does not exist (the file has ${nGroups})`);
   }
-  const compressors = await compressorsFor(meta, plans, groups);
-  for (const g of groups) {
-    if (filter !== undefined && !groupMayMatch(meta, g, plans, filter)) continue;
-    const rg = meta.row_groups[g]!;
-    const numRows = Number(rg.num_rows);
-    const cols: (TypedArray | Categorical<string>)[] = [];
-    for (const p of plans) {
-      const m = rg.columns[p.leaf]!.meta_data!;
-      if (m.type !== p.physical) throw new ParquetError(`the chunk's type ${m.type} differs from the schema's ${p.physical}`, { column: p.name, rowGroup: g });
-      const start = chunkStart(m);
-      const end = start + Number(m.total_compressed_size);
-      const bytes = await src.read(start, end);
-      if (bytes.length !== end - start) throw new ParquetError(`the file ends inside the column chunk [${start}, ${end})`, { column: p.name, rowGroup: g, offset: start });
-      cols.push(storeColumn(p, decodeColumnChunk(bytes, start, p, m, numRows, g, compressors), g));
+  const groups = (opts.rowGroups ?? all).filter((g) => filter === undefined || groupMayMatch(meta, g, plans, filter));
+  return { out, plans, groups };
+}
+
+/** The byte range of a column chunk, checked against its schema type. */
+function chunkRange(meta: FileMetaData, p: ColumnPlan, g: number): [number, number] {
+  const m = meta.row_groups[g]!.columns[p.leaf]!.meta_data!;
+  if (m.type !== p.physical) throw new ParquetError(`the chunk's type ${m.type} differs from the schema's ${p.physical}`, { column: p.name, rowGroup: g });
+  const start = chunkStart(m);
+  return [start, start + Number(m.total_compressed_size)];
+}
+
+/** Decodes row group `g` from its column chunks' bytes (in plan order); `null` when the filter keeps no row. */
+function decodeGroup(meta: FileMetaData, rp: ReadPlan, g: number, chunks: readonly Uint8Array[], filter: ParquetFilter | undefined): RecordStore<Schema> | null {
+  const rg = meta.row_groups[g]!;
+  const numRows = Number(rg.num_rows);
+  const cols: (TypedArray | Categorical<string>)[] = [];
+  for (let i = 0; i < rp.plans.length; i++) {
+    const p = rp.plans[i]!;
+    const [start, end] = chunkRange(meta, p, g);
+    const bytes = chunks[i]!;
+    if (bytes.length !== end - start) throw new ParquetError(`the file ends inside the column chunk [${start}, ${end})`, { column: p.name, rowGroup: g, offset: start });
+    cols.push(storeColumn(p, decodeColumnChunk(bytes, start, p, rg.columns[p.leaf]!.meta_data!, numRows, g, compressors as Compressors), g));
+  }
+  let store = makeStore(rp.plans, cols);
+  if (filter !== undefined) {
+    const mask = new Uint8Array(numRows).fill(1);
+    for (const [name, pred] of Object.entries(filter)) maskOf(store.column(name as never) as never, pred, mask);
+    store = store.filter(mask);
+    if (rp.plans !== rp.out) store = store.select(rp.out.map((p) => p.name) as never) as unknown as RecordStore<Schema>;
+    if (store.length === 0) return null;
+  }
+  return store;
+}
+
+/**
+ * A {@link ParquetReader} over bytes in memory (`Uint8Array`, `ArrayBuffer`): also iterable synchronously
+ * (`for…of`, and `pipeline(reader)` is a sync Pipeline), as readCsv over a string is.
+ */
+export class ParquetBytesReader extends ParquetReader implements Iterable<RecordStore<Schema>> {
+  readonly #bytes: Uint8Array;
+  readonly #o: ReadParquetOptions;
+
+  /** @internal Use {@link readParquet}. */
+  constructor(bytes: Uint8Array, opts: ReadParquetOptions) {
+    super(bytes, opts);
+    this.#bytes = bytes;
+    this.#o = opts;
+  }
+
+  /** Iterates the chunks synchronously. */
+  [Symbol.iterator](): Iterator<RecordStore<Schema>> {
+    return readChunksSync(this.#bytes, this.#o);
+  }
+}
+
+/** @internal The chunks of an open file (each row group's projected column chunks read, then decoded). */
+export async function* readChunks(src: OpenSource, meta: FileMetaData, opts: ReadParquetOptions): AsyncGenerator<RecordStore<Schema>, void, undefined> {
+  const rp = planRead(meta, opts);
+  for (const g of rp.groups) {
+    const chunks: Uint8Array[] = [];
+    for (const p of rp.plans) {
+      const [start, end] = chunkRange(meta, p, g);
+      chunks.push(await src.read(start, end));
     }
-    let store = makeStore(plans, cols);
-    if (filter !== undefined) {
-      const mask = new Uint8Array(numRows).fill(1);
-      for (const [name, pred] of Object.entries(filter)) maskOf(store.column(name as never) as never, pred, mask);
-      store = store.filter(mask);
-      if (plans !== out) store = store.select(out.map((p) => p.name) as never) as unknown as RecordStore<Schema>;
-      if (store.length === 0) continue;
-    }
-    yield store;
+    const store = decodeGroup(meta, rp, g, chunks, opts.filter);
+    if (store !== null) yield store;
+  }
+}
+
+/** @internal The chunks of bytes in memory, synchronously. */
+export function* readChunksSync(bytes: Uint8Array, opts: ReadParquetOptions): Generator<RecordStore<Schema>, void, undefined> {
+  const meta = footerOf(bytes);
+  const rp = planRead(meta, opts);
+  for (const g of rp.groups) {
+    const chunks = rp.plans.map((p) => {
+      const [start, end] = chunkRange(meta, p, g);
+      return bytes.subarray(start, end);
+    });
+    const store = decodeGroup(meta, rp, g, chunks, opts.filter);
+    if (store !== null) yield store;
   }
 }
 
@@ -267,7 +322,8 @@ function checkOptions(options: unknown, where: string): ReadParquetOptions {
  * @param source - a path or `file:` URL (Node), a `Uint8Array`/`ArrayBuffer`, a `Blob`/`File`, or a
  *   {@link RangeReader} (`{byteLength, read(start, end)}`: a remote file is read by ranges, never whole).
  * @param options - `columns` (projection: only those column chunks are read), `rowGroups`, `filter`.
- * @returns a {@link ParquetReader}: `for await (const chunk of reader)`, or `pipeline(reader)`.
+ * @returns a {@link ParquetReader}: `for await (const chunk of reader)`, or `pipeline(reader)`; over bytes in
+ *   memory a {@link ParquetBytesReader}, also iterable synchronously (`for (const chunk of reader)`).
  * @throws `TypeError` at once for a bad source or option. While reading: {@link ParquetError} (a
  *   `ValueError`) naming the column, row group and byte offset for a truncated file, a corrupted footer or
  *   page, a page that fails to decompress; `NotImplementedError` for a nested column or an unsupported type
@@ -283,9 +339,14 @@ function checkOptions(options: unknown, where: string): ReadParquetOptions {
  * }
  * ```
  */
+export function readParquet(source: Uint8Array | ArrayBuffer, options?: ReadParquetOptions): ParquetBytesReader;
+export function readParquet(source: ParquetSource, options?: ReadParquetOptions): ParquetReader;
 export function readParquet(source: ParquetSource, options?: ReadParquetOptions): ParquetReader {
   checkSource(source, 'readParquet()');
-  return new ParquetReader(source, checkOptions(options, 'readParquet()'));
+  const opts = checkOptions(options, 'readParquet()');
+  if (source instanceof Uint8Array) return new ParquetBytesReader(source, opts);
+  if (source instanceof ArrayBuffer) return new ParquetBytesReader(new Uint8Array(source), opts);
+  return new ParquetReader(source, opts);
 }
 
 /**

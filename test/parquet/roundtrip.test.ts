@@ -201,6 +201,12 @@ describe('reading', () => {
     }
   });
 
+  test('over bytes in memory the reader is also synchronous (a sync pipeline source)', () => {
+    const reader = readParquet(bytes, { columns: ['i32'] });
+    expect(pipeline(reader).map((c) => c.length).sum()).toBe(1000);
+    expect([...readParquet(bytes.slice().buffer)].map((c) => c.length)).toEqual([300, 300, 300, 100]);
+  });
+
   test('a reader is a pipeline source; an early break stops reading', async () => {
     const total = await pipeline(readParquet(bytes, { columns: ['i32'] }))
       .map((c) => c.length)
