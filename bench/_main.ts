@@ -162,7 +162,7 @@ async function checkOnly(o: Options, registry: Registry, io: Io): Promise<number
     try {
       const suite = await registry[name]!();
       const cases = await suite.speed(context(o.rows, o.size, []));
-      checkCases(name, cases);
+      await checkCases(name, cases);
       io.stdout.write(`ok    ${name}: ${countTasks(cases)} tasks in ${cases.length} cases agree at ${o.rows.toLocaleString('en-US')} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
     } catch (e) {
       failed++;

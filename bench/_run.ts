@@ -64,20 +64,36 @@ export function countTasks(cases: readonly SpeedCase[]): number {
   return cases.reduce((n, c) => n + 1 + c.tasks.length, 0);
 }
 
+/** Task functions whose results are promises (Parquet reads): timed with `await`, the others synchronously. */
+const ASYNC_TASKS = new WeakSet<() => unknown>();
+
+function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as PromiseLike<unknown>).then === 'function';
+}
+
+/** Calls a task once, awaiting it (and remembering that it is async) when it returns a promise. */
+async function callOnce(fn: () => unknown): Promise<unknown> {
+  const r = fn();
+  if (!isPromiseLike(r)) return r;
+  ASYNC_TASKS.add(fn);
+  return await r;
+}
+
 /**
  * Checks every task of every case against its baseline; throws on the first disagreement. Returns how long
- * each call took (ms, per case: baseline first), a rough first estimate used to size the timed runs.
+ * each call took (ms, per case: baseline first), a rough first estimate used to size the timed runs. A task
+ * may return a promise (it is awaited, and timed with `await`).
  */
-export function checkCases(suite: string, cases: readonly SpeedCase[]): number[][] {
+export async function checkCases(suite: string, cases: readonly SpeedCase[]): Promise<number[][]> {
   const took: number[][] = [];
   for (const c of cases) {
     let t0 = performance.now();
-    const expected = c.baseline.fn();
+    const expected = await callOnce(c.baseline.fn);
     const times = [performance.now() - t0];
     const check = c.check ?? assertSameResult;
     for (const t of c.tasks) {
       t0 = performance.now();
-      const got = t.fn();
+      const got = await callOnce(t.fn);
       times.push(performance.now() - t0);
       check(got, expected, `${suite} / ${c.name} / ${t.name}`);
     }
@@ -107,9 +123,15 @@ async function timeTask(fn: () => unknown, name: string, taskMs: number, estMs: 
     warmup: !slow,
     warmupIterations: 2,
   });
-  bench.add(name, () => {
-    sink = fn();
-  });
+  if (ASYNC_TASKS.has(fn)) {
+    bench.add(name, async () => {
+      sink = await fn();
+    });
+  } else {
+    bench.add(name, () => {
+      sink = fn();
+    });
+  }
   await bench.run();
   const r = bench.tasks[0]!.result;
   if (r.state !== 'completed') {
@@ -172,7 +194,7 @@ export async function timeCases(
 /** Checks, then times every speed case of `suite` (kept for callers of the first harness). */
 export async function runSpeed(suite: Suite, ctx: SuiteContext, opts: SpeedOptions): Promise<SpeedRow[]> {
   const cases = await suite.speed(ctx);
-  return timeCases(suite.name, cases, opts, checkCases(suite.name, cases));
+  return timeCases(suite.name, cases, opts, await checkCases(suite.name, cases));
 }
 
 /** Number of child runs `groups` will take. */
@@ -286,7 +308,7 @@ export async function runSuite(
   const taskMs = taskTimeMs(plan, countTasks(cases));
   progress.suite(place.index, place.total, name, countTasks(cases) * plan.repeat + countMemoryRuns(groups, plan.memoryRuns));
   progress.step('checking every task against its baseline');
-  const estimates = checkCases(name, cases);
+  const estimates = await checkCases(name, cases);
   const speed = await timeCases(name, cases, { taskMs, repeat: plan.repeat, progress }, estimates);
   let rows: MemoryRow[] = [];
   let memoryError: string | undefined;

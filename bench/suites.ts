@@ -6,7 +6,7 @@ import type { Suite } from './_harness.js';
 
 /** Loads a suite module lazily so `compactly-bench vector` only pays for what it runs. */
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
-  // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow)
+  // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow, verbs, parquet)
   vector: async () => (await import('./vector.bench.js')).suite,
   'record-store': async () => (await import('./record-store.bench.js')).suite,
   categorical: async () => (await import('./categorical.bench.js')).suite,
@@ -14,5 +14,6 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   pipeline: async () => (await import('./pipeline.bench.js')).suite,
   arrow: async () => (await import('./arrow.bench.js')).suite,
   verbs: async () => (await import('./verbs.bench.js')).suite,
+  parquet: async () => (await import('./parquet.bench.js')).suite,
   // SUITES-END
 };

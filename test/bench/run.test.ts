@@ -22,19 +22,23 @@ const cases: SpeedCase[] = [
 ];
 
 describe('checkCases', () => {
-  it('returns one duration per task, baseline first', () => {
-    const t = checkCases('s', cases);
+  it('returns one duration per task, baseline first', async () => {
+    const t = await checkCases('s', cases);
     expect(t).toHaveLength(1);
     expect(t[0]).toHaveLength(2);
     for (const ms of t[0]!) expect(ms).toBeGreaterThanOrEqual(0);
   });
-  it('throws on the first task that disagrees, naming it', () => {
+  it('throws on the first task that disagrees, naming it', async () => {
     const bad: SpeedCase[] = [{ ...cases[0]!, tasks: [{ name: 'off by one', fn: () => 7 }] }];
-    expect(() => checkCases('s', bad)).toThrow('benchmark task "s / sum / off by one" disagrees with its baseline: 7 !== 6');
+    await expect(checkCases('s', bad)).rejects.toThrow('benchmark task "s / sum / off by one" disagrees with its baseline: 7 !== 6');
   });
-  it('uses the case check when given', () => {
+  it('uses the case check when given', async () => {
     const loose: SpeedCase[] = [{ ...cases[0]!, tasks: [{ name: 'close', fn: () => 6.1 }], check: () => undefined }];
-    expect(() => checkCases('s', loose)).not.toThrow();
+    await expect(checkCases('s', loose)).resolves.toBeDefined();
+  });
+  it('awaits a task that returns a promise and checks its value', async () => {
+    const asyncCase: SpeedCase[] = [{ ...cases[0]!, tasks: [{ name: 'async', fn: async () => 6 }, { name: 'async off', fn: async () => 5 }] }];
+    await expect(checkCases('s', asyncCase)).rejects.toThrow('"s / sum / async off" disagrees with its baseline: 5 !== 6');
   });
 });
 
