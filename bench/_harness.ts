@@ -50,7 +50,7 @@ export interface SpeedCase {
 /** One structure whose memory is measured. `build(n)` returns it; the child keeps it alive. */
 export interface MemoryCase {
   readonly name: string;
-  readonly build: (n: number) => unknown; // may return a promise of the structure (awaited before measuring)
+  readonly build: (n: number) => unknown;
   /** A reference point (the raw TypedArray: the physical limit, or another library), not compactly. */
   readonly reference?: boolean;
 }

@@ -43,7 +43,7 @@ function settle(): number {
 }
 
 /**
- * In the child: builds one case (awaited, when `build` returns a promise), measures it, prints `{bytes, n}` and returns. A small throwaway build
+ * In the child: builds one case, measures it, prints `{bytes, n}` and returns. A small throwaway build
  * first compiles the case's code paths, so their bytecode is not counted as the structure's memory.
  */
 export async function runChild(suite: Suite, ctx: SuiteContext, group: string, name: string): Promise<void> {
@@ -51,10 +51,10 @@ export async function runChild(suite: Suite, ctx: SuiteContext, group: string, n
   const g = groups.find((x) => x.name === group);
   const c = g && (g.baseline.name === name ? g.baseline : g.cases.find((x) => x.name === name));
   if (!c) throw new Error(`no memory case ${suite.name}/${group}/${name}`);
-  keep = await c.build(Math.min(ctx.rows, 1000));
+  keep = c.build(Math.min(ctx.rows, 1000));
   keep = undefined;
   const before = settle();
-  keep = await c.build(ctx.rows);
+  keep = c.build(ctx.rows);
   const after = settle();
   if (keep === undefined) throw new Error('memory case built nothing');
   const out: ChildResult = { bytes: after - before, n: ctx.rows };
