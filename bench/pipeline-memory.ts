@@ -7,6 +7,8 @@
  *   npx tsx bench/pipeline-memory.ts            # filter → map → sum at 1e6 and 1e7; readCsv at ~50 and ~200 MB
  *   npx tsx bench/pipeline-memory.ts --quick    # 1e5 / 1e6 and ~5 / ~20 MB
  *   npx tsx bench/pipeline-memory.ts --csv      # the CSV cases only
+ *   npx tsx bench/pipeline-memory.ts --parquet  # the same CSV files converted to Parquet (one pipeline, constant
+ *                                               # memory), then read in chunks with readParquet(path)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -44,7 +46,20 @@ async function measure(run: () => unknown | Promise<unknown>): Promise<number> {
 async function child(kind: string, arg: string): Promise<void> {
   const { pipeline } = await import('../src/index.js');
   let run: () => unknown;
-  if (kind.startsWith('csv-')) {
+  if (kind.startsWith('parquet-')) {
+    const { readParquet, writeParquet } = await import('../src/parquet/index.js');
+    if (kind === 'parquet-convert') {
+      const { readCsv } = await import('../src/node/index.js');
+      const [csvPath, out] = arg.split('|') as [string, string];
+      run = () => writeParquet(readCsv(csvPath, { schema: { id: 'int32', city: 'category', km: 'float64', qty: 'uint8', ts: 'uint32' } }), out);
+    } else {
+      run = async () => {
+        let km = 0;
+        for await (const c of readParquet(arg)) km += pipeline(c.column('km') as Float64Array).sum();
+        return km;
+      };
+    }
+  } else if (kind.startsWith('csv-')) {
     const path = arg;
     if (kind === 'csv-readCsv' || kind === 'csv-readCsv-reuse') {
       const { readCsv } = await import('../src/node/index.js');
@@ -86,7 +101,7 @@ async function child(kind: string, arg: string): Promise<void> {
           : () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).sum();
   }
   // One warm-up run first (for the numeric cases) so that compiling the code paths is not counted as the run's memory.
-  if (!kind.startsWith('csv-')) await run();
+  if (!kind.startsWith('csv-') && !kind.startsWith('parquet-')) await run();
   const mb = await measure(run);
   process.stdout.write(JSON.stringify({ kind, arg, peakExtraMB: Math.round(mb * 100) / 100 }) + '\n');
 }
@@ -108,17 +123,26 @@ async function main(): Promise<void> {
     if (r.status !== 0) return `{"kind":"${kind}","arg":"${arg}","error":${JSON.stringify(r.stderr.slice(-300))}}`;
     return r.stdout.trim();
   };
-  const csvOnly = process.argv.includes('--csv');
+  const parquet = process.argv.includes('--parquet');
+  const csvOnly = process.argv.includes('--csv') || parquet;
   const sizes = csvOnly ? [] : quick ? [1e5, 1e6] : [1e6, 1e7];
   console.log('filter(x > 0.5) → map(x * 2) → sum over N float64: peak RSS above the input (MB)');
   for (const kind of ['array', 'generator', 'pipeline']) for (const n of sizes) console.log(runChild(kind, String(n)));
   const dir = mkdtempSync(join(tmpdir(), 'compactly-csv-'));
   try {
     const mbs = quick ? [5, 20] : [50, 200];
-    console.log('CSV files read whole: peak RSS above the starting RSS (MB)');
+    console.log(parquet ? 'CSV → Parquet, then Parquet read in chunks: peak RSS above the starting RSS (MB)' : 'CSV files read whole: peak RSS above the starting RSS (MB)');
     for (const mb of mbs) {
       const path = join(dir, `f${mb}.csv`);
       writeCsv(path, mb);
+      if (parquet) {
+        const out = join(dir, `f${mb}.parquet`);
+        console.log(`CSV ${(statSync(path).size / 1e6).toFixed(0)} MB → Parquet:`);
+        console.log(runChild('parquet-convert', `${path}|${out}`));
+        console.log(`Parquet ${(statSync(out).size / 1e6).toFixed(0)} MB read in chunks:`);
+        console.log(runChild('parquet-readParquet', out));
+        continue;
+      }
       console.log(`file ${(statSync(path).size / 1e6).toFixed(0)} MB:`);
       console.log(runChild('csv-readCsv', path));
       console.log(runChild('csv-readCsv-reuse', path));

@@ -1,7 +1,8 @@
 // Measures the Parquet library candidates for compactly/parquet on one generated file (docs/parquet.md).
 // Needs, besides the repo's devDependencies, parquet-wasm installed next to them or in NODE_PATH-free ESM resolution:
 //   mkdir /tmp/pqeval && cd /tmp/pqeval && npm i hyparquet hyparquet-compressors parquet-wasm apache-arrow @duckdb/node-api
-//   node /path/to/compactly/scripts/parquet-library-eval.mjs [rows]   (run from /tmp/pqeval)
+//   npx --prefix /path/to/compactly tsx /path/to/compactly/scripts/parquet-library-eval.mjs [rows]   (run from /tmp/pqeval)
+// compactly's own reader (src/parquet, through tsx) is timed on the same files.
 import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const hp = await load('hyparquet');
 const { compressors } = await load('hyparquet-compressors');
 const pw = await load('parquet-wasm');
 const arrow = await load('apache-arrow');
+const { loadParquet, readParquet } = await import(new URL('../src/parquet/index.ts', import.meta.url).href);
 
 async function time(label, fn, reps = 3) {
   let best = Infinity;
@@ -40,6 +42,8 @@ for (const codec of ['snappy', 'zstd']) {
   await time('hyparquet parquetReadObjects (row objects)', () => hp.parquetReadObjects({ file: ab, compressors }));
   await time('hyparquet parquetRead columnar (onChunk, decoded values)', () =>
     hp.parquetRead({ file: ab, compressors, onChunk() {} }));
+  await time('compactly loadParquet -> one RecordStore', () => loadParquet(bytes));
+  await time('compactly readParquet -> RecordStore chunks (sync)', () => [...readParquet(bytes)].length);
   await time('parquet-wasm readParquet -> arrow tableFromIPC', () => arrow.tableFromIPC(pw.readParquet(bytes).intoIPCStream()));
   await time('duckdb read_parquet count(*) sum (reference)', () =>
     db.runAndReadAll(`SELECT count(*), sum(x), count(DISTINCT origin) FROM read_parquet('${file(codec)}')`));
