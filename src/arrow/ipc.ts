@@ -73,8 +73,10 @@ export function toIPC(x: AnyRecordStore | object, options: ToIPCOptions = {}): U
  * @returns a RecordStore. Numeric columns of a single record batch without nulls are views into
  *   `bytes` (zero-copy; pass `{copy: true}` to detach them), other columns are copied once.
  * @throws {@link compactly!ValueError} for malformed bytes, naming the byte offset (empty input, truncated
- *   message, metadata or body past the end, buffers outside a body, bad magic or footer), and for
- *   nulls in a numeric column without `{nulls: 'nan'}`.
+ *   message, metadata or body past the end, buffers outside a body, bad magic or footer, a damaged schema
+ *   flatbuffer, a batch whose nodes or buffers do not fit the schema's layout: all checked before
+ *   apache-arrow decodes anything, see docs/reliability.md), and for nulls in a numeric column without
+ *   `{nulls: 'nan'}`.
  * @throws `TypeError` for unsupported column types (naming column and type).
  * @remarks O(bytes) to validate the framing, then as {@link fromArrow}. A stream with several record
  *   batches gives one store of all their rows (one copy per column); to keep constant memory, read it
