@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readCsv } from '../../src/pipeline.js';
-import { type Rng, rng } from './_rng.js';
+import { type Rng, cut, rng } from './_rng.js';
 
 /** One generated case. */
 export interface CsvCase {
@@ -107,33 +107,13 @@ async function* pieces<T>(xs: T[]): AsyncGenerator<T> {
   for (const x of xs) yield x;
 }
 
-function cutString(s: string, r: Rng): string[] {
-  const out: string[] = [];
-  for (let at = 0; at < s.length; ) {
-    const n = 1 + r.int(8);
-    out.push(s.slice(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
-function cutBytes(b: Uint8Array, r: Rng): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let at = 0; at < b.length; ) {
-    const n = 1 + r.int(8);
-    out.push(b.slice(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
 /** Runs the case through readCsv (whole, string chunks, byte chunks; raise and skip); returns what broke. */
 export async function checkCsv(c: CsvCase, r: Rng): Promise<string | undefined> {
   const want = JSON.stringify(expected(c));
   const sources: [string, () => Source][] = [
     ['whole', () => c.text],
-    ['string chunks', () => pieces(cutString(c.text, r))],
-    ['byte chunks', () => pieces(cutBytes(new TextEncoder().encode(c.text), r))],
+    ['string chunks', () => pieces(cut(c.text, r, 8))],
+    ['byte chunks', () => pieces(cut(new TextEncoder().encode(c.text), r, 8))],
   ];
   for (const [name, src] of sources) {
     const raised = await read(src(), c, 'throw');

@@ -9,27 +9,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type CsvCase, checkCsv, csvCase, pythonRows } from './csv-cases.js';
 import { rng } from './_rng.js';
+import { cli, line } from './_child.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : Number(args[i + 1]);
-};
-const line = (s: string): void => {
-  process.stdout.write(`${s}\n`);
-};
-const seed = opt('seed', 1);
-const save = args.indexOf('--save');
-const replay = args.indexOf('--replay');
+const opt = cli.opt;
+const seed = cli.seed;
 
-if (save >= 0) {
-  const { r: _r, ...c } = csvCase(seed, Number(args[save + 1]));
-  writeFileSync(args[save + 2]!, `${JSON.stringify(c, null, 1)}\n`);
+const { save, replay } = cli;
+if (save !== undefined) {
+  const { r: _r, ...c } = csvCase(seed, save[0]);
+  writeFileSync(save[1], `${JSON.stringify(c, null, 1)}\n`);
   line(`saved ${JSON.stringify({ damage: c.damage })}`);
 } else {
   const cases: { id: string | number; c: CsvCase; r: ReturnType<typeof rng> }[] = [];
-  if (replay >= 0) {
-    args.slice(replay + 1).forEach((f, i) => cases.push({ id: f, c: JSON.parse(readFileSync(f, 'utf8')) as CsvCase, r: rng(0, i) }));
+  if (replay !== undefined) {
+    replay.forEach((f, i) => cases.push({ id: f, c: JSON.parse(readFileSync(f, 'utf8')) as CsvCase, r: rng(0, i) }));
   } else {
     const from = opt('from', 0);
     for (let i = from; i < from + opt('cases', 100); i++) {

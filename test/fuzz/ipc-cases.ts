@@ -12,7 +12,7 @@ import { RecordStore, recordStore } from '../../src/record-store.js';
 import { categorical } from '../../src/categorical.js';
 import { fromIPC, readIPC, toIPC, writeIPCBytes } from '../../src/arrow/index.js';
 import { validateIPC } from '../../src/arrow/ipc-frame.js';
-import { type Rng, rng } from './_rng.js';
+import { type Rng, cut, rng } from './_rng.js';
 
 /** The valid inputs the mutations start from (built once per process, deterministically). */
 export async function ipcCorpus(): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -158,13 +158,7 @@ export function readWhole(bytes: Uint8Array): Outcome {
 
 /** readIPC over the bytes cut into chunks of random sizes; the chunks' rows joined. */
 export async function readChunked(bytes: Uint8Array, r: Rng): Promise<Outcome> {
-  const parts: Uint8Array[] = [];
-  const max = r.pick([1, 7, 64, 1 << 20]);
-  for (let at = 0; at < bytes.length; ) {
-    const n = 1 + r.int(max);
-    parts.push(bytes.slice(at, at + n));
-    at += n;
-  }
+  const parts = cut(bytes, r, r.pick([1, 7, 64, 1 << 20]));
   try {
     let values: unknown[][] | undefined;
     let rows = 0;

@@ -10,27 +10,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { caseInput, checkInput, ipcCorpus } from './ipc-cases.js';
 import { rng } from './_rng.js';
+import { cli, line } from './_child.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : Number(args[i + 1]);
-};
-const line = (s: string): void => {
-  process.stdout.write(`${s}\n`);
-};
+const opt = cli.opt;
 
 const corpus = await ipcCorpus();
-const seed = opt('seed', 1);
-const replay = args.indexOf('--replay');
-const save = args.indexOf('--save');
-if (save >= 0) {
-  const c = caseInput(corpus, seed, Number(args[save + 1]));
-  writeFileSync(args[save + 2]!, c.bytes);
+const seed = cli.seed;
+const { save, replay } = cli;
+if (save !== undefined) {
+  const c = caseInput(corpus, seed, save[0]);
+  writeFileSync(save[1], c.bytes);
   line(`saved ${JSON.stringify({ base: c.base, what: c.what })}`);
-} else if (replay >= 0) {
+} else if (replay !== undefined) {
   let failures = 0;
-  const files = args.slice(replay + 1);
+  const files = replay;
   for (let i = 0; i < files.length; i++) {
     line(`case ${i} ${files[i]}`);
     const res = await checkInput(new Uint8Array(readFileSync(files[i]!)), rng(0, i));

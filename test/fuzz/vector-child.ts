@@ -8,25 +8,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Program, difference, program, runCompactly, runPython } from './vector-cases.js';
+import { cli, line } from './_child.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i < 0 ? dflt : Number(args[i + 1]);
-};
-const line = (s: string): void => {
-  process.stdout.write(`${s}\n`);
-};
-const seed = opt('seed', 1);
-const save = args.indexOf('--save');
-const replay = args.indexOf('--replay');
+const opt = cli.opt;
+const seed = cli.seed;
 
-if (save >= 0) {
-  writeFileSync(args[save + 2]!, `${JSON.stringify(program(seed, Number(args[save + 1])))}\n`);
+const { save, replay } = cli;
+if (save !== undefined) {
+  writeFileSync(save[1], `${JSON.stringify(program(seed, save[0]))}\n`);
   line('saved');
 } else {
   const cases: { id: string | number; p: Program }[] = [];
-  if (replay >= 0) for (const f of args.slice(replay + 1)) cases.push({ id: f, p: JSON.parse(readFileSync(f, 'utf8')) as Program });
+  if (replay !== undefined) for (const f of replay) cases.push({ id: f, p: JSON.parse(readFileSync(f, 'utf8')) as Program });
   else for (let i = opt('from', 0), end = i + opt('cases', 100); i < end; i++) cases.push({ id: i, p: program(seed, i) });
   const theirs = runPython(cases.map((c) => c.p));
   let failures = 0;
