@@ -19,6 +19,11 @@ export interface SuiteContext {
   readonly optional: <T = unknown>(pkg: string) => Promise<T | undefined>;
   /** Records a note printed under the suite's table (e.g. "apache-arrow not installed: skipped"). */
   readonly note: (text: string) => void;
+  /**
+   * Replaces the suite's title for this run, when the baselines it names depend on what is installed (the
+   * section title, the table and the chart must name the baseline that actually ran).
+   */
+  readonly setTitle?: (title: string) => void;
 }
 
 /** One way of answering a speed case. `fn` must return its result (it is checked, then sunk). */

@@ -89,6 +89,21 @@ async function child(argv: readonly string[], registry: Registry): Promise<numbe
   return 0;
 }
 
+/**
+ * The package a failed suite load could not find, when that is the failure: Node's ERR_MODULE_NOT_FOUND /
+ * MODULE_NOT_FOUND for a bare specifier (an optional peer such as apache-arrow; compactly itself has no
+ * runtime dependencies). A relative path or any other error is a real failure: undefined.
+ */
+export function missingPackage(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return undefined;
+  const m = /Cannot find (?:package|module) '([^']+)'/.exec(e instanceof Error ? e.message : String(e));
+  const spec = m?.[1];
+  if (spec === undefined || /^(\.|\/|[A-Za-z]:\\|file:|node:)/.test(spec)) return undefined;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
 /** The full Markdown report. */
 export function renderMarkdownReport(report: BenchReport, heading = '#'): string {
   const h2 = `${heading}#`;
@@ -111,6 +126,7 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
     if (s.memory.length) md.push(renderMarkdown(memoryTable(s.memory)), '');
     for (const n of s.notes) md.push(`> ${n}`, '');
   }
+  for (const sk of report.skipped ?? []) md.push(`> **Skipped:** ${sk.suite}: it ${sk.reason}.`, '');
   for (const e of report.errors) md.push(`> **Failed:** ${e.suite}: ${e.message}`, '');
   return md.join('\n');
 }
@@ -224,6 +240,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   out(environmentLine(env));
   const suites: SuiteReport[] = [];
   const errors: { suite: string; message: string }[] = [];
+  const skipped: { suite: string; reason: string }[] = [];
   const childArgs = ['--size', o.size];
   // Two memory children at a time (one at large: each may hold gigabytes of plain objects).
   const jobs = o.size === 'large' || o.rows > 2_000_000 ? 1 : Math.max(1, Math.min(2, env.cores));
@@ -247,6 +264,14 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       printSuite(r, out);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
+      const pkg = missingPackage(e);
+      if (pkg !== undefined) {
+        // An optional package the suite compares against or converts to: skipped, not failed.
+        const reason = `needs ${pkg}, which is not installed (optional: npm install ${pkg})`;
+        skipped.push({ suite: name, reason });
+        out(`\nnote: suite ${name} skipped: it ${reason}`);
+        continue;
+      }
       errors.push({ suite: name, message });
       progress.clear();
       io.stderr.write(`compactly-bench: suite ${name} failed: ${message}\n`);
@@ -269,6 +294,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
     summary: suites.map(summarize),
     noise: assessNoise(suites, env, o.repeat),
     errors,
+    skipped,
     elapsedMs: Date.now() - t0,
   };
   out(summaryLines(report).join('\n'));

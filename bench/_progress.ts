@@ -16,8 +16,11 @@ export interface Progress {
   prepare(index: number, total: number, name: string): void;
   /** A suite starts: `index` of `total`, with `steps` timed tasks and memory measurements to do. */
   suite(index: number, total: number, name: string, steps: number): void;
-  /** A step starts (`case › task`, or `memory: group › case`). */
-  step(label: string): void;
+  /**
+   * A step starts (`case › task`, or `memory: group › case`). An uncounted step (`counted: false`, e.g. the
+   * check before timing) shows its label but takes no number, so the count runs 1..N once and ends at N/N.
+   */
+  step(label: string, counted?: boolean): void;
   /** The current step finished. */
   done(): void;
   /** A line that must stay visible (a warning, a suite's elapsed time). */
@@ -45,6 +48,8 @@ export function createProgress(mode: 'auto' | 'bar' | 'plain' | 'none', out: Pro
   let suiteLabel = '';
   let steps = 0;
   let done = 0;
+  /** Counted steps started: the plain lines number steps as they start (memory children run two at a time). */
+  let started = 0;
   let label = '';
   let timer: ReturnType<typeof setInterval> | undefined;
   let drawn = false;
@@ -73,10 +78,12 @@ export function createProgress(mode: 'auto' | 'bar' | 'plain' | 'none', out: Pro
         suiteLabel = `[${index}/${total}] ${name}`;
         steps = n;
         done = 0;
+        started = 0;
         out.write(`[${elapsed(t0)}] ${suiteLabel}: ${n} steps\n`);
       },
-      step(l) {
-        out.write(`[${elapsed(t0)}] ${suiteLabel} ${done + 1}/${steps}: ${l}\n`);
+      step(l, counted = true) {
+        if (!counted) out.write(`[${elapsed(t0)}] ${suiteLabel}: ${l}\n`);
+        else out.write(`[${elapsed(t0)}] ${suiteLabel} ${Math.min(++started, steps)}/${steps}: ${l}\n`);
       },
       done() {
         done++;

@@ -16,6 +16,11 @@ export interface Environment {
   arch: string;
   /** 1-minute load average when the run started (0 where the OS has none, e.g. Windows). */
   loadavg: number;
+  /**
+   * Share of one core the benchmark process got in a ~250 ms busy probe when the run started (0..1; absent
+   * for a browser run): below ~0.9, other processes were competing for the CPU right then.
+   */
+  cpuShare?: number;
   /** ISO date of the run. */
   date: string;
   /**
@@ -82,6 +87,9 @@ export interface Noise {
 export const NOISY_RME = 10;
 /** Spread across `--repeat` rounds (%) above which a task is flagged as noisy. */
 export const NOISY_SPREAD = 25;
+/** Below this share of a core in the start-up probe, other processes were competing (see Environment.cpuShare). */
+export const COMPETED_SHARE = 0.9;
+
 /** Spread across memory runs (%) above which a memory case is flagged. */
 export const NOISY_MEMORY_SPREAD = 5;
 
@@ -93,11 +101,12 @@ export function ratioNumber(r: number): string {
   return r.toPrecision(1);
 }
 
-/** A speed ratio (task ops/s ÷ baseline ops/s) as `3.2x faster`, `1.0x` or `0.8x`. */
+/** A speed ratio (task ops/s ÷ baseline ops/s) as `3.2x faster`, `1.0x` or `1.7x slower` (never a bare `0.6x`). */
 export function speedRatioText(r: number): string {
+  if (!Number.isFinite(r) || r <= 0) return '?';
   const s = ratioNumber(r);
-  if (s === '?') return '?';
-  return r > 1 && s !== '1.0' ? `${s}x faster` : `${s}x`;
+  if (s === '1.0') return '1.0x';
+  return r > 1 ? `${s}x faster` : ratioNumber(1 / r) === '1.0' ? '1.0x' : `${ratioNumber(1 / r)}x slower`;
 }
 
 /** A memory ratio (baseline bytes ÷ case bytes) as `4.4x smaller`, `1.0x` or `1.3x larger`. */
@@ -108,7 +117,7 @@ export function memoryRatioText(r: number): string {
   return r > 1 ? `${s}x smaller` : `${ratioNumber(1 / r)}x larger`;
 }
 
-/** `3.2x faster` / `0.8x` / `baseline` for a speed row. */
+/** `3.2x faster` / `1.3x slower` / `baseline` for a speed row. */
 export function speedRatio(row: SpeedRow): string {
   return row.baseline ? 'baseline' : speedRatioText(row.ratio);
 }
@@ -299,10 +308,22 @@ export function assessNoise(suites: readonly SuiteReport[], env: Environment, re
   if (mem.length) {
     notes.push(`${mem.length} memory cases varied by more than ${NOISY_MEMORY_SPREAD}% between their child runs.`);
   }
-  if (env.loadavg > env.cores * 0.7) {
-    notes.push(`The load average was ${env.loadavg} on ${env.cores} cores when the run started: other processes were competing for the CPU.`);
+  const busy = env.loadavg > env.cores * 0.7;
+  const share = env.cpuShare;
+  if (share !== undefined && share < COMPETED_SHARE) {
+    notes.push(
+      `Other processes were competing for the CPU when the run started: a busy probe got ${Math.round(share * 100)}% of a core (load average ${env.loadavg} on ${env.cores} cores).`,
+    );
+  } else if (busy && share === undefined) {
+    notes.push(`The load average was ${env.loadavg} on ${env.cores} cores when the run started: other processes may have been competing for the CPU.`);
   }
   const noisy = notes.length > 0;
+  if (noisy && busy && share !== undefined && share >= COMPETED_SHARE) {
+    // Not blamed on others: the probe had the core to itself; the average still holds work that had ended.
+    notes.push(
+      `The load average was ${env.loadavg} on ${env.cores} cores, but a busy probe at the start got ${Math.round(share * 100)}% of a core: that load was recent work that had already ended (the 1-minute average still counts it, e.g. a test run just before), not competition.`,
+    );
+  }
   if (noisy) {
     notes.push(
       repeat > 1

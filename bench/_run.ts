@@ -303,11 +303,13 @@ export async function runSuite(
   const started = Date.now();
   progress.prepare(place.index, place.total, name);
   const suite = await load();
-  const cases = await suite.speed(ctx);
-  const groups = plan.memory ? ((await suite.memory?.(ctx)) ?? []) : [];
+  let title = suite.title;
+  const runCtx: SuiteContext = { ...ctx, setTitle: (t) => void (title = t) };
+  const cases = await suite.speed(runCtx);
+  const groups = plan.memory ? ((await suite.memory?.(runCtx)) ?? []) : [];
   const taskMs = taskTimeMs(plan, countTasks(cases));
   progress.suite(place.index, place.total, name, countTasks(cases) * plan.repeat + countMemoryRuns(groups, plan.memoryRuns));
-  progress.step('checking every task against its baseline');
+  progress.step('checking every task against its baseline', false);
   const estimates = await checkCases(name, cases);
   const speed = await timeCases(name, cases, { taskMs, repeat: plan.repeat, progress }, estimates);
   let rows: MemoryRow[] = [];
@@ -318,6 +320,6 @@ export async function runSuite(
     memoryError = `memory: ${e instanceof Error ? e.message : String(e)}`;
     notes.push(`memory measurement failed: ${memoryError}`);
   }
-  const report: SuiteReport = { name, title: suite.title, notes, elapsedMs: Date.now() - started, taskMs, headline: suite.headline, speed, memory: rows };
+  const report: SuiteReport = { name, title, notes, elapsedMs: Date.now() - started, taskMs, headline: suite.headline, speed, memory: rows };
   return memoryError === undefined ? { report } : { report, memoryError };
 }

@@ -30,6 +30,8 @@ export interface BenchReport {
   noise: Noise;
   /** Suites that failed (a task disagreed with its baseline, or threw); the run exits 1. */
   errors: { suite: string; message: string }[];
+  /** Suites skipped because an optional package they need is not installed (the run still exits 0). */
+  skipped?: { suite: string; reason: string }[];
   /** Wall time of the whole run, ms. */
   elapsedMs: number;
 }

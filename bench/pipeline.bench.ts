@@ -62,8 +62,10 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
   const papaMod = await ctx.optional<PapaT & { default?: PapaT }>('papaparse');
   const Papa = papaMod?.default ?? papaMod;
   const csvParse = await ctx.optional<CsvParseSync>('csv-parse/sync');
-  if (Papa === undefined) ctx.note('papaparse not installed: the readCsv baseline is a hand-written split parser');
-  if (csvParse === undefined) ctx.note('csv-parse not installed: skipped');
+  if (Papa === undefined) ctx.note('papaparse not installed: the readCsv baseline is a hand-written split(",") parser');
+  if (csvParse === undefined) ctx.note('csv-parse not installed: its readCsv comparison is skipped');
+  const parsers = [Papa ? 'papaparse' : 'split(",")', ...(csvParse ? ['csv-parse'] : [])].join(' / ');
+  ctx.setTitle?.(`Pipelines vs array chains and generators; readCsv vs ${parsers}`);
   ctx.note(`readCsv case: ${csvRows} rows, ${(csv.length / 1e6).toFixed(1)} MB of CSV text (N/2 rows)`);
 
   const splitParser = (): CsvSummary => {

@@ -141,6 +141,9 @@ try {
       if (j.compactly === 'unknown') return 'the installed CLI did not find its package.json';
       return j.suites.length === 1 ? undefined : 'the suite did not run';
     });
+    run('npx compactly-bench arrow without apache-arrow: skipped with a note, exit 0', npx, ['--no-install', 'compactly-bench', '--size', 'tiny', '--no-memory', '--progress', 'none', 'arrow'], project, (out) =>
+      out.includes('note: suite arrow skipped: it needs apache-arrow') ? undefined : 'no skip note for the arrow suite',
+    );
     run('npx compactly-bench with a bad option exits 2', npx, ['--no-install', 'compactly-bench', '--no-such-option'], project, () => undefined, 2);
   }
   if (ok) {

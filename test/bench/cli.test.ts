@@ -93,7 +93,7 @@ describe('a run on the fake suite', () => {
 
   it('writes JSON that follows schema compactly-bench/1', () => {
     const j = JSON.parse(readFileSync(files.json, 'utf8')) as Record<string, any>;
-    expect(Object.keys(j)).toEqual(['schema', 'compactly', 'environment', 'options', 'suites', 'summary', 'noise', 'errors', 'elapsedMs']);
+    expect(Object.keys(j)).toEqual(['schema', 'compactly', 'environment', 'options', 'suites', 'summary', 'noise', 'errors', 'skipped', 'elapsedMs']);
     expect(j.schema).toBe('compactly-bench/1');
     expect(j.compactly).toMatch(/^\d+\.\d+\.\d+/);
     expect(Object.keys(j.environment)).toEqual(['node', 'v8', 'cpu', 'cores', 'memoryGiB', 'os', 'arch', 'loadavg', 'date']);

@@ -34,6 +34,22 @@ describe('progress', () => {
     ]);
   });
 
+  it('plain mode numbers each counted step once as it starts (overlapping memory children too) and ends at N/N', () => {
+    const { out, stream } = sink(false);
+    const p = createProgress('plain', stream, Date.now());
+    p.suite(1, 1, 'vector', 3);
+    p.step('checking every task against its baseline', false);
+    p.step('push › Vector.push');
+    p.done();
+    p.step('memory: build › a'); // two children at once: both start before either is done
+    p.step('memory: build › b');
+    p.done();
+    p.done();
+    const counters = out.map((l) => /vector (\d+\/\d+):/.exec(l)?.[1]).filter((c) => c !== undefined);
+    expect(counters).toEqual(['1/3', '2/3', '3/3']);
+    expect(out[1]).toMatch(/\] \[1\/1\] vector: checking every task against its baseline\n$/);
+  });
+
   it('bar mode (a TTY): redraws one line in place, truncated to the terminal width, and clears it', () => {
     const { out, stream } = sink(true, 50);
     const p = createProgress('auto', stream, Date.now());

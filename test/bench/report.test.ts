@@ -48,15 +48,17 @@ function suite(speedRows: SpeedRow[], memRows: MemoryRow[], headline: SuiteRepor
 }
 
 describe('ratio text', () => {
-  it('speed: "3.2x faster", "0.8x", "1.0x", large and tiny ratios', () => {
+  it('speed: "3.2x faster", "1.3x slower" (never a bare 0.8x), "1.0x", large and tiny ratios', () => {
     expect(speedRatioText(3.2)).toBe('3.2x faster');
     expect(speedRatioText(3.249)).toBe('3.2x faster');
-    expect(speedRatioText(0.8)).toBe('0.8x');
+    expect(speedRatioText(0.8)).toBe('1.3x slower');
+    expect(speedRatioText(0.07)).toBe('14.3x slower');
+    expect(speedRatioText(0.97)).toBe('1.0x');
     expect(speedRatioText(1.02)).toBe('1.0x');
     expect(speedRatioText(0.97)).toBe('1.0x');
     expect(speedRatioText(12.64)).toBe('12.6x faster');
     expect(speedRatioText(6400.4)).toBe('6,400x faster');
-    expect(speedRatioText(0.046)).toBe('0.05x');
+    expect(speedRatioText(0.046)).toBe('21.7x slower');
     expect(speedRatioText(NaN)).toBe('?');
   });
   it('memory: "4.4x smaller", "1.3x larger", "1.0x"', () => {

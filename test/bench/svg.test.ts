@@ -63,7 +63,7 @@ describe('renderSvg', () => {
     expect(svg).toContain('7.5x faster');
     expect(svg).toContain('24.00 B/record · 4.4x smaller');
     expect(svg).toContain('sum &lt;x&gt; › arrow get(i)');
-    expect(svg).toContain('0.3x');
+    expect(svg).toContain('3.3x slower');
   });
   it('grows with the rows', () => {
     const h = (s: string) => Number(/height='(\d+)'/.exec(s)![1]);
