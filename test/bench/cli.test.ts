@@ -96,7 +96,7 @@ describe('a run on the fake suite', () => {
     expect(Object.keys(j)).toEqual(['schema', 'compactly', 'environment', 'options', 'suites', 'summary', 'noise', 'errors', 'skipped', 'elapsedMs']);
     expect(j.schema).toBe('compactly-bench/1');
     expect(j.compactly).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.keys(j.environment)).toEqual(['node', 'v8', 'cpu', 'cores', 'memoryGiB', 'os', 'arch', 'loadavg', 'date']);
+    expect(Object.keys(j.environment)).toEqual(['node', 'v8', 'cpu', 'cores', 'memoryGiB', 'os', 'arch', 'loadavg', 'cpuShare', 'date']);
     expect(j.environment.cores).toBeGreaterThan(0);
     expect(j.options).toEqual({ suites: ['fast'], size: 'tiny', rows: 50_000, repeat: 1, memoryRuns: 1, timeMs: null });
     const s = j.suites[0];

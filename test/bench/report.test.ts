@@ -158,3 +158,15 @@ describe('statistics', () => {
     expect(spread([9, 10, 11])).toBeCloseTo(20, 9);
   });
 });
+
+describe('noise note on the load', () => {
+  const env = { node: 'v20', v8: '11', cpu: 'cpu', cores: 2, memoryGiB: 8, os: 'Linux', arch: 'x64', loadavg: 4, date: '2026-01-01' };
+  it('blames other processes only when the start-up probe did not get the core', () => {
+    const competed = assessNoise([], { ...env, cpuShare: 0.5 }, 3);
+    expect(competed.noisy).toBe(true);
+    expect(competed.notes[0]).toMatch(/Other processes were competing .* got 50% of a core \(load average 4 on 2 cores\)/);
+  });
+  it('a high load average with the core to itself is not competition (and alone is not noise)', () => {
+    expect(assessNoise([], { ...env, cpuShare: 0.97 }, 3)).toEqual({ noisy: false, notes: [] });
+  });
+});
