@@ -72,6 +72,8 @@ const CONSUMERS = [
     `const stream = new ReadableStream<number>({ start(ctl) { ctl.enqueue(1); ctl.close(); } });
 export const fromStream: Promise<number> = pipeline(stream).sum();
 export const csvFromStream = readCsv(new ReadableStream<Uint8Array>(), { schema: { a: 'uint8' } });
+import { writeCsv } from 'compactly';
+export const csvToStream: Promise<unknown> = writeCsv(store, new WritableStream<Uint8Array>());
 `],
   ['disposable', 'module', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'esnext.disposable'], types: [] },
     `export function disposed(): number {

@@ -29,8 +29,19 @@ export interface WriteCsvOptions {
 /** What {@link writeCsv} writes: a store, or chunks of one schema (an iterable, async iterable or pipeline). */
 export type CsvWritable = RecordStore<Schema> | Iterable<RecordStore<Schema>> | AsyncIterable<RecordStore<Schema>>;
 
-/** A sink for the CSV: a web `WritableStream` of UTF-8 bytes. */
-export type CsvSink = WritableStream<Uint8Array>;
+/**
+ * A sink for the CSV: a web `WritableStream` of UTF-8 bytes. Structural (what writeCsv calls of its writer), so
+ * the core's declarations compile without the DOM lib; every WHATWG `WritableStream<Uint8Array>` is one.
+ */
+export interface CsvSink {
+  /** A writer that locks the stream (a `WritableStreamDefaultWriter`). */
+  getWriter(): {
+    write(chunk: Uint8Array): PromiseLike<void>;
+    close(): PromiseLike<void>;
+    abort(reason?: unknown): PromiseLike<void>;
+    releaseLock(): void;
+  };
+}
 
 interface Format {
   readonly delimiter: string;
@@ -377,7 +388,7 @@ async function writeToStream(source: CsvWritable, sink: CsvSink, options: WriteC
     for await (const p of pieces) await writer.write(p);
     await writer.close();
   } catch (e) {
-    await writer.abort(e).catch(() => undefined);
+    await Promise.resolve(writer.abort(e)).catch(() => undefined);
     throw e;
   } finally {
     writer.releaseLock();
