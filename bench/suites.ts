@@ -6,7 +6,7 @@ import type { Suite } from './_harness.js';
 
 /** Loads a suite module lazily so `compactly-bench vector` only pays for what it runs. */
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
-  // SUITES-BEGIN (one line per suite; keep this order: vector, record-store, categorical, memoryview, pipeline, arrow, verbs, parquet)
+  // one line per suite, in the order the CLI runs and reports them
   vector: async () => (await import('./vector.bench.js')).suite,
   'record-store': async () => (await import('./record-store.bench.js')).suite,
   categorical: async () => (await import('./categorical.bench.js')).suite,

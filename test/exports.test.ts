@@ -50,7 +50,7 @@ const CORE = [
   'isTypeCode',
   'resolveDType',
   'widensTo',
-  // CORE-EXPORTS (append names here)
+  // the pipeline capability and the rest of the core entry
   'AsyncPipeline',
   'CsvError',
   'CsvReader',
