@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 export { Categorical, categorical } from './categorical/categorical.js';
+/** @internal The code-width rule, shared with compactly/arrow's dictionary import (not re-exported by index.ts). */
+export { allocCodes, codesDTypeFor } from './categorical/codes.js';
 export type {
   CategoricalMemoryUsage,
   CategoricalOptions,

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { type Data, type DataType, Type, type Vector as ArrowVector } from 'apache-arrow';
+import { allocCodes, codesDTypeFor } from '../categorical.js';
 import { describe, ValueError } from '../errors.js';
 import { describeArrowType, dtypeOfArrowType } from './types.js';
 import { isStringType, stringsOf } from './strings.js';
@@ -92,11 +93,9 @@ export function isSignedIndex(type: DataType): boolean {
   return t.typeId === Type.Int && t.isSigned === true && t.bitWidth !== 64;
 }
 
-/** @internal The narrowest signed code array for `k` categories (`-1` stays representable). */
+/** @internal The narrowest signed code array for `k` categories (`-1` stays representable): Categorical's own width rule. */
 export function allocCodesFor(k: number, n: number): Int8Array | Int16Array | Int32Array {
-  if (k <= 128) return new Int8Array(n);
-  if (k <= 32768) return new Int16Array(n);
-  return new Int32Array(n);
+  return allocCodes(codesDTypeFor(k), n);
 }
 
 /**
