@@ -64,8 +64,23 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
 
   override async *[Symbol.asyncIterator](): AsyncIterator<RecordStore<S>> {
     const path = this.#path;
+    // Inferred types come from the first rows, read here once (a parallel reading re-reads them in blocks).
+    const sm = this.sampler();
+    if (sm !== null) {
+      const pieces = fileBytes(path);
+      try {
+        while (!sm.full) {
+          const next = await pieces.next();
+          if (next.done) sm.end();
+          else sm.push(next.value);
+        }
+      } finally {
+        await pieces.return(undefined);
+      }
+      this.resolve(sm);
+    }
     const n = this.opts.reuse ? 1 : await workerCount(path, this.#workers);
-    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, this.opts, n) : readCsvCore({ [Symbol.asyncIterator]: () => fileBytes(path) }, this.opts);
+    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, this.opts, n) : new CsvReader<S>({ [Symbol.asyncIterator]: () => fileBytes(path) }, this.opts);
     yield* this.#inner;
   }
 }

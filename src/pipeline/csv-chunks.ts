@@ -14,6 +14,7 @@ import { fieldString } from './csv-bytes.js';
 import { BlockConverter, CAT, type ColumnTarget, type FieldPlan, type RowError } from './csv-block.js';
 import { CategoryEncoder } from './csv-categories.js';
 import { CsvError } from './csv-error.js';
+import { mangleHeader } from './csv-sample.js';
 import type { TokenBatch, TokenFatal } from './csv-tokenizer.js';
 
 /** @internal A block converted by a worker: per plan index, a column (numbers) or codes + values (categories). */
@@ -50,7 +51,11 @@ export class ChunkBuilder {
   rowsRead = 0;
   chunks = 0;
 
-  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean) {
+  /** Header name (as pandas makes it: `a.1`, `Unnamed: N`) → field name (`rename`), or null. */
+  readonly #rename: Readonly<Record<string, string>> | null;
+
+  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean, rename: Readonly<Record<string, string>> | null = null) {
+    this.#rename = rename;
     this.#plan = plan;
     this.#schema = schema;
     this.#size = size;
@@ -87,8 +92,11 @@ export class ChunkBuilder {
     if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', batch.rowLine[r]!, col);
     const byName = new Map(this.#plan.map((f, i) => [f.name, i]));
     const map: number[] = [];
-    for (let fi = batch.rowStart[r]!; fi < batch.rowStart[r + 1]!; fi++) {
-      const name = fieldString(batch.bytes, batch.starts[fi]!, batch.ends[fi]!, batch.flags[fi]!, this.#quote);
+    const raw: string[] = [];
+    for (let fi = batch.rowStart[r]!; fi < batch.rowStart[r + 1]!; fi++) raw.push(fieldString(batch.bytes, batch.starts[fi]!, batch.ends[fi]!, batch.flags[fi]!, this.#quote));
+    const rename = this.#rename;
+    for (const h of mangleHeader(raw)) {
+      const name = rename !== null && Object.hasOwn(rename, h) ? rename[h]! : h;
       const p = byName.get(name);
       map.push(p === undefined ? -1 : p);
       if (p !== undefined) byName.delete(name);

@@ -6,10 +6,12 @@
  *
  * @packageDocumentation
  */
-import type { RecordStore, Schema } from '../record-store.js';
+import type { FieldSpec, RecordStore, Schema } from '../record-store.js';
 import { describe, throwType, throwValue } from '../errors.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
 import { planSchema } from './csv-block.js';
+import { inferColumnType, inferredSpec, naSet } from './csv-infer.js';
+import { mangleHeader, Sampler, type CsvSample } from './csv-sample.js';
 import { ChunkBuilder } from './csv-chunks.js';
 import { CsvError } from './csv-error.js';
 import { ByteTokenizer, CSV_BLOCK_BYTES, MAX_CSV_FIELD_SIZE } from './csv-tokenizer.js';
@@ -28,13 +30,26 @@ export const MAX_CSV_CHUNK_SIZE = 2 ** 24;
 export { MAX_CSV_FIELD_SIZE };
 
 /** Options of {@link readCsv}. */
-export interface ReadCsvOptions<S extends Schema> {
+export interface ReadCsvOptions<S extends Schema = Schema> {
   /**
-   * Field name → dtype / typecode / `'category'` (or `{type, default}`: the default fills a column the file
-   * lacks). With a header, fields are matched by name and other columns are ignored; without one, the
-   * schema's order is the column order.
+   * Field name → field type (a dtype / typecode, `'category'`, `'utf8'`, `'bool'`, `'date'`, `'timestamp'`, or
+   * `{type, nullable?, default?}`: a default fills a column the file lacks). Optional: without it every column's
+   * type is inferred from the first `inferRows` rows; a partial schema fixes the fields it names and the other
+   * columns are inferred (pass `columns` to keep only some). With a header, fields are matched by their
+   * (renamed) header names; without one, a full schema's order is the column order, and inferred columns
+   * are named `0`, `1`, ….
    */
-  readonly schema: S;
+  readonly schema?: S | undefined;
+  /** Rows sampled to infer types (default 10 000, or the whole input if shorter); an integer ≥ 1. */
+  readonly inferRows?: number | undefined;
+  /** Extra missing-value tokens (pandas `na_values`), added to pandas' defaults (`''`, `NA`, `NaN`, `null`, …). */
+  readonly naValues?: readonly string[] | undefined;
+  /** `false`: only `naValues` are missing-value tokens (pandas `keep_default_na`); default true. */
+  readonly keepDefaultNa?: boolean | undefined;
+  /** Keep only these columns, by header name (pandas `usecols`); the fields follow the file's order. */
+  readonly columns?: readonly string[] | undefined;
+  /** Header name → field name (`{'Airport Name': 'airport'}`); `schema` and `columns`… see each option. */
+  readonly rename?: Readonly<Record<string, string>> | undefined;
   /** Rows per RecordStore chunk (pandas `chunksize`), an integer in [1, {@link MAX_CSV_CHUNK_SIZE}]; default 65 536. */
   readonly chunkSize?: number;
   /** One-character field separator (default `,`). */
@@ -67,7 +82,70 @@ export interface ReadCsvOptions<S extends Schema> {
 export type CsvSource = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | ReadableStreamLike<string | Uint8Array>;
 
 /** @internal The validated options. */
-export type CsvOptions<S extends Schema> = Required<Omit<ReadCsvOptions<S>, 'schema'>> & { readonly schema: S };
+export interface CsvOptions<S extends Schema> {
+  /** The schema the chunks are built with: final once `resolved`. */
+  readonly schema: S;
+  /** False until the header (and, if some types are inferred, the first rows) fixed `schema`. */
+  readonly resolved: boolean;
+  /** The user's schema (partial or full), or undefined. */
+  readonly given: Schema | undefined;
+  readonly chunkSize: number;
+  readonly delimiter: string;
+  readonly header: boolean;
+  readonly quote: string;
+  readonly onError: 'throw' | 'skip';
+  readonly reuse: boolean;
+  readonly fieldSizeLimit: number;
+  readonly inferRows: number;
+  readonly naValues: readonly string[];
+  readonly keepDefaultNa: boolean;
+  readonly columns: readonly string[] | null;
+  readonly rename: Readonly<Record<string, string>> | null;
+}
+
+/** Default rows sampled to infer column types. */
+export const DEFAULT_INFER_ROWS = 10_000;
+
+/**
+ * @internal The options with the schema fixed from a sample of the input: header names mangled as pandas
+ * does, renamed and selected; given fields kept; the other columns' types inferred from the sampled rows.
+ */
+export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSample): CsvOptions<S> {
+  if (o.resolved) return o;
+  const width = sample.header?.length ?? sample.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const fileNames = sample.header !== null ? mangleHeader(sample.header) : Array.from({ length: width }, (_, i) => String(i));
+  const rename = o.rename ?? {};
+  for (const k of Object.keys(rename)) {
+    if (!fileNames.includes(k)) throwValue(`readCsv(): rename names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
+  }
+  let picked = fileNames.map((_, j) => j);
+  if (o.columns !== null) {
+    picked = o.columns.map((c) => {
+      const j = fileNames.indexOf(c);
+      if (j < 0) throwValue(`readCsv(): columns names ${describe(c)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
+      return j;
+    });
+    picked.sort((a, b) => a - b);
+  }
+  const given = o.given ?? {};
+  const na = naSet(o.naValues, o.keepDefaultNa);
+  const entries: [string, FieldSpec][] = [];
+  const seen = new Set<string>();
+  for (const j of picked) {
+    const name = Object.hasOwn(rename, fileNames[j]!) ? rename[fileNames[j]!]! : fileNames[j]!;
+    if (seen.has(name)) throwValue(`readCsv(): two columns are named ${describe(name)} after rename`);
+    seen.add(name);
+    if (Object.hasOwn(given, name)) entries.push([name, given[name]!]);
+    else if (o.given === undefined) {
+      entries.push([name, inferredSpec(inferColumnType(sample.rows.map((r) => r[j] ?? ''), na))]);
+    }
+  }
+  // Given fields the file lacks (filled by their defaults, or an error when the reader meets the header).
+  for (const k of Object.keys(given)) if (!seen.has(k)) entries.push([k, given[k]!]);
+  const schema = Object.fromEntries(entries) as unknown as S;
+  planSchema(schema);
+  return { ...o, schema, resolved: true };
+}
 
 /** @internal A serial reading: a byte tokenizer feeding a chunk builder. */
 export interface CsvReading {
@@ -111,8 +189,8 @@ export function* pump<S extends Schema>(r: CsvReading): Generator<RecordStore<S>
  */
 export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>> {
   readonly #source: CsvSource;
-  /** @internal The validated options. */
-  protected readonly opts: CsvOptions<S>;
+  /** @internal The validated options (the schema is fixed once reading starts: see {@link resolveOptions}). */
+  protected opts: CsvOptions<S>;
   #builder: { skipped: number; rowsRead: number } | null = null;
 
   /** @internal Use {@link readCsv}. */
@@ -142,20 +220,65 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
     return r;
   }
 
-  /** @internal Chunks from a string source, synchronously (encoded to UTF-8 one block at a time). */
-  protected *fromString(text: string): Generator<RecordStore<S>, void, undefined> {
+  /** @internal A sampler for this reader's options, or null when the schema is already fixed. */
+  protected sampler(): Sampler | null {
+    const o = this.opts;
+    if (o.resolved) return null;
+    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, () => (needsRows(o) ? o.inferRows : 0));
+  }
+
+  /** @internal Fixes the schema from what the sampler saw. */
+  protected resolve(sm: Sampler): void {
+    this.opts = resolveOptions(this.opts, sm.sample());
+  }
+
+  /** Chunks from UTF-8 pieces, synchronously: the first pieces are sampled (and kept) when types are inferred. */
+  *#fromPieces(it: Iterator<Uint8Array>): Generator<RecordStore<S>, void, undefined> {
+    const kept: Uint8Array[] = [];
+    let ended = false;
+    const sm = this.sampler();
+    if (sm !== null) {
+      while (!sm.full) {
+        const next = it.next();
+        if (next.done) {
+          ended = true;
+          sm.end();
+          break;
+        }
+        kept.push(next.value);
+        sm.push(next.value);
+      }
+      this.resolve(sm);
+    }
     const r = this.#start();
-    const enc = new TextEncoder();
-    for (let i = 0; i < text.length; ) {
-      let j = Math.min(text.length, i + CSV_BLOCK_BYTES);
-      const last = text.charCodeAt(j - 1);
-      if (j < text.length && last >= 0xd800 && last <= 0xdbff) j--; // keep a surrogate pair together
-      r.tok.push(enc.encode(text.substring(i, j)));
+    for (const piece of kept) {
+      r.tok.push(piece);
       yield* pump<S>(r);
-      i = j;
+    }
+    while (!ended) {
+      const next = it.next();
+      if (next.done) break;
+      r.tok.push(next.value);
+      yield* pump<S>(r);
     }
     r.tok.end();
     yield* pump<S>(r);
+  }
+
+  /** @internal Chunks from a string source, synchronously (encoded to UTF-8 one block at a time). */
+  protected fromString(text: string): Generator<RecordStore<S>, void, undefined> {
+    return this.#fromPieces(textBlocks(text));
+  }
+
+  /**
+   * @internal Chunks from a synchronous source (text, or a synchronous iterable of text/byte pieces), without
+   * awaiting: what `readCsvStore` uses to return a store rather than a Promise.
+   */
+  syncChunks(): Iterable<RecordStore<S>> {
+    const src = this.#source;
+    if (typeof src === 'string') return { [Symbol.iterator]: () => this.fromString(src) };
+    if (!isIterable(src)) throwType('readCsv(): this source is asynchronous; iterate the reader with for await');
+    return { [Symbol.iterator]: () => this.#fromPieces(bytePieces(src[Symbol.iterator]())) };
   }
 
   /** Iterates the chunks; an early `break` closes the source (a stream is cancelled, a file closed). */
@@ -165,23 +288,23 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
       yield* this.fromString(src);
       return;
     }
-    const r = this.#start();
-    const enc = new TextEncoder();
     const it: AsyncIterator<string | Uint8Array> | Iterator<string | Uint8Array> = isReadableStream(src)
       ? streamIterator(src)
       : isIterable(src)
         ? src[Symbol.iterator]()
         : (src as AsyncIterable<string | Uint8Array>)[Symbol.asyncIterator]();
-    let done = false;
+    const enc = new TextEncoder();
     let carry = ''; // a high surrogate that ended a text piece: its pair may start the next one
-    try {
+    let done = false;
+    /** The next piece as UTF-8 bytes, or null at the end. */
+    const nextPiece = async (): Promise<Uint8Array | null> => {
       for (;;) {
         const next = await it.next();
         if (next.done) {
           done = true;
-          if (carry !== '') r.tok.push(enc.encode(carry));
-          r.tok.end();
-        } else if (typeof next.value === 'string') {
+          return carry !== '' ? enc.encode(carry) : null;
+        }
+        if (typeof next.value === 'string') {
           let text = carry + next.value;
           carry = '';
           const last = text.charCodeAt(text.length - 1);
@@ -189,16 +312,95 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
             carry = text.slice(-1);
             text = text.slice(0, -1);
           }
-          r.tok.push(enc.encode(text));
-        }
-        else if (next.value instanceof Uint8Array) r.tok.push(next.value);
+          if (text.length > 0) return enc.encode(text);
+        } else if (next.value instanceof Uint8Array) return next.value;
         else throwType(`readCsv(): the source yielded ${describe(next.value)}; expected strings or Uint8Arrays`);
-        yield* pump<S>(r);
-        if (done) return;
       }
+    };
+    try {
+      const kept: Uint8Array[] = [];
+      let ended = false;
+      const sm = this.sampler();
+      if (sm !== null) {
+        while (!sm.full) {
+          const piece = await nextPiece();
+          if (piece === null) {
+            ended = true;
+            sm.end();
+            break;
+          }
+          kept.push(piece);
+          sm.push(piece);
+        }
+        this.resolve(sm);
+      }
+      const r = this.#start();
+      for (const piece of kept) {
+        r.tok.push(piece);
+        yield* pump<S>(r);
+      }
+      while (!ended) {
+        const piece = await nextPiece();
+        if (piece === null) {
+          if (done) break;
+          continue;
+        }
+        r.tok.push(piece);
+        yield* pump<S>(r);
+        if (done) break;
+      }
+      r.tok.end();
+      yield* pump<S>(r);
     } finally {
       if (!done && typeof it.return === 'function') await it.return();
     }
+  }
+}
+
+/**
+ * Whether a sample of rows is needed after the header: with no schema every column's type is inferred. (A
+ * given schema keeps only its fields, as before; inferring the columns it leaves out is not done yet.) @internal
+ */
+export function needsRows(o: CsvOptions<Schema>): boolean {
+  return o.given === undefined;
+}
+
+/** A string as UTF-8 blocks of about {@link CSV_BLOCK_BYTES} (surrogate pairs kept together). */
+function* textBlocks(text: string): Generator<Uint8Array, void, undefined> {
+  const enc = new TextEncoder();
+  for (let i = 0; i < text.length; ) {
+    let j = Math.min(text.length, i + CSV_BLOCK_BYTES);
+    const last = text.charCodeAt(j - 1);
+    if (j < text.length && last >= 0xd800 && last <= 0xdbff) j--; // keep a surrogate pair together
+    yield enc.encode(text.substring(i, j));
+    i = j;
+  }
+}
+
+/** Text or byte pieces of a synchronous iterable as UTF-8 bytes (a trailing high surrogate waits for its pair). */
+function* bytePieces(it: Iterator<string | Uint8Array>): Generator<Uint8Array, void, undefined> {
+  const enc = new TextEncoder();
+  let carry = '';
+  try {
+    for (;;) {
+      const next = it.next();
+      if (next.done) break;
+      const v = next.value;
+      if (typeof v === 'string') {
+        let text = carry + v;
+        carry = '';
+        const last = text.charCodeAt(text.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          carry = text.slice(-1);
+          text = text.slice(0, -1);
+        }
+        if (text.length > 0) yield enc.encode(text);
+      } else if (v instanceof Uint8Array) yield v;
+      else throwType(`readCsv(): the source yielded ${describe(v)}; expected strings or Uint8Arrays`);
+    }
+    if (carry !== '') yield enc.encode(carry);
+  } finally {
+    it.return?.();
   }
 }
 
@@ -233,8 +435,8 @@ function checkInt(x: unknown, what: string, fallback: number, max: number): numb
 }
 
 /** @internal Validates readCsv's options (eagerly, before any reading). */
-export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOptions<S> {
-  if (options === null || typeof options !== 'object') throwType('readCsv(): options with a schema are required');
+export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): CsvOptions<S> {
+  if (options === null || typeof options !== 'object') throwType(`readCsv(): options must be an object, got ${describe(options)}`);
   const chunkSize = checkInt(options.chunkSize, 'chunkSize', DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE);
   const fieldSizeLimit = checkInt(options.fieldSizeLimit, 'fieldSizeLimit', MAX_CSV_FIELD_SIZE, MAX_CSV_FIELD_SIZE);
   const delimiter = checkOne(options.delimiter, 'delimiter', ',');
@@ -242,8 +444,51 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOpt
   if (delimiter === quote) throwValue('readCsv(): delimiter and quote must differ');
   const onError = options.onError ?? 'throw';
   if (onError !== 'throw' && onError !== 'skip') throwValue(`readCsv(): onError must be 'throw' or 'skip', got ${describe(onError)}`);
-  planSchema(options.schema);
-  return { schema: options.schema, chunkSize, delimiter, quote, header: options.header ?? true, onError, reuse: options.reuse === true, fieldSizeLimit };
+  const header = options.header ?? true;
+  if (typeof header !== 'boolean') throwType(`readCsv(): header must be a boolean, got ${describe(header)}`);
+  const inferRows = checkInt(options.inferRows, 'inferRows', DEFAULT_INFER_ROWS, Number.MAX_SAFE_INTEGER);
+  const naValues = options.naValues ?? [];
+  if (!Array.isArray(naValues) || naValues.some((v) => typeof v !== 'string')) throwType(`readCsv(): naValues must be an array of strings, got ${describe(naValues)}`);
+  const keepDefaultNa = options.keepDefaultNa ?? true;
+  if (typeof keepDefaultNa !== 'boolean') throwType(`readCsv(): keepDefaultNa must be a boolean, got ${describe(keepDefaultNa)}`);
+  let columns: string[] | null = null;
+  if (options.columns !== undefined) {
+    if (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string')) throwType(`readCsv(): columns must be an array of column names, got ${describe(options.columns)}`);
+    columns = [...(options.columns as string[])];
+    if (new Set(columns).size !== columns.length) throwValue(`readCsv(): columns names a column twice (${columns.join(', ')})`);
+    if (columns.length === 0) throwValue('readCsv(): columns is empty');
+  }
+  let rename: Record<string, string> | null = null;
+  if (options.rename !== undefined) {
+    if (options.rename === null || typeof options.rename !== 'object' || Array.isArray(options.rename)) throwType(`readCsv(): rename must be an object {header: field}, got ${describe(options.rename)}`);
+    rename = { ...options.rename };
+    for (const [k, v] of Object.entries(rename)) if (typeof v !== 'string' || v === '') throwType(`readCsv(): rename ${describe(k)} must map to a non-empty string, got ${describe(v)}`);
+  }
+  if ((columns !== null || rename !== null) && !header && options.schema !== undefined) {
+    throwValue('readCsv(): columns and rename need a header row, or no schema (columns are then named 0, 1, …)');
+  }
+  const given = options.schema;
+  if (given !== undefined) planSchema(given);
+  // Header-less input with a full schema is read by position, as before; everything else is resolved from the
+  // header (and, when a column's type is not given, a sample of rows) when reading starts.
+  const resolved = given !== undefined && !header;
+  return {
+    schema: (given ?? {}) as S,
+    resolved,
+    given,
+    chunkSize,
+    delimiter,
+    quote,
+    header,
+    onError,
+    reuse: options.reuse === true,
+    fieldSizeLimit,
+    inferRows,
+    naValues,
+    keepDefaultNa,
+    columns,
+    rename,
+  };
 }
 
 /**

@@ -1,0 +1,114 @@
+/**
+ * The first rows of a CSV input as text, for schema inference: the same byte tokenizer as the reader, fed the
+ * first pieces of the source until `inferRows` data rows (or the end) are in; the pieces are kept so that the
+ * reader can be fed them again (nothing is read twice from the source itself).
+ *
+ * Also the header names as pandas makes them: a repeated name gets `.1`, `.2`, … (`a`, `a.1`), an empty one
+ * `Unnamed: N` (N = its 0-based position); without a header, columns are named `0`, `1`, ….
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { fieldString } from './csv-bytes.js';
+import { CsvError } from './csv-error.js';
+import { ByteTokenizer } from './csv-tokenizer.js';
+
+/** Header names (raw, from the file) and the sampled data rows (text fields). @internal */
+export interface CsvSample {
+  /** The header row's fields as in the file, or `null` with `header: false`. */
+  readonly header: readonly string[] | null;
+  /** Up to `inferRows` data rows. */
+  readonly rows: readonly (readonly string[])[];
+  /** True when the whole input was sampled. */
+  readonly complete: boolean;
+}
+
+/** An incremental sampler: push pieces until {@link Sampler.full}, then {@link Sampler.sample}. @internal */
+export class Sampler {
+  readonly #tok: ByteTokenizer;
+  readonly #quote: number;
+  readonly #wantRows: (header: readonly string[] | null) => number;
+  #want: number;
+  #header: string[] | null = null;
+  #awaitHeader: boolean;
+  readonly #rows: string[][] = [];
+  #ended = false;
+
+  /** `wantRows(header)`: data rows to sample once the header (null without one) is known. */
+  constructor(delimiter: string, quote: string, fieldSizeLimit: number, header: boolean, wantRows: (header: readonly string[] | null) => number) {
+    this.#quote = quote.charCodeAt(0);
+    this.#tok = new ByteTokenizer(delimiter.charCodeAt(0), this.#quote, fieldSizeLimit);
+    this.#awaitHeader = header;
+    this.#wantRows = wantRows;
+    this.#want = header ? 0 : wantRows(null);
+  }
+
+  /** True once enough rows are sampled (or the input ended). */
+  get full(): boolean {
+    return this.#ended || (!this.#awaitHeader && this.#rows.length >= this.#want);
+  }
+
+  /** Feeds UTF-8 bytes. */
+  push(bytes: Uint8Array): void {
+    this.#tok.push(bytes);
+    this.#drain();
+  }
+
+  /** Marks the end of the input. */
+  end(): void {
+    this.#tok.end();
+    this.#drain();
+    this.#ended = true;
+  }
+
+  #drain(): void {
+    for (;;) {
+      if (this.full) return;
+      const b = this.#tok.scan();
+      if (b === null) return;
+      for (let r = 0; r < b.nrows && !this.full; r++) {
+        const row: string[] = [];
+        for (let f = b.rowStart[r]!; f < b.rowStart[r + 1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
+        if (this.#awaitHeader) {
+          const col = b.badRows.get(r);
+          if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[r]!, col);
+          this.#header = row;
+          this.#awaitHeader = false;
+          this.#want = this.#wantRows(row);
+        } else this.#rows.push(row);
+      }
+      // A fatal error (unterminated quote, bad UTF-8, oversized field) is left for the reader, which raises it
+      // with the same position when it reaches that place.
+      if (b.fatal !== null) {
+        this.#ended = true;
+        return;
+      }
+    }
+  }
+
+  /** What was sampled. */
+  sample(): CsvSample {
+    return { header: this.#header, rows: this.#rows, complete: this.#ended };
+  }
+}
+
+/** pandas' names for a header row: repeats get `.1`, `.2`; empty names `Unnamed: N`. @internal */
+export function mangleHeader(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set<string>();
+  const out = raw.map((h, i) => (h === '' ? `Unnamed: ${i}` : h));
+  for (const h of out) taken.add(h);
+  return out.map((h) => {
+    const k = seen.get(h);
+    if (k === undefined) {
+      seen.set(h, 0);
+      return h;
+    }
+    let j = k + 1;
+    while (taken.has(`${h}.${j}`)) j++;
+    seen.set(h, j);
+    const name = `${h}.${j}`;
+    taken.add(name);
+    return name;
+  });
+}
