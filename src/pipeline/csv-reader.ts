@@ -6,11 +6,10 @@
  *
  * @packageDocumentation
  */
-import type { FieldSpec, RecordStore, Schema } from '../record-store.js';
+import type { RecordStore, Schema } from '../record-store.js';
 import { describe, throwType, throwValue } from '../errors.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
 import { planSchema } from './csv-block.js';
-import { inferColumnType, inferredSpec, naSet } from './csv-infer.js';
 import { mangleHeader, Sampler, type CsvSample } from './csv-sample.js';
 import { ChunkBuilder } from './csv-chunks.js';
 import { CsvError } from './csv-error.js';
@@ -32,23 +31,15 @@ export { MAX_CSV_FIELD_SIZE };
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions<S extends Schema = Schema> {
   /**
-   * Field name → field type (a dtype / typecode, `'category'`, `'utf8'`, `'bool'`, `'date'`, `'timestamp'`, or
-   * `{type, nullable?, default?}`: a default fills a column the file lacks). Optional: without it every column's
-   * type is inferred from the first `inferRows` rows; a partial schema fixes the fields it names and the other
-   * columns are inferred (pass `columns` to keep only some). With a header, fields are matched by their
-   * (renamed) header names; without one, a full schema's order is the column order, and inferred columns
-   * are named `0`, `1`, ….
+   * Field name → dtype / typecode / `'category'` (or `{type, default}`: the default fills a column the file
+   * lacks). With a header, fields are matched by their header names (after `rename`; a repeated header name
+   * becomes `a.1`, an empty one `Unnamed: N`, as pandas names them) and other columns are ignored; without
+   * one, the schema's order is the column order.
    */
-  readonly schema?: S | undefined;
-  /** Rows sampled to infer types (default 10 000, or the whole input if shorter); an integer ≥ 1. */
-  readonly inferRows?: number | undefined;
-  /** Extra missing-value tokens (pandas `na_values`), added to pandas' defaults (`''`, `NA`, `NaN`, `null`, …). */
-  readonly naValues?: readonly string[] | undefined;
-  /** `false`: only `naValues` are missing-value tokens (pandas `keep_default_na`); default true. */
-  readonly keepDefaultNa?: boolean | undefined;
+  readonly schema: S;
   /** Keep only these columns, by header name (pandas `usecols`); the fields follow the file's order. */
   readonly columns?: readonly string[] | undefined;
-  /** Header name → field name (`{'Airport Name': 'airport'}`); `schema` and `columns`… see each option. */
+  /** Header name → field name (`{'Airport Name': 'airport'}`): `schema` uses the new names, `columns` the file's. */
   readonly rename?: Readonly<Record<string, string>> | undefined;
   /** Rows per RecordStore chunk (pandas `chunksize`), an integer in [1, {@link MAX_CSV_CHUNK_SIZE}]; default 65 536. */
   readonly chunkSize?: number;
@@ -96,54 +87,32 @@ export interface CsvOptions<S extends Schema> {
   readonly onError: 'throw' | 'skip';
   readonly reuse: boolean;
   readonly fieldSizeLimit: number;
-  readonly inferRows: number;
-  readonly naValues: readonly string[];
-  readonly keepDefaultNa: boolean;
   readonly columns: readonly string[] | null;
   readonly rename: Readonly<Record<string, string>> | null;
 }
 
-/** Default rows sampled to infer column types. */
-export const DEFAULT_INFER_ROWS = 10_000;
-
 /**
- * @internal The options with the schema fixed from a sample of the input: header names mangled as pandas
- * does, renamed and selected; given fields kept; the other columns' types inferred from the sampled rows.
+ * @internal The options with the schema fixed from the header: header names as pandas makes them (`a.1`,
+ * `Unnamed: N`), renamed, and — with `columns` — only the schema fields whose column is selected (fields with
+ * a default stay). `rename` or `columns` naming a column the header lacks is a ValueError.
  */
 export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSample): CsvOptions<S> {
   if (o.resolved) return o;
-  const width = sample.header?.length ?? sample.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const fileNames = sample.header !== null ? mangleHeader(sample.header) : Array.from({ length: width }, (_, i) => String(i));
+  const fileNames = mangleHeader(sample.header ?? []);
   const rename = o.rename ?? {};
-  for (const k of Object.keys(rename)) {
-    if (!fileNames.includes(k)) throwValue(`readCsv(): rename names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
-  }
-  let picked = fileNames.map((_, j) => j);
-  if (o.columns !== null) {
-    picked = o.columns.map((c) => {
-      const j = fileNames.indexOf(c);
-      if (j < 0) throwValue(`readCsv(): columns names ${describe(c)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
-      return j;
-    });
-    picked.sort((a, b) => a - b);
-  }
+  const missing = (what: string, k: string): never =>
+    throwValue(`readCsv(): ${what} names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
+  for (const k of Object.keys(rename)) if (!fileNames.includes(k)) missing('rename', k);
   const given = o.given ?? {};
-  const na = naSet(o.naValues, o.keepDefaultNa);
-  const entries: [string, FieldSpec][] = [];
-  const seen = new Set<string>();
-  for (const j of picked) {
-    const name = Object.hasOwn(rename, fileNames[j]!) ? rename[fileNames[j]!]! : fileNames[j]!;
-    if (seen.has(name)) throwValue(`readCsv(): two columns are named ${describe(name)} after rename`);
-    seen.add(name);
-    if (Object.hasOwn(given, name)) entries.push([name, given[name]!]);
-    else if (o.given === undefined) {
-      entries.push([name, inferredSpec(inferColumnType(sample.rows.map((r) => r[j] ?? ''), na))]);
-    }
+  if (o.columns === null) return { ...o, resolved: true };
+  const keep = new Set<string>();
+  for (const c of o.columns) {
+    if (!fileNames.includes(c)) missing('columns', c);
+    keep.add(Object.hasOwn(rename, c) ? rename[c]! : c);
   }
-  // Given fields the file lacks (filled by their defaults, or an error when the reader meets the header).
-  for (const k of Object.keys(given)) if (!seen.has(k)) entries.push([k, given[k]!]);
+  const entries = Object.entries(given).filter(([k, spec]) => keep.has(k) || (typeof spec === 'object' && spec !== null && !Array.isArray(spec) && 'default' in spec));
+  if (entries.length === 0) throwValue(`readCsv(): columns keeps none of the schema's fields (${Object.keys(given).join(', ')})`);
   const schema = Object.fromEntries(entries) as unknown as S;
-  planSchema(schema);
   return { ...o, schema, resolved: true };
 }
 
@@ -224,7 +193,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
   protected sampler(): Sampler | null {
     const o = this.opts;
     if (o.resolved) return null;
-    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, () => (needsRows(o) ? o.inferRows : 0));
+    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, () => 0);
   }
 
   /** @internal Fixes the schema from what the sampler saw. */
@@ -357,14 +326,6 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
   }
 }
 
-/**
- * Whether a sample of rows is needed after the header: with no schema every column's type is inferred. (A
- * given schema keeps only its fields, as before; inferring the columns it leaves out is not done yet.) @internal
- */
-export function needsRows(o: CsvOptions<Schema>): boolean {
-  return o.given === undefined;
-}
-
 /** A string as UTF-8 blocks of about {@link CSV_BLOCK_BYTES} (surrogate pairs kept together). */
 function* textBlocks(text: string): Generator<Uint8Array, void, undefined> {
   const enc = new TextEncoder();
@@ -435,8 +396,8 @@ function checkInt(x: unknown, what: string, fallback: number, max: number): numb
 }
 
 /** @internal Validates readCsv's options (eagerly, before any reading). */
-export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): CsvOptions<S> {
-  if (options === null || typeof options !== 'object') throwType(`readCsv(): options must be an object, got ${describe(options)}`);
+export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOptions<S> {
+  if (options === null || typeof options !== 'object') throwType('readCsv(): options with a schema are required');
   const chunkSize = checkInt(options.chunkSize, 'chunkSize', DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE);
   const fieldSizeLimit = checkInt(options.fieldSizeLimit, 'fieldSizeLimit', MAX_CSV_FIELD_SIZE, MAX_CSV_FIELD_SIZE);
   const delimiter = checkOne(options.delimiter, 'delimiter', ',');
@@ -446,11 +407,6 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): C
   if (onError !== 'throw' && onError !== 'skip') throwValue(`readCsv(): onError must be 'throw' or 'skip', got ${describe(onError)}`);
   const header = options.header ?? true;
   if (typeof header !== 'boolean') throwType(`readCsv(): header must be a boolean, got ${describe(header)}`);
-  const inferRows = checkInt(options.inferRows, 'inferRows', DEFAULT_INFER_ROWS, Number.MAX_SAFE_INTEGER);
-  const naValues = options.naValues ?? [];
-  if (!Array.isArray(naValues) || naValues.some((v) => typeof v !== 'string')) throwType(`readCsv(): naValues must be an array of strings, got ${describe(naValues)}`);
-  const keepDefaultNa = options.keepDefaultNa ?? true;
-  if (typeof keepDefaultNa !== 'boolean') throwType(`readCsv(): keepDefaultNa must be a boolean, got ${describe(keepDefaultNa)}`);
   let columns: string[] | null = null;
   if (options.columns !== undefined) {
     if (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string')) throwType(`readCsv(): columns must be an array of column names, got ${describe(options.columns)}`);
@@ -464,16 +420,14 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): C
     rename = { ...options.rename };
     for (const [k, v] of Object.entries(rename)) if (typeof v !== 'string' || v === '') throwType(`readCsv(): rename ${describe(k)} must map to a non-empty string, got ${describe(v)}`);
   }
-  if ((columns !== null || rename !== null) && !header && options.schema !== undefined) {
-    throwValue('readCsv(): columns and rename need a header row, or no schema (columns are then named 0, 1, …)');
-  }
+  if ((columns !== null || rename !== null) && !header) throwValue('readCsv(): columns and rename name header columns: they need header: true');
   const given = options.schema;
-  if (given !== undefined) planSchema(given);
-  // Header-less input with a full schema is read by position, as before; everything else is resolved from the
-  // header (and, when a column's type is not given, a sample of rows) when reading starts.
-  const resolved = given !== undefined && !header;
+  planSchema(given);
+  // Without rename/columns the header is matched as it is read; with them it is read first (sampled) to check
+  // the names and fix the fields.
+  const resolved = columns === null && rename === null;
   return {
-    schema: (given ?? {}) as S,
+    schema: given,
     resolved,
     given,
     chunkSize,
@@ -483,9 +437,6 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): C
     onError,
     reuse: options.reuse === true,
     fieldSizeLimit,
-    inferRows,
-    naValues,
-    keepDefaultNa,
     columns,
     rename,
   };
