@@ -142,5 +142,5 @@ export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipelin
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';
 export { CsvError, CsvReader, CsvTextReader, DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE, MAX_CSV_FIELD_SIZE, readCsv } from './pipeline.js';
 export type { CsvSource, ReadableStreamLike, ReadableStreamReaderLike, ReadCsvOptions, StreamChunk } from './pipeline.js';
-export { csvBytes, writeCsv } from './pipeline.js';
+export { csvBytes, readCsvStore, writeCsv } from './pipeline.js';
 export type { CsvSink, CsvWritable, WriteCsvOptions } from './pipeline.js';

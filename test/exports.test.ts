@@ -89,6 +89,7 @@ const CORE = [
   'maskNot',
   'maskOr',
   'csvBytes',
+  'readCsvStore',
   'writeCsv',
 ];
 
@@ -113,6 +114,7 @@ const NODE: string[] = [
   'PARALLEL_CSV_MIN_BYTES',
   'readCsv',
   'readLines',
+  'readCsvStore',
   'writeCsv',
 ];
 

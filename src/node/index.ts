@@ -8,3 +8,4 @@ export type { PathLike } from './file-bytes.js';
 export { readLines } from './read-lines.js';
 export type { ReadLinesOptions } from './read-lines.js';
 export { writeCsv } from './write-csv.js';
+export { readCsvStore } from './read-csv-store.js';

@@ -28,8 +28,8 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * The store with every category field's categories sorted (codes recoded; `ordered` kept). A field whose
- * categories are already sorted is left as it is. @internal
+ * @internal The store with every category field's categories sorted (codes recoded; `ordered` kept). A field whose
+ * categories are already sorted is left as it is.
  */
 export function sortCategories<S extends Schema>(store: RecordStore<S>, keep: ReadonlySet<string> = new Set()): RecordStore<S> {
   const replace: Record<string, Categorical<string>> = {};
@@ -53,14 +53,16 @@ export function sortCategories<S extends Schema>(store: RecordStore<S>, keep: Re
   return Object.keys(replace).length === 0 ? store : (store.assign(replace) as unknown as RecordStore<S>);
 }
 
-function whole<S extends Schema>(chunks: readonly RecordStore<S>[], fixed: ReadonlySet<string>): RecordStore<S> {
+/** @internal The chunks as one store with sorted categories (fields whose categories were given keep them). */
+export function whole<S extends Schema>(chunks: readonly RecordStore<S>[], fixed: ReadonlySet<string>): RecordStore<S> {
   if (chunks.length === 0) throwType('readCsvStore: the input has no header and no rows (nothing to infer a store from)');
   const store: RecordStore<S> = chunks.length === 1 ? chunks[0]! : (RecordStore.concat(chunks as unknown as readonly RecordStore<Schema>[]) as unknown as RecordStore<S>);
   return sortCategories(store, fixed);
 }
 
 /** Fields whose categories the caller fixed (a Categorical default or explicit categories: kept as given). */
-function fixedCategories(options: unknown): ReadonlySet<string> {
+/** @internal */
+export function fixedCategories(options: unknown): ReadonlySet<string> {
   const s = (options as { schema?: Record<string, unknown> } | null)?.schema;
   const out = new Set<string>();
   if (s === undefined || s === null) return out;
