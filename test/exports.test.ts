@@ -90,6 +90,7 @@ const CORE = [
   'maskOr',
   'csvBytes',
   'readCsvStore',
+  'Utf8Column',
   'writeCsv',
 ];
 

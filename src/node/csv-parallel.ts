@@ -92,7 +92,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     const D = o.delimiter.charCodeAt(0);
     const Q = o.quote.charCodeAt(0);
     const skip = o.onError === 'skip';
-    const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, skip, Q, false);
+    const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename);
     const counts = { skipped: 0, rowsRead: 0 };
     this.track(counts);
     const fh = await open(this.#path, 'r');

@@ -125,7 +125,7 @@ export interface CsvReading {
 /** @internal Starts a serial reading with these options. */
 export function startReading(o: CsvOptions<Schema>): CsvReading {
   const quote = o.quote.charCodeAt(0);
-  const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse);
+  const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse, o.rename);
   return { tok: new ByteTokenizer(o.delimiter.charCodeAt(0), quote, o.fieldSizeLimit), b };
 }
 

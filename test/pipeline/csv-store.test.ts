@@ -18,11 +18,11 @@ const CSV = 'Airport Name,delay,Airport Name,,code\nSFO Intl,3,x,1,b\nLAX Intl,-
 describe('header names as pandas makes them; rename and columns', () => {
   test('repeated names get .1, empty ones Unnamed: N; rename and columns use the file names', () => {
     const s = readCsvStore(CSV, {
-      schema: { airport: 'category', delay: 'int16', 'Airport Name.1': 'category', 'Unnamed: 3': 'int8' },
-      rename: { 'Airport Name': 'airport' },
+      schema: { airport: 'category', delay: 'int16', other: 'category', unnamed: 'int8' },
+      rename: { 'Airport Name': 'airport', 'Airport Name.1': 'other', 'Unnamed: 3': 'unnamed' },
     });
-    expect(s.fields).toEqual(['airport', 'delay', 'Airport Name.1', 'Unnamed: 3']);
-    expect(s.toObjects()[0]).toEqual({ airport: 'SFO Intl', delay: 3, 'Airport Name.1': 'x', 'Unnamed: 3': 1 });
+    expect(s.fields).toEqual(['airport', 'delay', 'other', 'unnamed']);
+    expect(s.toObjects()[0]).toEqual({ airport: 'SFO Intl', delay: 3, other: 'x', unnamed: 1 });
     const only = readCsvStore(CSV, { schema: { airport: 'category', delay: 'int16', code: 'category' }, rename: { 'Airport Name': 'airport' }, columns: ['Airport Name', 'code'] });
     expect(only.fields).toEqual(['airport', 'code']);
   });
