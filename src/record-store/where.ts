@@ -8,6 +8,7 @@
  */
 import type { TypedArray } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
+import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 import type { FieldInfo } from './schema.js';
 import type { CategoryColumn, Column } from './store-data.js';
 
@@ -46,6 +47,24 @@ function isNaNMask(a: ArrayLike<number>, n: number, out: Uint8Array): void {
     const x = a[i]!;
     out[i] = x !== x ? 1 : 0;
   }
+}
+
+type CmpKernel = (a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array) => void;
+
+const BASE: Readonly<Record<string, CmpKernel>> = { '==': cmpEq, '!=': cmpEq, '<': cmpLt, '<=': cmpLe, '>': cmpGt, '>=': cmpGe };
+const KERNELS = new Map<string, CmpKernel>();
+onCodegenReset(() => KERNELS.clear());
+
+/**
+ * The comparison kernel of `op` for one dtype: a separately compiled copy per (op, dtype), so each sees one
+ * TypedArray type (monomorphic; docs/internals/performance.md), or the shared function where code generation
+ * is forbidden (internal/codegen.ts).
+ */
+function kernelFor(op: string, dtype: string): CmpKernel {
+  const key = `${op} ${dtype}`;
+  let k = KERNELS.get(key);
+  if (k === undefined) KERNELS.set(key, (k = cloneFunction(BASE[op]!, `where ${key}`)));
+  return k;
 }
 
 /** `out[i] ^= 1` over the first `n` bytes. */
@@ -91,27 +110,8 @@ function numericMask(f: FieldInfo, col: TypedArray, n: number, op: WhereOp, valu
     default:
   }
   const v = operand(f, value, op);
-  switch (op) {
-    case '==':
-      cmpEq(a, n, v, out);
-      break;
-    case '!=':
-      cmpEq(a, n, v, out);
-      invert(out, n); // NaN != x is true, as in pandas and IEEE
-      break;
-    case '<':
-      cmpLt(a, n, v, out);
-      break;
-    case '<=':
-      cmpLe(a, n, v, out);
-      break;
-    case '>':
-      cmpGt(a, n, v, out);
-      break;
-    case '>=':
-      cmpGe(a, n, v, out);
-      break;
-  }
+  kernelFor(op, f.dtype)(a, n, v, out);
+  if (op === '!=') invert(out, n); // NaN != x is true, as in pandas and IEEE
   return out;
 }
 
