@@ -45,5 +45,5 @@ export type { CsvOptions } from './pipeline/csv-reader.js';
 export { csvBytes, writeCsv } from './pipeline/write-csv.js';
 export { readCsvStore } from './pipeline/csv-store.js';
 /** @internal */
-export { fixedCategories, whole as wholeCsvStore } from './pipeline/csv-store.js';
+export { whole as wholeCsvStore } from './pipeline/csv-store.js';
 export type { CsvSink, CsvWritable, WriteCsvOptions } from './pipeline/write-csv.js';

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { fixedCategories, wholeCsvStore } from '../pipeline.js';
+import { wholeCsvStore } from '../pipeline.js';
 import type { RecordStore, Schema } from '../record-store.js';
 import { readCsv, type NodeCsvSource, type NodeReadCsvOptions } from './read-csv.js';
 
@@ -24,5 +24,5 @@ import { readCsv, type NodeCsvSource, type NodeReadCsvOptions } from './read-csv
 export async function readCsvStore<S extends Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S>): Promise<RecordStore<S>> {
   const chunks: RecordStore<S>[] = [];
   for await (const c of readCsv(source, options)) chunks.push(c);
-  return wholeCsvStore(chunks, fixedCategories(options));
+  return wholeCsvStore(chunks);
 }

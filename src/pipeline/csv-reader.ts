@@ -193,7 +193,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
   protected sampler(): Sampler | null {
     const o = this.opts;
     if (o.resolved) return null;
-    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, () => 0);
+    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit);
   }
 
   /** @internal Fixes the schema from what the sampler saw. */

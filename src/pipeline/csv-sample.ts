@@ -1,10 +1,11 @@
 /**
- * The first rows of a CSV input as text, for schema inference: the same byte tokenizer as the reader, fed the
- * first pieces of the source until `inferRows` data rows (or the end) are in; the pieces are kept so that the
- * reader can be fed them again (nothing is read twice from the source itself).
+ * The header row of a CSV input, read before the reader starts (when `rename` or `columns` must be checked
+ * against it): the same byte tokenizer as the reader, fed the first pieces of the source until the header is
+ * in; the pieces are kept by the caller so that the reader is fed them again (nothing is read twice from the
+ * source itself).
  *
  * Also the header names as pandas makes them: a repeated name gets `.1`, `.2`, … (`a`, `a.1`), an empty one
- * `Unnamed: N` (N = its 0-based position); without a header, columns are named `0`, `1`, ….
+ * `Unnamed: N` (N = its 0-based position).
  *
  * @internal
  * @packageDocumentation
@@ -13,39 +14,27 @@ import { fieldString } from './csv-bytes.js';
 import { CsvError } from './csv-error.js';
 import { ByteTokenizer } from './csv-tokenizer.js';
 
-/** Header names (raw, from the file) and the sampled data rows (text fields). @internal */
+/** What the sampler saw. @internal */
 export interface CsvSample {
-  /** The header row's fields as in the file, or `null` with `header: false`. */
+  /** The header row's fields as in the file, or `null` when the input ended before one. */
   readonly header: readonly string[] | null;
-  /** Up to `inferRows` data rows. */
-  readonly rows: readonly (readonly string[])[];
-  /** True when the whole input was sampled. */
-  readonly complete: boolean;
 }
 
-/** An incremental sampler: push pieces until {@link Sampler.full}, then {@link Sampler.sample}. @internal */
+/** An incremental header reader: push pieces until {@link Sampler.full}, then {@link Sampler.sample}. @internal */
 export class Sampler {
   readonly #tok: ByteTokenizer;
   readonly #quote: number;
-  readonly #wantRows: (header: readonly string[] | null) => number;
-  #want: number;
   #header: string[] | null = null;
-  #awaitHeader: boolean;
-  readonly #rows: string[][] = [];
   #ended = false;
 
-  /** `wantRows(header)`: data rows to sample once the header (null without one) is known. */
-  constructor(delimiter: string, quote: string, fieldSizeLimit: number, header: boolean, wantRows: (header: readonly string[] | null) => number) {
+  constructor(delimiter: string, quote: string, fieldSizeLimit: number) {
     this.#quote = quote.charCodeAt(0);
     this.#tok = new ByteTokenizer(delimiter.charCodeAt(0), this.#quote, fieldSizeLimit);
-    this.#awaitHeader = header;
-    this.#wantRows = wantRows;
-    this.#want = header ? 0 : wantRows(null);
   }
 
-  /** True once enough rows are sampled (or the input ended). */
+  /** True once the header is read (or the input ended). */
   get full(): boolean {
-    return this.#ended || (!this.#awaitHeader && this.#rows.length >= this.#want);
+    return this.#ended || this.#header !== null;
   }
 
   /** Feeds UTF-8 bytes. */
@@ -62,33 +51,25 @@ export class Sampler {
   }
 
   #drain(): void {
-    for (;;) {
-      if (this.full) return;
-      const b = this.#tok.scan();
-      if (b === null) return;
-      for (let r = 0; r < b.nrows && !this.full; r++) {
-        const row: string[] = [];
-        for (let f = b.rowStart[r]!; f < b.rowStart[r + 1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
-        if (this.#awaitHeader) {
-          const col = b.badRows.get(r);
-          if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[r]!, col);
-          this.#header = row;
-          this.#awaitHeader = false;
-          this.#want = this.#wantRows(row);
-        } else this.#rows.push(row);
-      }
+    if (this.full) return;
+    const b = this.#tok.scan();
+    if (b === null) return;
+    if (b.nrows > 0) {
+      const col = b.badRows.get(0);
+      if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[0]!, col);
+      const row: string[] = [];
+      for (let f = b.rowStart[0]!; f < b.rowStart[1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
+      this.#header = row;
+    } else if (b.fatal !== null) {
       // A fatal error (unterminated quote, bad UTF-8, oversized field) is left for the reader, which raises it
       // with the same position when it reaches that place.
-      if (b.fatal !== null) {
-        this.#ended = true;
-        return;
-      }
+      this.#ended = true;
     }
   }
 
-  /** What was sampled. */
+  /** What was read. */
   sample(): CsvSample {
-    return { header: this.#header, rows: this.#rows, complete: this.#ended };
+    return { header: this.#header };
   }
 }
 

@@ -31,10 +31,9 @@ export function compareCodePoints(a: string, b: string): number {
  * @internal The store with every category field's categories sorted (codes recoded; `ordered` kept). A field whose
  * categories are already sorted is left as it is.
  */
-export function sortCategories<S extends Schema>(store: RecordStore<S>, keep: ReadonlySet<string> = new Set()): RecordStore<S> {
+export function sortCategories<S extends Schema>(store: RecordStore<S>): RecordStore<S> {
   const replace: Record<string, Categorical<string>> = {};
   for (const name of store.fields) {
-    if (keep.has(name)) continue;
     const col = store.column(name) as unknown;
     if (!(col instanceof Categorical)) continue;
     const cats = col.categories as readonly string[];
@@ -53,21 +52,11 @@ export function sortCategories<S extends Schema>(store: RecordStore<S>, keep: Re
   return Object.keys(replace).length === 0 ? store : (store.assign(replace) as unknown as RecordStore<S>);
 }
 
-/** @internal The chunks as one store with sorted categories (fields whose categories were given keep them). */
-export function whole<S extends Schema>(chunks: readonly RecordStore<S>[], fixed: ReadonlySet<string>): RecordStore<S> {
+/** @internal The chunks as one store with sorted categories. */
+export function whole<S extends Schema>(chunks: readonly RecordStore<S>[]): RecordStore<S> {
   if (chunks.length === 0) throwType('readCsvStore: the input has no header and no rows (nothing to infer a store from)');
   const store: RecordStore<S> = chunks.length === 1 ? chunks[0]! : (RecordStore.concat(chunks as unknown as readonly RecordStore<Schema>[]) as unknown as RecordStore<S>);
-  return sortCategories(store, fixed);
-}
-
-/** Fields whose categories the caller fixed (a Categorical default or explicit categories: kept as given). */
-/** @internal */
-export function fixedCategories(options: unknown): ReadonlySet<string> {
-  const s = (options as { schema?: Record<string, unknown> } | null)?.schema;
-  const out = new Set<string>();
-  if (s === undefined || s === null) return out;
-  for (const [k, v] of Object.entries(s)) if (typeof v === 'object' && v !== null && 'categories' in v) out.add(k);
-  return out;
+  return sortCategories(store);
 }
 
 /**
@@ -91,13 +80,12 @@ export function fixedCategories(options: unknown): ReadonlySet<string> {
 export function readCsvStore<S extends Schema = Schema>(source: string | Uint8Array | Iterable<string | Uint8Array>, options?: Partial<ReadCsvOptions<S>>): RecordStore<S>;
 export function readCsvStore<S extends Schema = Schema>(source: CsvSource, options?: Partial<ReadCsvOptions<S>>): Promise<RecordStore<S>>;
 export function readCsvStore<S extends Schema = Schema>(source: CsvSource | Uint8Array, options: Partial<ReadCsvOptions<S>> = {}): RecordStore<S> | Promise<RecordStore<S>> {
-  const fixed = fixedCategories(options);
   const src: CsvSource = source instanceof Uint8Array ? [source] : source;
   const reader: CsvReader<S> = readCsv<S>(src, options as ReadCsvOptions<S>);
   if (typeof src === 'string' || (isIterable(src) && !isAsyncIterable(src))) {
     const chunks: RecordStore<S>[] = [];
     for (const c of reader.syncChunks()) chunks.push(c);
-    return whole(chunks, fixed);
+    return whole(chunks);
   }
   if (typeof src !== 'string' && !isIterable(src) && !isAsyncIterable(src) && typeof (src as { getReader?: unknown }).getReader !== 'function') {
     throwType(`readCsvStore: source must be CSV text, bytes, an iterable of pieces or a ReadableStream, got ${describe(source)}`);
@@ -105,6 +93,6 @@ export function readCsvStore<S extends Schema = Schema>(source: CsvSource | Uint
   return (async () => {
     const chunks: RecordStore<S>[] = [];
     for await (const c of reader) chunks.push(c);
-    return whole(chunks, fixed);
+    return whole(chunks);
   })();
 }
