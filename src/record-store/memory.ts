@@ -23,6 +23,12 @@ export interface FieldMemory {
    * for a utf8 field), plus `ceil(length / 8)` for a bitmap.
    */
   readonly nbytes: number;
+  /**
+   * Estimated bytes of this field's values in an array of plain objects (its 8 B property slot plus boxed
+   * numbers, bigints, vectors and strings; category strings counted once), by the model of {@link ObjectsEstimate};
+   * the per-object header and array slot are not any one field's, so the fields sum to less than `objects.bytes`.
+   */
+  readonly objectBytes: number;
 }
 
 /** The estimate of the same records as an array of plain objects. */
@@ -86,9 +92,11 @@ export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
   const fields: FieldMemory[] = [];
   let byteLength = 0;
   let nbytes = 0;
-  let objects = n * (8 + 24 + 8 * d.schema.fields.length);
+  let objects = n * (8 + 24);
   for (const f of d.schema.fields) {
     const col = d.cols[f.index]!;
+    const objects0 = objects;
+    objects += 8 * n;
     let b: number;
     let nb: number;
     let type: string;
@@ -118,7 +126,7 @@ export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
         objects += 16 * boxedDoubles(a as ArrayLike<number>, n);
       }
     }
-    fields.push(Object.freeze({ field: f.name, type, byteLength: b, nbytes: nb }));
+    fields.push(Object.freeze({ field: f.name, type, byteLength: b, nbytes: nb, objectBytes: objects - objects0 }));
     byteLength += b;
     nbytes += nb;
   }

@@ -452,6 +452,9 @@ describe('capacity and memory', () => {
     expect(m.byteLength).toBe(2400);
     expect(m.bytesPerRecord).toBe(24);
     expect(m.objects.bytesPerRecord).toBe(104); // 8 slot + 24 header + 3×8 fields + 3×16 boxed doubles
+    // per field: its 8 B slot and its boxed doubles; header and array slot belong to no field
+    expect(m.fields.map((f) => f.objectBytes)).toEqual([2400, 2400, 2400]);
+    expect(m.objects.bytes - m.fields.reduce((a, f) => a + f.objectBytes, 0)).toBe(100 * 32);
     expect(m.ratio).toBeCloseTo(104 / 24);
     expect(m.objects.model).toMatch(/estimate/i);
     const ints = recordStore({ x: 'int32', y: 'int32', z: 'int32' });
