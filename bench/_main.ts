@@ -10,6 +10,7 @@ import { runChild } from './_memory.js';
 import { exerciseEveryDtype } from './_mixed.js';
 import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, usage, type Options } from './_options.js';
 import { createProgress, type ProgressStream } from './_progress.js';
+import { fileArgument, fileMain } from './_file.js';
 import { environment } from './_environment.js';
 import {
   assessNoise,
@@ -194,7 +195,11 @@ async function checkOnly(o: Options, registry: Registry, io: Io): Promise<number
  */
 export async function main(argv: readonly string[], registry: Registry, script: string, io: Io = process): Promise<number> {
   if (argv[0] === '--child') return child(argv, registry);
+  if (argv[0] === '--file-child') return (await import('./_file-child.js')).fileChild(argv.slice(1));
   const names = Object.keys(registry);
+  // `compactly-bench <file>`: what compactly would save on the user's own file (bench/_file.ts).
+  const file = argv.includes('--help') || argv.includes('-h') ? undefined : fileArgument(argv, names);
+  if (file !== undefined) return fileMain(argv, file, script, io);
   let o: Options;
   try {
     o = parseArgs(argv, names);

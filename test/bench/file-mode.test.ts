@@ -1,0 +1,176 @@
+/**
+ * `compactly-bench <file>` end to end on small generated files: every way measured and consistent with the
+ * others, compactly below plain objects on repetitive data, the printed schema reproduces the store, and each
+ * bad file is a one-line error with exit status 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readCsvStore, type Schema } from '../../src/index.js';
+import { checkFile, fileArgument, parseFileArgs } from '../../bench/_file.js';
+import type { FileReport } from '../../bench/_file-report.js';
+import { schemaSource } from '../../bench/_file-report.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'compactly-file-mode-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A messy file: a column named index, a header with a space, missing values, dates, free text, booleans. */
+function messyCsv(n: number): string {
+  const r = rng(7);
+  const cities = ['Los Angeles', 'San Francisco', 'New York', 'Chicago', 'Boston', 'Seattle'];
+  const lines = ['index,Airport Name,delay,distance,date,comment,ok'];
+  for (let i = 0; i < n; i++) {
+    const delay = r() < 0.05 ? '' : String(Math.floor(r() * 320) - 20);
+    const day = `2001-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    lines.push(`${i},${cities[Math.floor(r() * cities.length)]},${delay},${100 + Math.floor(r() * 2900)},${day},note ${Math.floor(r() * 1e9)},${r() < 0.5 ? 'True' : 'False'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function run(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('compactly-bench <file>', () => {
+  const messy = join(dir, 'messy data.csv');
+  const text = messyCsv(3000);
+  writeFileSync(messy, text);
+
+  test('measures every way, consistently, and prints a schema that reproduces the store', () => {
+    const json = join(dir, 'messy.json');
+    const md = join(dir, 'messy.md');
+    const r = run([messy, '--json', json, '--md', md]);
+    expect(r.stderr).not.toMatch(/failed|Error/);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    expect(report.schema).toBe('compactly-bench-file/1');
+    const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result]));
+    for (const way of ['objects', 'compactly', 'downcast'] as const) {
+      const x = by[way]!;
+      expect(x, way).toBeDefined();
+      expect(x.rows).toBe(3000);
+      expect(x.loadMs).toBeGreaterThan(0);
+      expect(x.bytesHeld).toBeGreaterThan(0);
+      expect(x.peakRssBytes).toBeGreaterThan(1e6);
+      expect(x.scanMs).toBeGreaterThan(0);
+      expect(x.groupByMs).toBeGreaterThan(0);
+    }
+    // The columns it picked: the most repetitive text column, the first numeric one.
+    expect(report.key).toBe('Airport Name');
+    expect(report.value).toBe('index');
+    // Every way computes the same scan and the same groups.
+    const c = by.compactly!;
+    expect(by.objects!.scanSum).toBe(c.scanSum);
+    expect(by.downcast!.scanSum).toBe(c.scanSum);
+    expect(by.objects!.groups).toBe(6);
+    expect(c.groups).toBe(6);
+    if (by.arrow) expect(by.arrow.scanSum).toBe(c.scanSum);
+    // compactly holds less than objects; downcast no more than compactly.
+    expect(c.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
+    const perRow = (x: { bytesPerRow: number }[]): number => x.reduce((a, y) => a + y.bytesPerRow, 0);
+    expect(perRow([...by.downcast!.columns!])).toBeLessThanOrEqual(perRow([...c.columns!]));
+    // The per-column table and both schemas are printed.
+    expect(r.stdout).toContain('const schema = {');
+    expect(r.stdout).toContain('const small = {');
+    expect(r.stdout).toMatch(/"Airport Name": \{ type: 'category'/);
+    expect(r.stdout).toMatch(/delay: .*\/\/ -20 … \d+, \d+ nulls/);
+    for (const line of r.stdout.split('\n')) if (!/^ {2}\S.*: .*,( \/\/.*)?$|^const /.test(line)) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(readFileSync(md, 'utf8')).toContain('## Memory per column');
+    // The printed schema, pasted into readCsvStore, gives the same store.
+    const src = /const schema = (\{[\s\S]*?\}) as const;/.exec(r.stdout)![1]!;
+    const pasted = new Function(`return (${src});`)() as Schema;
+    expect(pasted).toEqual(c.schema);
+    const inferred = readCsvStore(text);
+    const fixed = readCsvStore(text, { schema: pasted });
+    expect(fixed.schema).toEqual(inferred.schema);
+    expect(fixed.toObjects()).toEqual(inferred.toObjects());
+  }, 180_000);
+
+  test('--rows reads the first N rows in every way; --columns keeps those columns', () => {
+    const json = join(dir, 'rows.json');
+    const r = run([messy, '--rows', '500', '--columns', 'Airport Name,delay', '--json', json]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    for (const w of report.ways) if (w.result) expect(w.result.rows, w.way).toBe(500);
+    expect(Object.keys(report.ways.find((w) => w.way === 'compactly')!.result!.schema!)).toEqual(['Airport Name', 'delay']);
+  }, 180_000);
+
+  test('bad files: a one-line error and exit status 2', () => {
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const binary = join(dir, 'image.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3]));
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('a,b\n\xe9t\xe9,1\n', 'latin1'));
+    const sub = join(dir, 'a-directory.csv');
+    mkdirSync(sub);
+    for (const [file, message] of [
+      [empty, /is empty/],
+      [binary, /looks binary/],
+      [latin1, /not UTF-8/],
+      [sub, /is not a file/],
+      [join(dir, 'missing.csv'), /no such file/],
+    ] as const) {
+      const r = run([file]);
+      expect(r.status, file).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  }, 60_000);
+
+  test('a file whose inferred type breaks part-way: the reader\'s message (line, column, schema to pass), exit 2', () => {
+    const lines = ['id,n'];
+    for (let i = 0; i < 10_100; i++) lines.push(`${i},${i === 10_050 ? 'many' : i % 7}`);
+    const file = join(dir, 'breaks.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = run([file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/line 10052/);
+    expect(r.stderr).toMatch(/"many"|many/);
+    expect(r.stderr).toMatch(/schema/);
+  }, 60_000);
+});
+
+describe('file mode pieces', () => {
+  test('fileArgument: a path, not a suite name or an option value', () => {
+    const suites = ['vector', 'pipeline'];
+    expect(fileArgument(['vector', '--size', 'tiny'], suites)).toBeUndefined();
+    expect(fileArgument(['data/flights.csv'], suites)).toBe('data/flights.csv');
+    expect(fileArgument(['flights.csv', '--rows', '10'], suites)).toBe('flights.csv');
+    expect(fileArgument(['--json', 'out.json', 'vector'], suites)).toBeUndefined();
+    expect(fileArgument(['package.json'], suites)).toBe('package.json');
+  });
+
+  test('parseFileArgs: --rows, --columns and outputs; anything else is a usage error', () => {
+    expect(parseFileArgs(['f.csv', '--rows', '10', '--columns', 'a, b', '--json', 'x.json'], 'f.csv')).toMatchObject({ rows: 10, columns: ['a', 'b'], json: 'x.json' });
+    expect(() => parseFileArgs(['f.csv', '--rows', '0'], 'f.csv')).toThrow(/positive integer/);
+    expect(() => parseFileArgs(['f.csv', '--repeat', '3'], 'f.csv')).toThrow(/not an option of file mode/);
+  });
+
+  test('checkFile tells Parquet and Arrow files apart from CSV', () => {
+    const pq = join(dir, 'x.parquet');
+    writeFileSync(pq, 'PAR1....');
+    expect(checkFile(pq)).toMatch(/Parquet/);
+    const ok = join(dir, 'ok.csv');
+    writeFileSync(ok, 'a,b\nx,1\n');
+    expect(checkFile(ok)).toBeUndefined();
+  });
+
+  test('schemaSource quotes names that are not identifiers and comments why', () => {
+    const src = schemaSource('schema', { 'Airport Name': { type: 'category', nullable: true }, delay: 'int16' }, [{ name: 'delay', type: 'int16', nullable: false, nulls: 0, min: -5, max: 300, bytesPerRow: 2, objectBytesPerRow: 8 }], 10);
+    expect(src).toBe(["const schema = {", "  \"Airport Name\": { type: 'category', nullable: true },", "  delay: 'int16', // -5 … 300, no nulls seen", '} as const;'].join('\n'));
+  });
+});
