@@ -4,7 +4,7 @@
  * table; as terminal text (≤ 100 columns), Markdown, HTML, SVG and JSON (`compactly-bench-file/1`).
  */
 import { writeFileSync } from 'node:fs';
-import type { ColumnReport, FileChildResult, Way } from './_file-child.js';
+import type { ColumnReport, FileChildResult, FileFormat, Way } from './_file-child.js';
 import type { Io } from './_main.js';
 import { environmentLine, escapeXml, fmtBytes, fmtTime, memoryRatioText, renderHtml, renderMarkdown, renderText, speedRatioText, type Environment, type Table } from './_report.js';
 
@@ -23,6 +23,7 @@ export interface WayOutcome {
 export interface FileReport {
   readonly schema: typeof FILE_SCHEMA;
   readonly file: string;
+  readonly format: FileFormat;
   readonly fileBytes: number;
   readonly environment: Environment;
   readonly options: { readonly rows: number; readonly columns: readonly string[] };
@@ -163,7 +164,8 @@ function schemas(r: FileReport): string[] {
   const c = result(r, 'compactly');
   const d = result(r, 'downcast');
   const out: string[] = [];
-  if (c?.schema) out.push(`// inferred (readCsvStore(path) gives this; pass it as \`schema\` to fix it)\n${schemaSource('schema', c.schema, c.columns, c.rows)}`);
+  const how = r.format === 'parquet' ? "the file's own schema (readParquet)" : 'inferred (readCsvStore(path) gives this; pass it as `schema` to fix it)';
+  if (c?.schema) out.push(`// ${how}\n${schemaSource('schema', c.schema, c.columns, c.rows)}`);
   if (d?.schema) out.push(`// after store.downcast()\n${schemaSource('small', d.schema, d.columns, d.rows)}`);
   return out;
 }

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { checkWritable, OutputError, UsageError } from './_options.js';
-import { childArgs, WAYS, type FileChildOptions, type FileChildResult, type Way } from './_file-child.js';
+import { childArgs, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
 import type { Io } from './_main.js';
 import { environment } from './_environment.js';
 import { FILE_SCHEMA, renderFileReport, writeFileOutputs, type FileReport, type WayOutcome } from './_file-report.js';
@@ -89,7 +89,19 @@ export function parseFileArgs(argv: readonly string[], file: string): FileOption
   return { file, rows, columns, ...out, progress };
 }
 
-/** A one-line reason the file cannot be benchmarked, or undefined when it looks like CSV. */
+/** What the file holds, by its first bytes: Parquet (`PAR1`) or else CSV. */
+export function fileFormat(path: string): FileFormat {
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString('latin1') === 'PAR1' ? 'parquet' : 'csv';
+}
+
+/** A one-line reason the file cannot be benchmarked, or undefined when it looks like CSV or Parquet. */
 export function checkFile(path: string): string | undefined {
   let size: number;
   try {
@@ -109,7 +121,7 @@ export function checkFile(path: string): string | undefined {
   } finally {
     closeSync(fd);
   }
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return `${path} is a Parquet file: file mode reads CSV (load it with readParquet of compactly/parquet)`;
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return undefined;
   if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return `${path} is an Arrow IPC file: file mode reads CSV (load it with compactly/arrow)`;
   if (head.includes(0)) return `${path} looks binary (a NUL byte in its first ${head.length.toLocaleString('en-US')} bytes), not CSV`;
   // Invalid UTF-8 in the head (a sequence cut at the end of the sample is fine).
@@ -203,18 +215,19 @@ export async function fileMain(argv: readonly string[], file: string, script: st
   const say = (s: string): void => {
     if (o.progress) io.stderr.write(s);
   };
+  const format = fileFormat(file);
   const arrow = await hasPackage('apache-arrow');
   const outcomes: WayOutcome[] = [];
   let picked = { key: '', value: '' };
   // compactly first: it picks the columns the other ways scan and group by.
   for (const way of RUN_ORDER) {
-    if (way === 'arrow' && !arrow) {
-      outcomes.push({ way, skipped: 'apache-arrow is not installed (optional: npm install apache-arrow)' });
+    if (way === 'arrow' && (!arrow || format === 'parquet')) {
+      outcomes.push({ way, skipped: format === 'parquet' ? 'apache-arrow reads no Parquet' : 'apache-arrow is not installed (optional: npm install apache-arrow)' });
       continue;
     }
     const started = Date.now();
     say(tty ? `\r\x1b[2K${way}: loading…` : `${way}: loading…\n`);
-    const run = await runChild(script, { way, path: file, rows: o.rows, columns: o.columns, key: picked.key, value: picked.value, streamed: streamed && way !== 'objects' && way !== 'arrow' }, (rows) => {
+    const run = await runChild(script, { way, path: file, rows: o.rows, columns: o.columns, key: picked.key, value: picked.value, streamed: streamed && way !== 'objects' && way !== 'arrow', format }, (rows) => {
       if (tty) say(`\r\x1b[2K${way}: ${rows.toLocaleString('en-US')} rows, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     });
     if (tty) say('\r\x1b[2K');
@@ -235,6 +248,7 @@ export async function fileMain(argv: readonly string[], file: string, script: st
   const report: FileReport = {
     schema: FILE_SCHEMA,
     file,
+    format,
     fileBytes: size,
     environment: environment(),
     options: { rows: o.rows, columns: o.columns },

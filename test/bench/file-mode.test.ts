@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readCsvStore, type Schema } from '../../src/index.js';
-import { checkFile, fileArgument, parseFileArgs } from '../../bench/_file.js';
+import { checkFile, fileArgument, fileFormat, parseFileArgs } from '../../bench/_file.js';
 import type { FileReport } from '../../bench/_file-report.js';
 import { schemaSource } from '../../bench/_file-report.js';
 
@@ -107,6 +107,29 @@ describe('compactly-bench <file>', () => {
     expect(Object.keys(report.ways.find((w) => w.way === 'compactly')!.result!.schema!)).toEqual(['Airport Name', 'delay']);
   }, 180_000);
 
+  test('a Parquet file: the file\'s own schema, hyparquet row objects as the plain baseline', async () => {
+    const { writeParquet } = await import('../../src/parquet/index.js');
+    const s = readCsvStore('delay,origin,dist\n' + Array.from({ length: 2000 }, (_, i) => `${(i * 7) % 90},${['LAX', 'SFO', 'JFK'][i % 3]},${i + 0.5}`).join('\n'), {
+      schema: { delay: 'int32', origin: 'category', dist: 'float64' },
+    });
+    const file = join(dir, 'f.parquet');
+    writeFileSync(file, (await writeParquet(s)) as Uint8Array);
+    const json = join(dir, 'pq.json');
+    const r = run([file, '--json', json]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    expect(report.format).toBe('parquet');
+    const by = Object.fromEntries(report.ways.map((w) => [w.way, w]));
+    expect(by.objects!.result!.label).toMatch(/hyparquet/);
+    expect(by.arrow!.skipped).toMatch(/no Parquet/);
+    expect(report.key).toBe('origin');
+    expect(report.value).toBe('delay');
+    expect(by.objects!.result!.scanSum).toBe(by.compactly!.result!.scanSum);
+    expect(by.compactly!.result!.groups).toBe(3);
+    expect(by.compactly!.result!.schema).toEqual({ delay: 'int32', origin: 'category', dist: 'float64' });
+    expect(r.stdout).toContain("// the file's own schema (readParquet)");
+  }, 120_000);
+
   test('bad files: a one-line error and exit status 2', () => {
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
@@ -160,13 +183,18 @@ describe('file mode pieces', () => {
     expect(() => parseFileArgs(['f.csv', '--repeat', '3'], 'f.csv')).toThrow(/not an option of file mode/);
   });
 
-  test('checkFile tells Parquet and Arrow files apart from CSV', () => {
+  test('checkFile and fileFormat tell Parquet and Arrow IPC files apart from CSV', () => {
     const pq = join(dir, 'x.parquet');
     writeFileSync(pq, 'PAR1....');
-    expect(checkFile(pq)).toMatch(/Parquet/);
+    expect(checkFile(pq)).toBeUndefined();
+    expect(fileFormat(pq)).toBe('parquet');
+    const ipc = join(dir, 'x.arrow');
+    writeFileSync(ipc, 'ARROW1\0\0');
+    expect(checkFile(ipc)).toMatch(/Arrow IPC/);
     const ok = join(dir, 'ok.csv');
     writeFileSync(ok, 'a,b\nx,1\n');
     expect(checkFile(ok)).toBeUndefined();
+    expect(fileFormat(ok)).toBe('csv');
   });
 
   test('schemaSource quotes names that are not identifiers and comments why', () => {
