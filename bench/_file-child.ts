@@ -16,6 +16,12 @@ export type Way = (typeof WAYS)[number];
 /** Files above this many bytes are read by the objects side as a stream (a JS string is limited to ~512 MB). */
 export const WHOLE_TEXT_MAX_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Caps the heap (MB) of the plain-objects child (`--max-old-space-size`), which then reads as a stream with
+ * progress: how the "objects ran out of memory after N rows" path is tested on a small file.
+ */
+export const OBJECTS_HEAP_ENV = 'COMPACTLY_BENCH_OBJECTS_HEAP_MB';
+
 /** What the parent asks of a child. */
 export interface FileChildOptions {
   readonly way: Way;
@@ -385,7 +391,7 @@ async function parseObjects(o: FileChildOptions): Promise<{ rows: Row[]; label: 
   const papaMod = await optional<PapaLike & { default?: PapaLike }>('papaparse');
   const Papa = papaMod?.default ?? papaMod;
   const config = { header: true, dynamicTyping: true, skipEmptyLines: true, ...(o.rows > 0 ? { preview: o.rows } : {}) };
-  if (Papa !== undefined && statSync(o.path).size > WHOLE_TEXT_MAX_BYTES) {
+  if (Papa !== undefined && (statSync(o.path).size > WHOLE_TEXT_MAX_BYTES || process.env[OBJECTS_HEAP_ENV] !== undefined)) {
     const rows: Row[] = [];
     await new Promise<void>((resolve, reject) => {
       Papa.parse(createReadStream(o.path), {

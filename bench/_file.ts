@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { checkWritable, OutputError, UsageError } from './_options.js';
-import { childArgs, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
+import { childArgs, OBJECTS_HEAP_ENV, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
 import type { Io } from './_main.js';
 import { environment } from './_environment.js';
 import { FILE_SCHEMA, renderFileReport, writeFileOutputs, type FileReport, type WayOutcome } from './_file-report.js';
@@ -146,7 +146,9 @@ interface ChildRun {
 
 function runChild(script: string, o: FileChildOptions, onProgress: (rows: number) => void): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', script, '--file-child', ...childArgs(o)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cap = process.env[OBJECTS_HEAP_ENV];
+    const heap = cap !== undefined && (o.way === 'objects' || o.way === 'arrow') ? [`--max-old-space-size=${Number(cap)}`] : [];
+    const child = spawn(process.execPath, [...process.execArgv, ...heap, '--expose-gc', script, '--file-child', ...childArgs(o)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let lastProgress = 0;
@@ -232,7 +234,8 @@ export async function fileMain(argv: readonly string[], file: string, script: st
     });
     if (tty) say('\r\x1b[2K');
     if (run.result === undefined) {
-      const why = run.signal !== null ? `killed by ${run.signal}` : childMessage(run.stderr);
+      const oom = /heap out of memory|Allocation failed/i.test(run.stderr);
+      const why = run.signal !== null && !oom ? `killed by ${run.signal}` : childMessage(run.stderr);
       if (way === 'compactly') {
         // The reader's own message (a CsvError names line, column, value and the schema to pass).
         io.stderr.write(`compactly-bench: ${file}: ${why}\n`);

@@ -38,8 +38,8 @@ function messyCsv(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function run(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+function run(args: readonly string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -129,6 +129,20 @@ describe('compactly-bench <file>', () => {
     expect(by.compactly!.result!.schema).toEqual({ delay: 'int32', origin: 'category', dist: 'float64' });
     expect(r.stdout).toContain("// the file's own schema (readParquet)");
   }, 120_000);
+
+  test('when plain objects run out of memory, the report says how far they got; compactly still loads', () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, messyCsv(300_000));
+    const json = join(dir, 'big.json');
+    const r = run([big, '--json', json], { COMPACTLY_BENCH_OBJECTS_HEAP_MB: '48' });
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    const objects = report.ways.find((w) => w.way === 'objects')!;
+    expect(objects.result).toBeUndefined();
+    expect(objects.stopped).toMatch(/^ran out of memory \(JavaScript heap\) after [\d,]+ rows$/);
+    expect(report.ways.find((w) => w.way === 'compactly')!.result!.rows).toBe(300_000);
+    expect(r.stdout).toMatch(/plain objects: stopped: ran out of memory/);
+  }, 180_000);
 
   test('bad files: a one-line error and exit status 2', () => {
     const empty = join(dir, 'empty.csv');
