@@ -25,35 +25,70 @@ export function checkWhereOp(op: unknown): WhereOp {
   return op as WhereOp;
 }
 
-// --- numeric kernels: one pass, branch-free stores --------------------------------------------------
+// --- numeric kernels: one pass, branch-free, four rows per store ---------------------------------------
+//
+// `+(x > v)` compiles to a flag set, not a branch: on random data a `? 1 : 0` mispredicts half the time and
+// costs 2-3x (docs/internals/performance.md). Four 0/1 bytes are packed into one 32-bit store; the word
+// layout is little-endian (the platform order of every current engine; `fixByteOrder` swaps on others).
 
 function cmpEq(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) out[i] = a[i] === v ? 1 : 0;
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i] === v) | (+(a[i + 1] === v) << 8) | (+(a[i + 2] === v) << 16) | (+(a[i + 3] === v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i] === v);
+}
+function cmpNe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i] !== v) | (+(a[i + 1] !== v) << 8) | (+(a[i + 2] !== v) << 16) | (+(a[i + 3] !== v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i] !== v);
 }
 function cmpLt(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) out[i] = a[i]! < v ? 1 : 0;
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! < v) | (+(a[i + 1]! < v) << 8) | (+(a[i + 2]! < v) << 16) | (+(a[i + 3]! < v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! < v);
 }
 function cmpLe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) out[i] = a[i]! <= v ? 1 : 0;
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! <= v) | (+(a[i + 1]! <= v) << 8) | (+(a[i + 2]! <= v) << 16) | (+(a[i + 3]! <= v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! <= v);
 }
 function cmpGt(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) out[i] = a[i]! > v ? 1 : 0;
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! > v) | (+(a[i + 1]! > v) << 8) | (+(a[i + 2]! > v) << 16) | (+(a[i + 3]! > v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! > v);
 }
 function cmpGe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) out[i] = a[i]! >= v ? 1 : 0;
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! >= v) | (+(a[i + 1]! >= v) << 8) | (+(a[i + 2]! >= v) << 16) | (+(a[i + 3]! >= v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! >= v);
 }
-function isNaNMask(a: ArrayLike<number>, n: number, out: Uint8Array): void {
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!;
-    out[i] = x !== x ? 1 : 0;
+/** NaN test (`x !== x`); `v` is unused (one kernel signature). */
+function cmpNaN(a: ArrayLike<number | bigint>, n: number, _v: number | bigint, out: Uint8Array): void {
+  const m = n >>> 2;
+  const w = new Uint32Array(out.buffer, out.byteOffset, m);
+  for (let j = 0, i = 0; j < m; j++, i += 4) {
+    const x0 = a[i]!;
+    const x1 = a[i + 1]!;
+    const x2 = a[i + 2]!;
+    const x3 = a[i + 3]!;
+    w[j] = +(x0 !== x0) | (+(x1 !== x1) << 8) | (+(x2 !== x2) << 16) | (+(x3 !== x3) << 24);
   }
+  for (let i = m << 2; i < n; i++) out[i] = +(a[i] !== a[i]);
 }
 
 type CmpKernel = (a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array) => void;
 
-const BASE: Readonly<Record<string, CmpKernel>> = { '==': cmpEq, '!=': cmpEq, '<': cmpLt, '<=': cmpLe, '>': cmpGt, '>=': cmpGe };
+const BASE: Readonly<Record<string, CmpKernel>> = { '==': cmpEq, '!=': cmpNe, '<': cmpLt, '<=': cmpLe, '>': cmpGt, '>=': cmpGe, isNaN: cmpNaN };
 const KERNELS = new Map<string, CmpKernel>();
 onCodegenReset(() => KERNELS.clear());
+
+/** True when a Uint32 store puts its low byte first (every engine compactly runs on; checked, not assumed). @internal */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * The comparison kernel of `op` for one dtype: a separately compiled copy per (op, dtype), so each sees one
@@ -65,6 +100,26 @@ function kernelFor(op: string, dtype: string): CmpKernel {
   let k = KERNELS.get(key);
   if (k === undefined) KERNELS.set(key, (k = cloneFunction(BASE[op]!, `where ${key}`)));
   return k;
+}
+
+/** Runs a kernel into a new mask (0/1 per row). */
+function runKernel(op: string, dtype: string, a: ArrayLike<number | bigint>, n: number, v: number | bigint): Uint8Array {
+  const out = new Uint8Array(n);
+  kernelFor(op, dtype)(a, n, v, out);
+  if (!LITTLE_ENDIAN) fixByteOrder(out, n);
+  return out;
+}
+
+/** Reverses each packed word's bytes on a big-endian platform (the kernels pack little-endian). */
+function fixByteOrder(out: Uint8Array, n: number): void {
+  for (let i = 0; i + 4 <= n; i += 4) {
+    const b0 = out[i]!;
+    const b1 = out[i + 1]!;
+    out[i] = out[i + 3]!;
+    out[i + 1] = out[i + 2]!;
+    out[i + 2] = b1;
+    out[i + 3] = b0;
+  }
 }
 
 /** `out[i] ^= 1` over the first `n` bytes. */
@@ -93,26 +148,25 @@ function operand(f: FieldInfo, v: unknown, op: WhereOp): number | bigint {
 }
 
 function numericMask(f: FieldInfo, col: TypedArray, n: number, op: WhereOp, value: unknown): Uint8Array {
-  const out = new Uint8Array(n);
   const a = col as unknown as ArrayLike<number | bigint>;
   const isFloat = f.dtype === 'float32' || f.dtype === 'float64';
   switch (op) {
     case 'isNull':
-    case 'notNull':
-      if (isFloat) isNaNMask(a as ArrayLike<number>, n, out);
+    case 'notNull': {
+      const out = isFloat ? runKernel('isNaN', f.dtype, a, n, 0) : new Uint8Array(n);
       if (op === 'notNull') invert(out, n);
       return out;
+    }
     case 'in': {
       const set = valueSet(f, value);
+      const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) out[i] = set.has(a[i]!) ? 1 : 0;
       return out;
     }
     default:
   }
-  const v = operand(f, value, op);
-  kernelFor(op, f.dtype)(a, n, v, out);
-  if (op === '!=') invert(out, n); // NaN != x is true, as in pandas and IEEE
-  return out;
+  // '!=' is true for NaN, as in pandas and IEEE (the kernel compares with !==).
+  return runKernel(op, f.dtype, a, n, operand(f, value, op));
 }
 
 function checkArray(value: unknown, f: FieldInfo): readonly unknown[] {
@@ -140,10 +194,9 @@ function valueSet(f: FieldInfo, value: unknown): Set<number | bigint> {
 
 function codesMask(codes: Int8Array | Int16Array | Int32Array, n: number, lo: number, hi: number): Uint8Array {
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    out[i] = c >= lo && c <= hi ? 1 : 0;
-  }
+  // lo <= c <= hi as one unsigned comparison, without a branch.
+  const span = (hi - lo) >>> 0;
+  for (let i = 0; i < n; i++) out[i] = +((codes[i]! - lo) >>> 0 <= span);
   return out;
 }
 
@@ -215,6 +268,19 @@ function checkPair(a: unknown, b: unknown, where: string): [Uint8Array, Uint8Arr
 }
 
 /**
+ * Each byte of the 32-bit word `x` turned into 1 if it is non-zero, 0 otherwise (SWAR: the high bit of
+ * `(b & 0x7f) + 0x7f` is set when the low seven bits are not all zero). @internal
+ */
+export function nonZeroBytes(x: number): number {
+  return ((x | (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0)) >>> 7) & 0x01010101;
+}
+
+/** A 32-bit view of a mask's whole words, or null when its bytes are not 4-aligned. @internal */
+export function maskWords(m: Uint8Array): Int32Array | null {
+  return m.byteOffset % 4 === 0 ? new Int32Array(m.buffer, m.byteOffset, m.length >>> 2) : null;
+}
+
+/**
  * Row-wise AND of masks (pandas `m1 & m2`): a **new** mask, 1 where every mask is non-zero.
  * @param masks - Two or more `Uint8Array` masks of one length.
  * @returns A new `Uint8Array` of 0/1.
@@ -251,19 +317,42 @@ export function maskNot(mask: Uint8Array): Uint8Array {
   const m = checkMask(mask, 'maskNot');
   const n = m.length;
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = m[i] === 0 ? 1 : 0;
+  const src = maskWords(m);
+  let i = 0;
+  if (src !== null) {
+    // Byte order does not matter: every byte is handled alike.
+    const dst = new Int32Array(out.buffer, 0, src.length);
+    for (let j = 0; j < src.length; j++) dst[j] = nonZeroBytes(src[j]!) ^ 0x01010101;
+    i = src.length << 2;
+  }
+  for (; i < n; i++) out[i] = +(m[i] === 0);
   return out;
 }
 
 function combine(masks: readonly Uint8Array[], where: string, all: boolean): Uint8Array {
   if (masks.length < 2) throwValue(`${where}: needs at least two masks, got ${masks.length}`);
-  let [a, b] = checkPair(masks[0], masks[1], where);
-  const n = a.length;
+  const first = checkMask(masks[0], where);
+  const n = first.length;
+  for (let k = 1; k < masks.length; k++) checkPair(first, masks[k], where);
   const out = new Uint8Array(n);
-  for (let k = 1; k < masks.length; k++) {
-    if (k > 1) [a, b] = checkPair(out, masks[k], where);
-    if (all) for (let i = 0; i < n; i++) out[i] = a[i] !== 0 && b[i] !== 0 ? 1 : 0;
-    else for (let i = 0; i < n; i++) out[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0;
-  }
+  const dst = new Int32Array(out.buffer, 0, n >>> 2);
+  // The first two masks in one pass, then each further mask combined in (words where aligned, then bytes).
+  combineInto(dst, out, first, masks[1]!, n, all);
+  for (let k = 2; k < masks.length; k++) combineInto(dst, out, out, masks[k]!, n, all);
   return out;
+}
+
+/** `out = nz(a) & nz(b)` (or `|`), word-wise where both are 4-aligned; `a` may be `out`. */
+function combineInto(dst: Int32Array, out: Uint8Array, a: Uint8Array, b: Uint8Array, n: number, all: boolean): void {
+  const x = maskWords(a);
+  const y = maskWords(b);
+  let i = 0;
+  if (x !== null && y !== null) {
+    const w = x.length;
+    if (all) for (let j = 0; j < w; j++) dst[j] = nonZeroBytes(x[j]!) & nonZeroBytes(y[j]!);
+    else for (let j = 0; j < w; j++) dst[j] = nonZeroBytes(x[j]!) | nonZeroBytes(y[j]!);
+    i = w << 2;
+  }
+  if (all) for (; i < n; i++) out[i] = +(a[i] !== 0) & +(b[i] !== 0);
+  else for (; i < n; i++) out[i] = +(a[i] !== 0) | +(b[i] !== 0);
 }
