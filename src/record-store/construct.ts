@@ -12,7 +12,7 @@ import { MAX_ELEMENTS } from '../internal/growth.js';
 import { collectKeys, inferField } from './infer.js';
 import { gatherColumn } from './kernels.js';
 import { checkDate, checkScalar, checkTimestamp } from './field-values.js';
-import { checkVectorValue, parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema, type Schema, type SchemaEntries } from './schema.js';
+import { checkVectorValue, fieldValue, parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema, type Schema, type SchemaEntries } from './schema.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 import { Utf8Column } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
@@ -156,7 +156,7 @@ export function columnsToParts(
   let length = -1;
   const lengths: string[] = [];
   for (const f of parsed.fields) {
-    const c = cols[f.name];
+    const c = fieldValue(cols, f.name);
     if (c === undefined) {
       if (!f.hasDefault) throwValue(`${where}: no column for field ${describe(f.name)}, which has no default`);
       continue;
@@ -174,7 +174,7 @@ export function columnsToParts(
   if (length === -1) throwValue(`${where}: no columns`);
   const valid: (Uint8Array | null)[] = parsed.fields.map(() => null);
   const out: Column[] = parsed.fields.map((f) => {
-    const c = cols[f.name];
+    const c = fieldValue(cols, f.name);
     const at = `${where} column ${describe(f.name)}`;
     if (c === undefined) {
       if (f.default === null && f.kind !== 'category') valid[f.index] = new Uint8Array(bitmapBytes(length));
@@ -279,7 +279,7 @@ export function inferObjectsSchema(rows: readonly unknown[]): [string, FieldSpec
   const keys = collectKeys(rows, 'RecordStore.fromObjects');
   const entries: [string, FieldSpec][] = [];
   for (const k of keys) {
-    const values = rows.map((o) => (o as Record<string, unknown>)[k]);
+    const values = rows.map((o) => fieldValue(o as object, k));
     entries.push([k, inferField(values, `RecordStore.fromObjects field ${describe(k)}`)]);
   }
   return entries;

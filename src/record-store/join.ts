@@ -287,7 +287,7 @@ export function joinStores<T extends JoinableStore>(left: T, right: T, options: 
   const li = pairs.left;
   const ri = pairs.right;
   const m = li.length;
-  const cols: Record<string, unknown> = {};
+  const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // any field name, '__proto__' too
   const entries: (readonly [string, unknown])[] = [];
   const add = (name: string, col: unknown, spec: unknown): void => {
     if (name in cols) throwValue(`RecordStore.join: output field ${describe(name)} appears twice (choose other suffixes)`);

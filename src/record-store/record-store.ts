@@ -177,8 +177,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @param schema - Field name → dtype or typecode, `'category'`, `[dtype, n]`, or `{type, default}`; or
    *   `[name, spec]` entries.
    * @param options - `capacity`: records to allocate up front.
-   * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name, an unknown dtype, an
-   *   empty schema or a bad vector size. `TypeError` for a malformed spec or default.
+   * @throws {@link ValueError} for a duplicate or empty field name, an unknown dtype, an empty schema or a bad
+   *   vector size. `TypeError` for a non-string field name, a malformed spec or default.
    * @throws {@link OverflowError} for a default out of range.
    */
   constructor(schema: S | SchemaEntries, options: RecordStoreOptions = {}) {
@@ -823,7 +823,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const d = this.#d;
     const n = d.length;
     const base = this.copy() as unknown as RecordStore<Schema>;
-    const replace: Record<string, TypedArray> = {};
+    const replace: Record<string, TypedArray> = Object.create(null) as Record<string, TypedArray>;
     const types: [string, FieldSpec][] = [];
     for (const f of d.schema.fields) {
       if (f.kind === 'category' || f.hasDefault) continue;
@@ -839,7 +839,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       types.push([f.name, f.kind === 'vector' ? [nd, f.size] : nd]);
     }
     if (types.length === 0) return base;
-    const cols: Record<string, unknown> = {};
+    const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // any field name, '__proto__' too
     const typeOf = new Map(types);
     const entries = base.fields.map((name) => {
       cols[name] = replace[name] ?? base.column(name);
@@ -971,7 +971,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     for (let g = 0; g < c.length; g++) total += c[g]!;
     const p = new Float64Array(c.length);
     for (let g = 0; g < c.length; g++) p[g] = c[g]! / total;
-    const cols: Record<string, unknown> = {};
+    const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const k of keys) cols[k] = counted.column(k);
     cols[out] = p;
     return RecordStore.fromColumns(cols as Record<string, ColumnInput>, Object.fromEntries([...keys.map((k) => [k, counted.schema[k]!] as const), [out, 'float64']]) as Schema);
@@ -1033,8 +1033,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   derive<const D extends Readonly<Record<string, DeriveSpec<S>>>>(specs: D): RecordStore<DerivedSchema<S, D>> {
     if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throwType(`RecordStore.derive: expected {name: fn | {type, fn}}, got ${describe(specs)}`);
     const n = this.#d.length;
-    const added: Record<string, unknown> = {};
-    const types: Record<string, FieldSpec> = {};
+    const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const types: Record<string, FieldSpec> = Object.create(null) as Record<string, FieldSpec>;
     const cursor = this.cursor() as unknown as { [IDX]: number };
     for (const name of Object.keys(specs)) {
       checkFieldName(name);
@@ -1072,7 +1072,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   assign(columns: Readonly<Record<string, ColumnInput | { readonly array: TypedArray; readonly dtype: string }>>): RecordStore<Schema> {
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) throwType(`RecordStore.assign: expected {name: column}, got ${describe(columns)}`);
     const n = this.#d.length;
-    const added: Record<string, unknown> = {};
+    const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const name of Object.keys(columns)) {
       checkFieldName(name);
       let c = columns[name] as unknown;
@@ -1089,7 +1089,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   /** This store's columns (copied) with `added` replacing or following them; `types` fixes added field types. */
   #withColumns(added: Readonly<Record<string, unknown>>, types: Readonly<Record<string, FieldSpec>>): RecordStore<Schema> {
     const base = this.copy() as unknown as RecordStore<Schema>;
-    const cols: Record<string, unknown> = {};
+    const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const entries: [string, FieldSpec | undefined][] = [];
     for (const name of base.fields) {
       const bf = base.#d.schema.byName.get(name)!;
@@ -1097,7 +1097,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       entries.push([name, name in added ? types[name] : base.schema[name]]);
     }
     for (const name of Object.keys(added)) {
-      if (name in base.schema) continue;
+      if (base.#d.schema.byName.has(name)) continue;
       cols[name] = added[name];
       entries.push([name, types[name]]);
     }
@@ -1211,9 +1211,12 @@ export class GroupBy<S extends Schema, K extends FieldName<S>> {
  * @param options - `capacity`: records to allocate up front.
  * @returns A new empty store. TypeScript infers the record type (`get(i).x` is `number`; an int64 field
  *   `bigint`; a category field `string | null`; a vector field a TypedArray).
- * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name (`index`, `toObject`,
- *   `constructor`, `__proto__`, …), an unknown dtype, an empty schema or a bad vector size; `TypeError` for a
- *   malformed spec or default; {@link OverflowError} for a default out of range.
+ * A field name is any non-empty string; one that is an identifier and shadows no view member (`index`,
+ * `toObject`, `constructor`, `__proto__`, …) is also a property of record views, the others are read with
+ * `getField`/`setField`.
+ * @throws {@link ValueError} for a duplicate or empty field name, an unknown dtype, an empty schema or a bad
+ *   vector size; `TypeError` for a non-string field name, a malformed spec or default; {@link OverflowError}
+ *   for a default out of range.
  * @remarks O(fields); generates the per-schema record code once per layout (cached).
  * @example
  * ```ts

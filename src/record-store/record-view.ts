@@ -25,7 +25,7 @@ import type { DType, TypedArray } from '../dtype.js';
 import { describe, throwAttribute, throwType } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { generate, onCodegenReset } from '../internal/codegen.js';
-import { checkVectorValue, type FieldInfo, type ParsedSchema } from './schema.js';
+import { checkVectorValue, fieldValue, putField, type FieldInfo, type ParsedSchema } from './schema.js';
 import { appendValue, checkScalar, objectValue, readValue, writeValue } from './field-values.js';
 import { badRow, grow, locked, pushOwned, staleView, writeCategory, type CategoryColumn, type StoreData } from './store-data.js';
 
@@ -123,6 +123,7 @@ function helpers(schema: ParsedSchema) {
       const obj = (view as { toObject(): unknown }).toObject();
       return `Record ${inspect ? inspect(obj, opts) : JSON.stringify(obj)}`;
     },
+    field: fieldValue,
     catSet: writeCategory,
     catPush: pushOwned,
     // Nullable fields and the utf8/bool/date/timestamp kinds go through these (field-values.ts).
@@ -176,7 +177,10 @@ export function rowKit(schema: ParsedSchema): RowKit {
 function readField(f: FieldInfo, v: string, row: string, op: string): string {
   const k = f.index;
   const dflt = f.hasDefault ? `${v} = D${k};` : `H.missing(${k}, ${row}, '${op}');`;
-  const head = `let ${v} = o.${f.name}; if (${v} === undefined) ${dflt}`;
+  // A name Object.prototype has (constructor, __proto__, …) is read as an own property only (schema.ts fieldValue).
+  const key = JSON.stringify(f.name);
+  const get = f.name in Object.prototype ? `H.field(o, ${key})` : `o[${key}]`;
+  const head = `let ${v} = ${get}; if (${v} === undefined) ${dflt}`;
   if (isSpecial(f)) return `${head} else ${v} = H.check(${k}, ${v}, ${row}, '${op}');`;
   if (f.kind === 'category') {
     return `${head} else if (${v} !== null && typeof ${v} !== 'string') H.catBad(${k}, ${v}, ${row}, '${op}');`;
@@ -190,30 +194,32 @@ function readField(f: FieldInfo, v: string, row: string, op: string): string {
 function generateKit(schema: ParsedSchema): RowKit {
   const fields = schema.fields;
   const id = `${++generation}`;
-  const lines: string[] = [`'use strict'; /* compactly RecordStore row kit #${id}: ${schema.signature} */`];
+  const lines: string[] = [`'use strict'; /* compactly RecordStore row kit #${id}: ${schema.signature.replace(/\*\//g, "*\\/")} */`];
   for (const f of fields) if (f.hasDefault) lines.push(`const D${f.index} = INFOS[${f.index}].default;`);
 
   // View class
   const members: string[] = [];
   for (const f of fields) {
+    if (!f.prop) continue; // not an identifier, or a view member: getField/setField only
     const k = f.index;
+    const key = `[${JSON.stringify(f.name)}]`;
     const pre = `const d = this[DATA], i = this[IDX]; if ((i >>> 0) >= d.length) H.stale(i, d);`;
     if (isSpecial(f)) {
-      members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return H.read(${k}, d, i); }`);
-      members.push(`set ${f.name}(v) { /* ${id}.${k} */ ${pre} H.write(${k}, d, i, H.check(${k}, v, -1, 'set')); }`);
+      members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return H.read(${k}, d, i); }`);
+      members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} H.write(${k}, d, i, H.check(${k}, v, -1, 'set')); }`);
     } else if (f.kind === 'number') {
-      members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return d.cols[${k}][i]; }`);
+      members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}][i]; }`);
       members.push(
-        `set ${f.name}(v) { /* ${id}.${k} */ ${pre} if (!(${FAST[f.dtype]('v')})) v = H.slow(${k}, v, -1, 'set'); d.cols[${k}][i] = v; }`,
+        `set ${key}(v) { /* ${id}.${k} */ ${pre} if (!(${FAST[f.dtype]('v')})) v = H.slow(${k}, v, -1, 'set'); d.cols[${k}][i] = v; }`,
       );
     } else if (f.kind === 'vector') {
       const n = f.size;
-      members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].subarray(i * ${n}, i * ${n} + ${n}); }`);
-      members.push(`set ${f.name}(v) { /* ${id}.${k} */ ${pre} d.cols[${k}].set(H.vec(${k}, v, -1, 'set'), i * ${n}); }`);
+      members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].subarray(i * ${n}, i * ${n} + ${n}); }`);
+      members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} d.cols[${k}].set(H.vec(${k}, v, -1, 'set'), i * ${n}); }`);
     } else {
-      members.push(`get ${f.name}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].get(i); }`);
+      members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].get(i); }`);
       members.push(
-        `set ${f.name}(v) { /* ${id}.${k} */ ${pre} if (v !== null && typeof v !== 'string') H.catBad(${k}, v, -1, 'set'); H.catSet(d.cols[${k}], i, v); }`,
+        `set ${key}(v) { /* ${id}.${k} */ ${pre} if (v !== null && typeof v !== 'string') H.catBad(${k}, v, -1, 'set'); H.catSet(d.cols[${k}], i, v); }`,
       );
     }
   }
@@ -239,10 +245,11 @@ function generateKit(schema: ParsedSchema): RowKit {
   // toObject
   const props = fields.map((f) => {
     const k = f.index;
-    if (isSpecial(f)) return `${f.name}: H.obj(${k}, d, i)`;
-    if (f.kind === 'number') return `${f.name}: c[${k}][i]`;
-    if (f.kind === 'vector') return `${f.name}: c[${k}].slice(i * ${f.size}, i * ${f.size} + ${f.size})`;
-    return `${f.name}: c[${k}].get(i)`;
+    const key = `[${JSON.stringify(f.name)}]`; // computed: also an own property for '__proto__'
+    if (isSpecial(f)) return `${key}: H.obj(${k}, d, i)`;
+    if (f.kind === 'number') return `${key}: c[${k}][i]`;
+    if (f.kind === 'vector') return `${key}: c[${k}].slice(i * ${f.size}, i * ${f.size} + ${f.size})`;
+    return `${key}: c[${k}].get(i)`;
   });
   lines.push(`function toObject(d, i) { /* ${id} */ const c = d.cols; return { ${props.join(', ')} }; }`);
 
@@ -309,7 +316,7 @@ function closureKit(schema: ParsedSchema): RowKit {
   const fields = schema.fields;
   const checkNumber = (f: FieldInfo, v: unknown, row: number, op: string): unknown => H.slow(f.index, v, row, op);
   function read(f: FieldInfo, o: Record<string, unknown>, row: number, op: string): unknown {
-    let v = o[f.name];
+    let v = fieldValue(o, f.name);
     if (v === undefined) return f.hasDefault ? f.default : H.missing(f.index, row, op);
     if (isSpecial(f)) return H.check(f.index, v, row, op);
     if (f.kind === 'category') {
@@ -322,10 +329,10 @@ function closureKit(schema: ParsedSchema): RowKit {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const c = d.cols[f.index]!;
-      if (isSpecial(f)) out[f.name] = objectValue(d, f, i);
-      else if (f.kind === 'number') out[f.name] = (c as TypedArray)[i];
-      else if (f.kind === 'vector') out[f.name] = (c as TypedArray).slice(i * f.size, i * f.size + f.size);
-      else out[f.name] = (c as CategoryColumn).get(i);
+      if (isSpecial(f)) putField(out, f.name, objectValue(d, f, i));
+      else if (f.kind === 'number') putField(out, f.name, (c as TypedArray)[i]);
+      else if (f.kind === 'vector') putField(out, f.name, (c as TypedArray).slice(i * f.size, i * f.size + f.size));
+      else putField(out, f.name, (c as CategoryColumn).get(i));
     }
     return out;
   }
@@ -358,6 +365,7 @@ function closureKit(schema: ParsedSchema): RowKit {
     }
   }
   for (const f of fields) {
+    if (!f.prop) continue; // not an identifier, or a view member: getField/setField only
     const k = f.index;
     Object.defineProperty(RecordView.prototype, f.name, {
       get(this: V) {

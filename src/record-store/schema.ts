@@ -145,7 +145,39 @@ export type DefaultedKeys<S> = {
  * The record type of a schema: what `get(i)` views expose and what `toObject()` returns. For the generic
  * `Schema` (fields unknown at compile time) it is `{[field: string]: unknown}`.
  */
-export type RecordOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldValue<S[K]> };
+export type RecordOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S as ViewKey<K>]: FieldValue<S[K]> };
+
+/** The record-view and cursor members and `Object.prototype` names (fields so named are not view properties). */
+type ViewMember =
+  | 'index'
+  | 'toObject'
+  | 'toJSON'
+  | 'toString'
+  | 'moveTo'
+  | 'next'
+  | 'reset'
+  | 'constructor'
+  | '__proto__'
+  | 'hasOwnProperty'
+  | 'isPrototypeOf'
+  | 'propertyIsEnumerable'
+  | 'toLocaleString'
+  | 'valueOf'
+  | '__defineGetter__'
+  | '__defineSetter__'
+  | '__lookupGetter__'
+  | '__lookupSetter__';
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+/** ASCII characters that cannot occur in an identifier (non-ASCII names are not checked at the type level). */
+type NonIdentifierChar = ' ' | '-' | '.' | ',' | ':' | ';' | '/' | '\\' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '=' | '+' | '*' | '&' | '|' | '!' | '?' | '@' | '#' | '%' | '^' | '~' | '`' | "'" | '"' | '\t' | '\n';
+/** `K` when a field so named is a property of record views (an identifier, not a view member), else `never`. */
+type ViewKey<K> = K extends string
+  ? K extends ViewMember | ''
+    ? never
+    : K extends `${Digit}${string}` | `${string}${NonIdentifierChar}${string}`
+      ? never
+      : K
+  : never;
 
 /** What `toObject()`/`toObjects()` return: the record with date and timestamp fields as `Date`s. */
 export type ObjectOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldObjectValue<S[K]> };
@@ -171,6 +203,8 @@ export type FieldKind = 'number' | 'vector' | 'category' | 'utf8' | 'bool' | 'da
 /** One validated field. @internal */
 export interface FieldInfo {
   readonly name: string;
+  /** The field is a property of record views (an identifier that shadows no view member). */
+  readonly prop: boolean;
   /** Position in the schema (and in the store's column list). */
   readonly index: number;
   readonly kind: FieldKind;
@@ -205,8 +239,9 @@ export interface ParsedSchema {
 }
 
 /**
- * Names a field may not take: record-view and cursor members, `Object.prototype` members, and `__proto__`
- * (Python's "conflicts with class variable" rule).
+ * Names that are record-view or cursor members, `Object.prototype` members, or `__proto__`: a field may take
+ * one (any non-empty string is a field name, as a pandas column label), but it is then not a property of
+ * record views — read and write it with `getField`/`setField`. @internal
  */
 export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
   'index',
@@ -231,16 +266,42 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
 
-/** Validates a field name; ValueError for a non-identifier or a reserved name, TypeError for a non-string. @internal */
+/**
+ * Validates a field name: any non-empty string. TypeError for a non-string, ValueError for `''`. @internal
+ */
 export function checkFieldName(name: unknown): string {
   if (typeof name !== 'string') throwType(`RecordStore field names must be strings, got ${describe(name)}`);
-  if (!IDENTIFIER.test(name)) {
-    throwValue(`RecordStore field name ${describe(name)} is not an identifier (fields become properties of record views)`);
-  }
-  if (RESERVED_FIELD_NAMES.has(name)) {
-    throwValue(`RecordStore field name ${describe(name)} conflicts with a member of record views; rename the field`);
-  }
+  if (name.length === 0) throwValue('RecordStore field names must be non-empty strings, got ""');
   return name;
+}
+
+/**
+ * True when a field is a property of record views: its name is an identifier that shadows no view member
+ * (see {@link RESERVED_FIELD_NAMES}). Other names work through `getField`/`setField` and every verb. @internal
+ */
+export function isViewProperty(name: string): boolean {
+  return IDENTIFIER.test(name) && !RESERVED_FIELD_NAMES.has(name);
+}
+
+/** Field names `Object.prototype` answers for (`constructor`, `__proto__`, `toString`, …): read only as own properties. */
+function inherited(name: string): boolean {
+  return name in Object.prototype;
+}
+
+/**
+ * `o[name]` for a field name of a user object (a row, a column map): a name that `Object.prototype` has
+ * (`constructor`, `toString`, `__proto__`) counts only as an own property, so `{}` has no field `constructor`.
+ * @internal
+ */
+export function fieldValue(o: object, name: string): unknown {
+  if (inherited(name) && !Object.prototype.hasOwnProperty.call(o, name)) return undefined;
+  return (o as Record<string, unknown>)[name];
+}
+
+/** `o[name] = v` as an own data property, also for `__proto__` (a plain assignment would set the prototype). @internal */
+export function putField(o: object, name: string, v: unknown): void {
+  if (name === '__proto__') Object.defineProperty(o, name, { value: v, writable: true, enumerable: true, configurable: true });
+  else (o as Record<string, unknown>)[name] = v;
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -321,8 +382,8 @@ function defaultRepr(v: unknown): string {
 
 /**
  * Parses and validates a schema (object or `[name, spec]` entries).
- * @throws {@link ValueError} for a duplicate, non-identifier or reserved field name, an unknown dtype, an
- *   empty schema, or a bad vector size. `TypeError` for a malformed spec or a default of the wrong type.
+ * @throws {@link ValueError} for a duplicate or empty field name, an unknown dtype, an empty schema, or a bad
+ *   vector size. `TypeError` for a malformed spec or a default of the wrong type.
  * @throws {@link OverflowError} for a default out of its dtype's range.
  * @internal
  */
@@ -381,6 +442,7 @@ export function parseSchema(schema: unknown): ParsedSchema {
     const typeName = kind === 'vector' ? `${dtype}[${size}]` : kind === 'number' ? dtype : kind;
     const f: FieldInfo = Object.freeze({
       name,
+      prop: isViewProperty(name),
       index: fields.length,
       kind,
       dtype,
@@ -394,8 +456,8 @@ export function parseSchema(schema: unknown): ParsedSchema {
     });
     fields.push(f);
     byName.set(name, f);
-    normalized[name] = spec;
-    sig.push(`${name}:${typeName}${nullable ? '?' : ''}${hasDefault ? `=${defaultRepr(value)}` : ''}`);
+    putField(normalized, name, spec);
+    sig.push(`${JSON.stringify(name)}:${typeName}${nullable ? '?' : ''}${hasDefault ? `=${defaultRepr(value)}` : ''}`);
   }
   return Object.freeze({
     fields: Object.freeze(fields),

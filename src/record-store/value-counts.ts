@@ -41,10 +41,10 @@ export function nullKeyColumns(store: CountableStore, keys: readonly string[], o
     if (e === undefined) counts.set(id, { values, count: 1 });
     else e.count++;
   }
-  const cols: Record<string, unknown[] | Uint32Array> = {};
+  const cols: Record<string, unknown[] | Uint32Array> = Object.create(null) as Record<string, unknown[] | Uint32Array>; // any field name, '__proto__' too
   keys.forEach((k, t) => (cols[k] = [...counts.values()].map((e) => e.values[t])));
   cols[out] = Uint32Array.from([...counts.values()].map((e) => e.count));
-  const schema: Record<string, FieldSpec> = {};
+  const schema: Record<string, FieldSpec> = Object.create(null) as Record<string, FieldSpec>;
   for (const k of keys) schema[k] = typeOnly(store.schema[k]!);
   schema[out] = 'uint32';
   return { cols, schema };

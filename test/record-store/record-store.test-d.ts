@@ -105,3 +105,17 @@ describe('generic RecordStore<Schema>', () => {
     expectTypeOf(generic.toObjects()[0]!).toEqualTypeOf<{ [field: string]: unknown }>();
   });
 });
+
+describe('any field name', () => {
+  test('identifier names that shadow no view member are view properties; the others only getField', () => {
+    const t = recordStore({ delay: 'float64', 'Airport Name': 'float64', index: 'int32', 日付: 'int32', '1st': 'int8' });
+    const r = t.get(0);
+    expectTypeOf(r.delay).toEqualTypeOf<number>();
+    expectTypeOf(r.日付).toEqualTypeOf<number>();
+    expectTypeOf(r).not.toHaveProperty('Airport Name');
+    expectTypeOf(r).not.toHaveProperty('1st');
+    expectTypeOf(r.index).toEqualTypeOf<number>(); // the row index
+    expectTypeOf(t.getField(0, 'Airport Name')).toEqualTypeOf<number>();
+    expectTypeOf(t.toObjects()[0]!['Airport Name']).toEqualTypeOf<number>();
+  });
+});
