@@ -74,6 +74,5 @@ export function pyAdd(a: unknown, b: unknown): unknown {
 
 /** @internal SameValueZero: `===`, except that NaN equals NaN (groupby keys, valueCounts). */
 export function sameValueZero(a: unknown, b: unknown): boolean {
-  // eslint-disable-next-line no-self-compare
   return a === b || (a !== a && b !== b);
 }

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+/** The parsed JSON report, whose shape these tests check key by key. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped on purpose: the test is the schema check
+type Json = any;
+
 const ROOT = resolve(import.meta.dirname, '../..');
 const FAKE = join(ROOT, 'test/bench/fake-suites.ts');
 const dir = mkdtempSync(join(tmpdir(), 'compactly-bench-test-'));
@@ -92,7 +96,7 @@ describe('a run on the fake suite', () => {
   });
 
   it('writes JSON that follows schema compactly-bench/1', () => {
-    const j = JSON.parse(readFileSync(files.json, 'utf8')) as Record<string, any>;
+    const j = JSON.parse(readFileSync(files.json, 'utf8')) as Record<string, Json>;
     expect(Object.keys(j)).toEqual(['schema', 'compactly', 'environment', 'options', 'suites', 'summary', 'noise', 'errors', 'skipped', 'elapsedMs']);
     expect(j.schema).toBe('compactly-bench/1');
     expect(j.compactly).toMatch(/^\d+\.\d+\.\d+/);
@@ -101,7 +105,7 @@ describe('a run on the fake suite', () => {
     expect(j.options).toEqual({ suites: ['fast'], size: 'tiny', rows: 50_000, repeat: 1, memoryRuns: 1, timeMs: null });
     const s = j.suites[0];
     expect(Object.keys(s)).toEqual(['name', 'title', 'notes', 'elapsedMs', 'taskMs', 'headline', 'speed', 'memory']);
-    expect(s.speed.map((x: any) => [x.task, x.baseline, x.reference])).toEqual([
+    expect(s.speed.map((x: Json) => [x.task, x.baseline, x.reference])).toEqual([
       ['number[] loop', true, false],
       ['raw Float64Array loop', false, true],
       ['fake.sum()', false, false],
@@ -113,7 +117,7 @@ describe('a run on the fake suite', () => {
     }
     expect(s.speed[0].ratio).toBe(1);
     const m = s.memory;
-    expect(m.map((x: any) => x.case)).toEqual(['number[]', 'Float32Array']);
+    expect(m.map((x: Json) => x.case)).toEqual(['number[]', 'Float32Array']);
     expect(Object.keys(m[0])).toEqual(['suite', 'group', 'case', 'unit', 'baseline', 'reference', 'n', 'bytes', 'bytesPerItem', 'ratio', 'runs', 'spread']);
     // a Float32Array of 50,000 holds 200,000 bytes in `external`: 4 bytes per element (within object overhead)
     expect(m[1].bytesPerItem).toBeGreaterThan(3.9);

@@ -54,6 +54,7 @@ function checks(c: typeof Core, arrow: typeof ArrowEntry | Error): Check[] {
     [
       'the page forbids code generation (new Function throws EvalError)',
       () => {
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the probe: this page must refuse it
         throwsA(() => new Function('return 1'), EvalError, 'new Function');
       },
     ],

@@ -208,7 +208,7 @@ describe('reading', () => {
   });
 
   test('a reader is a pipeline source; an early break stops reading', async () => {
-    const total = await pipeline(readParquet(bytes, { columns: ['i32'] }))
+    const total = pipeline(readParquet(bytes, { columns: ['i32'] }))
       .map((c) => c.length)
       .sum();
     expect(total).toBe(1000);
