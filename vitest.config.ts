@@ -37,6 +37,7 @@ export default defineConfig({
           exclude: [
             'test/arrow/vector.test.ts',
             'test/arrow/store.test.ts',
+            'test/arrow/types-built.test.ts',
             'test/arrow/docs-examples.test.ts',
             'test/fuzz/**',
             'test/browser/**',

@@ -1,7 +1,7 @@
 // RecordStore ↔ arrow Table without copying numeric columns; Categorical ↔ Dictionary with exact index widths.
 import assert from 'node:assert/strict';
 import { tableFromArrays, vectorFromArray, Utf8 } from 'apache-arrow';
-import { categorical, recordStore } from '../../src/index.js';
+import { categorical, recordStore, Utf8Column } from '../../src/index.js';
 import { fromArrow, toArrow } from '../../src/arrow/index.js';
 
 const store = recordStore({ x: 'float64', id: 'int64', kind: 'category', pos: ['float32', 3] });
@@ -27,10 +27,10 @@ const many = categorical(Array.from({ length: 300 }, (_, i) => `c${i}`));
 assert.equal(String(toArrow(many).type), 'Dictionary<Int16, Utf8>');
 assert.equal(toArrow(many).get(299), 'c299'); // arrow's own Int8 builder would have wrapped this index
 
-// Arrow data from elsewhere: strings are a Categorical only on request; nulls in numbers need an option.
+// Arrow data from elsewhere: a standalone Utf8 vector becomes a Utf8Column, or a Categorical on request.
 const external = tableFromArrays({ score: Float64Array.of(0.5, 0.25) });
 assert.deepEqual(fromArrow(external).toObjects(), [{ score: 0.5 }, { score: 0.25 }]);
 const names = vectorFromArray(['b', 'a', 'b'], new Utf8());
-assert.throws(() => fromArrow(names), /pass \{strings: 'category'\}/);
+assert.deepEqual((fromArrow(names) as Utf8Column).toArray(), ['b', 'a', 'b']);
 const cat = fromArrow(names, { strings: 'category' });
 assert.deepEqual(cat.toArray(), ['b', 'a', 'b']);

@@ -10,6 +10,8 @@ import { type DType, DTYPES, type TypedArray } from '../dtype.js';
 import { describe, ValueError } from '../errors.js';
 import { describeArrowType, dtypeOfArrowType } from './types.js';
 import { isStringType, stringsOf } from './strings.js';
+import { firstNullRow, isValid, totalLength, totalNulls } from './chunks.js';
+import { type ScalarColumn, boolColumn, dateColumn, nullableValues, timestampColumn, utf8Column } from './columns-scalar.js';
 import {
   type DecodedDictionary,
   allocCodesFor,
@@ -23,43 +25,47 @@ import {
 /** Options of {@link fromArrow}, {@link fromIPC} and {@link readIPC}. */
 export interface FromArrowOptions {
   /**
-   * What to do with `Utf8` / `LargeUtf8` / `Utf8View` columns: `'error'` (default: compactly has no
-   * string column, so it says so and names the column) or `'category'` (load as a Categorical,
-   * categories sorted as `categorical(values)` and pandas infer them, nulls missing).
+   * What `Utf8` / `LargeUtf8` / `Utf8View` columns become: `'utf8'` (default: a `utf8` field, the offsets
+   * and bytes of a single `Utf8` chunk adopted), `'category'` (a Categorical, categories sorted as
+   * `categorical(values)` and pandas infer them, nulls missing) or `'error'` (a `TypeError` naming the column).
    */
-  readonly strings?: 'error' | 'category';
+  readonly strings?: 'utf8' | 'category' | 'error';
   /**
-   * What to do with nulls in numeric columns: `'error'` (default: a `ValueError` naming the column
-   * and the first null row) or `'nan'` (float columns get `NaN`; 8–32-bit integer and Bool columns
-   * become `float64` with `NaN`, as pandas does; 64-bit integer columns still throw, since `float64`
-   * cannot hold them exactly).
+   * What to do with nulls in numeric columns: `'null'` (default: a nullable field that shares the Arrow
+   * validity bitmap), `'nan'` (float columns get `NaN`; 8–32-bit integer and Bool columns become `float64`
+   * with `NaN`, as pandas does; 64-bit integer columns throw, since `float64` cannot hold them exactly) or
+   * `'error'` (a `ValueError` naming the column and the first null row). A standalone numeric `Vector` has
+   * no validity, so `'null'` is `'error'` there.
    */
-  readonly nulls?: 'error' | 'nan';
+  readonly nulls?: 'null' | 'nan' | 'error';
   /** Copy numeric data instead of aliasing the Arrow buffers (default `false`). */
   readonly copy?: boolean;
 }
 
 /** @internal Options with defaults applied. */
 export interface Opts {
-  readonly strings: 'error' | 'category';
-  readonly nulls: 'error' | 'nan';
+  readonly strings: 'utf8' | 'category' | 'error';
+  readonly nulls: 'null' | 'nan' | 'error';
   readonly copy: boolean;
+  /** Converting a standalone Vector (no validity, no string field): nulls are errors unless `'nan'`. */
+  readonly standalone?: boolean;
 }
 
 /** @internal Applies defaults and checks option values. */
 export function normalizeOptions(o: FromArrowOptions | undefined): Opts {
-  const strings = o?.strings ?? 'error';
-  const nulls = o?.nulls ?? 'error';
-  if (strings !== 'error' && strings !== 'category') {
-    throw new ValueError(`bad strings option ${describe(strings)} (must be 'error' or 'category')`);
+  const strings = o?.strings ?? 'utf8';
+  const nulls = o?.nulls ?? 'null';
+  if (strings !== 'utf8' && strings !== 'error' && strings !== 'category') {
+    throw new ValueError(`bad strings option ${describe(strings)} (must be 'utf8', 'category' or 'error')`);
   }
-  if (nulls !== 'error' && nulls !== 'nan') throw new ValueError(`bad nulls option ${describe(nulls)} (must be 'error' or 'nan')`);
+  if (nulls !== 'null' && nulls !== 'error' && nulls !== 'nan') throw new ValueError(`bad nulls option ${describe(nulls)} (must be 'null', 'nan' or 'error')`);
   return { strings, nulls, copy: o?.copy === true };
 }
 
 /** @internal A converted column. */
 export type Column =
-  | { readonly kind: 'numeric'; readonly dtype: DType; readonly array: TypedArray; readonly copied: boolean }
+  | ScalarColumn
+  | { readonly kind: 'numeric'; readonly dtype: DType; readonly array: TypedArray; readonly copied: boolean; readonly validity?: undefined }
   | { readonly kind: 'vector'; readonly dtype: DType; readonly size: number; readonly array: TypedArray; readonly copied: boolean }
   | {
       readonly kind: 'category';
@@ -69,6 +75,14 @@ export type Column =
       readonly copied: boolean;
     };
 
+/** @internal Rows of a converted column. */
+export function columnRows(c: Column): number {
+  if (c.kind === 'category') return c.codes.length;
+  if (c.kind === 'vector') return c.array.length / c.size;
+  if (c.kind === 'utf8') return c.offsets.length - 1;
+  return c.array.length;
+}
+
 /** @internal Cache of decoded dictionaries, keyed by the dictionary's first `Data` chunk (streams). */
 export interface DictionaryCache {
   get(first: Data): { chunks: readonly Data[]; values: (string | number | null)[] } | undefined;
@@ -76,7 +90,7 @@ export interface DictionaryCache {
 }
 
 const SUPPORTED =
-  'supported: Int8…Int64, Uint8…Uint64, Float16/32/64, Bool, Dictionary<Utf8 | numeric>, Utf8 with {strings: "category"}, FixedSizeList<numeric>';
+  'supported: Int8…Int64, Uint8…Uint64, Float16/32/64, Bool, Date32/Date64, Timestamp, Utf8/LargeUtf8/Utf8View, Dictionary<Utf8 | numeric>, FixedSizeList<numeric>';
 
 /** @internal Converts one column. */
 export function convertColumn(
@@ -94,7 +108,11 @@ export function convertColumn(
       if ((type as DataType & { precision: Precision }).precision === Precision.HALF) return halfColumn(name, chunks, opts);
       break;
     case Type.Bool:
-      return boolColumn(name, chunks, opts);
+      return opts.standalone === true || (opts.nulls !== 'null' && totalNulls(chunks) > 0) ? boolColumnNaN(name, chunks, opts) : boolColumn(chunks);
+    case Type.Date:
+      return dateColumn(name, type, chunks, opts.copy);
+    case Type.Timestamp:
+      return timestampColumn(name, type, chunks);
     case Type.Dictionary:
       return dictionaryColumn(name, type as Dictionary, chunks, cache);
     case Type.FixedSizeList:
@@ -104,37 +122,12 @@ export function convertColumn(
   }
   if (isStringType(type)) {
     if (opts.strings === 'category') return stringColumn(chunks);
+    if (opts.strings === 'utf8') return utf8Column(name, chunks, opts.copy);
     throw new TypeError(
-      `column ${describe(name)} has Arrow type ${describeArrowType(type)}: compactly has no string column; pass {strings: 'category'} to load it as a Categorical`,
+      `column ${describe(name)} has Arrow type ${describeArrowType(type)} and {strings: 'error'} was given; pass {strings: 'utf8'} or {strings: 'category'} to load it`,
     );
   }
   throw new TypeError(`column ${describe(name)} has Arrow type ${describeArrowType(type)}, which compactly cannot hold (${SUPPORTED})`);
-}
-
-function totalLength(chunks: readonly Data[]): number {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  return n;
-}
-
-function totalNulls(chunks: readonly Data[]): number {
-  let n = 0;
-  for (const c of chunks) n += c.nullCount;
-  return n;
-}
-
-function isValid(data: Data, i: number): boolean {
-  const bit = data.offset + i;
-  return (data.nullBitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
-}
-
-function firstNullRow(chunks: readonly Data[]): number {
-  let at = 0;
-  for (const c of chunks) {
-    if (c.nullCount > 0) for (let i = 0; i < c.length; i++) if (!isValid(c, i)) return at + i;
-    at += c.length;
-  }
-  return -1;
 }
 
 function throwNulls(name: string, type: DataType, chunks: readonly Data[], why: string): never {
@@ -143,7 +136,7 @@ function throwNulls(name: string, type: DataType, chunks: readonly Data[], why: 
   );
 }
 
-const NULLS_HINT = "compactly numeric columns have no nulls: pass {nulls: 'nan'} to read them as NaN";
+const NULLS_HINT = "a compactly Vector has no nulls: pass {nulls: 'nan'} to read them as NaN, or convert the Table (a nullable field)";
 
 /** Numeric column: zero-copy for one chunk without nulls, one copy otherwise. */
 function numericColumn(name: string, type: DataType, dtype: DType, chunks: readonly Data[], opts: Opts): Column {
@@ -151,6 +144,10 @@ function numericColumn(name: string, type: DataType, dtype: DType, chunks: reado
   const nulls = totalNulls(chunks);
   const info = DTYPES[dtype];
   if (nulls > 0) {
+    if (opts.nulls === 'null' && opts.standalone !== true) {
+      const v = nullableValues(dtype, chunks, opts.copy);
+      return { kind: 'numeric', dtype, array: v.array, validity: v.validity, copied: v.copied };
+    }
     if (opts.nulls !== 'nan') throwNulls(name, type, chunks, NULLS_HINT);
     if (info.bigint) {
       throwNulls(name, type, chunks, `NaN needs a float64 column, which cannot hold every ${dtype} value exactly`);
@@ -202,8 +199,8 @@ function halfColumn(name: string, chunks: readonly Data[], opts: Opts): Column {
   return { kind: 'numeric', dtype: 'float32', array: out, copied: true };
 }
 
-/** Bool → uint8 0/1 (or float64 with NaN for nulls under `nulls: 'nan'`), one copy. */
-function boolColumn(name: string, chunks: readonly Data[], opts: Opts): Column {
+/** Bool → uint8 0/1 (or float64 with NaN for nulls under `nulls: 'nan'`), one copy: a standalone Vector. */
+function boolColumnNaN(name: string, chunks: readonly Data[], opts: Opts): Column {
   const nulls = totalNulls(chunks);
   if (nulls > 0 && opts.nulls !== 'nan') throwNulls(name, chunks[0]!.type as DataType, chunks, NULLS_HINT);
   const n = totalLength(chunks);

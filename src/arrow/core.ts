@@ -43,6 +43,17 @@ export interface AnyRecordStore {
    * @param name - a field name.
    */
   column(name: string): unknown;
+  /**
+   * The validity bitmap of a nullable field (Arrow's layout), or `null` while it has no null. Optional: a
+   * store without it has no nullable fields.
+   * @param name - a field name.
+   */
+  validity?(name: string): Uint8Array | null;
+  /**
+   * The number of null rows of a field. Optional, as {@link AnyRecordStore.validity}.
+   * @param name - a field name.
+   */
+  nullCount?(name: string): number;
 }
 
 /** @internal True for a compactly Vector (by shape). */

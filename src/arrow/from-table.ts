@@ -6,7 +6,7 @@
 import { type Data, type DataType, RecordBatch, type Table } from 'apache-arrow';
 import { describe } from '../errors.js';
 import type { RecordStore } from '../record-store.js';
-import { type Column, type DictionaryCache, type FromArrowOptions, convertColumn, normalizeOptions } from './columns.js';
+import { type Column, type DictionaryCache, type FromArrowOptions, columnRows, convertColumn, normalizeOptions } from './columns.js';
 import { buildStore } from './build-store.js';
 
 /** @internal The columns of one Table / RecordBatch: names, Arrow types and chunks per field. */
@@ -58,7 +58,7 @@ export function storeFromColumns(cols: ArrowColumns, options: FromArrowOptions |
   let rows = -1;
   for (let i = 0; i < converted.length; i++) {
     const c = converted[i]!;
-    const len = c.kind === 'category' ? c.codes.length : c.kind === 'vector' ? c.array.length / c.size : c.array.length;
+    const len = columnRows(c);
     if (rows === -1) rows = len;
     else if (len !== rows) {
       throw new TypeError(`Arrow column ${describe(cols.names[i])} has ${len} rows where the others have ${rows}`);

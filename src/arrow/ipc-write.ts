@@ -26,7 +26,7 @@ import {
 } from 'apache-arrow';
 import { describe, ValueError } from '../errors.js';
 import { type AnyCategorical, type AnyRecordStore, isCategoricalLike, isRecordStoreLike } from './core.js';
-import { type BatchTypes, arrowSchemaOf, dictionaryValues, dictionaryValueType, fieldSpecOf, storeToBatch } from './to-arrow.js';
+import { type BatchTypes, arrowSchemaOf, dictionaryValues, dictionaryValueType, fieldSpecKey, fieldSpecOf, storeToBatch } from './to-arrow.js';
 import { asyncIteratorOf, concatBytes } from './ipc-source.js';
 
 /** Index width of the dictionaries of a stream. */
@@ -93,8 +93,7 @@ function codesAs(codes: Int8Array | Int16Array | Int32Array, t: IndexType): Int8
 }
 
 function specKey(spec: unknown, name: string): string {
-  const s = fieldSpecOf(spec, name);
-  return s.kind === 'numeric' ? s.dtype : s.kind === 'vector' ? `[${s.dtype}, ${s.size}]` : 'category';
+  return fieldSpecKey(fieldSpecOf(spec, name));
 }
 
 /** The stream state: fixed schema + dictionaries sent so far. */

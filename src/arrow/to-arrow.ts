@@ -28,6 +28,15 @@ import { describe } from '../errors.js';
 import { type AnyCategorical, type AnyRecordStore, type AnyVector, isCategoricalLike, isRecordStoreLike, isVectorLike } from './core.js';
 import { type ArrowTypeOf, arrowTypeOf } from './types.js';
 import { utf8Data } from './strings.js';
+import {
+  type ScalarKind,
+  boolData,
+  dateData,
+  nullableNumericData,
+  scalarArrowType,
+  timestampData,
+  utf8ColumnData,
+} from './scalar-data.js';
 
 /** The Arrow index type of a categorical's codes: `Int8`, `Int16` or `Int32`, as wide as the codes. */
 export type DictionaryIndex = Int8 | Int16 | Int32;
@@ -37,22 +46,40 @@ export type CategoricalArrowType = Dictionary<Utf8 | Float64, DictionaryIndex>;
 
 /** @internal How one RecordStore field maps to Arrow. */
 export type FieldSpec =
-  | { readonly kind: 'numeric'; readonly dtype: DType }
+  | { readonly kind: 'numeric'; readonly dtype: DType; readonly nullable: boolean }
   | { readonly kind: 'category' }
-  | { readonly kind: 'vector'; readonly dtype: DType; readonly size: number };
+  | { readonly kind: 'vector'; readonly dtype: DType; readonly size: number }
+  | { readonly kind: ScalarKind; readonly nullable: boolean };
 
-/** @internal Reads one schema entry of a RecordStore: a dtype/typecode, `'category'` or `[dtype, n]`. */
-export function fieldSpecOf(spec: unknown, name: string): FieldSpec {
+const SCALAR_KINDS: Readonly<Record<string, ScalarKind>> = { utf8: 'utf8', string: 'utf8', bool: 'bool', date: 'date', timestamp: 'timestamp' };
+
+/**
+ * @internal Reads one schema entry of a RecordStore: a dtype/typecode, `'category'`, `'utf8'`, `'bool'`,
+ * `'date'`, `'timestamp'`, `[dtype, n]`, or `{type, default?, nullable?}`.
+ */
+export function fieldSpecOf(spec: unknown, name: string, nullable = false): FieldSpec {
   if (spec === 'category') return { kind: 'category' };
   if (Array.isArray(spec) && spec.length === 2) {
     return { kind: 'vector', dtype: resolveDType(spec[0]), size: Number(spec[1]) };
   }
   if (typeof spec === 'object' && spec !== null && 'type' in spec) {
-    // A field with a default: {type, default}.
-    return fieldSpecOf((spec as { type: unknown }).type, name);
+    // {type, default?, nullable?}
+    return fieldSpecOf((spec as { type: unknown }).type, name, (spec as { nullable?: unknown }).nullable === true);
   }
-  if (typeof spec === 'string') return { kind: 'numeric', dtype: resolveDType(spec) };
+  if (typeof spec === 'string') {
+    const scalar = SCALAR_KINDS[spec];
+    if (scalar !== undefined) return { kind: scalar, nullable };
+    return { kind: 'numeric', dtype: resolveDType(spec), nullable };
+  }
   throw new TypeError(`field ${describe(name)} has a schema entry ${describe(spec)} that compactly/arrow cannot map`);
+}
+
+/** @internal A stable key of a field spec (stream writers check every chunk against chunk 0). */
+export function fieldSpecKey(s: FieldSpec): string {
+  if (s.kind === 'vector') return `[${s.dtype}, ${s.size}]`;
+  if (s.kind === 'category') return 'category';
+  const base = s.kind === 'numeric' ? s.dtype : s.kind;
+  return s.nullable ? `${base} (nullable)` : base;
 }
 
 // --- validity bitmaps of categorical codes (one kernel per code width) -----------------------
@@ -192,15 +219,46 @@ export function arrowSchemaOf(store: AnyRecordStore): Schema {
   const fields: Field[] = [];
   for (const name of store.fields) {
     const spec = fieldSpecOf(store.schema[name], name);
-    if (spec.kind === 'numeric') fields.push(new Field(name, arrowTypeOf(spec.dtype), false));
+    if (spec.kind === 'numeric') fields.push(new Field(name, arrowTypeOf(spec.dtype), spec.nullable));
     else if (spec.kind === 'vector') fields.push(new Field(name, fixedSizeListType(spec.dtype, spec.size), false));
-    else {
+    else if (spec.kind === 'category') {
       const cat = store.column(name) as AnyCategorical;
       const type = new Dictionary(dictionaryValueType(cat.categories), indexTypeOf(cat.codes), null, cat.ordered);
       fields.push(new Field(name, type, true));
-    }
+    } else fields.push(new Field(name, scalarArrowType(spec.kind), spec.nullable));
   }
   return new Schema(fields);
+}
+
+/** The validity bitmap (alias) and null count of a field, or `[null, 0]` when it has no null. */
+function validityOf(store: AnyRecordStore, name: string): [Uint8Array | null, number] {
+  const bm = typeof store.validity === 'function' ? store.validity(name) : null;
+  if (bm === null) return [null, 0];
+  const nulls = typeof store.nullCount === 'function' ? store.nullCount(name) : -1;
+  return nulls === 0 ? [null, 0] : [bm, nulls];
+}
+
+/** @internal The Arrow `Data` of one non-category field (shared memory as the table in scalar-data.ts says). */
+export function fieldData(store: AnyRecordStore, spec: FieldSpec, field: Field, name: string): Data {
+  const col = store.column(name);
+  if (spec.kind === 'vector') return fixedSizeListData(field.type as FixedSizeList, store.length, col as ArrayBufferView);
+  const [bm, nulls] = spec.kind === 'category' ? [null, 0] : spec.nullable ? validityOf(store, name) : [null, 0];
+  switch (spec.kind) {
+    case 'numeric':
+      return bm === null ? numericData(spec.dtype, col as ArrayBufferView & ArrayLike<unknown>) : nullableNumericData(spec.dtype, col as ArrayBufferView, bm, nulls);
+    case 'utf8': {
+      const u = col as { offsets: Int32Array; bytes: Uint8Array };
+      return utf8ColumnData(u.offsets, u.bytes, bm, nulls);
+    }
+    case 'bool':
+      return boolData(col as Uint8Array, bm, nulls);
+    case 'date':
+      return dateData(col as Int32Array, bm, nulls);
+    case 'timestamp':
+      return timestampData(name, col as Float64Array, bm, nulls);
+    default:
+      throw new TypeError(`field ${describe(name)}: a category field has no plain Arrow data`);
+  }
 }
 
 /** @internal Builds the RecordBatch of a RecordStore, optionally against pinned types (streams). */
@@ -211,11 +269,9 @@ export function storeToBatch(store: AnyRecordStore, pinned?: BatchTypes): Record
   for (const field of schema.fields) {
     const name = field.name;
     const spec = fieldSpecOf(store.schema[name], name);
-    const col = store.column(name);
-    if (spec.kind === 'numeric') children.push(numericData(spec.dtype, col as ArrayBufferView & ArrayLike<unknown>));
-    else if (spec.kind === 'vector') children.push(fixedSizeListData(field.type as FixedSizeList, rows, col as ArrayBufferView));
+    if (spec.kind !== 'category') children.push(fieldData(store, spec, field, name));
     else {
-      const cat = col as AnyCategorical;
+      const cat = store.column(name) as AnyCategorical;
       const type = field.type as Dictionary;
       const dict = pinned?.dictionaries.get(name) ?? new ArrowVector([dictionaryValues(cat.categories, name)]);
       const codes = pinned?.codes.get(name) ?? cat.codes;
@@ -263,11 +319,14 @@ export type ToArrow<X> = X extends AnyVector<infer D>
  * - `Categorical` → `Dictionary<Utf8, Int8 | Int16 | Int32>` (index type as wide as the codes, `ordered`
  *   kept, missing values as nulls; number categories give a `Float64` dictionary);
  * - `RecordStore` → `Table` of one record batch, field order and types kept, `[dtype, n]` fields as
- *   `FixedSizeList[n]<dtype>`.
+ *   `FixedSizeList[n]<dtype>`, nullable fields as nullable Arrow fields sharing the store's validity bitmap,
+ *   `utf8` → `Utf8` (offsets and bytes shared), `bool` → `Bool` (bit-packed: one copy), `date` → `Date32`
+ *   (shared), `timestamp` → `Timestamp(MILLISECOND, 'UTC')` (Int64: one copy).
  *
  * @param x - a Vector, Categorical or RecordStore.
  * @returns the Arrow vector or table.
- * @throws `TypeError` for anything else.
+ * @throws `TypeError` for anything else; {@link compactly!ValueError} for a timestamp holding a fraction of a
+ *   millisecond (Arrow's MILLISECOND unit holds whole ones).
  * @remarks Numeric data is passed as `subarray(0, length)`: zero-copy, O(1) in rows; the result aliases
  *   the structure (writes show through) and is valid until it next reallocates. A categorical costs one
  *   O(n) scan for missing codes plus O(categories) to encode the dictionary; its codes are shared.

@@ -165,25 +165,30 @@ describe('fromArrow(Table | RecordBatch)', () => {
     expect(plain(back.toObjects())).toEqual(plain([...a.toObjects(), ...b.toObjects()]));
   });
 
-  test('tables built by arrow: Utf8 columns need {strings: "category"}; nulls need {nulls: "nan"}', () => {
+  test('tables built by arrow: Utf8 → utf8 (or category on request); nulls → nullable (or NaN / error on request)', () => {
     const t = new A.Table({ x: A.makeVector(Float64Array.of(1, 2)), name: A.vectorFromArray(['p', 'q'], new A.Utf8()) });
-    expect(() => fromArrow(t)).toThrow(TypeError);
-    expect(() => fromArrow(t)).toThrow(/column "name" has Arrow type Utf8.*strings: 'category'/);
+    expect(fromArrow(t).schema).toEqual({ x: 'float64', name: 'utf8' });
+    expect(() => fromArrow(t, { strings: 'error' })).toThrow(TypeError);
+    expect(() => fromArrow(t, { strings: 'error' })).toThrow(/column "name" has Arrow type Utf8.*strings: 'utf8'/);
     const ok = fromArrow(t, { strings: 'category' });
     expect(ok.toObjects()).toEqual([
       { x: 1, name: 'p' },
       { x: 2, name: 'q' },
     ]);
     const withNull = new A.Table({ y: A.vectorFromArray([1, null, 3], new A.Int32()) });
-    expect(() => fromArrow(withNull)).toThrow(ValueError);
-    expect(() => fromArrow(withNull)).toThrow(/column "y" \(Int32\) has 1 null\(s\), the first at row 1/);
+    expect(fromArrow(withNull).schema).toEqual({ y: { type: 'int32', nullable: true } });
+    expect(fromArrow(withNull).toObjects()).toEqual([{ y: 1 }, { y: null }, { y: 3 }]);
+    expect(() => fromArrow(withNull, { nulls: 'error' })).toThrow(ValueError);
+    expect(() => fromArrow(withNull, { nulls: 'error' })).toThrow(/column "y" \(Int32\) has 1 null\(s\), the first at row 1/);
     expect(fromArrow(withNull, { nulls: 'nan' }).toObjects()).toEqual([{ y: 1 }, { y: NaN }, { y: 3 }]);
     expect(fromArrow(withNull, { nulls: 'nan' }).schema).toEqual({ y: 'float64' });
   });
 
   test('unsupported types and number dictionaries: TypeError naming column and type; nothing half-built', () => {
     const t = new A.Table({ ok: A.vectorFromArray([1, 2], new A.Float64()), when: A.vectorFromArray([new Date(0), new Date(1)], new A.DateMillisecond()) });
-    expect(() => fromArrow(t)).toThrow(/column "when" has Arrow type Date64<MILLISECOND>, which compactly cannot hold/);
+    expect(() => fromArrow(t)).toThrow(/column "when" row 1: Date64 value 1 ms is not a whole day/);
+    const iv = new A.Table({ ok: A.vectorFromArray([1], new A.Float64()), span: A.vectorFromArray([new Int32Array([1, 2])], new A.IntervalYearMonth()) });
+    expect(() => fromArrow(iv)).toThrow(/column "span" has Arrow type Interval<YEAR_MONTH>, which compactly cannot hold/);
     const list = new A.Table({ l: A.vectorFromArray([[1], [2, 3]], new A.List(new A.Field('item', new A.Int32()))) });
     expect(() => fromArrow(list)).toThrow(/column "l" has Arrow type List<Int32>/);
     const nums = new A.Table({ n: toArrow(categorical([1, 2, 1])) });
