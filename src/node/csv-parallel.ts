@@ -92,7 +92,6 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     const D = o.delimiter.charCodeAt(0);
     const Q = o.quote.charCodeAt(0);
     const skip = o.onError === 'skip';
-    const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename);
     const counts = { skipped: 0, rowsRead: 0 };
     this.track(counts);
     const fh = await open(this.#path, 'r');
@@ -100,6 +99,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     const pending: Promise<BlockResult>[] = [];
     try {
       const size = (await fh.stat()).size;
+      const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename, o.wholeBytes === undefined ? undefined : size);
       const bs = this.#blockBytes ?? blockSize(size, this.#workers);
       // The header (and a BOM), read by the serial tokenizer: it tells where the data starts and on which line.
       const tok = new ByteTokenizer(D, Q, o.fieldSizeLimit);
@@ -173,6 +173,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         const next = pending.shift();
         if (next === undefined) break;
         const r = await next;
+        b.progress(r.end, r.n);
         b.addBlock(r, 0, r.n);
         counts.skipped += r.skipped;
         counts.rowsRead = b.rowsRead;

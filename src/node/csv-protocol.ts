@@ -33,6 +33,8 @@ export interface BlockResult {
   readonly cols: (TypedArray | null)[];
   readonly codes: (Int32Array | null)[];
   readonly values: (string[] | null)[];
+  /** Stream offset just after the block. */
+  readonly end: number;
   /** Line ends in the block. */
   readonly lines: number;
   readonly skipped: number;

@@ -45,6 +45,7 @@ function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; 
     result: {
       id: req.id,
       n,
+      end: req.offset + req.length,
       cols: target.cols,
       codes: target.codes,
       values: target.enc.map((e) => (e === null ? null : e.values)),

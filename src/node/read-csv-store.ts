@@ -23,6 +23,6 @@ import { readCsv, type NodeCsvSource, type NodeReadCsvOptions } from './read-csv
  */
 export async function readCsvStore<S extends Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S>): Promise<RecordStore<S>> {
   const chunks: RecordStore<S>[] = [];
-  for await (const c of readCsv(source, options)) chunks.push(c);
+  for await (const c of readCsv(source, options).wholeStore(0)) chunks.push(c);
   return wholeCsvStore(chunks);
 }

@@ -80,7 +80,9 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
       this.resolve(sm);
     }
     const n = this.opts.reuse ? 1 : await workerCount(path, this.#workers);
-    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, this.opts, n) : new CsvReader<S>({ [Symbol.asyncIterator]: () => fileBytes(path) }, this.opts);
+    // readCsvStore: the file's size sizes the store's columns once.
+    const opts = this.opts.wholeBytes === undefined ? this.opts : { ...this.opts, wholeBytes: (await stat(path)).size };
+    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, opts, n) : new CsvReader<S>({ [Symbol.asyncIterator]: () => fileBytes(path) }, opts);
     yield* this.#inner;
   }
 }

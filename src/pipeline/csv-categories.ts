@@ -97,3 +97,27 @@ export class CategoryEncoder {
     this.#mask = mask;
   }
 }
+
+/** Compares two strings by Unicode code point (UTF-16 order differs for characters past U+FFFF). @internal */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (U+D800..DFFF) stands for a code point above every BMP character.
+    const sx = x >= 0xd800 && x <= 0xdfff;
+    const sy = y >= 0xd800 && y <= 0xdfff;
+    if (sx !== sy) return sx ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** @internal The indexes of `values` in code-point order, or null when they are in that order already. */
+export function codePointOrder(values: readonly string[]): Int32Array | null {
+  let sorted = true;
+  for (let i = 1; i < values.length && sorted; i++) sorted = compareCodePoints(values[i - 1]!, values[i]!) <= 0;
+  if (sorted) return null;
+  return Int32Array.from(values.keys()).sort((i, j) => compareCodePoints(values[i]!, values[j]!));
+}

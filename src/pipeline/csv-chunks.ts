@@ -12,7 +12,7 @@ import type { TypedArray } from '../dtype.js';
 import { RecordStore, type Schema } from '../record-store.js';
 import { fieldString } from './csv-bytes.js';
 import { BlockConverter, CAT, type ColumnTarget, type FieldPlan, type RowError } from './csv-block.js';
-import { CategoryEncoder } from './csv-categories.js';
+import { CategoryEncoder, codePointOrder } from './csv-categories.js';
 import { CsvError } from './csv-error.js';
 import { mangleHeader } from './csv-sample.js';
 import type { TokenBatch, TokenFatal } from './csv-tokenizer.js';
@@ -47,6 +47,10 @@ export class ChunkBuilder {
   #error: RowError | null = null;
   /** Rows the current chunk's arrays hold: starts small and doubles up to chunkSize (small files stay small). */
   #cap = 0;
+  /** Whole-store mode (readCsvStore): the input's bytes (0 if unknown), else -1. */
+  readonly #wholeBytes: number;
+  /** Whole-store mode: data rows per input byte so far (sizes the arrays once), 0 until known. */
+  #rowsPerByte = 0;
   readonly ready: RecordStore<Schema>[] = [];
   rowsRead = 0;
   chunks = 0;
@@ -54,11 +58,16 @@ export class ChunkBuilder {
   /** Header name (as pandas makes it: `a.1`, `Unnamed: N`) → field name (`rename`), or null. */
   readonly #rename: Readonly<Record<string, string>> | null;
 
-  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean, rename: Readonly<Record<string, string>> | null = null) {
+  /**
+   * @param wholeBytes - given (readCsvStore): one store of every row, its arrays sized from the rows per byte
+   *   seen and this input size in bytes (0 if unknown), its categories sorted in code-point order.
+   */
+  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean, rename: Readonly<Record<string, string>> | null = null, wholeBytes?: number) {
     this.#rename = rename;
     this.#plan = plan;
     this.#schema = schema;
-    this.#size = size;
+    this.#wholeBytes = wholeBytes ?? -1;
+    this.#size = wholeBytes === undefined ? size : MAX_WHOLE_ROWS;
     this.#reuse = reuse;
     this.#quote = quote;
     this.conv = new BlockConverter(plan, quote, skip);
@@ -131,10 +140,24 @@ export class ChunkBuilder {
     this.#lists = this.#plan.map((f) => (f.kind === CAT ? [] : null));
   }
 
-  /** Doubles the current chunk's arrays (up to chunkSize rows) until `need` rows fit. */
+  /**
+   * Whole-store mode: `offset` input bytes hold the rows read so far plus `rows` more (a batch or a block about to
+   * be added), which estimates the rows of the whole input.
+   */
+  progress(offset: number, rows: number): void {
+    if (this.#wholeBytes > 0 && offset > 0) this.#rowsPerByte = (this.rowsRead + rows) / offset;
+  }
+
+  /**
+   * Grows the current chunk's arrays until `need` rows fit: doubling up to chunkSize; in whole-store mode, to
+   * the estimated rows of the whole input at once (+1%), so a file is copied into its columns once.
+   */
   #grow(need: number): void {
     let n = this.#cap;
-    while (n < need) n = Math.min(this.#size, n * 2);
+    if (this.#wholeBytes >= 0) {
+      const est = Math.ceil(this.#rowsPerByte * this.#wholeBytes * 1.01) + 1024;
+      n = Math.min(this.#size, est >= need ? est : Math.max(need, n + (n >> 1)));
+    } else while (n < need) n = Math.min(this.#size, n * 2);
     this.#cap = n;
     const t = this.#t;
     for (let p = 0; p < this.#plan.length; p++) {
@@ -226,17 +249,27 @@ export class ChunkBuilder {
       if (f.kind === CAT) {
         const codes = t.codes[p]!;
         const lists = this.#lists[p]!;
-        const values = lists.length > 0 ? lists : t.enc[p]!.values;
+        let values = lists.length > 0 ? lists : t.enc[p]!.values;
         const k = values.length;
         const Ctor = k <= 127 ? Int8Array : k <= 32767 ? Int16Array : Int32Array;
         const old = this.#reuse ? this.#spareCodes[p] : null;
         const narrow = old != null && old.constructor === Ctor && old.length === n ? old : new Ctor(n);
         if (this.#reuse) this.#spareCodes[p] = narrow;
-        narrow.set(codes.subarray(0, n));
+        const order = this.#wholeBytes >= 0 ? codePointOrder(values) : null;
+        if (order === null) narrow.set(codes.subarray(0, n));
+        else {
+          // Whole-store mode: categories sorted as pandas sorts a file's, codes recoded while narrowed.
+          const table = new Int32Array(k + 1);
+          table[0] = -1;
+          for (let j = 0; j < k; j++) table[order[j]! + 1] = j;
+          for (let i = 0; i < n; i++) narrow[i] = table[codes[i]! + 1]!;
+          values = Array.from(order, (j) => values[j]!);
+        }
         out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
       } else {
         const a = t.cols[p]!;
-        out[f.name] = n === a.length ? a : (a.slice(0, n) as TypedArray);
+        // Whole-store mode sized the arrays from an estimate: a small overshoot is kept (a view), not copied.
+        out[f.name] = n === a.length ? a : ((this.#wholeBytes >= 0 && a.length - n <= a.length >> 4 ? a.subarray(0, n) : a.slice(0, n)) as TypedArray);
       }
     }
     this.ready.push(storeOf(out, this.#schema, n));
@@ -257,6 +290,9 @@ export class ChunkBuilder {
     return new CsvError(f.message, f.line + lineOffset, f.column, this.#awaitingHeader ? undefined : this.conv.fieldOf(f.column));
   }
 }
+
+/** Rows of a whole-store reading (readCsvStore): the longest TypedArray column a store can hold. */
+const MAX_WHOLE_ROWS = 2 ** 31 - 1;
 
 /** Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`. */
 function remapCodes(codes: Int32Array, values: string[], from: number, to: number, out: Int32Array, at: number, byValue: Map<string, number>, list: string[]): void {

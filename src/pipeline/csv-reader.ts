@@ -89,6 +89,11 @@ export interface CsvOptions<S extends Schema> {
   readonly fieldSizeLimit: number;
   readonly columns: readonly string[] | null;
   readonly rename: Readonly<Record<string, string>> | null;
+  /**
+   * Set by `readCsvStore` only: build one store instead of chunks (no chunk limit; arrays sized from the input's
+   * bytes per row), its categories sorted. The value is the input's size in bytes when known, else 0.
+   */
+  readonly wholeBytes?: number;
 }
 
 /**
@@ -125,7 +130,7 @@ export interface CsvReading {
 /** @internal Starts a serial reading with these options. */
 export function startReading(o: CsvOptions<Schema>): CsvReading {
   const quote = o.quote.charCodeAt(0);
-  const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse, o.rename);
+  const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse, o.rename, o.wholeBytes);
   return { tok: new ByteTokenizer(o.delimiter.charCodeAt(0), quote, o.fieldSizeLimit), b };
 }
 
@@ -138,6 +143,7 @@ export function* pump<S extends Schema>(r: CsvReading): Generator<RecordStore<S>
   for (;;) {
     const batch = tok.scan();
     if (batch === null) break;
+    b.progress(tok.offset, batch.nrows);
     b.begin(batch);
     for (;;) {
       const done = b.step();
@@ -187,6 +193,15 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
     const r = startReading(this.opts);
     this.#builder = r.b;
     return r;
+  }
+
+  /**
+   * @internal Makes this reader build one store (see {@link CsvOptions.wholeBytes}): what `readCsvStore` reads.
+   * @param bytes - the input's size in bytes if known (sizes the columns once), else 0.
+   */
+  wholeStore(bytes: number): this {
+    this.opts = { ...this.opts, wholeBytes: bytes, reuse: false };
+    return this;
   }
 
   /** @internal A sampler for this reader's options, or null when the schema is already fixed. */

@@ -8,24 +8,9 @@
 import { Categorical } from '../categorical.js';
 import { describe, throwType } from '../errors.js';
 import { RecordStore, type Schema } from '../record-store.js';
+import { compareCodePoints } from './csv-categories.js';
 import { readCsv, type CsvReader, type CsvSource, type ReadCsvOptions } from './csv-reader.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
-
-/** Compares two strings by Unicode code point (UTF-16 order differs for characters past U+FFFF). @internal */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate (U+D800..DFFF) stands for a code point above every BMP character.
-    const sx = x >= 0xd800 && x <= 0xdfff;
-    const sy = y >= 0xd800 && y <= 0xdfff;
-    if (sx !== sy) return sx ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
 
 /**
  * @internal The store with every category field's categories sorted (codes recoded; `ordered` kept). A field whose
@@ -81,7 +66,7 @@ export function readCsvStore<S extends Schema = Schema>(source: string | Uint8Ar
 export function readCsvStore<S extends Schema = Schema>(source: CsvSource, options?: Partial<ReadCsvOptions<S>>): Promise<RecordStore<S>>;
 export function readCsvStore<S extends Schema = Schema>(source: CsvSource | Uint8Array, options: Partial<ReadCsvOptions<S>> = {}): RecordStore<S> | Promise<RecordStore<S>> {
   const src: CsvSource = source instanceof Uint8Array ? [source] : source;
-  const reader: CsvReader<S> = readCsv<S>(src, options as ReadCsvOptions<S>);
+  const reader: CsvReader<S> = readCsv<S>(src, options as ReadCsvOptions<S>).wholeStore(typeof src === 'string' ? src.length : source instanceof Uint8Array ? source.length : 0);
   if (typeof src === 'string' || (isIterable(src) && !isAsyncIterable(src))) {
     const chunks: RecordStore<S>[] = [];
     for (const c of reader.syncChunks()) chunks.push(c);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { csvOptions, type ReadCsvOptions } from '../../src/pipeline.js';
 import type { RecordStore, Schema } from '../../src/record-store.js';
-import { PARALLEL_CSV_MIN_BYTES, readCsv } from '../../src/node/index.js';
+import { PARALLEL_CSV_MIN_BYTES, readCsv, readCsvStore } from '../../src/node/index.js';
 import { ParallelCsvReader } from '../../src/node/csv-parallel.js';
 import { ValueError } from '../../src/errors.js';
 
@@ -110,6 +110,17 @@ describe('readCsv(path, {workers})', () => {
     const parallel = await collect(readCsv(big, { schema: s, workers: 2, chunkSize: 7000 }));
     expect(parallel).toEqual(serial);
     expect(serial.chunks).toHaveLength(5);
+  });
+  test('readCsvStore: one store, the same on 1 and 2 workers, equal to the chunks stacked; categories sorted', async () => {
+    const flat = (o: Outcome) => (o.chunks as { cols: { cats?: unknown[]; values: unknown[] }[] }[]).map((c) => c.cols.map((col) => col.values)).reduce((a, c) => a.map((v, i) => v.concat(c[i]!)));
+    const chunks = await collect(readCsv(big, { schema: s, workers: 1, chunkSize: 7000 }));
+    for (const workers of [1, 2]) {
+      const store = await readCsvStore(big, { schema: s, workers });
+      expect(store.length).toBe(N);
+      expect(store.column('city').categories).toEqual(['Oslo', 'Rome, IT']);
+      expect([Array.from(store.column('id')), store.column('city').toArray(), Array.from(store.column('km'))]).toEqual(flat(chunks));
+      expect(store.column('id').length).toBe(N);
+    }
   });
   test("'auto' stays serial below PARALLEL_CSV_MIN_BYTES; reuse: true forces serial (chunks share memory)", async () => {
     expect(PARALLEL_CSV_MIN_BYTES).toBe(32 * 1024 * 1024);
