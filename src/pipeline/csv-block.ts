@@ -234,12 +234,14 @@ export class BlockConverter {
       const fi = rowStart[idx[k]!]! + col;
       const s = starts[fi]!;
       const e = ends[fi]!;
-      if (e - s <= 8 && isNaToken(b, s, e)) codes[at + k] = -1;
-      else if ((flags[fi]! & ESCAPED) !== 0) {
+      // The encoder tells NA tokens (code -1) on a miss only: a known value costs no NA test.
+      if ((flags[fi]! & ESCAPED) === 0) codes[at + k] = enc.encode(b, s, e);
+      else if (e - s <= 8 && isNaToken(b, s, e)) codes[at + k] = -1;
+      else {
         if (this.#scratch.length < e - s) this.#scratch = new Uint8Array(2 * (e - s));
         const m = unescapeInto(b, s, e, this.#quote, this.#scratch);
-        codes[at + k] = enc.encode(this.#scratch, 0, m);
-      } else codes[at + k] = enc.encode(b, s, e);
+        codes[at + k] = enc.encode(this.#scratch, 0, m, false);
+      }
     }
   }
 }

@@ -6,7 +6,7 @@
  * @internal
  * @packageDocumentation
  */
-import { fieldString } from './csv-bytes.js';
+import { fieldString, isNaToken } from './csv-bytes.js';
 
 /** @internal One category column's dictionary while a chunk (or a block) is built. */
 export class CategoryEncoder {
@@ -28,10 +28,17 @@ export class CategoryEncoder {
     this.values = [];
   }
 
-  /** The code of `b[s..e)`, adding it if new. */
-  encode(b: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  /**
+   * The code of `b[s..e)`, adding it if new; -1 (missing) for an NA token (pandas' `na_values`), which is only
+   * tested when the value is not already a category (and not at all with `na` false: an unescaped quoted value).
+   */
+  encode(b: Uint8Array, s: number, e: number, na = true): number {
+    // Four bytes per multiply (a hash, not an identity: equal hashes are confirmed on the bytes).
+    let h = (e - s) | 0;
+    let i = s;
+    for (; i + 4 <= e; i += 4) h = Math.imul(h ^ (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)), 0x01000193) ^ (h >>> 15);
+    for (; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    h ^= h >>> 13;
     const table = this.#table;
     const mask = this.#mask;
     const arena = this.#arena;
@@ -52,6 +59,7 @@ export class CategoryEncoder {
       }
       slot = (slot + 1) & mask;
     }
+    if (na && e - s <= 8 && isNaToken(b, s, e)) return -1;
     return this.#add(b, s, e, h, slot);
   }
 

@@ -127,6 +127,27 @@ export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float6
  * it is not one. Values past 2^53 are rounded as `Number()` rounds them (the caller range-checks).
  */
 export function parseIntBytes(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
+  // The common case inline (small enough to be inlined into the column kernels): an optional '-' and at most
+  // 15 digits, nothing around them; anything else (spaces, '+', long or bad input) takes the general path.
+  let i = s;
+  const neg = i < e && b[i] === 45;
+  if (neg) i++;
+  const ds = i;
+  let v = 0;
+  while (i < e) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+    i++;
+  }
+  if (i === e && i > ds && i - ds <= 15) {
+    out[0] = neg ? -v : v;
+    return true;
+  }
+  return parseIntGeneral(b, s, e, out);
+}
+
+function parseIntGeneral(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
   while (s < e && (b[s] === 32 || b[s] === 9)) s++;
   while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
   if (s === e) return false;

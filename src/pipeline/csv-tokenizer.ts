@@ -62,6 +62,8 @@ export class ByteTokenizer {
   readonly #d: number;
   readonly #q: number;
   readonly #limit: number;
+  /** Byte class of the unquoted scan: 1 for the delimiter, CR and LF; 2 for bytes ≥ 0x80 (UTF-8 to check); else 0. */
+  readonly #cls: Uint8Array;
   #buf: Uint8Array;
   #len = 0;
   #pos = 0;
@@ -86,6 +88,12 @@ export class ByteTokenizer {
     this.#d = delimiter;
     this.#q = quote;
     this.#limit = fieldSizeLimit;
+    const cls = new Uint8Array(256);
+    cls.fill(2, 0x80);
+    cls[delimiter] = 1;
+    cls[LF] = 1;
+    cls[CR] = 1;
+    this.#cls = cls;
     this.#line = firstLine;
     this.#base = baseOffset;
     this.#first = bom;
@@ -205,6 +213,7 @@ export class ByteTokenizer {
     const D = this.#d;
     const Q = this.#q;
     const limit = this.#limit;
+    const cls = this.#cls;
     let starts = batch.starts;
     let ends = batch.ends;
     let flags = batch.flags;
@@ -304,13 +313,17 @@ export class ByteTokenizer {
           // A character after the closing quote: the row is bad; the field runs on to a delimiter or line end.
           if (badCol === 0) badCol = nf - rowField + 1;
         }
+        // The unquoted run: one table load per byte (0 = ordinary ASCII, 1 = delimiter/CR/LF, 2 = a byte ≥ 0x80).
         let p = pos;
-        while (p < end) {
-          c = b[p]!;
-          if (c === D || c === LF || c === CR) break;
-          hi |= c;
+        let k = 0;
+        while (p < end && (k = cls[b[p]!]!) === 0) p++;
+        while (k === 2) {
+          hi = 0x80;
           p++;
+          k = 0;
+          while (p < end && (k = cls[b[p]!]!) === 0) p++;
         }
+        if (p < end) c = b[p]!;
         if (p - fs > limit) {
           this.#tooLong(rowLine, nf - rowField + 1);
           pos = rowPos;
