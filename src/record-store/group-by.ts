@@ -239,7 +239,9 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     const col = d.cols[field.index]!;
     // Null rows of the value field leave every aggregate: their group id becomes -1 (pandas skips NA).
     const bm = d.valid[field.index]!;
-    const gid = bm === null ? allGid : maskNullGroups(allGid, bm, n);
+    // sum/mean/count of a plain numeric field test the validity bit in their kernel (no masked copy)
+    const inKernel = bm !== null && field.kind !== 'vector' && field.kind !== 'category' && field.kind !== 'utf8' && !field.info.bigint && (op === 'sum' || op === 'mean' || op === 'count');
+    const gid = bm === null || inKernel ? allGid : maskNullGroups(allGid, bm, n);
     if (field.kind === 'utf8') {
       if (op === 'count') {
         entries.push([name, 'uint32']);
@@ -277,7 +279,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     switch (op) {
       case 'count':
         entries.push([name, 'uint32']);
-        cols.push(Uint32Array.from(countByGroup(vals, field.dtype, gid, n, k)));
+        cols.push(Uint32Array.from(countByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null)));
         break;
       case 'sum':
         if (field.info.bigint) {
@@ -295,17 +297,17 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
           cols.push(out);
         } else {
           entries.push([name, 'float64']);
-          cols.push(sumByGroup(vals, field.dtype, gid, n, k));
+          cols.push(sumByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null));
         }
         break;
       case 'mean': {
-        const counts = countByGroup(vals, field.dtype, gid, n, k);
+        const counts = countByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null);
         const out = new Float64Array(k);
         if (field.info.bigint) {
           const sums = bigSumByGroup(vals as BigInt64Array, field.dtype, gid, n, k);
           for (let g = 0; g < k; g++) out[g] = Number(sums[g]!) / counts[g]!;
         } else {
-          const sums = sumByGroup(vals, field.dtype, gid, n, k);
+          const sums = sumByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null);
           for (let g = 0; g < k; g++) out[g] = counts[g]! === 0 ? NaN : sums[g]! / counts[g]!;
         }
         if (nullable) {

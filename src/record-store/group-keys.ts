@@ -42,12 +42,22 @@ function tagOf(a: ArrayLike<number>): string {
 
 // --- kernels (self-contained, specialized per id array type) -------------------------------------
 
-/** out[i] = a[i] * kb + b[i] (−1 if either is missing): a streaming pass, branch-free. */
-function combineDense(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Int32Array): void {
+/**
+ * out[i] = a[i] * kb + b[i] (−1 if either is missing), and the first row of each combined id into `first`
+ * (starts at −1): one streaming pass (a separate first-row scan cannot stop early when some combinations
+ * never occur, which is the usual case).
+ */
+function combineDense(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Int32Array, first: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    out[i] = (x | y) < 0 ? -1 : x * kb + y;
+    if ((x | y) < 0) {
+      out[i] = -1;
+      continue;
+    }
+    const g = x * kb + y;
+    out[i] = g;
+    if (first[g]! < 0) first[g] = i;
   }
 }
 
@@ -209,9 +219,10 @@ export function combineGroups(single: readonly Groups[], n: number): Groups {
     const out = owned ? (cur.gid as Int32Array) : new Int32Array(n);
     owned = true;
     if (cur.k * b.k <= limit) {
-      specialize(combineDense, `${tagOf(cur.gid)}:${tagOf(b.gid)}`)(cur.gid, b.gid, b.k, n, out);
-      // first rows: the scan stops once every combined id is seen (~k ln k rows when all are observed)
-      cur = denseGroups(out, cur.k * b.k, n);
+      const k = cur.k * b.k;
+      const first = new Int32Array(k).fill(-1);
+      specialize(combineDense, `${tagOf(cur.gid)}:${tagOf(b.gid)}`)(cur.gid, b.gid, b.k, n, out, first);
+      cur = fromFirst(out, k, first);
     } else {
       const table = newTable(1024);
       const kernel = specialize(combineHashed, `${tagOf(cur.gid)}:${tagOf(b.gid)}`);

@@ -63,6 +63,54 @@ function groupSum(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, ou
   }
 }
 
+/**
+ * True when every null row of a nullable column (validity bit 0, Arrow layout) holds ±0, as the store's own
+ * writes leave it (an adopted column may hold anything there). Then a plain per-group sum over all rows is
+ * the sum over the valid rows. Reads the bitmap a byte at a time and only the values of null rows.
+ */
+function nullSlotsZero(vals: ArrayLike<number>, valid: Uint8Array, n: number): boolean {
+  const bytes = (n + 7) >>> 3;
+  for (let b = 0; b < bytes; b++) {
+    const bits = valid[b]!;
+    if (bits === 255) continue;
+    const base = b << 3;
+    const end = base + 8 < n ? base + 8 : n;
+    let bad = 0; // branch-free: random nulls would mispredict a test per row
+    for (let i = base; i < end; i++) bad |= +(vals[i] !== 0) & ~(bits >>> (i - base));
+    if ((bad & 1) !== 0) return false;
+  }
+  return true;
+}
+
+/** {@link groupSum} skipping rows whose validity bit is 0 (a null row's slot may hold anything). */
+function groupSumValid(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    const v = vals[i]!;
+    if (g >= 0 && v === v && ((valid[i >>> 3]! >>> (i & 7)) & 1) !== 0) out[g] = out[g]! + v;
+  }
+}
+
+/**
+ * Takes the null rows (validity bit 0) back out of per-group counts made over every row: visits only the
+ * bitmap and the null rows, so a count over a nullable column costs one plain pass plus O(n / 8 + nulls).
+ */
+function uncountNulls(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, out: Float64Array): void {
+  const bytes = (n + 7) >>> 3;
+  for (let b = 0; b < bytes; b++) {
+    const bits = valid[b]!;
+    if (bits === 255) continue;
+    const base = b << 3;
+    const end = base + 8 < n ? base + 8 : n;
+    for (let i = base; i < end; i++) {
+      if (((bits >>> (i - base)) & 1) !== 0) continue;
+      const g = gid[i]!;
+      const v = vals[i]!;
+      if (g >= 0 && v === v) out[g] = out[g]! - 1;
+    }
+  }
+}
+
 /** Per-group count of non-NaN values. */
 function groupCount(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
@@ -123,10 +171,15 @@ function tagOf(gid: ArrayLike<number>): string {
   return (gid as { constructor: { name: string } }).constructor.name;
 }
 
-/** @internal */
-export function sumByGroup(vals: TypedArray, dtype: DType, gid: ArrayLike<number>, n: number, k: number): Float64Array {
+/**
+ * Per-group sums (NaN skipped; with `valid`, null rows skipped: when their slots hold 0, as the store writes
+ * them, by the plain kernel, else by a kernel that tests each row's bit). @internal
+ */
+export function sumByGroup(vals: TypedArray, dtype: DType, gid: ArrayLike<number>, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
   const out = new Float64Array(k);
-  specialize(groupSum, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
+  const v = vals as ArrayLike<number>;
+  if (valid === null || specialize(nullSlotsZero, dtype)(v, valid, n)) specialize(groupSum, `${dtype}:${tagOf(gid)}`)(v, gid, n, out);
+  else specialize(groupSumValid, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, out);
   return out;
 }
 
@@ -137,11 +190,12 @@ export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType
   return out;
 }
 
-/** Non-NaN values per group (`vals` undefined: rows per group). @internal */
-export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: ArrayLike<number>, n: number, k: number): Float64Array {
+/** Non-NaN values per group (`vals` undefined: rows per group; with `valid`, null rows skipped). @internal */
+export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: ArrayLike<number>, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
   const out = new Float64Array(k);
   if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, tagOf(gid))(gid, n, out);
   else specialize(groupCount, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
+  if (valid !== null && vals !== undefined) specialize(uncountNulls, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, valid, n, out);
   return out;
 }
 
