@@ -6,11 +6,12 @@
  * @internal
  * @packageDocumentation
  */
-import { Categorical } from '../categorical.js';
+import { allocCodes, Categorical, codesDTypeFor, type CodeArray } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { MAX_UTF8_BYTES, Utf8Data } from './utf8-data.js';
 import { isValid, newBitmap, setBit } from './validity.js';
 import { describe, throwOverflow, throwValue } from '../errors.js';
+import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 import type { FieldInfo, ParsedSchema } from './schema.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 
@@ -33,6 +34,23 @@ export function checkSameSchema(a: ParsedSchema, b: ParsedSchema, where: string)
   }
 }
 
+/** `out[at + i] = table[src[i] + 1]` over `len` codes: one part's codes recoded into the union's. */
+function recodeBase(src: ArrayLike<number>, len: number, table: Int32Array, out: Int32Array, at: number): void {
+  for (let i = 0; i < len; i++) out[at + i] = table[src[i]! + 1]!;
+}
+
+type Recode = typeof recodeBase;
+const RECODES = new Map<string, Recode>();
+onCodegenReset(() => RECODES.clear());
+
+/** The recode loop compiled once per (source, output) code width, so each copy sees one pair of types. */
+function recodeFor(src: CodeArray, out: CodeArray): Recode {
+  const key = `${src.BYTES_PER_ELEMENT}${out.BYTES_PER_ELEMENT}`;
+  let k = RECODES.get(key);
+  if (k === undefined) RECODES.set(key, (k = cloneFunction(recodeBase, `concat recode ${key}`)));
+  return k;
+}
+
 function concatCategories(parts: readonly CategoryColumn[], total: number): CategoryColumn {
   const cats: (string | number)[] = [];
   const index = new Map<string | number, number>();
@@ -51,20 +69,40 @@ function concatCategories(parts: readonly CategoryColumn[], total: number): Cate
     // Ordered only when every part is ordered over the very same category list (pandas keeps `ordered` then).
     if (!p.ordered || first === undefined || list.length !== first.length || list.some((c, i) => first[i] !== c)) ordered = false;
   });
-  const codes = new Int32Array(total);
+  // Codes as narrow as the union allows (Categorical's width rule), filled part by part: a part whose
+  // categories are a prefix of the union in order (chunks of one reader, the same store) is a bulk copy.
+  const codes = allocCodes(codesDTypeFor(cats.length), total);
   let at = 0;
   for (let t = 0; t < parts.length; t++) {
     const p = parts[t]!;
     const list = lists[t]!;
+    const len = p.length;
+    const src = p.codes;
+    let identity = true;
     const table = new Int32Array(list.length + 1);
     table[0] = -1;
-    list.forEach((c, i) => (table[i + 1] = index.get(c)!));
-    const src = p.codes;
-    const len = p.length;
-    for (let i = 0; i < len; i++) codes[at + i] = table[src[i]! + 1]!;
+    for (let i = 0; i < list.length; i++) {
+      const c = index.get(list[i]!)!;
+      table[i + 1] = c;
+      if (c !== i) identity = false;
+    }
+    if (identity) codes.set(src.length === len ? src : src.subarray(0, len), at);
+    else recodeFor(src, codes)(src, len, table, codes as unknown as Int32Array, at);
     at += len;
   }
   return Categorical.fromCodes(codes, cats, { ordered }) as unknown as CategoryColumn;
+}
+
+/** Appends `len` bits of `src` (`null`: all valid) to `bm` at bit `at`: whole bytes when `at` is byte-aligned. */
+function appendBits(bm: Uint8Array, at: number, src: Uint8Array | null, len: number): void {
+  let i = 0;
+  if ((at & 7) === 0) {
+    const whole = len >>> 3;
+    if (src === null) bm.fill(0xff, at >>> 3, (at >>> 3) + whole);
+    else bm.set(src.subarray(0, whole), at >>> 3);
+    i = whole << 3;
+  }
+  for (; i < len; i++) setBit(bm, at + i, src === null || isValid(src, i));
 }
 
 /** The columns of the stores appended in order (the schemas already checked equal). @internal */
@@ -76,8 +114,7 @@ export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]
     const bm = newBitmap(total, 0);
     let at = 0;
     for (const d of stores) {
-      const src = d.valid[f.index]!;
-      for (let i = 0; i < d.length; i++) setBit(bm, at + i, isValid(src, i));
+      appendBits(bm, at, d.valid[f.index]!, d.length);
       at += d.length;
     }
     return bm;
