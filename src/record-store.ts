@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export * from './record-store/record-store.js';
+/** @internal The type part of a field spec, for the verbs outside record-store/ that rebuild schemas (writeCsv). */
+export { fieldType } from './record-store/schema.js';

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { describe, throwType, throwValue } from '../errors.js';
-import type { RecordStore, Schema } from '../record-store.js';
+import { fieldType, type RecordStore, type Schema } from '../record-store.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
 
 /** Options of {@link writeCsv}. */
@@ -122,10 +122,6 @@ export function isoTimestamp(ms: number): string {
   return `${isoDate(day)} ${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}${frac === 0 ? '' : `.${pad(frac, 3)}`}`;
 }
 
-function typeOf(spec: unknown): unknown {
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
-}
-
 /** `s` quoted when it holds the delimiter, the quote, CR or LF, or is empty (so it reads back apart from a null). */
 function quoteText(s: string, f: Format): string {
   return f.special.test(s) || s === '' ? f.quote + s.split(f.quote).join(f.quote + f.quote) + f.quote : s;
@@ -202,7 +198,7 @@ type CellWriter = (out: ByteOut, i: number) => void;
 /** One field's cell writer for a chunk: a typed loop body over its column, chosen once per chunk. */
 function cellWriter(store: RecordStore<Schema>, name: string, f: Format, na: Uint8Array): CellWriter {
   const schemaSpec = store.schema[name];
-  const spec = typeOf(schemaSpec);
+  const spec = fieldType(schemaSpec!);
   if (Array.isArray(spec)) throwType(`writeCsv: field ${describe(name)} is a vector field ([${String(spec[0])}, ${String(spec[1])}]); CSV holds one value per cell (select other fields)`);
   const nullable = typeof schemaSpec === 'object' && schemaSpec !== null && (schemaSpec as { nullable?: boolean }).nullable === true;
   const col = store.column(name) as unknown;

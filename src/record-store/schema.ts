@@ -200,6 +200,14 @@ export type RecordPatch<S> = string extends keyof S ? { readonly [field: string]
  */
 export type FieldKind = 'number' | 'vector' | 'category' | 'utf8' | 'bool' | 'date' | 'timestamp';
 
+/**
+ * The type part of a field spec: `{type, default?, nullable?}` gives its `type`, anything else is already
+ * a type. The one helper for every verb that rebuilds a schema (join, valueCounts, groupBy, writeCsv). @internal
+ */
+export function fieldType(spec: FieldSpec): FieldType {
+  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as FieldWithDefault).type : (spec as FieldType);
+}
+
 /** One validated field. @internal */
 export interface FieldInfo {
   readonly name: string;

@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { FieldSpec, Schema } from './schema.js';
+import { fieldType, type FieldSpec, type Schema } from './schema.js';
 
 /** Options of {@link RecordStore.valueCounts}. */
 export interface StoreValueCountsOptions {
@@ -45,11 +45,7 @@ export function nullKeyColumns(store: CountableStore, keys: readonly string[], o
   keys.forEach((k, t) => (cols[k] = [...counts.values()].map((e) => e.values[t])));
   cols[out] = Uint32Array.from([...counts.values()].map((e) => e.count));
   const schema: Record<string, FieldSpec> = Object.create(null) as Record<string, FieldSpec>;
-  for (const k of keys) schema[k] = typeOnly(store.schema[k]!);
+  for (const k of keys) schema[k] = fieldType(store.schema[k]!);
   schema[out] = 'uint32';
   return { cols, schema };
-}
-
-function typeOnly(s: FieldSpec): FieldSpec {
-  return typeof s === 'object' && !Array.isArray(s) ? (s as { type: FieldSpec }).type : s;
 }
