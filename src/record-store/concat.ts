@@ -9,7 +9,7 @@
 import { allocCodes, Categorical, codesDTypeFor, type CodeArray } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { MAX_UTF8_BYTES, Utf8Data } from './utf8-data.js';
-import { isValid, newBitmap, setBit } from './validity.js';
+import { appendBits, newBitmap } from './validity.js';
 import { describe, throwOverflow, throwValue } from '../errors.js';
 import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 import type { FieldInfo, ParsedSchema } from './schema.js';
@@ -91,18 +91,6 @@ function concatCategories(parts: readonly CategoryColumn[], total: number): Cate
     at += len;
   }
   return Categorical.fromCodes(codes, cats, { ordered }) as unknown as CategoryColumn;
-}
-
-/** Appends `len` bits of `src` (`null`: all valid) to `bm` at bit `at`: whole bytes when `at` is byte-aligned. */
-function appendBits(bm: Uint8Array, at: number, src: Uint8Array | null, len: number): void {
-  let i = 0;
-  if ((at & 7) === 0) {
-    const whole = len >>> 3;
-    if (src === null) bm.fill(0xff, at >>> 3, (at >>> 3) + whole);
-    else bm.set(src.subarray(0, whole), at >>> 3);
-    i = whole << 3;
-  }
-  for (; i < len; i++) setBit(bm, at + i, src === null || isValid(src, i));
 }
 
 /** The columns of the stores appended in order (the schemas already checked equal). @internal */

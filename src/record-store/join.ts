@@ -1,18 +1,23 @@
 /**
- * `store.join(other, {on, how, suffixes})` (pandas `merge`): both sides' keys are factorized into one dense
- * id space (category codes through a category table, numbers through one hash map), the right rows are
- * bucketed by id with a counting sort, and the matching row pairs are written into two Int32Arrays
- * (`-1`: no row on that side). Nulls (a missing category, NaN) never match. No object is made per row.
+ * `store.join(other, {on, how, suffixes})` (pandas `merge`): the row pairs come from join-keys.ts; this module
+ * validates the options and builds the joined columns from them. A field of the side a row lacks is null
+ * in a nullable field of the same type (a category field: a missing category; a vector field, which cannot
+ * be nullable: NaN in a float vector). Keys are coalesced from whichever side has the row.
  *
  * @internal
  * @packageDocumentation
  */
+import { allocCodes, Categorical, codesDTypeFor, type CodeArray } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
-import { describe, throwAttribute, throwType, throwValue } from '../errors.js';
-import type { CategoryColumn } from './store-data.js';
+import { describe, throwType, throwValue } from '../errors.js';
+import { takeColumn } from './construct.js';
+import { joinPairs, keyFields, stackStrings, stringRowOf, stringRows, type JoinHow, type JoinKey } from './join-keys.js';
+import { fieldType, type FieldInfo, type FieldSpec } from './schema.js';
+import type { CategoryColumn, Column, StoreData } from './store-data.js';
+import { Utf8Data } from './utf8-data.js';
+import { gatherBits, isValid, newBitmap, setBit } from './validity.js';
 
-/** How {@link RecordStore.join} keeps unmatched rows (pandas `how`). */
-export type JoinHow = 'inner' | 'left' | 'right' | 'outer';
+export type { JoinHow } from './join-keys.js';
 
 /** Options of {@link RecordStore.join}. */
 export interface JoinOptions {
@@ -22,18 +27,6 @@ export interface JoinOptions {
   readonly how?: JoinHow | undefined;
   /** Appended to non-key fields present on both sides (default `['_x', '_y']`, as pandas). */
   readonly suffixes?: readonly [string, string] | undefined;
-}
-
-/** What the join needs of one side: its key columns and how many rows it has. @internal */
-export interface JoinSide {
-  readonly length: number;
-  readonly keys: readonly (TypedArray | CategoryColumn)[];
-}
-
-/** Row pairs of a join: `left[j]`, `right[j]` (`-1` where that side has no row). @internal */
-export interface JoinPairs {
-  readonly left: Int32Array;
-  readonly right: Int32Array;
 }
 
 const HOWS: ReadonlySet<string> = new Set(['inner', 'left', 'right', 'outer']);
@@ -55,191 +48,19 @@ export function checkJoinOptions(options: unknown): { on: string[]; how: JoinHow
   return { on: on as string[], how: how as JoinHow, suffixes: suffixes as unknown as readonly [string, string] };
 }
 
-/** A key field's kind for matching: `category`, `number` (non-64-bit numbers) or `bigint`. @internal */
-export type KeyKind = 'category' | 'number' | 'bigint';
-
-/** Throws for a key that is absent or whose kinds differ between the sides. @internal */
-export function keyKindOf(spec: unknown, name: string, side: string): KeyKind {
-  if (spec === undefined) throwAttribute(`RecordStore.join: no key field ${describe(name)} in the ${side} store`);
-  const t = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
-  if (t === 'category') return 'category';
-  if (Array.isArray(t)) throwType(`RecordStore.join: cannot join on vector field ${describe(name)}`);
-  if (t === 'int64' || t === 'uint64' || t === 'q' || t === 'Q') return 'bigint';
-  return 'number';
-}
-
-/** Dense ids for one key over both sides (`-1`: null, never matches); returns the id count. */
-function factorize(a: TypedArray | CategoryColumn, na: number, b: TypedArray | CategoryColumn, nb: number, kind: KeyKind, la: Int32Array, lb: Int32Array): number {
-  if (kind === 'category') {
-    const listA = (a as CategoryColumn).categories; // a snapshot copy per read: read once
-    const listB = (b as CategoryColumn).categories;
-    const k = listA.length;
-    const index = new Map<string | number, number>();
-    listA.forEach((c, i) => index.set(c, i));
-    // right categories absent on the left get ids past k: they can only meet rows of their own side.
-    let next = k;
-    const table = new Int32Array(listB.length + 1);
-    table[0] = -1;
-    listB.forEach((c, i) => (table[i + 1] = index.get(c) ?? next++));
-    const codesA = (a as CategoryColumn).codes;
-    for (let i = 0; i < na; i++) la[i] = codesA[i]!;
-    const codesB = (b as CategoryColumn).codes;
-    for (let i = 0; i < nb; i++) lb[i] = table[codesB[i]! + 1]!;
-    return next;
-  }
-  const ids = new Map<number | bigint, number>();
-  const va = a as unknown as ArrayLike<number | bigint>;
-  const vb = b as unknown as ArrayLike<number | bigint>;
-  for (let i = 0; i < na; i++) {
-    const v = va[i]!;
-    if (v !== v) {
-      la[i] = -1;
-      continue;
-    }
-    let id = ids.get(v);
-    if (id === undefined) ids.set(v, (id = ids.size));
-    la[i] = id;
-  }
-  for (let i = 0; i < nb; i++) {
-    const v = vb[i]!;
-    if (v !== v) {
-      lb[i] = -1;
-      continue;
-    }
-    let id = ids.get(v);
-    if (id === undefined) ids.set(v, (id = ids.size));
-    lb[i] = id;
-  }
-  return ids.size;
-}
-
-/** Folds one more key's ids into the combined ids (`acc * k + id`, re-densified through `remap`). */
-function fold(acc: Int32Array, ids: Int32Array, k: number, n: number, remap: Map<number, number>): void {
-  for (let i = 0; i < n; i++) {
-    const a = acc[i]!;
-    const b = ids[i]!;
-    if (a < 0 || b < 0) {
-      acc[i] = -1;
-      continue;
-    }
-    const key = a * k + b; // < 2^53: both factors are < 2^31
-    let id = remap.get(key);
-    if (id === undefined) remap.set(key, (id = remap.size));
-    acc[i] = id;
-  }
-}
-
-/** Combined dense key ids of both sides. @internal */
-export function joinIds(left: JoinSide, right: JoinSide, kinds: readonly KeyKind[]): { l: Int32Array; r: Int32Array; k: number } {
-  const na = left.length;
-  const nb = right.length;
-  let l = new Int32Array(na);
-  let r = new Int32Array(nb);
-  let k = factorize(left.keys[0]!, na, right.keys[0]!, nb, kinds[0]!, l, r);
-  for (let t = 1; t < kinds.length; t++) {
-    const lt = new Int32Array(na);
-    const rt = new Int32Array(nb);
-    const kt = factorize(left.keys[t]!, na, right.keys[t]!, nb, kinds[t]!, lt, rt);
-    const remap = new Map<number, number>();
-    fold(l, lt, kt, na, remap);
-    fold(r, rt, kt, nb, remap);
-    k = remap.size;
-  }
-  return { l, r, k };
-}
-
-/** Rows of `ids` bucketed by id (stable): `order[start[id] .. start[id + 1])`. */
-function buckets(ids: Int32Array, n: number, k: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(k + 1);
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    if (id >= 0) start[id + 1]!++;
-  }
-  for (let g = 0; g < k; g++) start[g + 1]! += start[g]!;
-  const fill = start.slice(0, k);
-  const order = new Int32Array(start[k]!);
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    if (id >= 0) order[fill[id]!++] = i;
-  }
-  return { start, order };
-}
-
-/**
- * The pairs for `probe` rows in order, each matched with the `build` rows of the same id (in build order);
- * `keepUnmatched` keeps a probe row with no match as `(row, -1)`.
- */
-function probePairs(probe: Int32Array, np: number, build: Int32Array, nb: number, k: number, keepUnmatched: boolean, matched: Uint8Array | null): { p: Int32Array; b: Int32Array } {
-  const { start, order } = buckets(build, nb, k);
-  let m = 0;
-  for (let i = 0; i < np; i++) {
-    const id = probe[i]!;
-    const c = id >= 0 ? start[id + 1]! - start[id]! : 0;
-    m += c === 0 ? (keepUnmatched ? 1 : 0) : c;
-  }
-  const p = new Int32Array(m);
-  const b = new Int32Array(m);
-  let j = 0;
-  for (let i = 0; i < np; i++) {
-    const id = probe[i]!;
-    const s = id >= 0 ? start[id]! : 0;
-    const e = id >= 0 ? start[id + 1]! : 0;
-    if (s === e) {
-      if (keepUnmatched) {
-        p[j] = i;
-        b[j++] = -1;
-      }
-      continue;
-    }
-    for (let t = s; t < e; t++) {
-      const row = order[t]!;
-      p[j] = i;
-      b[j++] = row;
-      if (matched !== null) matched[row] = 1;
-    }
-  }
-  return { p, b };
-}
-
-/** The row pairs of a join in pandas' order (outer joins are sorted by key afterwards). @internal */
-export function joinPairs(left: JoinSide, right: JoinSide, kinds: readonly KeyKind[], how: JoinHow): JoinPairs {
-  const { l, r, k } = joinIds(left, right, kinds);
-  const na = left.length;
-  const nb = right.length;
-  if (how === 'right') {
-    const { p, b } = probePairs(r, nb, l, na, k, true, null);
-    return { left: b, right: p };
-  }
-  const matched = how === 'outer' ? new Uint8Array(nb) : null;
-  const { p, b } = probePairs(l, na, r, nb, k, how !== 'inner', matched);
-  if (matched === null) return { left: p, right: b };
-  let extra = 0;
-  for (let i = 0; i < nb; i++) extra += matched[i]! ^ 1;
-  const outL = new Int32Array(p.length + extra).fill(-1);
-  const outR = new Int32Array(p.length + extra);
-  outL.set(p);
-  outR.set(b);
-  let j = p.length;
-  for (let i = 0; i < nb; i++) if (matched[i] === 0) outR[j++] = i;
-  return { left: outL, right: outR };
-}
-
-// --- building the joined store from the row pairs ----------------------------------------------------
-
-/** What the join needs of a store (its public API). @internal */
-export interface JoinableStore {
+/** The joined columns, their schema entries, and the keys to sort by afterwards (outer joins). @internal */
+export interface JoinedParts {
+  readonly entries: (readonly [string, FieldSpec])[];
+  readonly cols: Column[];
+  readonly valid: (Uint8Array | null)[];
   readonly length: number;
-  readonly fields: readonly string[];
-  readonly schema: { readonly [name: string]: unknown };
-  column(name: string): unknown;
-  take(indices: ArrayLike<number>): JoinableStore;
-  sortBy(keys: readonly string[]): JoinableStore;
+  readonly sortOn: readonly string[] | null;
 }
 
-type FromColumns = (cols: Record<string, unknown>, schema: readonly (readonly [string, unknown])[]) => JoinableStore;
-
-function typeOf(spec: unknown): unknown {
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
+/** A field's spec without its default: nullable when `nullable`. */
+function specOf(f: FieldInfo, nullable: boolean): FieldSpec {
+  const t = fieldType(f.spec);
+  return nullable ? { type: t, nullable: true } : t;
 }
 
 function hasMissing(idx: Int32Array): boolean {
@@ -247,17 +68,44 @@ function hasMissing(idx: Int32Array): boolean {
   return false;
 }
 
-/** `cat` at `idx` (`-1`: missing), as a Categorical over `cats` with codes mapped through `table`. */
-function gatherCodes(cat: CategoryColumn, idx: Int32Array, table: Int32Array, out: Int32Array, fillOnly: boolean): void {
+/** `idx` with `-1` (no row) read as row 0, for a gather whose missing rows are then marked null. */
+function rowsOf(idx: Int32Array): Uint32Array {
+  const rows = new Uint32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) {
+    const r = idx[j]!;
+    rows[j] = r < 0 ? 0 : r;
+  }
+  return rows;
+}
+
+/** The validity of `idx`'s rows: valid where there is a row and it is valid in `bm`. */
+function bitsOf(bm: Uint8Array | null, idx: Int32Array): Uint8Array {
+  const m = idx.length;
+  const out = newBitmap(m, 0);
+  for (let j = 0; j < m; j++) {
+    const r = idx[j]!;
+    if (r >= 0 && isValid(bm, r)) setBit(out, j, true);
+  }
+  return out;
+}
+
+/** Codes of `cat` at `idx` through `table` (code + 1 → output code); rows with `idx < 0` left as they are unless `fill`. */
+function gatherCodes(cat: CategoryColumn, idx: Int32Array, table: Int32Array, out: CodeArray, fill: boolean): void {
   const codes = cat.codes;
   for (let j = 0; j < idx.length; j++) {
     const r = idx[j]!;
     if (r >= 0) out[j] = table[codes[r]! + 1]!;
-    else if (!fillOnly) out[j] = -1;
+    else if (fill) out[j] = -1;
   }
 }
 
-/** A numeric column at `idx` with `-1` → NaN (as float64 unless the column already is a float). */
+function identityTable(k: number): Int32Array {
+  const t = new Int32Array(k + 1);
+  for (let c = 0; c <= k; c++) t[c] = c - 1;
+  return t;
+}
+
+/** A float vector column at `idx` with NaN where there is no row (vector fields cannot be nullable). */
 function gatherFloat(src: TypedArray, size: number, idx: Int32Array, isFloat32: boolean): Float64Array | Float32Array {
   const out = isFloat32 ? new Float32Array(idx.length * size) : new Float64Array(idx.length * size);
   const a = src as unknown as ArrayLike<number | bigint>;
@@ -268,129 +116,157 @@ function gatherFloat(src: TypedArray, size: number, idx: Int32Array, isFloat32: 
   return out;
 }
 
-/** Builds the joined store. @internal */
-export function joinStores<T extends JoinableStore>(left: T, right: T, options: unknown, fromColumns: FromColumns, makeCategorical: (codes: Int32Array, cats: readonly (string | number)[]) => unknown): T {
-  const { on, how, suffixes } = checkJoinOptions(options);
-  const kinds = on.map((k) => {
-    const a = keyKindOf(left.schema[k], k, 'left');
-    const b = keyKindOf(right.schema[k], k, 'right');
-    if (a !== b) throwType(`RecordStore.join: key ${describe(k)} is ${describe(typeOf(left.schema[k]))} on the left and ${describe(typeOf(right.schema[k]))} on the right: incompatible key types`);
-    if (a === 'bigint' && typeOf(left.schema[k]) !== typeOf(right.schema[k])) throwType(`RecordStore.join: key ${describe(k)} is int64 on one side and uint64 on the other`);
-    return a;
+interface Out {
+  readonly entries: (readonly [string, FieldSpec])[];
+  readonly cols: Column[];
+  readonly valid: (Uint8Array | null)[];
+  /** {@link rowsOf} of each side's pairs, made once for all of that side's fields. */
+  readonly rows: Map<Int32Array, Uint32Array>;
+}
+
+function sideRows(out: Out, idx: Int32Array): Uint32Array {
+  let r = out.rows.get(idx);
+  if (r === undefined) out.rows.set(idx, (r = rowsOf(idx)));
+  return r;
+}
+
+function add(out: Out, name: string, col: Column, valid: Uint8Array | null, spec: FieldSpec): void {
+  if (out.entries.some(([n]) => n === name)) throwValue(`RecordStore.join: output field ${describe(name)} appears twice (choose other suffixes)`);
+  out.entries.push([name, spec]);
+  out.cols.push(col);
+  out.valid.push(valid);
+}
+
+/** A non-key field of one side at `idx` (`-1`: that side has no row). */
+function sideField(out: Out, d: StoreData, f: FieldInfo, idx: Int32Array, missing: boolean, name: string): void {
+  const m = idx.length;
+  const col = d.cols[f.index]!;
+  if (f.kind === 'category' && missing) {
+    const cat = col as CategoryColumn;
+    const list = cat.categories;
+    const codes = allocCodes(codesDTypeFor(list.length), m);
+    gatherCodes(cat, idx, identityTable(list.length), codes, true);
+    add(out, name, Categorical.fromCodes(codes, list, { ordered: cat.ordered }) as unknown as CategoryColumn, null, 'category');
+    return;
+  }
+  if (!missing) {
+    const rows = sideRows(out, idx);
+    add(out, name, takeColumn(col, f, rows, m), gatherBits(d.valid[f.index]!, rows, m), specOf(f, f.nullable));
+    return;
+  }
+  if (f.kind === 'vector') {
+    const f32 = f.dtype === 'float32';
+    add(out, name, gatherFloat(col as TypedArray, f.size, idx, f32), null, [f32 ? 'float32' : 'float64', f.size]);
+    return;
+  }
+  // Rows the side lacks are null in a nullable field of the same type (pandas' nullable dtypes).
+  const values = d.length === 0 ? emptyColumn(f, m) : takeColumn(col, f, sideRows(out, idx), m);
+  add(out, name, values, bitsOf(d.valid[f.index]!, idx), specOf(f, true));
+}
+
+/** `m` placeholder rows of a scalar field (a side with no rows at all: every output row is null). */
+function emptyColumn(f: FieldInfo, m: number): Column {
+  return f.kind === 'utf8' ? new Utf8Data(m) : f.info.alloc(m * f.size);
+}
+
+/** A category key on both sides: the union of the categories, each row's code from the side that has it. */
+function categoryKey(out: Out, a: CategoryColumn, b: CategoryColumn, li: Int32Array, ri: Int32Array, name: string): void {
+  const listA = a.categories;
+  const listB = b.categories;
+  const cats: (string | number)[] = [...listA];
+  const index = new Map<string | number, number>();
+  cats.forEach((c, i) => index.set(c, i));
+  const tb = new Int32Array(listB.length + 1);
+  tb[0] = -1;
+  listB.forEach((c, i) => {
+    let id = index.get(c);
+    if (id === undefined) {
+      index.set(c, (id = cats.length));
+      cats.push(c);
+    }
+    tb[i + 1] = id;
   });
-  const pairs = joinPairs(
-    { length: left.length, keys: on.map((k) => left.column(k) as TypedArray | CategoryColumn) },
-    { length: right.length, keys: on.map((k) => right.column(k) as TypedArray | CategoryColumn) },
-    kinds,
-    how,
-  );
-  const li = pairs.left;
-  const ri = pairs.right;
   const m = li.length;
-  const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // any field name, '__proto__' too
-  const entries: (readonly [string, unknown])[] = [];
-  const add = (name: string, col: unknown, spec: unknown): void => {
-    if (name in cols) throwValue(`RecordStore.join: output field ${describe(name)} appears twice (choose other suffixes)`);
-    cols[name] = col;
-    entries.push([name, spec]);
-  };
+  const codes = allocCodes(codesDTypeFor(cats.length), m);
+  gatherCodes(a, li, identityTable(listA.length), codes, true);
+  gatherCodes(b, ri, tb, codes, false);
+  add(out, name, Categorical.fromCodes(codes, cats) as unknown as CategoryColumn, null, 'category');
+}
+
+/** A string key with a utf8 side: a utf8 field gathered from both sides' UTF-8 rows. */
+function stringKey(out: Out, left: StoreData, right: StoreData, key: JoinKey, li: Int32Array, ri: Int32Array, name: string): void {
+  const sa = stringRows(left, key.a);
+  const sb = stringRows(right, key.b);
+  const { data, valid } = stackStrings(sa, sb);
+  const m = li.length;
+  const stacked = new Int32Array(m);
+  for (let j = 0; j < m; j++) stacked[j] = li[j]! >= 0 ? stringRowOf(sa, 0, li[j]!) : stringRowOf(sb, sa.rows, ri[j]!);
+  const col = sa.rows + sb.rows === 0 ? new Utf8Data(m) : data.take(rowsOf(stacked), m);
+  const bits = bitsOf(valid, stacked);
+  const nullable = key.a.nullable || key.b.nullable || key.a.kind === 'category' || key.b.kind === 'category';
+  add(out, name, col, hasNull(bits, m) ? bits : null, nullable ? { type: 'utf8', nullable: true } : 'utf8');
+}
+
+function hasNull(bm: Uint8Array, m: number): boolean {
+  for (let j = 0; j < m; j++) if (!isValid(bm, j)) return true;
+  return false;
+}
+
+/** A numeric, bool, date or timestamp key: each row's value from the side that has it. */
+function valueKey(out: Out, left: StoreData, right: StoreData, key: JoinKey, li: Int32Array, ri: Int32Array, name: string): void {
+  const { a, b } = key;
+  const m = li.length;
+  const va = left.cols[a.index] as unknown as ArrayLike<number | bigint>;
+  const vb = right.cols[b.index] as unknown as ArrayLike<number | bigint>;
+  const same = a.dtype === b.dtype;
+  const values = same ? a.info.alloc(m) : new Float64Array(m);
+  const w = values as unknown as (number | bigint)[];
+  const bma = left.valid[a.index]!;
+  const bmb = right.valid[b.index]!;
+  const bits = newBitmap(m, 0);
+  let nulls = 0;
+  for (let j = 0; j < m; j++) {
+    const l = li[j]!;
+    const x = l >= 0 ? va[l]! : vb[ri[j]!]!;
+    w[j] = same ? x : Number(x);
+    const ok = l >= 0 ? isValid(bma, l) : isValid(bmb, ri[j]!);
+    if (ok) setBit(bits, j, true);
+    else nulls++;
+  }
+  const nullable = a.nullable || b.nullable;
+  add(out, name, values as TypedArray, nulls === 0 ? null : bits, same ? specOf(a, nullable) : nullable ? { type: 'float64', nullable: true } : 'float64');
+}
+
+/** The joined store's parts (pandas `merge`). @internal */
+export function joinParts(left: StoreData, right: StoreData, options: unknown): JoinedParts {
+  const { on, how, suffixes } = checkJoinOptions(options);
+  const keys = on.map((k) => keyFields(left.schema, right.schema, k));
+  const { left: li, right: ri } = joinPairs(left, right, keys, how);
+  const out: Out = { entries: [], cols: [], valid: [], rows: new Map() };
   const keySet = new Set(on);
   const leftMissing = hasMissing(li);
   const rightMissing = hasMissing(ri);
-  const taken = new Map<T, JoinableStore>();
-  const takeOnce = (store: T, idx: Int32Array): JoinableStore => {
-    let t = taken.get(store);
-    if (t === undefined) taken.set(store, (t = store.take(idx)));
-    return t;
-  };
-  const side = (store: T, idx: Int32Array, missing: boolean, name: string, outName: string): void => {
-    const spec = typeOf(store.schema[name]);
-    const col = store.column(name);
-    if (spec === 'category') {
-      const cat = col as CategoryColumn;
-      const list = cat.categories;
-      const table = new Int32Array(list.length + 1);
-      for (let c = 0; c <= list.length; c++) table[c] = c - 1;
-      const codes = new Int32Array(m);
-      gatherCodes(cat, idx, table, codes, false);
-      add(outName, makeCategorical(codes, list), 'category');
-      return;
-    }
-    const size = Array.isArray(spec) ? (spec[1] as number) : 1;
-    if (!missing) {
-      add(outName, takeOnce(store, idx).column(name), spec);
-      return;
-    }
-    const f32 = (Array.isArray(spec) ? spec[0] : spec) === 'float32';
-    add(outName, gatherFloat(col as TypedArray, size, idx, f32), Array.isArray(spec) ? [f32 ? 'float32' : 'float64', size] : f32 ? 'float32' : 'float64');
-  };
-  // Keys: coalesced from whichever side has the row (one field each).
-  for (let t = 0; t < on.length; t++) {
-    const k = on[t]!;
-    const a = left.column(k);
-    const b = right.column(k);
-    if (kinds[t] === 'category') {
-      const ca = a as CategoryColumn;
-      const cb = b as CategoryColumn;
-      const listA = ca.categories;
-      const listB = cb.categories;
-      const cats: (string | number)[] = [...listA];
-      const index = new Map<string | number, number>();
-      cats.forEach((c, i) => index.set(c, i));
-      const ta = new Int32Array(listA.length + 1);
-      for (let c = 0; c <= listA.length; c++) ta[c] = c - 1;
-      const tb = new Int32Array(listB.length + 1);
-      tb[0] = -1;
-      listB.forEach((c, i) => {
-        let id = index.get(c);
-        if (id === undefined) {
-          index.set(c, (id = cats.length));
-          cats.push(c);
-        }
-        tb[i + 1] = id;
-      });
-      const codes = new Int32Array(m);
-      gatherCodes(ca, li, ta, codes, false);
-      gatherCodes(cb, ri, tb, codes, true);
-      for (let j = 0; j < m; j++) if (li[j]! < 0 && ri[j]! < 0) codes[j] = -1;
-      add(k, makeCategorical(codes, cats), 'category');
+  const leftNames = left.schema.names;
+  const rightNames = right.schema.names;
+  // pandas order: this store's fields first (keys where they stand), then the other's non-key fields.
+  for (const f of left.schema.fields) {
+    if (keySet.has(f.name)) {
+      const key = keys[on.indexOf(f.name)]!;
+      // Inner and left joins have a left row for every output row (right joins a right row): a key of one type
+      // on both sides is a gather from that side.
+      if (key.a.kind === key.b.kind && key.a.dtype === key.b.dtype && how !== 'outer') {
+        if (how === 'right') sideField(out, right, key.b, ri, false, f.name);
+        else sideField(out, left, key.a, li, false, f.name);
+      } else if (key.a.kind === 'category' && key.b.kind === 'category') categoryKey(out, left.cols[key.a.index] as CategoryColumn, right.cols[key.b.index] as CategoryColumn, li, ri, f.name);
+      else if (key.kind === 'string') stringKey(out, left, right, key, li, ri, f.name);
+      else valueKey(out, left, right, key, li, ri, f.name);
       continue;
     }
-    const sa = typeOf(left.schema[k]);
-    const sb = typeOf(right.schema[k]);
-    if (!leftMissing) add(k, takeOnce(left, li).column(k), sa);
-    else if (!rightMissing && how === 'right') add(k, takeOnce(right, ri).column(k), sb);
-    else {
-      // Outer (or a right join whose left side is missing rows): both sides contribute key values.
-      const big = kinds[t] === 'bigint';
-      const same = sa === sb;
-      const va = a as ArrayLike<number | bigint>;
-      const vb = b as ArrayLike<number | bigint>;
-      if (big || same) {
-        const proto = a as TypedArray;
-        const out = new (proto.constructor as new (n: number) => TypedArray)(m) as unknown as (number | bigint)[];
-        for (let j = 0; j < m; j++) out[j] = li[j]! >= 0 ? va[li[j]!]! : vb[ri[j]!]!;
-        add(k, out, sa);
-      } else {
-        const out = new Float64Array(m);
-        for (let j = 0; j < m; j++) out[j] = Number(li[j]! >= 0 ? va[li[j]!]! : vb[ri[j]!]!);
-        add(k, out, 'float64');
-      }
-    }
+    sideField(out, left, f, li, leftMissing, rightNames.includes(f.name) ? f.name + suffixes[0] : f.name);
   }
-  for (const name of left.fields) {
-    if (keySet.has(name)) continue;
-    const clash = right.fields.includes(name);
-    side(left, li, leftMissing, name, clash ? name + suffixes[0] : name);
+  for (const f of right.schema.fields) {
+    if (keySet.has(f.name)) continue;
+    sideField(out, right, f, ri, rightMissing, leftNames.includes(f.name) ? f.name + suffixes[1] : f.name);
   }
-  for (const name of right.fields) {
-    if (keySet.has(name)) continue;
-    const clash = left.fields.includes(name);
-    side(right, ri, rightMissing, name, clash ? name + suffixes[1] : name);
-  }
-  // pandas order: this store's fields first (keys where they stand), then the other's.
-  const order = [...left.fields.map((f) => (keySet.has(f) || !right.fields.includes(f) ? f : f + suffixes[0])), ...right.fields.filter((f) => !keySet.has(f)).map((f) => (left.fields.includes(f) ? f + suffixes[1] : f))];
-  const byName = new Map(entries);
-  const joined = fromColumns(cols, order.map((n) => [n, byName.get(n)] as const));
-  return (how === 'outer' ? joined.sortBy(on) : joined) as T;
+  return { entries: out.entries, cols: out.cols, valid: out.valid, length: li.length, sortOn: how === 'outer' ? on : null };
 }

@@ -26,7 +26,7 @@ import { downcastDType } from './downcast.js';
 import { inferDerivedType, type DerivedSchema, type DeriveSpec } from './derive.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
-import { joinStores, type JoinOptions } from './join.js';
+import { joinParts, type JoinOptions } from './join.js';
 import { topRows } from './select-top.js';
 import { nullKeyColumns, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
 import { checkWhereOp, whereMask, type WhereOp } from './where.js';
@@ -1131,27 +1131,29 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
 
   /**
    * Joins with another store on key fields (pandas `merge`): a **new** RecordStore with this store's fields,
-   * then the other's non-key fields (names on both sides get `suffixes`). Keys match by value (category
-   * keys by category, numbers by value); nulls never match; duplicate keys give every pair.
+   * then the other's non-key fields (names on both sides get `suffixes`). Keys match by value: category and
+   * utf8 keys by string (utf8 by its UTF-8 bytes, never decoded), numbers by value, bools, dates and
+   * timestamps with their own kind; nulls (a null row, a missing category, NaN) never match; duplicate keys
+   * give every pair.
    * @param other - The right store.
    * @param options - `on` (key field or fields, in both stores), `how` (`'inner'` default, `'left'`,
    *   `'right'`, `'outer'`), `suffixes` (default `['_x', '_y']`).
    * @returns A new store (copies). Row order as pandas: left order for inner/left (matches in right order),
-   *   right order for right, sorted by key for outer. Fields of the side a row lacks are null (NaN for float
-   *   fields); integer fields that can be missing become float64 NaN.
+   *   right order for right, sorted by key for outer. A field of the side a row lacks is null in a
+   *   nullable field of the same type (an `int32` field becomes `{type: 'int32', nullable: true}`; a category
+   *   field gets a missing category; a vector field, which cannot be nullable, NaN in a float vector). A key
+   *   is taken from whichever side has the row (a utf8 field when one side's key is utf8; float64 when two
+   *   numeric key dtypes differ).
    * @throws {@link AttributeError} for a key missing on either side; `TypeError` for keys of incompatible types
-   *   or a vector key; {@link ValueError} for bad options or a suffixed name that collides.
+   *   (a string against a number, a date against a timestamp, int64 against uint64) or a vector key;
+   *   {@link ValueError} for bad options or a suffixed name that collides.
    * @remarks O(left + right + output): a typed hash join over dense key ids (no per-row object).
    */
   join(other: RecordStore<Schema>, options: JoinOptions): RecordStore<Schema> {
     if (!(other instanceof RecordStore)) throwType(`RecordStore.join: other must be a RecordStore, got ${describe(other)}`);
-    return joinStores(
-      this as unknown as RecordStore<Schema>,
-      other,
-      options,
-      (cols, entries) => RecordStore.fromColumns(cols as Record<string, ColumnInput>, entries as unknown as Schema),
-      (codes, cats) => Categorical.fromCodes(codes, cats),
-    ) as RecordStore<Schema>;
+    const j = joinParts(this.#d, other.#d, options);
+    const joined = fromParts(parseSchema(j.entries), j, j.length);
+    return j.sortOn === null ? joined : joined.sortBy(j.sortOn);
   }
 
   #field(name: unknown, op: string): FieldInfo {

@@ -102,3 +102,15 @@ export function maskNullGroups<G extends Int32Array | Int16Array | Int8Array>(gi
   }
   return out;
 }
+
+/** Appends `len` bits of `src` (`null`: all valid) to `bm` at bit `at`: whole bytes when `at` is byte-aligned. @internal */
+export function appendBits(bm: Uint8Array, at: number, src: Uint8Array | null, len: number): void {
+  let i = 0;
+  if ((at & 7) === 0) {
+    const whole = len >>> 3;
+    if (src === null) bm.fill(0xff, at >>> 3, (at >>> 3) + whole);
+    else bm.set(src.subarray(0, whole), at >>> 3);
+    i = whole << 3;
+  }
+  for (; i < len; i++) setBit(bm, at + i, src === null || isValid(src, i));
+}

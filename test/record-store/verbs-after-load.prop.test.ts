@@ -150,13 +150,13 @@ type L = { k: string | null; a: number };
 type R = { k: string | null; b: number };
 const keyArb = fc.constantFrom('a', 'b', 'c', null);
 
-/** pandas merge as a plain nested loop (nulls never match). */
-function modelJoin(left: L[], right: R[], how: 'inner' | 'left' | 'right' | 'outer'): { k: string | null; a: number; b: number }[] {
-  const out: { k: string | null; a: number; b: number }[] = [];
+/** pandas merge as a plain nested loop (nulls never match; the side a row lacks is null). */
+function modelJoin(left: L[], right: R[], how: 'inner' | 'left' | 'right' | 'outer'): { k: string | null; a: number | null; b: number | null }[] {
+  const out: { k: string | null; a: number | null; b: number | null }[] = [];
   if (how === 'right') {
     for (const r of right) {
       const ms = left.filter((l) => l.k !== null && l.k === r.k);
-      if (ms.length === 0) out.push({ k: r.k, a: NaN, b: r.b });
+      if (ms.length === 0) out.push({ k: r.k, a: null, b: r.b });
       for (const l of ms) out.push({ k: r.k, a: l.a, b: r.b });
     }
     return out;
@@ -164,13 +164,13 @@ function modelJoin(left: L[], right: R[], how: 'inner' | 'left' | 'right' | 'out
   const matched = new Set<number>();
   for (const l of left) {
     const ms = right.map((r, i) => [r, i] as const).filter(([r]) => l.k !== null && r.k === l.k);
-    if (ms.length === 0 && how !== 'inner') out.push({ k: l.k, a: l.a, b: NaN });
+    if (ms.length === 0 && how !== 'inner') out.push({ k: l.k, a: l.a, b: null });
     for (const [r, i] of ms) {
       out.push({ k: l.k, a: l.a, b: r.b });
       matched.add(i);
     }
   }
-  if (how === 'outer') right.forEach((r, i) => (matched.has(i) ? undefined : out.push({ k: r.k, a: NaN, b: r.b })));
+  if (how === 'outer') right.forEach((r, i) => (matched.has(i) ? undefined : out.push({ k: r.k, a: null, b: r.b })));
   return out;
 }
 

@@ -62,7 +62,7 @@ describe('examples', () => {
     expect((c.column('k') as unknown as { categories: string[] }).categories).toEqual(['x', 'y']);
     expect(a.join(b, { on: 'k' }).toObjects()).toEqual([{ k: 'x', v_x: 1, v_y: 3 }]);
     expect(a.join(b, { on: 'k', how: 'right', suffixes: ['_l', '_r'] }).toObjects()).toEqual([
-      { k: 'y', v_l: NaN, v_r: 2 },
+      { k: 'y', v_l: null, v_r: 2 },
       { k: 'x', v_l: 1, v_r: 3 },
     ]);
   });
