@@ -21,6 +21,7 @@ import { describe, ValueError } from '../errors.js';
 import { describeArrowType } from './types.js';
 import { isValid, totalLength, totalNulls } from './chunks.js';
 import { stringsOf } from './strings.js';
+import { int64ToMs, MAX_TIME_MS } from '../internal/int64-time.js';
 
 /** @internal A converted nullable numeric column, or a scalar-typed one. */
 export type ScalarColumn =
@@ -30,10 +31,7 @@ export type ScalarColumn =
   | { readonly kind: 'date'; readonly array: Int32Array; readonly validity: Uint8Array | null; readonly copied: boolean }
   | { readonly kind: 'timestamp'; readonly array: Float64Array; readonly validity: Uint8Array | null; readonly copied: boolean };
 
-/** Largest |ms| (and |days| × 86 400 000) a compactly timestamp or date holds: the range of `Date`. */
-const MAX_MS = 8.64e15;
 const MS_PER_DAY = 86_400_000;
-const TWO32 = 4294967296;
 
 /**
  * @internal The validity of `chunks` as one bitmap of `n` rows: `null` without nulls; the chunk's own
@@ -147,20 +145,17 @@ export function dateColumn(name: string, type: DataType, chunks: readonly Data[]
   }
   const n = totalLength(chunks);
   const out = new Int32Array(n);
+  const ms = new Float64Array(n);
   let at = 0;
   for (const c of chunks) {
-    const words = int64Words(c);
-    const hasNulls = c.nullCount > 0;
-    for (let i = 0; i < c.length; i++) {
-      if (hasNulls && !isValid(c, i)) continue;
-      const ms = words[2 * i + 1]! * TWO32 + (words[2 * i]! >>> 0);
-      if (!(Math.abs(ms) <= MAX_MS)) throwRange(name, at + i, `Date64 value ${ms} ms is outside the range of a date field (±${MAX_MS} ms)`);
-      if (ms % MS_PER_DAY !== 0) {
-        throwRange(name, at + i, `Date64 value ${ms} ms is not a whole day; a date field holds days (read it as a timestamp instead)`);
-      }
-      out[at + i] = ms / MS_PER_DAY;
-    }
+    const bad = int64ToMs(int64Words(c), c.length, 1, 1, c.nullCount > 0 ? c.nullBitmap : null, c.offset, ms, at);
+    if (bad >= 0) throwRange(name, at + bad, `Date64 value ${String(c.values[bad])} ms is outside the range of a date field (±${MAX_TIME_MS} ms)`);
     at += c.length;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = ms[i]!;
+    if (v % MS_PER_DAY !== 0) throwRange(name, i, `Date64 value ${v} ms is not a whole day; a date field holds days (read it as a timestamp instead)`);
+    out[i] = v / MS_PER_DAY;
   }
   return { kind: 'date', array: out, validity: validityOf(chunks, n).bitmap, copied: true };
 }
@@ -199,37 +194,21 @@ export function timestampColumn(name: string, type: DataType, chunks: readonly D
     );
   }
   const [mul, div] = SCALE[t.unit] ?? [1, 1];
-  // 2^32 = a·div + b, so hi·2^32 + lo = (hi·a)·div + (hi·b + lo), every term exact in doubles.
-  const a = Math.floor(TWO32 / div);
-  const b = TWO32 - a * div;
   const n = totalLength(chunks);
   const out = new Float64Array(n);
   let at = 0;
   for (const c of chunks) {
-    const words = int64Words(c);
-    const hasNulls = c.nullCount > 0;
-    for (let i = 0; i < c.length; i++) {
-      if (hasNulls && !isValid(c, i)) continue;
-      const hi = words[2 * i + 1]!;
-      const lo = words[2 * i]! >>> 0;
-      let ms: number;
-      if (div === 1) ms = (hi * TWO32 + lo) * mul;
-      else {
-        const r = hi * b + lo;
-        const rem = ((r % div) + div) % div;
-        if (rem !== 0) {
-          throwRange(
-            name,
-            at + i,
-            `${String(c.values[i])} ${UNIT_NAME[t.unit]} is not a whole number of milliseconds; a timestamp field holds Float64 milliseconds and compactly converts only exactly`,
-          );
-        }
-        ms = hi * a + (r - rem) / div;
-      }
-      if (!(Math.abs(ms) <= MAX_MS)) {
-        throwRange(name, at + i, `${String(c.values[i])} ${UNIT_NAME[t.unit]} is outside the range of a timestamp field (±${MAX_MS} ms, the range of Date)`);
-      }
-      out[at + i] = ms;
+    const bad = int64ToMs(int64Words(c), c.length, mul, div, c.nullCount > 0 ? c.nullBitmap : null, c.offset, out, at);
+    if (bad >= 0) {
+      const i = Math.floor(bad);
+      const v = `${String(c.values[i])} ${UNIT_NAME[t.unit]}`;
+      throwRange(
+        name,
+        at + i,
+        bad !== i
+          ? `${v} is not a whole number of milliseconds; a timestamp field holds Float64 milliseconds and compactly converts only exactly`
+          : `${v} is outside the range of a timestamp field (±${MAX_TIME_MS} ms, the range of Date)`,
+      );
     }
     at += c.length;
   }

@@ -16,6 +16,7 @@ import { Bool, type Data, DateDay, TimestampMillisecond, Utf8, makeData } from '
 import type { DType } from '../dtype.js';
 import { describe, ValueError } from '../errors.js';
 import { arrowTypeOf } from './types.js';
+import { msToInt64 } from '../internal/int64-time.js';
 
 /** `makeData` without its per-type overloads: the props built here are checked by the callers. */
 const make = makeData as unknown as (props: Record<string, unknown>) => Data;
@@ -89,8 +90,6 @@ export function dateData(days: Int32Array, validity: Uint8Array | null, nullCoun
   return make({ type: new DateDay(), length: days.length, data: days, ...validityProps(validity, nullCount) });
 }
 
-const TWO32 = 4294967296;
-
 function throwFraction(field: string, row: number, v: number): never {
   throw new ValueError(
     `timestamp field ${describe(field)} row ${row} holds ${v} ms, a fraction of a millisecond that Arrow Timestamp(MILLISECOND) cannot hold exactly`,
@@ -105,15 +104,7 @@ function throwFraction(field: string, row: number, v: number): never {
 export function timestampData(field: string, ms: Float64Array, validity: Uint8Array | null, nullCount: number): Data {
   const n = ms.length;
   const out = new BigInt64Array(n);
-  const words = new Int32Array(out.buffer);
-  const check = validity !== null && nullCount > 0 ? validity : null;
-  for (let i = 0; i < n; i++) {
-    const v = ms[i]!;
-    if (check !== null && (check[i >> 3]! & (1 << (i & 7))) === 0) continue; // null slot: 0
-    if (Math.floor(v) !== v) throwFraction(field, i, v);
-    const hi = Math.floor(v / TWO32);
-    words[2 * i] = v - hi * TWO32; // low word, as unsigned bits
-    words[2 * i + 1] = hi;
-  }
+  const bad = msToInt64(ms, validity !== null && nullCount > 0 ? validity : null, new Int32Array(out.buffer));
+  if (bad >= 0) throwFraction(field, bad, ms[bad]!);
   return make({ type: new TimestampMillisecond(TIMESTAMP_ZONE), length: n, data: out, ...validityProps(validity, nullCount) });
 }

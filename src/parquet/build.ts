@@ -1,13 +1,14 @@
 /**
- * Decoded column chunks → RecordStore columns (the layouts of {@link fieldSpecOf}), and the concatenation of
- * chunks into one store for whole-file loading (categories merged, codes remapped: no string per row).
+ * Decoded column chunks → RecordStore columns (the layouts of {@link fieldSpecOf}); whole-file loading
+ * concatenates the chunks with `RecordStore.concat` (categories merged, codes remapped: no string per row).
  *
  * @packageDocumentation
  */
 import { Categorical, type CodeArray } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
-import { RecordStore, type FieldSpec, type Schema } from '../record-store.js';
-import type { DecodedColumn } from './decode.js';
+import { RecordStore, Utf8Column, type FieldSpec, type NullableColumn, type Schema } from '../record-store.js';
+import { int64ToMs } from '../internal/int64-time.js';
+import type { DecodedColumn, PhysicalArray } from './decode.js';
 import { ParquetError, messageOf } from './errors.js';
 import type { ColumnPlan } from './types.js';
 
@@ -26,53 +27,42 @@ export function narrowCodes(codes: Int32Array, k: number): CodeArray {
   return codes;
 }
 
-function nanWhereNull(out: Float64Array | Float32Array, valid: Uint8Array | null): void {
-  if (valid === null) return;
-  for (let i = 0; i < out.length; i++) if (valid[i] === 0) out[i] = NaN;
-}
-
 function narrowed<T extends Int8Array | Uint8Array | Int16Array | Uint16Array>(out: T, v: Int32Array): T {
   out.set(v);
   return out;
 }
 
-/** @internal One decoded chunk as the store column of its plan's field spec. */
-export function storeColumn(plan: ColumnPlan, d: DecodedColumn, rowGroup: number): TypedArray | Categorical<string> {
-  if (d.codes !== null) {
-    const dict = d.dict ?? [];
-    try {
-      return Categorical.fromCodes(narrowCodes(d.codes, dict.length), dict) as Categorical<string>;
-    } catch (e) {
-      throw new ParquetError(`bad dictionary (${messageOf(e)})`, { column: plan.name, rowGroup });
-    }
-  }
-  const v = d.values!;
+/** A byte-per-row validity (1 valid, 0 null) as an Arrow-layout bitmap. */
+function packValid(valid: Uint8Array): Uint8Array {
+  const n = valid.length;
+  const bm = new Uint8Array((n + 7) >> 3);
+  for (let i = 0; i < n; i++) if (valid[i] !== 0) bm[i >> 3]! |= 1 << (i & 7);
+  return bm;
+}
+
+/** What a decoded chunk becomes in `RecordStore.fromColumns`. */
+export type StoreColumn = TypedArray | Categorical<string> | Utf8Column | NullableColumn;
+
+/** The values array of a numeric, bool, date or timestamp chunk, in the store field's storage type. */
+function valuesOf(plan: ColumnPlan, v: PhysicalArray, bitmap: Uint8Array | null, rowGroup: number): TypedArray {
   const n = v.length;
-  if (plan.kind === 'timestamp') {
-    const src = v as BigInt64Array;
-    const out = new Float64Array(n);
-    const per = plan.perMs;
-    for (let i = 0; i < n; i++) out[i] = Number(src[i]!) / per;
-    nanWhereNull(out, d.valid);
-    return out;
-  }
-  if (plan.spec === 'float64' && !(v instanceof Float64Array)) {
-    // An integer, bool or date column that may hold nulls (pandas's rule: float64 with NaN).
-    const out = new Float64Array(n);
-    if (v instanceof BigInt64Array) {
-      const unsigned = plan.kind === 'uint64';
-      for (let i = 0; i < n; i++) out[i] = unsigned ? Number(BigInt.asUintN(64, v[i]!)) : Number(v[i]!);
-    } else if (plan.kind === 'uint32') {
-      out.set(new Uint32Array(v.buffer, v.byteOffset, n));
-    } else out.set(v as Int32Array | Uint8Array | Float32Array);
-    nanWhereNull(out, d.valid);
-    return out;
-  }
-  if (v instanceof Float64Array || v instanceof Float32Array) {
-    nanWhereNull(v, d.valid);
-    return v;
-  }
-  switch (plan.spec) {
+  switch (plan.kind) {
+    case 'timestamp': {
+      const out = new Float64Array(n);
+      const src = v as BigInt64Array;
+      const bad = int64ToMs(new Int32Array(src.buffer, src.byteOffset, 2 * n), n, 1, plan.perMs, bitmap, 0, out, 0);
+      if (bad >= 0) {
+        const i = Math.floor(bad);
+        const unit = plan.perMs === 1 ? 'ms' : plan.perMs === 1000 ? 'µs' : 'ns';
+        throw new ParquetError(
+          bad !== i
+            ? `row ${i} holds ${String(src[i])} ${unit}, not a whole number of milliseconds; a timestamp field holds Float64 milliseconds and compactly converts only exactly`
+            : `row ${i} holds ${String(src[i])} ${unit}, outside the range of a timestamp field (±8.64e15 ms, the range of Date)`,
+          { column: plan.name, rowGroup },
+        );
+      }
+      return out;
+    }
     case 'int8':
       return narrowed(new Int8Array(n), v as Int32Array);
     case 'uint8':
@@ -86,8 +76,38 @@ export function storeColumn(plan: ColumnPlan, d: DecodedColumn, rowGroup: number
     case 'uint64':
       return new BigUint64Array(v.buffer, v.byteOffset, n);
     default:
-      return v as Int32Array | BigInt64Array;
+      // int32, int64, float32, float64, bool (0/1 bytes), date (Int32 days): the decoded array as it is.
+      return v;
   }
+}
+
+/**
+ * @internal One decoded chunk as the store column of its plan's field spec: numbers, bools and dates adopted
+ * (narrow integers copied once to their width), timestamps converted exactly to Float64 ms, plain text as a
+ * `Utf8Column` over the decoded offsets and bytes (UTF-8 validated once), dictionary-encoded text as a
+ * Categorical. Nulls: an Arrow-layout validity bitmap (`{values, validity}`), null slots 0.
+ * @throws {@link ParquetError} naming the column and row group for invalid UTF-8, a bad dictionary, or a time
+ *   that is not a whole number of milliseconds.
+ */
+export function storeColumn(plan: ColumnPlan, d: DecodedColumn, rowGroup: number): StoreColumn {
+  if (d.codes !== null) {
+    const dict = d.dict ?? [];
+    try {
+      return Categorical.fromCodes(narrowCodes(d.codes, dict.length), dict) as Categorical<string>;
+    } catch (e) {
+      throw new ParquetError(`bad dictionary (${messageOf(e)})`, { column: plan.name, rowGroup });
+    }
+  }
+  const bitmap = d.valid === null || d.nullCount === 0 ? null : packValid(d.valid);
+  if (d.offsets !== null) {
+    try {
+      return new Utf8Column(d.offsets, d.bytes!, bitmap);
+    } catch (e) {
+      throw new ParquetError(messageOf(e), { column: plan.name, rowGroup });
+    }
+  }
+  const values = valuesOf(plan, d.values!, bitmap, rowGroup);
+  return bitmap === null ? values : { values, validity: bitmap };
 }
 
 /** @internal The store schema of a plan, as entries (field order = the plans'). */
@@ -96,57 +116,13 @@ export function schemaOf(plans: readonly ColumnPlan[]): [string, FieldSpec][] {
 }
 
 /** @internal A store over built columns. */
-export function makeStore(plans: readonly ColumnPlan[], cols: readonly (TypedArray | Categorical<string>)[]): RecordStore<Schema> {
-  const data: Record<string, TypedArray | Categorical<string>> = {};
+export function makeStore(plans: readonly ColumnPlan[], cols: readonly StoreColumn[], rowGroup: number): RecordStore<Schema> {
+  const data: Record<string, StoreColumn> = {};
   for (let i = 0; i < plans.length; i++) data[plans[i]!.name] = cols[i]!;
-  return RecordStore.fromColumns(data as never, schemaOf(plans) as never) as unknown as RecordStore<Schema>;
-}
-
-/**
- * @internal Concatenates chunks with one schema into one store: numeric columns copied once, category
- * columns with merged categories (first-seen order) and remapped codes.
- */
-export function concatStores(chunks: readonly RecordStore<Schema>[], schema: readonly [string, FieldSpec][]): RecordStore<Schema> {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const data: Record<string, TypedArray | Categorical<string>> = {};
-  for (const [name, spec] of schema) {
-    if (spec === 'category') {
-      const merged = new Map<string, number>();
-      const cats: string[] = [];
-      const codes = new Int32Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        const col = c.column(name as never) as unknown as Categorical<string>;
-        const map = new Int32Array(col.categories.length);
-        col.categories.forEach((s, i) => {
-          let g = merged.get(s);
-          if (g === undefined) {
-            g = cats.length;
-            cats.push(s);
-            merged.set(s, g);
-          }
-          map[i] = g;
-        });
-        const src = col.codes;
-        for (let i = 0; i < src.length; i++) {
-          const k = src[i]!;
-          codes[at + i] = k < 0 ? -1 : map[k]!;
-        }
-        at += src.length;
-      }
-      data[name] = Categorical.fromCodes(narrowCodes(codes, cats.length), cats) as Categorical<string>;
-    } else {
-      const first = chunks[0]!.column(name as never) as unknown as TypedArray;
-      const out = new (first.constructor as new (n: number) => TypedArray)(total);
-      let at = 0;
-      for (const c of chunks) {
-        const col = c.column(name as never) as unknown as TypedArray;
-        out.set(col as never, at);
-        at += col.length;
-      }
-      data[name] = out;
-    }
+  try {
+    return RecordStore.fromColumns(data as never, schemaOf(plans) as never) as unknown as RecordStore<Schema>;
+  } catch (e) {
+    // A null in a column whose footer statistics said it has none, or a value out of a field's range.
+    throw new ParquetError(`the row group does not fit its schema (${messageOf(e)})`, { rowGroup });
   }
-  return RecordStore.fromColumns(data as never, schema as never) as unknown as RecordStore<Schema>;
 }

@@ -220,7 +220,9 @@ function withPartitions(chunk: RecordStore<Schema>, values: ReadonlyMap<string, 
       cols[f] = v === null ? Categorical.fromCodes(new Int8Array(n).fill(-1), []) : Categorical.fromCodes(new Int8Array(n), [v]);
       schema.push([f, 'category']);
     } else {
-      cols[f] = chunk.column(f as never);
+      const col = chunk.column(f as never) as unknown;
+      const bm = ArrayBuffer.isView(col) ? chunk.validity(f as never) : null;
+      cols[f] = bm === null ? col : { values: col, validity: bm };
       schema.push([f, (chunk.schema as Record<string, unknown>)[f]]);
     }
   }

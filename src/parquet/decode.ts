@@ -27,6 +27,10 @@ export interface DecodedColumn {
   readonly codes: Int32Array | null;
   /** Strings: the dictionary (the chunk's dictionary page, plus any value met in a PLAIN page). */
   readonly dict: string[] | null;
+  /** Plain text (`plan.strings === 'utf8'`): `n + 1` offsets into {@link DecodedColumn.bytes}; else `null`. */
+  readonly offsets: Int32Array | null;
+  /** Plain text: the UTF-8 bytes of the rows (as in the file: not validated here). */
+  readonly bytes: Uint8Array | null;
   /** 1 per valid row, 0 per null; `null` when the chunk has no null. */
   readonly valid: Uint8Array | null;
   readonly nullCount: number;
@@ -47,12 +51,32 @@ class ChunkDecoder {
   valid: Uint8Array | null = null;
   nullCount = 0;
   row = 0;
+  /** Plain text: offsets, bytes (grown by doubling) and the raw dictionary (bytes + value bounds). */
+  readonly offsets: Int32Array | null;
+  bytes: Uint8Array;
+  dictBytes: Uint8Array | null = null;
+  dictBounds: Int32Array | null = null;
 
   constructor(plan: ColumnPlan, n: number) {
     this.plan = plan;
     this.n = n;
+    const text = plan.kind === 'string' && plan.strings === 'utf8';
     this.values = plan.kind === 'string' ? null : allocPhysical(plan.physical, n);
-    this.codes = plan.kind === 'string' ? new Int32Array(n) : null;
+    this.codes = plan.kind === 'string' && !text ? new Int32Array(n) : null;
+    this.offsets = text ? new Int32Array(n + 1) : null;
+    this.bytes = new Uint8Array(text ? Math.min(n * 8, 1 << 20) : 0);
+  }
+
+  /** Room for `more` bytes past `at`. */
+  room(at: number, more: number): Uint8Array {
+    const need = at + more;
+    if (need > this.bytes.length) {
+      if (need > 0x7fffffff) throw new Error(`more than 2^31 - 1 bytes of text in one column chunk`);
+      const next = new Uint8Array(Math.min(Math.max(need, this.bytes.length * 2), 0x7fffffff));
+      next.set(this.bytes.subarray(0, at));
+      this.bytes = next;
+    }
+    return this.bytes;
   }
 
   /** The output array (values or codes) that a page's dense values go to. */
@@ -160,7 +184,9 @@ export function decodeColumnChunk(
     if (e instanceof ParquetError) throw e;
     throw new ParquetError(messageOf(e), { column: plan.name, rowGroup, offset: base + pageStart });
   }
-  return { values: d.values, codes: d.codes, dict: d.dict, valid: d.valid, nullCount: d.nullCount };
+  const offsets = d.offsets;
+  const text = offsets === null ? null : d.bytes.subarray(0, offsets[numRows]!);
+  return { values: d.values, codes: d.codes, dict: d.dict, offsets, bytes: text, valid: d.valid, nullCount: d.nullCount };
 }
 
 function checkCount(d: ChunkDecoder, numValues: number): void {
@@ -184,7 +210,20 @@ function decompress(raw: Uint8Array, size: number, meta: ColumnMetaData, compres
 function readDictionary(d: ChunkDecoder, page: Uint8Array, count: number): void {
   const plan = d.plan;
   if (!(count >= 0)) throw new Error(`dictionary of ${String(count)} values`);
-  if (plan.kind === 'string') {
+  if (d.offsets !== null) {
+    // Plain text: keep the dictionary as bytes and value bounds (start, end) — no string made.
+    if (count * 4 > page.length) throw new Error(`dictionary of ${count} strings in ${page.length} bytes`);
+    const bounds = new Int32Array(2 * count);
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      const len = readLen(page, pos);
+      bounds[2 * i] = pos + 4;
+      bounds[2 * i + 1] = pos + 4 + len;
+      pos += 4 + len;
+    }
+    d.dictBytes = page;
+    d.dictBounds = bounds;
+  } else if (plan.kind === 'string') {
     if (count * 4 > page.length) throw new Error(`dictionary of ${count} strings in ${page.length} bytes`);
     const dict = new Array<string>(count);
     let pos = 0;
@@ -220,6 +259,10 @@ function copyPlain(dst: PhysicalArray, page: Uint8Array, pos: number, count: num
 
 /** Reads a page's values into the output at the current row, then spreads them over the nulls. */
 function readValues(d: ChunkDecoder, page: Uint8Array, pos: number, encoding: string, numValues: number, defs: Int32Array | null): void {
+  if (d.offsets !== null) {
+    readText(d, page, pos, encoding, numValues, defs);
+    return;
+  }
   let nn = numValues;
   if (defs !== null) {
     nn = 0;
@@ -315,6 +358,72 @@ function otherEncoding(d: ChunkDecoder, page: Uint8Array, pos: number, encoding:
   } else {
     throw new Error(`encoding ${encoding} of a ${plan.physical} column is not supported`);
   }
+}
+
+/**
+ * Plain text: the page's values appended to the chunk's bytes, row by row (a null row gets an empty range and
+ * a 0 in `valid`). PLAIN and dictionary pages copy bytes, never making a string.
+ */
+function readText(d: ChunkDecoder, page: Uint8Array, pos: number, encoding: string, numValues: number, defs: Int32Array | null): void {
+  const offsets = d.offsets!;
+  const row = d.row;
+  let nn = numValues;
+  if (defs !== null) {
+    nn = 0;
+    for (let i = 0; i < numValues; i++) nn += defs[i]!;
+  }
+  let at = offsets[row]!;
+  let k = 0; // dense value index
+  const next = (len: number, src: Uint8Array, start: number): void => {
+    d.room(at, len).set(src.subarray(start, start + len), at);
+    at += len;
+  };
+  if (encoding === 'PLAIN') {
+    for (let i = 0; i < numValues; i++) {
+      if (defs === null || defs[i] === 1) {
+        const len = readLen(page, pos);
+        next(len, page, pos + 4);
+        pos += 4 + len;
+      }
+      offsets[row + i + 1] = at;
+    }
+  } else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') {
+    const dict = d.dictBytes;
+    const bounds = d.dictBounds;
+    if (dict === null || bounds === null) throw new Error('dictionary-encoded page without a dictionary page');
+    if (pos >= page.length && nn > 0) throw new Error('dictionary-encoded page without its bit width');
+    const idx = new Int32Array(nn);
+    decodeHybrid(page, pos + 1, page.length, page[pos] ?? 0, idx, nn);
+    const size = bounds.length >> 1;
+    for (let i = 0; i < numValues; i++) {
+      if (defs === null || defs[i] === 1) {
+        const j = idx[k++]!;
+        if (j >>> 0 >= size) throw new Error(`dictionary index ${j} out of range [0, ${size})`);
+        next(bounds[2 * j + 1]! - bounds[2 * j]!, dict, bounds[2 * j]!);
+      }
+      offsets[row + i + 1] = at;
+    }
+  } else if (encoding === 'DELTA_LENGTH_BYTE_ARRAY' || encoding === 'DELTA_BYTE_ARRAY') {
+    const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+    const vals = new Array<Uint8Array>(nn);
+    if (encoding === 'DELTA_BYTE_ARRAY') deltaByteArray(reader, nn, vals);
+    else deltaLengthByteArray(reader, nn, vals);
+    for (let i = 0; i < numValues; i++) {
+      if (defs === null || defs[i] === 1) {
+        const v = vals[k++]!;
+        next(v.length, v, 0);
+      }
+      offsets[row + i + 1] = at;
+    }
+  } else {
+    throw new Error(`encoding ${encoding} of a BYTE_ARRAY column is not supported`);
+  }
+  if (defs !== null && nn < numValues) {
+    if (d.valid === null) d.valid = new Uint8Array(d.n).fill(1);
+    for (let i = 0; i < numValues; i++) if (defs[i] !== 1) d.valid[row + i] = 0;
+    d.nullCount += numValues - nn;
+  }
+  d.row = row + numValues;
 }
 
 /** Moves the `nn` dense values at the current row to their rows (from the end: in place), nulls get 0 / -1. */

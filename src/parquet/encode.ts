@@ -8,9 +8,9 @@ import type { ColumnMetaData, Encoding, PageHeader, Statistics } from 'hyparquet
 import { ByteWriter } from 'hyparquet-writer';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import type { Categorical } from '../categorical.js';
-import type { TypedArray } from '../dtype.js';
 import type { RecordStore, Schema } from '../record-store.js';
 import { bitWidthOf, Bytes, encodeHybrid } from './rle.js';
+import { byteCompare, ChunkStats, pageRows, plainPage, startPage } from './encode-values.js';
 import type { WriteColumn } from './types.js';
 
 /** A page compressor: `'UNCOMPRESSED'` passes bytes through. */
@@ -55,59 +55,6 @@ class ChunkOut {
     this.length += h.length + compressed.length;
     this.uncompressed += h.length + body.length;
   }
-}
-
-function plainBytes(col: WriteColumn, arr: TypedArray, s: number, e: number): Uint8Array {
-  const d = col.source;
-  if (d === 'int8' || d === 'uint8' || d === 'int16' || d === 'uint16') {
-    const out = new Int32Array(e - s);
-    out.set(arr.subarray(s, e) as Int8Array);
-    return new Uint8Array(out.buffer);
-  }
-  const w = arr.BYTES_PER_ELEMENT;
-  return new Uint8Array(arr.buffer, arr.byteOffset + s * w, (e - s) * w);
-}
-
-function numericStats(arr: TypedArray, pieces: readonly { a: TypedArray; s: number; e: number }[]): Statistics {
-  let min: number | bigint | undefined;
-  let max: number | bigint | undefined;
-  if (arr instanceof BigInt64Array || arr instanceof BigUint64Array) {
-    for (const { a, s, e } of pieces) {
-      const b = a as BigInt64Array;
-      for (let i = s; i < e; i++) {
-        const v = b[i]!;
-        if (min === undefined || v < min) min = v;
-        if (max === undefined || v > max) max = v;
-      }
-    }
-  } else {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const { a, s, e } of pieces) {
-      const b = a as Float64Array;
-      for (let i = s; i < e; i++) {
-        const v = b[i]!;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-    }
-    if (lo <= hi) {
-      min = Object.is(lo, 0) ? -0 : lo; // the spec asks for -0 as the min and +0 as the max of zeros
-      max = Object.is(hi, -0) ? 0 : hi;
-    }
-  }
-  const st: { -readonly [K in keyof Statistics]: Statistics[K] } = { null_count: 0n };
-  if (min !== undefined) {
-    st.min_value = min;
-    st.max_value = max!;
-  }
-  return st;
-}
-
-function byteCompare(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
 }
 
 /** @internal Encodes one column over `pieces` (their rows, in order). */
@@ -173,14 +120,7 @@ export async function encodeColumn(col: WriteColumn, pieces: readonly Piece[], c
           }
         }
         nulls += n - nn;
-        const page = new Bytes(16 + n);
-        page.int32(0);
-        encodeHybrid(page, defs, 0, n, 1);
-        const defLen = page.length - 4;
-        page.buf[0] = defLen;
-        page.buf[1] = defLen >>> 8;
-        page.buf[2] = defLen >>> 16;
-        page.buf[3] = defLen >>> 24;
+        const page = startPage({ s, e, defs, dense: null, nn }, n);
         page.byte(bw);
         encodeHybrid(page, vals, 0, nn, bw);
         await out.page(
@@ -199,20 +139,21 @@ export async function encodeColumn(col: WriteColumn, pieces: readonly Piece[], c
     }
     statistics = min === undefined ? { null_count: BigInt(nulls) } : { null_count: BigInt(nulls), min_value: min as never, max_value: max as never };
   } else {
-    encodings.push('PLAIN');
-    const arrays: { a: TypedArray; s: number; e: number }[] = [];
+    encodings.push('PLAIN', 'RLE');
+    const stats = new ChunkStats();
     for (const p of pieces) {
-      const a = p.store.column(col.name as never) as unknown as TypedArray;
-      arrays.push({ a, s: p.start, e: p.end });
+      const column = p.store.column(col.name as never) as unknown;
+      const bm = col.nullable ? p.store.validity(col.name as never) : null;
       for (let s = p.start; s < p.end; s += PAGE_ROWS) {
         const e = Math.min(p.end, s + PAGE_ROWS);
+        const body = plainPage(col, column, pageRows(col.nullable, bm, s, e), stats);
         await out.page(
           { type: 'DATA_PAGE', data_page_header: { num_values: e - s, encoding: 'PLAIN', definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' } },
-          plainBytes(col, a, s, e),
+          body,
         );
       }
     }
-    statistics = numericStats(arrays[0]?.a ?? new Float64Array(0), arrays);
+    statistics = stats.result();
   }
   const meta: ColumnMetaData = {
     type: col.element.type!,

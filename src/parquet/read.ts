@@ -6,11 +6,11 @@
 import type { Compressors, FileMetaData } from 'hyparquet';
 import { parquetMetadata } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { Categorical } from '../categorical.js';
+import { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { describe } from '../errors.js';
-import { RecordStore, type Schema } from '../record-store.js';
-import { concatStores, makeStore, schemaOf, storeColumn } from './build.js';
+import { RecordStore, Utf8Column, type Schema } from '../record-store.js';
+import { makeStore, narrowCodes, schemaOf, storeColumn, type StoreColumn } from './build.js';
 import { decodeColumnChunk } from './decode.js';
 import { messageOf, ParquetError } from './errors.js';
 import { checkFilter, mayMatch, matches, type ColumnPredicate, type FilterValue, type ParquetFilter } from './filter.js';
@@ -149,9 +149,14 @@ function mayMatchNull(p: ColumnPredicate): boolean {
   return matches(p, null);
 }
 
-/** @internal Mask of the rows of `col` (a built store column) that satisfy `pred`. */
-export function maskOf(col: TypedArray | Categorical<string>, pred: ColumnPredicate, mask: Uint8Array): void {
+/** @internal Narrows `mask` to the rows of field `name` of `store` that satisfy `pred` (a null is `null`). */
+export function maskOf(store: RecordStore<Schema>, name: string, pred: ColumnPredicate, mask: Uint8Array): void {
   const n = mask.length;
+  const col = store.column(name as never) as unknown as TypedArray | Categorical<string> | Utf8Column;
+  if (col instanceof Utf8Column) {
+    for (let i = 0; i < n; i++) if (mask[i] === 1) mask[i] = matches(pred, col.get(i)) ? 1 : 0;
+    return;
+  }
   if (!ArrayBuffer.isView(col)) {
     const cats = col.categories;
     const ok = new Uint8Array(cats.length);
@@ -164,9 +169,10 @@ export function maskOf(col: TypedArray | Categorical<string>, pred: ColumnPredic
     }
     return;
   }
+  const valid = store.validity(name as never);
   for (let i = 0; i < n; i++) {
     if (mask[i] === 0) continue;
-    const v = col[i]!;
+    const v = valid !== null && (valid[i >> 3]! & (1 << (i & 7))) === 0 ? null : col[i]!;
     mask[i] = matches(pred, typeof v === 'number' && Number.isNaN(v) ? null : v) ? 1 : 0;
   }
 }
@@ -234,7 +240,7 @@ function chunkRange(meta: FileMetaData, p: ColumnPlan, g: number): [number, numb
 function decodeGroup(meta: FileMetaData, rp: ReadPlan, g: number, chunks: readonly Uint8Array[], filter: ParquetFilter | undefined): RecordStore<Schema> | null {
   const rg = meta.row_groups[g]!;
   const numRows = Number(rg.num_rows);
-  const cols: (TypedArray | Categorical<string>)[] = [];
+  const cols: StoreColumn[] = [];
   for (let i = 0; i < rp.plans.length; i++) {
     const p = rp.plans[i]!;
     const [start, end] = chunkRange(meta, p, g);
@@ -242,10 +248,10 @@ function decodeGroup(meta: FileMetaData, rp: ReadPlan, g: number, chunks: readon
     if (bytes.length !== end - start) throw new ParquetError(`the file ends inside the column chunk [${start}, ${end})`, { column: p.name, rowGroup: g, offset: start });
     cols.push(storeColumn(p, decodeColumnChunk(bytes, start, p, rg.columns[p.leaf]!.meta_data!, numRows, g, compressors as Compressors), g));
   }
-  let store = makeStore(rp.plans, cols);
+  let store = makeStore(rp.plans, cols, g);
   if (filter !== undefined) {
     const mask = new Uint8Array(numRows).fill(1);
-    for (const [name, pred] of Object.entries(filter)) maskOf(store.column(name as never) as never, pred, mask);
+    for (const [name, pred] of Object.entries(filter)) maskOf(store, name, pred, mask);
     store = store.filter(mask);
     if (rp.plans !== rp.out) store = store.select(rp.out.map((p) => p.name) as never) as unknown as RecordStore<Schema>;
     if (store.length === 0) return null;
@@ -368,10 +374,30 @@ export async function loadParquet(source: ParquetSource, options?: ReadParquetOp
     const schema = schemaOf(planColumns(meta, opts.columns));
     if (chunks.length === 0) return new RecordStore(schema as never) as unknown as RecordStore<Schema>;
     if (chunks.length === 1) return chunks[0]!;
-    return concatStores(chunks, schema);
+    return narrowCategories(RecordStore.concat(chunks));
   } finally {
     await src.close();
   }
+}
+
+/**
+ * A store whose category codes are as narrow as their categories allow (`RecordStore.concat` leaves Int32
+ * codes): 1 byte per row up to 127 categories, as each chunk had. One pass per widened category field.
+ */
+function narrowCategories(store: RecordStore<Schema>): RecordStore<Schema> {
+  const cols: Record<string, unknown> = {};
+  let changed = false;
+  for (const f of store.fields) {
+    const col = store.column(f as never) as unknown;
+    if (col instanceof Categorical && col.codes instanceof Int32Array && col.categories.length <= 32767) {
+      cols[f] = Categorical.fromCodes(narrowCodes(col.codes, col.categories.length), col.categories, { ordered: col.ordered });
+      changed = true;
+    } else {
+      const bm = ArrayBuffer.isView(col) ? store.validity(f as never) : null;
+      cols[f] = bm === null ? col : { values: col, validity: bm };
+    }
+  }
+  return changed ? (RecordStore.fromColumns(cols as never, store.schema as never) as unknown as RecordStore<Schema>) : store;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ColumnPlan {
   readonly optional: boolean;
   /** Some row group may hold a null (OPTIONAL and the statistics do not rule nulls out). */
   readonly mayHaveNulls: boolean;
+  /** String columns: `'category'` (every chunk read is dictionary-encoded) or `'utf8'` (plain text). */
+  readonly strings: 'category' | 'utf8';
   /** The store field spec the column is read into. */
   readonly spec: FieldSpec;
 }
@@ -97,21 +99,35 @@ export function kindOf(el: SchemaElement): { kind: ColumnKind; perMs: number } |
 }
 
 /**
- * @internal The store field spec a column is read into. Today's RecordStore field types are the numeric
- * dtypes and `'category'`; this is the one place that maps the rest onto them:
- * - `bool` → `'uint8'` (0/1), `date` → `'int32'` (days since the epoch), `timestamp` → `'float64'`
- *   (milliseconds since the epoch, UTC) — the exact layouts of the `'bool'`/`'date'`/`'timestamp'` field types;
- * - `string` → `'category'` (dictionary pages become the categories, the indices the codes);
- * - a null: `NaN` in a float column, missing (`-1`) in a category; an integer, bool, date or timestamp column
- *   that may hold nulls is read as `'float64'` with `NaN`, as pandas does.
+ * @internal The store field spec a column is read into: the field type of the same layout (integers of every
+ * width, `float32`/`float64`, `'bool'`, `'date'` (INT32 days), `'timestamp'` (Float64 ms, UTC), `'utf8'` for
+ * plain text, `'category'` for dictionary-encoded text), `{type, nullable: true}` when the column may hold a
+ * null (OPTIONAL and the footer statistics do not rule nulls out). A category field holds nulls as missing codes.
  */
-export function fieldSpecOf(kind: ColumnKind, mayHaveNulls: boolean): FieldSpec {
-  if (kind === 'string') return 'category';
-  if (kind === 'timestamp' || kind === 'float32' || kind === 'float64') return kind === 'float32' ? 'float32' : 'float64';
-  if (mayHaveNulls) return 'float64';
-  if (kind === 'bool') return 'uint8';
-  if (kind === 'date') return 'int32';
-  return kind;
+export function fieldSpecOf(kind: ColumnKind, mayHaveNulls: boolean, strings: 'category' | 'utf8' = 'category'): FieldSpec {
+  const type = kind === 'string' ? strings : kind;
+  if (type === 'category') return 'category';
+  return mayHaveNulls ? { type, nullable: true } : type;
+}
+
+/**
+ * @internal `'category'` when every chunk of a string column in `groups` is dictionary-encoded (a dictionary
+ * page, and no data page of another encoding where the footer lists the page encodings), else `'utf8'`.
+ */
+export function stringsOf(meta: FileMetaData, leaf: number, groups: readonly number[]): 'category' | 'utf8' {
+  for (const g of groups) {
+    const m = meta.row_groups[g]?.columns[leaf]?.meta_data;
+    if (m === undefined) continue;
+    const dictEnc = m.encodings.some((e) => e === 'RLE_DICTIONARY' || e === 'PLAIN_DICTIONARY');
+    if (m.dictionary_page_offset === undefined && !dictEnc) return 'utf8';
+    const stats = m.encoding_stats;
+    if (stats !== undefined) {
+      for (const st of stats) {
+        if (st.page_type !== 'DICTIONARY_PAGE' && st.encoding !== 'RLE_DICTIONARY' && st.encoding !== 'PLAIN_DICTIONARY' && st.count > 0) return 'utf8';
+      }
+    } else if (!dictEnc) return 'utf8';
+  }
+  return 'category';
 }
 
 function dotted(path: readonly string[]): string {
@@ -123,7 +139,7 @@ function dotted(path: readonly string[]): string {
  * @throws {@link ParquetError} for an unknown column name; `NotImplementedError` for a nested column or an
  *   unsupported type among those to read (the message names the column and says to project it away).
  */
-export function planColumns(meta: FileMetaData, columns?: readonly string[]): ColumnPlan[] {
+export function planColumns(meta: FileMetaData, columns?: readonly string[], groups?: readonly number[]): ColumnPlan[] {
   const schema = meta.schema;
   // Walk the schema tree: top-level children of the root, counting leaves.
   const top: { name: string; el: SchemaElement; leaf: number; nested: boolean; leaves: number }[] = [];
@@ -173,6 +189,7 @@ export function planColumns(meta: FileMetaData, columns?: readonly string[]): Co
         }
       }
     }
+    const strings = k.kind === 'string' ? stringsOf(meta, t.leaf, groups ?? meta.row_groups.map((_, g) => g)) : 'category';
     plans.push({
       name,
       leaf: t.leaf,
@@ -182,7 +199,8 @@ export function planColumns(meta: FileMetaData, columns?: readonly string[]): Co
       perMs: k.perMs,
       optional,
       mayHaveNulls,
-      spec: fieldSpecOf(k.kind, mayHaveNulls),
+      strings,
+      spec: fieldSpecOf(k.kind, mayHaveNulls, strings),
     });
   }
   return plans;
@@ -199,8 +217,10 @@ export function columnName(path: readonly string[] | undefined, fallback: string
 export interface WriteColumn {
   readonly name: string;
   readonly element: SchemaElement;
-  /** How the values are laid out: a numeric dtype, or a category (dictionary-encoded strings). */
-  readonly source: DType | 'category';
+  /** How the values are laid out: a numeric dtype, a category (dictionary-encoded strings), or a scalar field type. */
+  readonly source: DType | 'category' | 'utf8' | 'bool' | 'date' | 'timestamp';
+  /** OPTIONAL with definition levels (a nullable field or a category). */
+  readonly nullable: boolean;
 }
 
 const INT_LOGICAL: Partial<Record<DType, { converted: NonNullable<SchemaElement['converted_type']> }>> = {
@@ -213,24 +233,47 @@ const INT_LOGICAL: Partial<Record<DType, { converted: NonNullable<SchemaElement[
 };
 
 /**
- * @internal The Parquet column for a store field.
+ * @internal The Parquet column for a store field: numbers as INT32/INT64/FLOAT/DOUBLE (narrow integers with
+ * their converted type), `category` → dictionary-encoded BYTE_ARRAY STRING, `utf8` → BYTE_ARRAY STRING,
+ * `bool` → BOOLEAN, `date` → INT32 DATE, `timestamp` → INT64 TIMESTAMP(MILLIS, isAdjustedToUTC); a nullable
+ * field (and every category) is OPTIONAL, the rest REQUIRED.
  * @throws `NotImplementedError` for a fixed-size vector field (no flat Parquet equivalent).
  */
 export function parquetColumnOf(name: string, spec: FieldSpec): WriteColumn {
-  const type = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as { type: unknown }).type : spec;
+  const obj = typeof spec === 'object' && spec !== null && !Array.isArray(spec);
+  const type = obj ? (spec as { type: unknown }).type : spec;
+  const nullable = obj && (spec as { nullable?: unknown }).nullable === true;
+  const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
   if (Array.isArray(type)) {
     throw new NotImplementedError(`field ${JSON.stringify(name)} is a fixed-size vector field; writeParquet writes flat columns only (select() the other fields, or split it into one field per element)`);
   }
-  if (type === 'category') {
-    return { name, source: 'category', element: { name, type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } } };
+  switch (type) {
+    case 'category':
+      return { name, source: 'category', nullable: true, element: { name, type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } } };
+    case 'utf8':
+    case 'string':
+      return { name, source: 'utf8', nullable, element: { name, type: 'BYTE_ARRAY', repetition_type, converted_type: 'UTF8', logical_type: { type: 'STRING' } } };
+    case 'bool':
+      return { name, source: 'bool', nullable, element: { name, type: 'BOOLEAN', repetition_type } };
+    case 'date':
+      return { name, source: 'date', nullable, element: { name, type: 'INT32', repetition_type, converted_type: 'DATE', logical_type: { type: 'DATE' } } };
+    case 'timestamp':
+      return {
+        name,
+        source: 'timestamp',
+        nullable,
+        element: { name, type: 'INT64', repetition_type, converted_type: 'TIMESTAMP_MILLIS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } },
+      };
+    default:
+      break;
   }
   const d = type as DType;
-  if (d === 'float32') return { name, source: d, element: { name, type: 'FLOAT', repetition_type: 'REQUIRED' } };
-  if (d === 'float64') return { name, source: d, element: { name, type: 'DOUBLE', repetition_type: 'REQUIRED' } };
+  if (d === 'float32') return { name, source: d, nullable, element: { name, type: 'FLOAT', repetition_type } };
+  if (d === 'float64') return { name, source: d, nullable, element: { name, type: 'DOUBLE', repetition_type } };
   const il = INT_LOGICAL[d];
   const physical = d === 'int64' || d === 'uint64' ? 'INT64' : 'INT32';
-  if (il === undefined) return { name, source: d, element: { name, type: physical, repetition_type: 'REQUIRED' } };
+  if (il === undefined) return { name, source: d, nullable, element: { name, type: physical, repetition_type } };
   // Only the converted type (INT_8 … UINT_64), which every reader maps: hyparquet-writer 0.17 serializes the
   // INTEGER logical type's bitWidth as a thrift i32 where the spec says i8, and DuckDB rejects that footer.
-  return { name, source: d, element: { name, type: physical, repetition_type: 'REQUIRED', converted_type: il.converted } };
+  return { name, source: d, nullable, element: { name, type: physical, repetition_type, converted_type: il.converted } };
 }
