@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_CSV_FIELD_SIZE, pipeline, readCsv as readCsvCore } from '../src/index.js';
 import { ByteTokenizer } from '../src/pipeline.js';
-import { readCsv } from '../src/node/index.js';
+import { readCsv, readCsvStore } from '../src/node/index.js';
 import { rng } from './_data.js';
 
 const SCHEMA = { date: 'category', delay: 'int32', distance: 'int32', origin: 'category', destination: 'category' } as const;
@@ -94,21 +94,33 @@ function digestOf(rows: number, meanDelay: number, sumByOrigin: Map<string, [num
 
 interface Timing {
   loadMs: number;
+  /** CPU time of the load (every thread of the process: workers and GC included). */
+  loadCpuMs: number;
   jobMs: number;
   digest: Digest;
 }
 
 const LATE = 120;
 
-/** compactly: one store through `pipeline(readCsv(path, {schema, workers})).toStore(schema)`, then its verbs. */
-async function runCompactly(path: string, workers: number | 'auto'): Promise<Timing> {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * compactly: one store through `readCsvStore(path, {schema, workers})` (or, with `viaPipeline`, the chunks of
+ * `pipeline(readCsv(path, {schema, workers})).toStore(schema)`), then its verbs.
+ */
+async function runCompactly(path: string, workers: number | 'auto', viaPipeline = false): Promise<Timing> {
   // With --dist, the built package (dist/node/index.js, whose workers load dist/node/csv-worker.js): no TypeScript
   // compiled at run time inside the timed load, as a user of the package runs it.
-  const lib = DIST ? ((await import(new URL('../dist/node/index.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : { readCsv };
+  const lib = DIST ? ((await import(new URL('../dist/node/index.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : { readCsv, readCsvStore };
   const core = DIST ? ((await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js')) : { pipeline };
+  const c0 = cpuMs();
   const t0 = performance.now();
-  const store = await core.pipeline(lib.readCsv(path, { schema: SCHEMA, workers })).toStore(SCHEMA);
+  const store = viaPipeline ? await core.pipeline(lib.readCsv(path, { schema: SCHEMA, workers })).toStore(SCHEMA) : await lib.readCsvStore(path, { schema: SCHEMA, workers });
   const t1 = performance.now();
+  const loadCpuMs = cpuMs() - c0;
   const byOrigin = store.groupBy('origin').agg({ s: ['sum', 'delay'], n: ['count'], m: ['mean', 'delay'] });
   const sumByOrigin = new Map<string, [number, number]>();
   const oc = byOrigin.column('origin').toArray();
@@ -128,7 +140,7 @@ async function runCompactly(path: string, workers: number | 'auto'): Promise<Tim
   const late = store.filter(mask).sortBy('delay', { descending: true });
   const meanDelay = pipeline(delay).mean();
   const t2 = performance.now();
-  return { loadMs: t1 - t0, jobMs: t2 - t1, digest: digestOf(store.length, meanDelay, sumByOrigin, perDest, routes, Array.from(late.column('delay').subarray(0, late.length))) };
+  return { loadMs: t1 - t0, loadCpuMs, jobMs: t2 - t1, digest: digestOf(store.length, meanDelay, sumByOrigin, perDest, routes, Array.from(late.column('delay').subarray(0, late.length))) };
 }
 
 interface Flight {
@@ -161,6 +173,7 @@ function jobOnObjects(rows: readonly Flight[]): Digest {
 }
 
 function runObjects(path: string): Timing {
+  const c0 = cpuMs();
   const t0 = performance.now();
   const text = readFileSync(path, 'utf8');
   const rows: Flight[] = [];
@@ -173,18 +186,21 @@ function runObjects(path: string): Timing {
     start = end + 1;
   }
   const t1 = performance.now();
+  const loadCpuMs = cpuMs() - c0;
   const digest = jobOnObjects(rows);
-  return { loadMs: t1 - t0, jobMs: performance.now() - t1, digest };
+  return { loadMs: t1 - t0, loadCpuMs, jobMs: performance.now() - t1, digest };
 }
 
 async function runPapa(path: string): Promise<Timing | string> {
   const mod = (await import('papaparse').catch(() => undefined)) as { default: { parse: (t: string, o: object) => { data: Flight[] } } } | undefined;
   if (mod === undefined) return 'papaparse not installed';
+  const c0 = cpuMs();
   const t0 = performance.now();
   const rows = mod.default.parse(readFileSync(path, 'utf8'), { header: true, dynamicTyping: true, skipEmptyLines: true }).data;
   const t1 = performance.now();
+  const loadCpuMs = cpuMs() - c0;
   const digest = jobOnObjects(rows);
-  return { loadMs: t1 - t0, jobMs: performance.now() - t1, digest };
+  return { loadMs: t1 - t0, loadCpuMs, jobMs: performance.now() - t1, digest };
 }
 
 async function runArquero(path: string): Promise<Timing | string> {
@@ -201,9 +217,11 @@ async function runArquero(path: string): Promise<Timing | string> {
   type Aq = { fromCSV: (t: string, o?: object) => Table; op: { mean: (x: unknown) => number; sum: (x: unknown) => number; count: () => number }; desc: (k: string) => unknown };
   const aq = (await import('arquero').catch(() => undefined)) as Aq | undefined;
   if (aq === undefined) return 'arquero not installed';
+  const c0 = cpuMs();
   const t0 = performance.now();
   const dt = aq.fromCSV(readFileSync(path, 'utf8'), { parse: { date: String } });
   const t1 = performance.now();
+  const loadCpuMs = cpuMs() - c0;
   const byO = dt.groupby('origin').rollup({ s: aq.op.sum('delay' as never) as never, n: aq.op.count() as never }).objects();
   const sumByOrigin = new Map(byO.map((o) => [o.origin as string, [o.s as number, o.n as number] as [number, number]]));
   const perDest = new Map(dt.groupby('destination').count().objects().map((o) => [o.destination as string, o.count as number]));
@@ -211,16 +229,18 @@ async function runArquero(path: string): Promise<Timing | string> {
   const late = Array.from(dt.filter(`d => d.delay > ${LATE}`).orderby(aq.desc('delay')).array('delay') as ArrayLike<number>);
   const mean = (dt.rollup({ m: aq.op.mean('delay' as never) as never }).objects()[0]!.m as number);
   const digest = digestOf(dt.numRows(), mean, sumByOrigin, perDest, routes, late);
-  return { loadMs: t1 - t0, jobMs: performance.now() - t1, digest };
+  return { loadMs: t1 - t0, loadCpuMs, jobMs: performance.now() - t1, digest };
 }
 
 const PANDAS = `
 import json, sys, time, resource
 import pandas as pd
 path = sys.argv[1]
+c0 = time.process_time()
 t0 = time.perf_counter()
 df = pd.read_csv(path, dtype={'date': 'category', 'delay': 'int32', 'distance': 'int32', 'origin': 'category', 'destination': 'category'})
 t1 = time.perf_counter()
+c1 = time.process_time()
 g = df.groupby('origin', observed=True)['delay'].agg(['sum', 'count'])
 per_dest = df['destination'].value_counts()
 routes = df.groupby(['origin', 'destination'], observed=True).size().sort_values(ascending=False).head(64)
@@ -237,13 +257,13 @@ digest = {
   'topRoutes': top([(f'{o}-{d}', int(v)) for (o, d), v in routes.items()], 10),
   'late': int(len(late)), 'lateTop': [int(x) for x in late['delay'].head(10)],
 }
-print(json.dumps({'loadMs': (t1 - t0) * 1000, 'jobMs': (t2 - t1) * 1000, 'digest': digest, 'rssMB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'version': pd.__version__}))
+print(json.dumps({'loadMs': (t1 - t0) * 1000, 'loadCpuMs': (c1 - c0) * 1000, 'jobMs': (t2 - t1) * 1000, 'digest': digest, 'rssMB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'version': pd.__version__}))
 `;
 
 /**
  * Serial reader bytes/s on a numeric-only CSV: the tokenizer alone (field boundaries of every row), and the
  * whole serial readCsv from bytes (tokenize + convert into typed chunks), beside a memcpy-like
- * `Uint8Array.set` of the same bytes (the physical reference). Best of several runs each.
+ * `Uint8Array.set` of the same bytes (the physical reference). Median of several runs each.
  */
 async function throughput(n: number): Promise<{ tokenizerMBs: number; readerMBs: number; memcpyMBs: number; mb: number }> {
   const r = rng(9);
@@ -251,18 +271,18 @@ async function throughput(n: number): Promise<{ tokenizerMBs: number; readerMBs:
   for (let i = 0; i < n; i++) parts.push(`${Math.floor(r() * 1e6)},${(r() * 1000).toFixed(3)},${Math.floor(r() * 100)},${(r() * 10).toFixed(2)}`);
   const bytes = new TextEncoder().encode(parts.join('\n') + '\n');
   const schema = { a: 'int32', b: 'float64', c: 'int32', d: 'float64' } as const;
-  const bestOf = async (k: number, f: () => unknown): Promise<number> => {
-    let best = Infinity;
+  const medianOf = async (k: number, f: () => unknown): Promise<number> => {
+    const times: number[] = [];
     for (let i = 0; i < k; i++) {
       const t = performance.now();
       await f();
-      best = Math.min(best, performance.now() - t);
+      times.push(performance.now() - t);
     }
-    return best;
+    return median(times);
   };
   const dst = new Uint8Array(bytes.length);
-  const memcpy = await bestOf(20, () => dst.set(bytes));
-  const tokenize = await bestOf(5, () => {
+  const memcpy = await medianOf(21, () => dst.set(bytes));
+  const tokenize = await medianOf(7, () => {
     const tok = new ByteTokenizer(44, 34, MAX_CSV_FIELD_SIZE);
     let rows = 0;
     for (let at = 0; at < bytes.length; at += 1 << 20) {
@@ -273,7 +293,7 @@ async function throughput(n: number): Promise<{ tokenizerMBs: number; readerMBs:
     for (let b = tok.scan(); b !== null; b = tok.scan()) rows += b.nrows;
     if (rows !== n + 1) throw new Error(`throughput: ${rows} rows, expected ${n + 1}`);
   });
-  const read = await bestOf(5, async () => {
+  const read = await medianOf(7, async () => {
     let rows = 0;
     for await (const c of readCsvCore([bytes], { schema })) rows += c.length;
     if (rows !== n) throw new Error(`throughput: ${rows} rows, expected ${n}`);
@@ -282,14 +302,15 @@ async function throughput(n: number): Promise<{ tokenizerMBs: number; readerMBs:
   return { tokenizerMBs: mbs(tokenize), readerMBs: mbs(read), memcpyMBs: mbs(memcpy), mb: bytes.length / 1e6 };
 }
 
-type Contender = 'compactly (workers: 1)' | "compactly (workers: 'auto')" | 'plain objects (split)' | 'papaparse → objects' | 'arquero' | 'pandas';
-const CONTENDERS: Contender[] = ['compactly (workers: 1)', "compactly (workers: 'auto')", 'pandas', 'plain objects (split)', 'papaparse → objects', 'arquero'];
+type Contender = 'compactly readCsvStore (workers: 1)' | "compactly readCsvStore (workers: 'auto')" | 'compactly pipeline(readCsv).toStore (workers: 1)' | 'plain objects (split)' | 'papaparse → objects' | 'arquero' | 'pandas';
+const CONTENDERS: Contender[] = ['pandas', 'compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)', 'papaparse → objects', 'arquero'];
 
 /** In a child: runs one contender once and prints its timing as JSON. */
 async function child(name: Contender, path: string): Promise<void> {
   let r: Timing | string;
-  if (name === 'compactly (workers: 1)') r = await runCompactly(path, 1);
-  else if (name === "compactly (workers: 'auto')") r = await runCompactly(path, 'auto');
+  if (name === 'compactly readCsvStore (workers: 1)') r = await runCompactly(path, 1);
+  else if (name === "compactly readCsvStore (workers: 'auto')") r = await runCompactly(path, 'auto');
+  else if (name === 'compactly pipeline(readCsv).toStore (workers: 1)') r = await runCompactly(path, 1, true);
   else if (name === 'plain objects (split)') r = runObjects(path);
   else if (name === 'papaparse → objects') r = await runPapa(path);
   else r = await runArquero(path);
@@ -300,6 +321,7 @@ async function child(name: Contender, path: string): Promise<void> {
 interface Result {
   name: Contender;
   loadMs: number;
+  loadCpuMs: number;
   jobMs: number;
   rssMB: number;
   note?: string;
@@ -330,7 +352,7 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
     let reference: Digest | null = null;
     const notes: string[] = [];
     for (const name of CONTENDERS) {
-      const samples: { loadMs: number; jobMs: number; rssMB: number }[] = [];
+      const samples: { loadMs: number; loadCpuMs: number; jobMs: number; rssMB: number }[] = [];
       let skip = '';
       for (let k = 0; k < runs && skip === ''; k++) {
         const p =
@@ -350,7 +372,7 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
           }
           throw new Error(`flights: ${name} failed: ${p.stderr}`);
         }
-        const out = JSON.parse(p.stdout.trim().split('\n').at(-1)!) as { skip?: string; loadMs: number; jobMs: number; rssMB: number; digest: Digest; version?: string };
+        const out = JSON.parse(p.stdout.trim().split('\n').at(-1)!) as { skip?: string; loadMs: number; loadCpuMs: number; jobMs: number; rssMB: number; digest: Digest; version?: string };
         if (out.skip !== undefined) {
           skip = out.skip;
           break;
@@ -365,23 +387,23 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
         log(`  ${name}: skipped (${skip})\n`);
         continue;
       }
-      const r: Result = { name, loadMs: median(samples.map((s) => s.loadMs)), jobMs: median(samples.map((s) => s.jobMs)), rssMB: median(samples.map((s) => s.rssMB)) };
+      const r: Result = { name, loadMs: median(samples.map((s) => s.loadMs)), loadCpuMs: median(samples.map((s) => s.loadCpuMs)), jobMs: median(samples.map((s) => s.jobMs)), rssMB: median(samples.map((s) => s.rssMB)) };
       results.push(r);
-      log(`  ${name}: load ${r.loadMs.toFixed(0)} ms, job ${r.jobMs.toFixed(0)} ms, peak RSS ${r.rssMB.toFixed(0)} MB\n`);
+      log(`  ${name}: load ${r.loadMs.toFixed(0)} ms (CPU ${r.loadCpuMs.toFixed(0)} ms), job ${r.jobMs.toFixed(0)} ms, peak RSS ${r.rssMB.toFixed(0)} MB\n`);
     }
     const base = results.find((r) => r.name === 'pandas') ?? results[0]!;
     const tp = await throughput(Math.max(1000, Math.min(rows, 1_000_000)));
     const lines = [
-      `| contender | load (ms) | aggregates (ms) | total (ms) | total time ÷ ${base.name}'s | load time ÷ ${base.name}'s | peak RSS (MB) |`,
-      '|---|---:|---:|---:|---:|---:|---:|',
+      `| contender | load (ms) | load CPU (ms) | aggregates (ms) | total (ms) | total time ÷ ${base.name}'s | load time ÷ ${base.name}'s | peak RSS (MB) |`,
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       ...results.map((r) => {
         const total = r.loadMs + r.jobMs;
-        return `| ${r.name} | ${r.loadMs.toFixed(0)} | ${r.jobMs.toFixed(0)} | ${total.toFixed(0)} | ${(total / (base.loadMs + base.jobMs)).toFixed(2)}× | ${(r.loadMs / base.loadMs).toFixed(2)}× | ${r.rssMB.toFixed(0)} |`;
+        return `| ${r.name} | ${r.loadMs.toFixed(0)} | ${r.loadCpuMs.toFixed(0)} | ${r.jobMs.toFixed(0)} | ${total.toFixed(0)} | ${(total / (base.loadMs + base.jobMs)).toFixed(2)}× | ${(r.loadMs / base.loadMs).toFixed(2)}× | ${r.rssMB.toFixed(0)} |`;
       }),
       '',
       `${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MB); median of ${runs} run(s), each a fresh process; every contender's answers agree. ${notes.join('; ')}.`,
       '',
-      `Serial reader on a numeric-only CSV (${tp.mb.toFixed(1)} MB, 4 columns, best of 5): tokenizer alone ${tp.tokenizerMBs.toFixed(0)} MB/s; whole readCsv (tokenize + convert to typed chunks) ${tp.readerMBs.toFixed(0)} MB/s; a \`Uint8Array.set\` of the same bytes (memcpy, the physical reference) ${tp.memcpyMBs.toFixed(0)} MB/s.`,
+      `Serial reader on a numeric-only CSV (${tp.mb.toFixed(1)} MB, 4 columns, median of 7; memcpy median of 21): tokenizer alone ${tp.tokenizerMBs.toFixed(0)} MB/s; whole readCsv (tokenize + convert to typed chunks) ${tp.readerMBs.toFixed(0)} MB/s; a \`Uint8Array.set\` of the same bytes (memcpy, the physical reference) ${tp.memcpyMBs.toFixed(0)} MB/s.`,
     ];
     return { markdown: lines.join('\n') + '\n', results };
   } finally {

@@ -1,12 +1,26 @@
 /**
- * Category codes matched on bytes: an open-addressing hash table (FNV-1a of the field's bytes) over an arena
- * of the distinct values' bytes. A repeated value costs a hash and one byte comparison; only a value new to
+ * Category codes matched on bytes: an open-addressing hash table over the distinct values. Each value is keyed
+ * by its length and its first 12 bytes as three 32-bit words (read unaligned, masked to the length), so a
+ * repeated short value (airport codes, dates, labels) costs three loads, a hash of three words and four
+ * integer compares — no per-byte loop; bytes past the 12th are compared against an arena. Only a value new to
  * the chunk is decoded into a JS string (once). Codes are given in first-seen order.
  *
  * @internal
  * @packageDocumentation
  */
 import { fieldString, isNaToken } from './csv-bytes.js';
+
+/** Bytes of a value held in its key words. */
+const KEY_BYTES = 12;
+
+/** `MASK[w * 13 + len]`: the mask of key word `w` (0..2) for a value of `len` (0..12) bytes. */
+const MASK = new Int32Array(3 * 13);
+for (let w = 0; w < 3; w++) {
+  for (let len = 0; len <= KEY_BYTES; len++) {
+    const n = Math.max(0, Math.min(4, len - 4 * w));
+    MASK[w * 13 + len] = n === 4 ? -1 : (1 << (8 * n)) - 1;
+  }
+}
 
 /** @internal One category column's dictionary while a chunk (or a block) is built. */
 export class CategoryEncoder {
@@ -15,9 +29,17 @@ export class CategoryEncoder {
   #mask = 63;
   /** Code → hash. */
   #hashes = new Int32Array(16);
+  /** Code → its length and key words (its first 12 bytes, little-endian, zero past its end). */
+  #lens = new Int32Array(16);
+  #w0 = new Int32Array(16);
+  #w1 = new Int32Array(16);
+  #w2 = new Int32Array(16);
   /** Code → start of its bytes in the arena; `#offs[code + 1]` is its end. */
   #offs = new Int32Array(17);
   #arena = new Uint8Array(256);
+  /** A view of the last byte buffer seen (key words are read through it). */
+  #bytes: Uint8Array = new Uint8Array(0);
+  #view: DataView = new DataView(new ArrayBuffer(0));
   /** The values, in code order. */
   values: string[] = [];
 
@@ -33,46 +55,63 @@ export class CategoryEncoder {
    * tested when the value is not already a category (and not at all with `na` false: an unescaped quoted value).
    */
   encode(b: Uint8Array, s: number, e: number, na = true): number {
-    // Four bytes per multiply (a hash, not an identity: equal hashes are confirmed on the bytes).
-    let h = (e - s) | 0;
-    let i = s;
-    for (; i + 4 <= e; i += 4) h = Math.imul(h ^ (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)), 0x01000193) ^ (h >>> 15);
-    for (; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const len = e - s;
+    let w0: number;
+    let w1: number;
+    let w2: number;
+    if (s + KEY_BYTES <= b.length) {
+      if (b !== this.#bytes) {
+        this.#bytes = b;
+        this.#view = new DataView(b.buffer, b.byteOffset, b.length);
+      }
+      const v = this.#view;
+      const m = len < KEY_BYTES ? len : KEY_BYTES;
+      w0 = v.getInt32(s, true) & MASK[m]!;
+      w1 = v.getInt32(s + 4, true) & MASK[13 + m]!;
+      w2 = v.getInt32(s + 8, true) & MASK[26 + m]!;
+    } else {
+      w0 = keyWord(b, s, e);
+      w1 = keyWord(b, s + 4, e);
+      w2 = keyWord(b, s + 8, e);
+    }
+    let h = Math.imul(w0 ^ Math.imul(w1, 0x27d4eb2d) ^ Math.imul(w2 ^ len, 0x165667b1), 0x01000193);
+    for (let i = s + KEY_BYTES; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b); // murmur3's finalizer: the slot's low bits depend on every byte
     h ^= h >>> 13;
     const table = this.#table;
     const mask = this.#mask;
-    const arena = this.#arena;
-    const offs = this.#offs;
-    const len = e - s;
+    const hashes = this.#hashes;
+    const lens = this.#lens;
     let slot = h & mask;
     for (;;) {
       const t = table[slot]!;
       if (t === 0) break;
       const code = t - 1;
-      if (this.#hashes[code] === h) {
-        const o = offs[code]!;
-        if (offs[code + 1]! - o === len) {
-          let k = 0;
-          while (k < len && arena[o + k] === b[s + k]) k++;
-          if (k === len) return code;
-        }
-      }
+      if (hashes[code] === h && lens[code] === len && this.#w0[code] === w0 && this.#w1[code] === w1 && this.#w2[code] === w2 && (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))) return code;
       slot = (slot + 1) & mask;
     }
-    if (na && e - s <= 8 && isNaToken(b, s, e)) return -1;
-    return this.#add(b, s, e, h, slot);
+    if (na && len <= 8 && isNaToken(b, s, e)) return -1;
+    return this.#add(b, s, e, h, slot, w0, w1, w2);
   }
 
-  #add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+  /** Whether bytes 12.. of value `code` equal `b[s + 12..e)` (same length). */
+  #tailEquals(code: number, b: Uint8Array, s: number, e: number): boolean {
+    const arena = this.#arena;
+    const o = this.#offs[code]! - s;
+    for (let i = s + KEY_BYTES; i < e; i++) if (arena[o + i] !== b[i]) return false;
+    return true;
+  }
+
+  #add(b: Uint8Array, s: number, e: number, h: number, slot: number, w0: number, w1: number, w2: number): number {
     const code = this.values.length;
     if (code + 2 > this.#offs.length) {
       const n = this.#offs.length * 2;
-      const o = new Int32Array(n);
-      o.set(this.#offs);
-      this.#offs = o;
-      const hs = new Int32Array(n);
-      hs.set(this.#hashes);
-      this.#hashes = hs;
+      this.#offs = grown(this.#offs, n);
+      this.#hashes = grown(this.#hashes, n);
+      this.#lens = grown(this.#lens, n);
+      this.#w0 = grown(this.#w0, n);
+      this.#w1 = grown(this.#w1, n);
+      this.#w2 = grown(this.#w2, n);
     }
     const start = code === 0 ? 0 : this.#offs[code]!;
     const len = e - s;
@@ -85,6 +124,10 @@ export class CategoryEncoder {
     this.#offs[code] = start;
     this.#offs[code + 1] = start + len;
     this.#hashes[code] = h;
+    this.#lens[code] = len;
+    this.#w0[code] = w0;
+    this.#w1[code] = w1;
+    this.#w2[code] = w2;
     this.values.push(fieldString(b, s, e, 0, 0));
     this.#table[slot] = code + 1;
     if ((code + 1) * 2 > this.#mask) this.#rehash();
@@ -104,6 +147,19 @@ export class CategoryEncoder {
     this.#table = table;
     this.#mask = mask;
   }
+}
+
+/** Bytes `b[i..min(i + 4, e))` as a little-endian word, zero past `e` (a key word near the buffer's end). */
+function keyWord(b: Uint8Array, i: number, e: number): number {
+  let w = 0;
+  for (let k = 0; k < 4 && i + k < e; k++) w |= b[i + k]! << (8 * k);
+  return w;
+}
+
+function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(n);
+  out.set(a);
+  return out;
 }
 
 /** Compares two strings by Unicode code point (UTF-16 order differs for characters past U+FFFF). @internal */

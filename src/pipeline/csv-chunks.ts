@@ -256,15 +256,15 @@ export class ChunkBuilder {
         const narrow = old != null && old.constructor === Ctor && old.length === n ? old : new Ctor(n);
         if (this.#reuse) this.#spareCodes[p] = narrow;
         const order = this.#wholeBytes >= 0 ? codePointOrder(values) : null;
-        if (order === null) narrow.set(codes.subarray(0, n));
-        else {
-          // Whole-store mode: categories sorted as pandas sorts a file's, codes recoded while narrowed.
+        if (order !== null) {
+          // Whole-store mode: categories sorted as pandas sorts a file's, the codes recoded in place.
           const table = new Int32Array(k + 1);
           table[0] = -1;
           for (let j = 0; j < k; j++) table[order[j]! + 1] = j;
-          for (let i = 0; i < n; i++) narrow[i] = table[codes[i]! + 1]!;
+          for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
           values = Array.from(order, (j) => values[j]!);
         }
+        narrow.set(codes.subarray(0, n));
         out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
       } else {
         const a = t.cols[p]!;

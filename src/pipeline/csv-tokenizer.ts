@@ -217,6 +217,8 @@ export class ByteTokenizer {
     let starts = batch.starts;
     let ends = batch.ends;
     let flags = batch.flags;
+    let rowStart = batch.rowStart;
+    let rowLines = batch.rowLine;
     let cap = starts.length;
     let nf = 0;
     let nrows = 0;
@@ -368,15 +370,17 @@ export class ByteTokenizer {
         nf = rowField; // a blank line
         continue;
       }
-      if (nrows + 1 >= batch.rowLine.length) {
-        batch.rowLine = grow32(batch.rowLine, batch.rowLine.length * 2);
-        batch.rowStart = grow32(batch.rowStart, batch.rowLine.length + 1);
+      if (nrows + 1 >= rowLines.length) {
+        rowLines = grow32(rowLines, rowLines.length * 2);
+        rowStart = grow32(rowStart, rowLines.length + 1);
       }
       if (badCol !== 0) batch.badRows.set(nrows, badCol);
-      batch.rowStart[nrows] = rowField;
-      batch.rowLine[nrows++] = rowLine;
+      rowStart[nrows] = rowField;
+      rowLines[nrows++] = rowLine;
     }
-    batch.rowStart[nrows] = nf;
+    rowStart[nrows] = nf;
+    batch.rowStart = rowStart;
+    batch.rowLine = rowLines;
     batch.nrows = nrows;
     batch.starts = starts;
     batch.ends = ends;

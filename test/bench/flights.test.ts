@@ -21,10 +21,11 @@ describe('bench/flights.ts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  test('tiny run: compactly (serial and parallel), plain objects, papaparse, arquero (and pandas when present) agree', async () => {
+  test('tiny run: compactly (readCsvStore serial and parallel, pipeline toStore), plain objects, papaparse, arquero (and pandas when present) agree', async () => {
     const { results, markdown } = await runFlights(2000, 1, () => undefined);
     const names = results.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['compactly (workers: 1)', "compactly (workers: 'auto')", 'plain objects (split)']));
+    expect(names).toEqual(expect.arrayContaining(['compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)']));
+    expect(markdown).toMatch(/load CPU \(ms\)/);
     expect(markdown).toMatch(/Uint8Array\.set/);
   }, 240_000);
 });
