@@ -13,14 +13,19 @@ import { createProgress, type ProgressStream } from './_progress.js';
 import { fileArgument, fileMain } from './_file.js';
 import { environment } from './_environment.js';
 import {
+  REPORT_WIDTH,
   assessNoise,
   environmentLine,
+  legendLines,
+  legendMarkdown,
   memoryTable,
   renderMarkdown,
   renderText,
   speedTable,
   summarize,
   summaryTable,
+  summaryTextTable,
+  wrapText,
   type Environment,
   type SuiteReport,
 } from './_report.js';
@@ -75,10 +80,12 @@ function context(rows: number, size: Size, notes: string[]): SuiteContext {
   };
 }
 
+/** `--child SUITE GROUP [CASE] --rows N --size S`: measures one memory case, or every case of the group. */
 async function child(argv: readonly string[], registry: Registry): Promise<number> {
-  const [, suiteName, group, name, ...rest] = argv;
+  const [, suiteName, group, ...rest] = argv;
+  const name = rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift() : undefined;
   const load = registry[suiteName ?? ''];
-  if (!load || group === undefined || name === undefined) throw new Error(`bad child arguments: ${argv.join(' ')}`);
+  if (!load || group === undefined) throw new Error(`bad child arguments: ${argv.join(' ')}`);
   let rows = 0;
   let size: Size = 'default';
   for (let i = 0; i < rest.length; i++) {
@@ -119,6 +126,7 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
       `${(report.elapsedMs / 1000).toFixed(0)} s in all.`,
     '',
   ];
+  md.push(legendMarkdown(), '');
   md.push(`${h2} Summary`, '', renderMarkdown(summaryTable(report.summary)), '');
   if (report.noise.noisy) md.push('> **The machine looked noisy:**', ...report.noise.notes.map((n) => `> - ${n}`), '');
   for (const s of report.suites) {
@@ -132,12 +140,26 @@ export function renderMarkdownReport(report: BenchReport, heading = '#'): string
   return md.join('\n');
 }
 
-/** One suite's tables and notes as the terminal shows them. */
-export function printSuite(r: SuiteReport, out: (s: string) => void): void {
-  out(`\n## ${r.title}  (${r.name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)\n`);
-  if (r.speed.length) out(renderText(speedTable(r.speed)));
-  if (r.memory.length) out(`\n${renderText(memoryTable(r.memory))}`);
-  for (const n of r.notes) out(`note: ${n}`);
+/**
+ * How many columns the terminal report fits in: the terminal's width, else `COLUMNS` when set (at least 40),
+ * else {@link REPORT_WIDTH} (CI logs, pipes, files).
+ */
+export function reportWidth(stdout: Pick<ProgressStream, 'isTTY' | 'columns'>, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const cols = stdout.isTTY && stdout.columns ? stdout.columns : Number(env.COLUMNS);
+  return Number.isInteger(cols) && cols >= 40 ? cols : REPORT_WIDTH;
+}
+
+/** `line` wrapped at `width`, continuation lines indented under its text after `prefix` (`note: `, `## `). */
+export function wrapLine(prefix: string, text: string, width: number): string {
+  return wrapText(`${prefix}${text}`, width, ' '.repeat(Math.min(prefix.length, 12))).join('\n');
+}
+
+/** One suite's tables and notes as the terminal shows them, within `width` columns. */
+export function printSuite(r: SuiteReport, out: (s: string) => void, width = REPORT_WIDTH): void {
+  out(`\n${wrapLine('## ', `${r.title}  (${r.name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)`, width)}\n`);
+  if (r.speed.length) out(renderText(speedTable(r.speed), width));
+  if (r.memory.length) out(`\n${renderText(memoryTable(r.memory), width)}`);
+  for (const n of r.notes) out(wrapLine('note: ', n, width));
 }
 
 /**
@@ -163,11 +185,11 @@ export function writeOutputs(report: BenchReport, o: Pick<Options, 'json' | 'md'
   return 0;
 }
 
-/** The summary table, noise notes and the environment line, as the terminal shows them. */
-export function summaryLines(report: BenchReport): string[] {
-  const lines = ['', '## Summary', '', renderText(summaryTable(report.summary))];
-  if (report.noise.noisy) lines.push('', ...report.noise.notes.map((n) => `noise: ${n}`));
-  lines.push('', `(${environmentLine(report.environment)}; ${(report.elapsedMs / 1000).toFixed(1)} s)`);
+/** The summary table, noise notes and the environment line, as the terminal shows them, within `width` columns. */
+export function summaryLines(report: BenchReport, width = REPORT_WIDTH): string[] {
+  const lines = ['', '## Summary', '', renderText(summaryTextTable(report.summary), width)];
+  if (report.noise.noisy) lines.push('', ...report.noise.notes.map((n) => wrapLine('noise: ', n, width)));
+  lines.push('', wrapLine('(', `${environmentLine(report.environment)}; ${(report.elapsedMs / 1000).toFixed(1)} s)`, width));
   return lines;
 }
 
@@ -232,17 +254,23 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   const t0 = Date.now();
   const env: Environment = environment();
   const progress = createProgress(o.progress, io.stderr, t0);
+  const width = reportWidth(io.stdout);
   const out = (s: string): void => {
     progress.clear();
     io.stdout.write(`${s}\n`);
   };
   const plan = SIZE_PLANS[o.size];
   out(
-    `compactly-bench: ${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size})` +
-      `${o.repeat > 1 ? `, ${o.repeat} rounds` : ''}${o.memory ? '' : ', no memory'}${o.mixed ? ', mixed process (every dtype used first)' : ''}`,
+    wrapLine(
+      'compactly-bench: ',
+      `${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size})` +
+        `${o.repeat > 1 ? `, ${o.repeat} rounds` : ''}${o.memory ? '' : ', no memory'}${o.mixed ? ', mixed process (every dtype used first)' : ''}`,
+      width,
+    ),
   );
   if (o.mixed) exerciseEveryDtype();
-  out(environmentLine(env));
+  out(wrapLine('', environmentLine(env), width));
+  out(`\n${legendLines().join('\n')}`);
   const suites: SuiteReport[] = [];
   const errors: { suite: string; message: string }[] = [];
   const skipped: { suite: string; reason: string }[] = [];
@@ -257,6 +285,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
         script,
         childArgs,
         jobs,
+        perGroup: plan.memoryChild === 'group',
       });
       // Keep the speed results; a failed memory measurement fails the run (exit 1).
       if (memoryError !== undefined) errors.push({ suite: name, message: memoryError });
@@ -266,7 +295,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
         progress.message(`${name} took ${(r.elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s`);
       }
       suites.push(r);
-      printSuite(r, out);
+      printSuite(r, out, width);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const pkg = missingPackage(e);
@@ -274,7 +303,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
         // An optional package the suite compares against or converts to: skipped, not failed.
         const reason = `needs ${pkg}, which is not installed (optional: npm install ${pkg})`;
         skipped.push({ suite: name, reason });
-        out(`\nnote: suite ${name} skipped: it ${reason}`);
+        out(`\n${wrapLine('note: ', `suite ${name} skipped: it ${reason}`, width)}`);
         continue;
       }
       errors.push({ suite: name, message });
@@ -302,6 +331,6 @@ export async function main(argv: readonly string[], registry: Registry, script: 
     skipped,
     elapsedMs: Date.now() - t0,
   };
-  out(summaryLines(report).join('\n'));
+  out(summaryLines(report, width).join('\n'));
   return writeOutputs(report, o, io);
 }

@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SIZE_ROWS, type Size } from './_harness.js';
 import { SIZES, SIZE_PLANS } from './_plan.js';
+import { REPORT_WIDTH, wrapText } from './_report.js';
 
 export { SIZES, SIZE_PLANS, taskTimeMs, type SizePlan } from './_plan.js';
 
@@ -51,7 +52,7 @@ export class OutputError extends Error {
   override readonly name: string = 'OutputError';
 }
 
-/** The usage text, listing the valid suites. */
+/** The usage text, listing the valid suites, in lines of at most 100 columns. */
 export function usage(suites: readonly string[]): string {
   const rows = SIZES.map((s) => `${s} ${SIZE_ROWS[s].toLocaleString('en-US')}`).join(', ');
   return [
@@ -64,10 +65,12 @@ export function usage(suites: readonly string[]): string {
     '',
     'options:',
     '  --quick             same as --size quick: about a minute for all suites on 2 cores',
-    `  --size S            ${SIZES.join(' | ')} (default: default); rows: ${rows}`,
-    '  --rows N            rows per case (a positive integer); overrides the rows of --size',
+    `  --size S            ${SIZES.join(' | ')} (default: default)`,
+    `                      rows: ${rows}`,
+    '  --rows N            rows per case (a positive integer); overrides the rows of --size. Alone, it',
+    '                      runs as the smallest size with that many rows (--rows 1000 runs as tiny)',
     '  --repeat N          time every task N times and report medians and the spread (default 1)',
-    '  --memory-runs N     fresh child processes per memory case, median reported (default 1 at tiny/quick, else 3)',
+    '  --memory-runs N     runs per memory case, median reported (default 1 at tiny/quick, else 3)',
     '  --no-memory         skip the memory measurements',
     '  --time MS           fixed timed window per task, ms (default: derived from the size budget)',
     '  --json FILE         write the results as JSON (schema "compactly-bench/1", see docs/benchmarks.md)',
@@ -77,16 +80,19 @@ export function usage(suites: readonly string[]): string {
     '  --progress MODE     auto | bar | plain | none (progress goes to stderr; default auto)',
     '  --check             only check every task against its baseline at this size (no timing, no memory)',
     '  --mixed             first use every dtype, format and code width through the hot methods, as a real',
-    '                      program does (shared call sites then see every TypedArray type); compare with a fresh run',
+    '                      program does (shared call sites then see every TypedArray type); compare with a',
+    '                      fresh run',
     '  --browser           serve the suites on 127.0.0.1 and print the URL: the page runs them in your browser',
-    '  --browser=headless  run them in a local headless Chromium and print the report here (needs playwright-core',
-    '                      or puppeteer-core installed; nothing is downloaded)',
+    '  --browser=headless  run them in a local headless Chromium and print the report here (needs',
+    '                      playwright-core or puppeteer-core installed; nothing is downloaded)',
     '  --chromium PATH     the Chromium for --browser=headless (default: chromium/google-chrome on the PATH)',
     '  --port N            the port for --browser (default: a free one)',
     '  --screenshot FILE   with --browser=headless: save a PNG of the finished page',
     '  --list              list the suites and exit',
     '  -h, --help          show this help',
-  ].join('\n');
+  ]
+    .flatMap((l) => wrapText(l, REPORT_WIDTH, ' '.repeat(l.startsWith('  -') || l.startsWith('    ') ? 22 : 10)))
+    .join('\n');
 }
 
 function positiveInt(flag: string, v: string): number {
@@ -219,6 +225,9 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
   if (o.browser === undefined && o.port !== undefined) throw new UsageError('--port needs --browser');
   if (o.browser !== undefined && o.check) throw new UsageError('--check runs in Node only (drop --browser)');
   if (o.browser !== undefined && o.mixed) throw new UsageError('--mixed runs in Node only (drop --browser)');
+  // `--rows` alone works like the smallest size that has that many rows: `--rows 1000` is a tiny run (its
+  // time budget and memory runs), not a default one on fewer rows.
+  if (rows > 0 && sizeGiven === undefined) o.size = SIZES.find((s) => SIZE_ROWS[s] >= rows) ?? 'large';
   o.rows = rows || SIZE_ROWS[o.size];
   o.memoryRuns ||= SIZE_PLANS[o.size].memoryRuns;
   if (o.suites.length === 0) o.suites = [...suites];

@@ -160,17 +160,106 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
   /** Columns aligned right (numbers). */
   readonly right?: readonly number[];
+  /**
+   * Text columns that may wrap onto continuation lines when the table is wider than the terminal (names of
+   * cases and tasks). The other columns (numbers and ratios) never wrap, so no row loses its figures.
+   */
+  readonly wrap?: readonly number[];
 }
 
-/** Aligned plain-text rendering. */
-export function renderText(t: Table): string {
-  const widths = t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (t.right?.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(t.head), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n');
+/** Width of the terminal report when stdout is not a terminal (CI logs, pipes, files). */
+export const REPORT_WIDTH = 100;
+
+/** A wrapped column is never made narrower than this. */
+const MIN_WRAP_WIDTH = 8;
+
+/**
+ * Breaks `text` into lines of at most `width` characters at spaces (a word longer than a line is cut);
+ * continuation lines start with `indent` (counted in the width).
+ */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  const lead = /^ */.exec(text)![0];
+  let cur = lead;
+  let empty = true;
+  const limit = (): number => (lines.length === 0 ? width : Math.max(1, width - indent.length));
+  const push = (): void => {
+    lines.push((lines.length === 0 ? cur : indent + cur).trimEnd());
+    cur = '';
+    empty = true;
+  };
+  for (let word of text.slice(lead.length).split(' ')) {
+    if (!empty && cur.length + 1 + word.length <= limit()) {
+      cur += ` ${word}`;
+      continue;
+    }
+    if (!empty) push();
+    while (cur.length + word.length > limit()) {
+      const take = Math.max(1, limit() - cur.length);
+      cur += word.slice(0, take);
+      word = word.slice(take);
+      push();
+    }
+    cur += word;
+    empty = false;
+  }
+  if (!empty) push();
+  return lines;
+}
+
+/** The widths that fit `t` into `width`: numbers and ratios keep theirs, headers and wrapped columns give. */
+function fitWidths(t: Table, width: number): number[] {
+  const cells = (i: number): number => Math.max(0, ...t.rows.map((r) => (r[i] ?? '').length));
+  const natural = t.head.map((h, i) => Math.max(h.length, cells(i)));
+  const gaps = 2 * (t.head.length - 1);
+  const total = (ws: readonly number[]): number => ws.reduce((a, b) => a + b, gaps);
+  if (total(natural) <= width) return natural;
+  // First let long headers wrap over narrower figures (`bytes/item (baseline → compactly)` over `28.98`).
+  const longestWord = (s: string): number => Math.max(...s.split(' ').map((w) => w.length));
+  const ws = [...natural];
+  const fixed = ws.map((_, i) => i).filter((i) => !t.wrap?.includes(i));
+  const least = (i: number): number => Math.max(cells(i), longestWord(t.head[i]!));
+  for (const i of fixed.sort((a, b) => natural[b]! - least(b) - (natural[a]! - least(a)))) {
+    if (total(ws) <= width) break;
+    ws[i] = least(i);
+  }
+  // Then narrow the widest wrappable column, one character at a time, until the table fits.
+  const wrap = (t.wrap ?? []).filter((i) => i < ws.length);
+  while (total(ws) > width) {
+    let widest = -1;
+    for (const i of wrap) if (ws[i]! > MIN_WRAP_WIDTH && (widest < 0 || ws[i]! > ws[widest]!)) widest = i;
+    if (widest < 0) break; // as narrow as it goes: the figures still print whole, the line is longer
+    ws[widest]!--;
+  }
+  return ws;
+}
+
+/**
+ * Aligned plain-text rendering within `width` columns (default: no limit). When the table is wider, long
+ * headers and the `wrap` columns continue on indented lines below their row; figures and ratios stay whole
+ * on the row's first line.
+ */
+export function renderText(t: Table, width = Infinity): string {
+  const widths = fitWidths(t, width);
+  const block = (cells: readonly string[], indent = '  '): string[] => {
+    const parts = cells.map((c, i) => (c.length <= widths[i]! ? [c] : wrapText(c, widths[i]!, indent)));
+    const height = Math.max(1, ...parts.map((p) => p.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      lines.push(
+        parts
+          .map((p, i) => {
+            const c = p[k] ?? '';
+            return t.right?.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!);
+          })
+          .join('  ')
+          .trimEnd(),
+      );
+    }
+    return lines;
+  };
+  return [...block(t.head, ''), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.flatMap((r) => block(r))].join('\n');
 }
 
 /** GitHub-flavoured Markdown rendering. */
@@ -207,6 +296,7 @@ export function speedTable(rows: readonly SpeedRow[]): Table {
   return {
     head: ['case', 'task', 'ops/s', 'median', '± %', 'vs baseline', ...(repeats ? ['spread %'] : [])],
     right: repeats ? [2, 3, 4, 6] : [2, 3, 4],
+    wrap: [0, 1],
     rows: rows.map((r, i) => [
       i > 0 && rows[i - 1]!.case === r.case ? '' : r.case,
       r.reference ? `${r.task} (reference)` : r.task,
@@ -225,6 +315,7 @@ export function memoryTable(rows: readonly MemoryRow[]): Table {
   return {
     head: ['stored', 'structure', 'bytes/item', 'total MB', 'vs baseline', ...(runs ? ['runs', 'spread %'] : [])],
     right: runs ? [2, 3, 5, 6] : [2, 3],
+    wrap: [0, 1],
     rows: rows.map((r, i) => [
       i > 0 && rows[i - 1]!.group === r.group ? '' : `${r.group} (per ${r.unit})`,
       r.reference ? `${r.case} (reference)` : r.case,
@@ -272,6 +363,7 @@ export function summaryTable(rows: readonly SummaryRow[]): Table {
   return {
     head: ['capability', 'headline speed case', 'speed vs baseline', 'stored', 'bytes/item (baseline → compactly)', 'memory vs baseline'],
     right: [2, 4, 5],
+    wrap: [0, 1, 3],
     rows: rows.map((s) => [
       shortTitle(s.title),
       s.speedCase === null ? '-' : `${s.speedCase} › ${s.task ?? '?'}`,
@@ -281,6 +373,51 @@ export function summaryTable(rows: readonly SummaryRow[]): Table {
       s.memoryRatio === null ? '-' : memoryRatioText(s.memoryRatio),
     ]),
   };
+}
+
+/**
+ * The summary for the terminal: two lines per capability (its headline speed case, then its headline memory
+ * case with bytes per item), so the ratios stay in one narrow column and the names can wrap.
+ */
+export function summaryTextTable(rows: readonly SummaryRow[]): Table {
+  return {
+    head: ['capability', 'headline case', 'vs baseline'],
+    wrap: [0, 1],
+    rows: rows.flatMap((s) => [
+      [
+        shortTitle(s.title),
+        s.speedCase === null ? 'speed: -' : `speed: ${s.speedCase} › ${s.task ?? '?'}`,
+        s.speedRatio === null ? '-' : speedRatioText(s.speedRatio),
+      ],
+      [
+        '',
+        s.memoryGroup === null
+          ? 'memory: -'
+          : `memory: ${s.memoryGroup} (per ${s.unit ?? 'item'}), ${s.baselineBytesPerItem === null ? '?' : fmtBytes(s.baselineBytesPerItem)} → ${s.bytesPerItem === null ? '?' : fmtBytes(s.bytesPerItem)} bytes`,
+        s.memoryRatio === null ? '-' : memoryRatioText(s.memoryRatio),
+      ],
+    ]),
+  };
+}
+
+/** What the ratios and the marks in the tables mean: an opening sentence and one line per mark. */
+export const LEGEND: { readonly intro: string; readonly marks: readonly (readonly [string, string])[] } = {
+  intro: '"vs baseline" compares each row with the first row of its case, the plain-JS way',
+  marks: [
+    ['!', `noisy: margin of error over ±${NOISY_RME}%, or spread over ${NOISY_SPREAD}% (memory: ${NOISY_MEMORY_SPREAD}%) across runs`],
+    ['(reference)', 'a point of comparison, not compactly: another library or a hand-written loop'],
+    ['(limit)', 'a raw TypedArray with no checks: the fastest or smallest possible'],
+  ],
+};
+
+/** The legend for the terminal: four short lines (each under 100 columns) printed before the first table. */
+export function legendLines(): string[] {
+  return [`legend: ${LEGEND.intro}`, ...LEGEND.marks.map(([m, text]) => `  ${m.padEnd(11)}  ${text}`)];
+}
+
+/** The legend for Markdown: a sentence and a list. */
+export function legendMarkdown(): string {
+  return [`Legend: ${LEGEND.intro}.`, '', ...LEGEND.marks.map(([m, text]) => `- \`${m}\` ${text}`)].join('\n');
 }
 
 /** Looks for signs that the machine was busy: high margins of error, wide spread, a high load average. */

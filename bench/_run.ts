@@ -30,6 +30,11 @@ export interface MemoryOptions {
   readonly runs: number;
   /** Children running at once (memory is per process, so they do not disturb each other's figure). */
   readonly jobs: number;
+  /**
+   * One child per group (and run) measuring its cases one after another, instead of one child per case: the
+   * tiny size, where a node start-up per case was most of the run (see SizePlan.memoryChild).
+   */
+  readonly perGroup?: boolean;
   readonly progress: Progress;
   /**
    * Measures one case instead of a child process (the browser page, which has no processes; it then needs
@@ -222,33 +227,58 @@ export async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number
   return out;
 }
 
-/** Measures every memory group of `suite`: each case `runs` times, each run in a fresh child. */
+/**
+ * Measures every memory group of `suite`: each case `runs` times, each run in a fresh child (or, with
+ * `perGroup`, each run of a group in one child that measures its cases one after another).
+ */
 export async function measureGroups(
   suite: string,
   groups: readonly MemoryGroup[],
   rows: number,
   opts: MemoryOptions,
 ): Promise<MemoryRow[]> {
-  const jobs: (() => Promise<number>)[] = [];
   const index: { g: MemoryGroup; c: string; base: boolean; reference: boolean }[] = [];
+  /** Bytes of each run, per entry of `index`. */
+  const measured: number[][] = [];
+  const jobs: (() => Promise<void>)[] = [];
+  const label = (g: MemoryGroup, c: string, r: number): string => `memory: ${g.name} › ${c}${opts.runs > 1 ? ` (run ${r + 1}/${opts.runs})` : ''}`;
   for (const g of groups) {
+    const first = index.length;
+    const names = [g.baseline, ...g.cases].map((c) => c.name);
     for (const c of [g.baseline, ...g.cases]) {
       index.push({ g, c: c.name, base: c === g.baseline, reference: c !== g.baseline && c.reference === true });
-      for (let r = 0; r < opts.runs; r++) {
+      measured.push([]);
+    }
+    for (let r = 0; r < opts.runs; r++) {
+      if (opts.perGroup && !opts.measure) {
         jobs.push(async () => {
-          opts.progress.step(`memory: ${g.name} › ${c.name}${opts.runs > 1 ? ` (run ${r + 1}/${opts.runs})` : ''}`);
-          const bytes = opts.measure ? await opts.measure(g, c.name) : (await measureInChild(opts.script, suite, g, c.name, rows, opts.childArgs)).bytes;
-          opts.progress.done();
-          return bytes;
+          let k = 0;
+          opts.progress.step(label(g, names[0]!, r));
+          await measureInChild(opts.script, suite, g, undefined, rows, opts.childArgs, (res) => {
+            const at = names.indexOf(res.case);
+            if (at < 0 || at !== k) throw new Error(`memory child ${suite}/${g.name}: unexpected case ${res.case}`);
+            measured[first + at]!.push(res.bytes);
+            opts.progress.done();
+            if (++k < names.length) opts.progress.step(label(g, names[k]!, r));
+          });
         });
+        continue;
       }
+      names.forEach((c, at) => {
+        jobs.push(async () => {
+          opts.progress.step(label(g, c, r));
+          const bytes = opts.measure ? await opts.measure(g, c) : (await measureInChild(opts.script, suite, g, c, rows, opts.childArgs))[0]!.bytes;
+          measured[first + at]!.push(bytes);
+          opts.progress.done();
+        });
+      });
     }
   }
-  const bytes = await pool(jobs, opts.jobs);
+  await pool(jobs, opts.jobs);
   const out: MemoryRow[] = [];
   let baseBytes = NaN;
   index.forEach((x, i) => {
-    const runs = bytes.slice(i * opts.runs, (i + 1) * opts.runs);
+    const runs = measured[i]!;
     const b = median(runs);
     if (x.base) baseBytes = b;
     out.push({

@@ -4,6 +4,7 @@
  * measured (NaN, ±Infinity) are written as `null`.
  */
 import type { Size } from './_harness.js';
+import { SIZE_PLANS } from './_plan.js';
 import type { Environment, Noise, SuiteReport, SummaryRow } from './_report.js';
 
 /** The schema tag written in every report. */
@@ -46,5 +47,8 @@ export function memoryMethod(report: BenchReport): string {
   const n = report.options.memoryRuns;
   if (!n) return 'not measured';
   if (report.environment.browser !== undefined) return `performance.measureUserAgentSpecificMemory() in the page, median of ${n} run${n > 1 ? 's' : ''} per case`;
+  if (SIZE_PLANS[report.options.size]?.memoryChild === 'group') {
+    return `median of ${n} fresh child process${n > 1 ? 'es' : ''} per group, its cases measured one after another`;
+  }
   return `median of ${n} fresh child process${n > 1 ? 'es' : ''} per case`;
 }

@@ -86,7 +86,7 @@ describe('a run on the fake suite', () => {
     expect(r.stdout).toContain('raw Float64Array loop (reference)');
     expect(r.stdout).toMatch(/small ints \(per element\)\s+number\[\]/);
     expect(r.stdout).toContain('## Summary');
-    expect(r.stdout).toMatch(/Fake fast suite\s+sum › fake\.sum\(\)/);
+    expect(r.stdout).toMatch(/Fake fast suite\s+speed: sum › fake\.sum\(\)/);
     expect(r.stdout).toContain('note: a note from the fake suite');
     expect(r.stdout).toContain('note: compactly-no-such-package not installed: skipped');
     expect(r.stdout).toContain(`Node ${process.version}`);

@@ -40,7 +40,7 @@ describe('examples/', () => {
     expect(r.stderr).not.toContain('failed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('## My trades table');
-    expect(r.stdout).toMatch(/My trades table\s+notional \(sum of price × qty\) › RecordStore columns/);
+    expect(r.stdout).toMatch(/My trades table\s+speed: notional \(sum of price × qty\) › RecordStore columns/);
     expect(r.stdout).toMatch(/RecordStore\s+12\.\d\d/); // 8 + 4 bytes per trade (capacity = n)
   });
 });

@@ -23,6 +23,19 @@ describe('parseArgs', () => {
     const o = parseArgs(['--size=tiny', '--rows', '5000', '--repeat=3', '--memory-runs', '2', '--json', 'out.json', '--no-memory'], SUITES);
     expect(o).toMatchObject({ size: 'tiny', rows: 5000, repeat: 3, memoryRuns: 2, memory: false, json: resolve('out.json') });
   });
+  it('--rows alone runs as the smallest size with that many rows (its time budget and memory runs)', () => {
+    expect(parseArgs(['--rows', '1000'], SUITES)).toMatchObject({ size: 'tiny', rows: 1000, memoryRuns: 1 });
+    expect(parseArgs(['--rows', '2000'], SUITES)).toMatchObject({ size: 'tiny', rows: 2000 });
+    expect(parseArgs(['--rows', '2001'], SUITES)).toMatchObject({ size: 'quick', rows: 2001 });
+    expect(parseArgs(['--rows', '500000'], SUITES)).toMatchObject({ size: 'default', rows: 500_000, memoryRuns: 3 });
+    expect(parseArgs(['--rows', '20000000'], SUITES)).toMatchObject({ size: 'large', rows: 20_000_000 });
+    // A size given with it stays.
+    expect(parseArgs(['--rows', '1000', '--size', 'default'], SUITES)).toMatchObject({ size: 'default', rows: 1000 });
+    expect(parseArgs(['--quick', '--rows', '1000'], SUITES)).toMatchObject({ size: 'quick', rows: 1000 });
+  });
+  it('the usage text fits 100 columns', () => {
+    for (const line of usage(SUITES).split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+  });
   it.each([
     [['x'], 'unknown suite "x" (valid: vector, categorical)'],
     [['--rows', '1e3'], '--rows must be a positive integer, got "1e3"'],

@@ -13,6 +13,10 @@ import {
   speedTable,
   summarize,
   summaryTable,
+  summaryTextTable,
+  legendLines,
+  legendMarkdown,
+  wrapText,
   type Environment,
   type SuiteReport,
 } from '../../bench/_report.js';
@@ -118,6 +122,10 @@ describe('summary', () => {
     expect(s).toMatchObject({ speedCase: 'sum', task: 'vec.sum()', baselineTask: 'base', speedRatio: 5, memoryCase: 'store', memoryBaseline: 'objects', bytesPerItem: 24, baselineBytesPerItem: 106.44 });
     expect(s.memoryRatio).toBeCloseTo(4.435, 3);
     expect(summaryTable([s]).rows[0]).toEqual(['Suite S', 'sum › vec.sum()', '5.0x faster', 'doubles (per record)', '106.44 → 24.00', '4.4x smaller']);
+    expect(summaryTextTable([s]).rows).toEqual([
+      ['Suite S', 'speed: sum › vec.sum()', '5.0x faster'],
+      ['', 'memory: doubles (per record), 106.44 → 24.00 bytes', '4.4x smaller'],
+    ]);
   });
   it('honours headline.task and headline.memoryCase', () => {
     const s = summarize(suite(rows, memRows, { speed: 'sum', task: 'other', memory: 'doubles', memoryCase: 'store (growing)' }));
@@ -127,6 +135,69 @@ describe('summary', () => {
     const s = summarize(suite(rows, [], { speed: 'no such case', memory: 'doubles' }));
     expect(s).toMatchObject({ speedCase: null, task: null, baselineTask: null, speedRatio: null, memoryGroup: null, memoryBaseline: null, bytesPerItem: null, memoryRatio: null });
     expect(summaryTable([s]).rows[0]).toEqual(['Suite S', '-', '-', '-', '-', '-']);
+    expect(summaryTextTable([s]).rows).toEqual([
+      ['Suite S', 'speed: -', '-'],
+      ['', 'memory: -', '-'],
+    ]);
+  });
+});
+
+describe('fitting the terminal', () => {
+  it('wrapText breaks at spaces, indents continuation lines, cuts a word longer than a line', () => {
+    expect(wrapText('short', 10)).toEqual(['short']);
+    expect(wrapText('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
+    expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+    expect(wrapText('    keeps its lead and wraps', 16, '    ')).toEqual(['    keeps its', '    lead and', '    wraps']);
+  });
+
+  const long = (i: number): SpeedRow =>
+    speed(i === 0 ? 'base' : `a task with a very long name number ${i} that names its method and its inputs in full`, [10, 5, 20, 7][i]!, 10, {
+      case: 'a case whose name is long enough to need wrapping',
+      baseline: i === 0,
+      rme: i === 2 ? 14 : 1,
+    });
+  const rows = [0, 1, 2, 3].map(long);
+
+  it('a wide table fits the width: names wrap, every figure and ratio stays whole on its row', () => {
+    const wide = renderText(speedTable(rows));
+    expect(Math.max(...wide.split('\n').map((l) => l.length))).toBeGreaterThan(100);
+    for (const width of [100, 80, 60]) {
+      const text = renderText(speedTable(rows), width);
+      const lines = text.split('\n');
+      expect(Math.max(...lines.map((l) => l.length)), `width ${width}`).toBeLessThanOrEqual(width);
+      for (const r of rows) {
+        // The ratio and the figures print on the row's first line, whole.
+        const ratio = r.baseline ? 'baseline' : speedRatioText(r.ratio);
+        expect(lines.some((l) => l.includes(fmtTime(r.p50)) && l.endsWith(ratio)), `${width}: ${ratio}`).toBe(true);
+      }
+      expect(text).toContain('14.0 !');
+      // Nothing is lost: the words of every name are all there.
+      for (const w of 'a task with a very long name number 3 that names its method and its inputs in full'.split(' ')) expect(text).toContain(w);
+    }
+  });
+
+  it('a table that fits is rendered exactly as without a width', () => {
+    const t = { head: ['a', 'n'], right: [1], wrap: [0], rows: [['x', '1'], ['long', '100']] };
+    expect(renderText(t, 100)).toBe(renderText(t));
+  });
+
+  it('the summary for the terminal fits 100 columns with long capability and case names', () => {
+    const s = summarize(
+      suite(rows, [mem('objects', 106.44, 106.44, true), mem('store', 24, 106.44)], { speed: 'a case whose name is long enough to need wrapping', memory: 'doubles' }),
+    );
+    const text = renderText(summaryTextTable([s, s]), 100);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(text).toContain('4.4x smaller');
+    expect(text).toContain(speedRatioText(s.speedRatio!));
+  });
+
+  it('the legend explains every mark in short lines', () => {
+    const lines = legendLines();
+    expect(lines.length).toBeLessThanOrEqual(5);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(100);
+    const text = lines.join('\n');
+    for (const mark of ['vs baseline', '!', '(reference)', '(limit)']) expect(text).toContain(mark);
+    expect(legendMarkdown()).toContain('- `(reference)`');
   });
 });
 
