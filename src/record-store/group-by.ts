@@ -16,7 +16,7 @@ import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
 import { combineGroups, denseGroups, type Groups } from './group-keys.js';
 import { takeColumn } from './construct.js';
-import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup } from './kernels.js';
+import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup, type Ids } from './kernels.js';
 import type { FieldInfo, FieldSpec, ParsedSchema } from './schema.js';
 import { argsortByKeys } from './sort-by.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
@@ -31,6 +31,9 @@ export type AggOp = 'sum' | 'mean' | 'min' | 'max' | 'count' | 'first' | 'last';
 export type AggSpec = readonly [AggOp, string] | readonly ['count'];
 
 const OPS: ReadonlySet<string> = new Set(['sum', 'mean', 'min', 'max', 'count', 'first', 'last']);
+
+/** `gid` of an aggregate that reads `ids` only. */
+const NO_IDS = new Int32Array(0);
 
 function categoryGroups(cat: CategoryColumn, n: number): Groups {
   // The codes are the group ids: no pass to build them. Only observed categories are output.
@@ -219,7 +222,8 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
   if (plan.length === 0) throwValue('RecordStore.groupBy.agg: spec has no outputs');
 
   const n = d.length;
-  const { gid: allGid, k, reps, keep } = groupIds(d, keys);
+  const groups = groupIds(d, keys); // groups.gid is read only where needed: two dense keys make it lazily
+  const { k, reps, keep } = groups;
   const entries: [string, FieldSpec][] = [];
   const keyCols: Column[] = [];
   const cols: Column[] = []; // one entry per group id (k), compacted to `keep` at the end
@@ -233,15 +237,19 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     valid.push(null);
     if (field === undefined) {
       entries.push([name, 'uint32']);
-      cols.push(Uint32Array.from(countByGroup(undefined, 'int32', allGid, n, k)));
+      cols.push(Uint32Array.from(countByGroup(undefined, 'int32', groups.pair ?? groups.gid, n, k)));
       continue;
     }
     const col = d.cols[field.index]!;
     // Null rows of the value field leave every aggregate: their group id becomes -1 (pandas skips NA).
     const bm = d.valid[field.index]!;
     // sum/mean/count of a plain numeric field test the validity bit in their kernel (no masked copy)
-    const inKernel = bm !== null && field.kind !== 'vector' && field.kind !== 'category' && field.kind !== 'utf8' && !field.info.bigint && (op === 'sum' || op === 'mean' || op === 'count');
-    const gid = bm === null || inKernel ? allGid : maskNullGroups(allGid, bm, n);
+    const fastOp = field.kind !== 'vector' && field.kind !== 'category' && field.kind !== 'utf8' && !field.info.bigint && (op === 'sum' || op === 'mean' || op === 'count');
+    const inKernel = bm !== null && fastOp;
+    // ids of sum/mean/count: two dense keys' ids combined in the kernel when there are some (no id array)
+    const ids: Ids = fastOp && groups.pair !== undefined ? groups.pair : bm === null || inKernel ? groups.gid : maskNullGroups(groups.gid, bm, n);
+    // the other aggregates read per-row ids (sum/mean/count read only `ids`)
+    const gid = fastOp ? NO_IDS : (ids as Int32Array | Int16Array | Int8Array);
     if (field.kind === 'utf8') {
       if (op === 'count') {
         entries.push([name, 'uint32']);
@@ -279,7 +287,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     switch (op) {
       case 'count':
         entries.push([name, 'uint32']);
-        cols.push(Uint32Array.from(countByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null)));
+        cols.push(Uint32Array.from(countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null)));
         break;
       case 'sum':
         if (field.info.bigint) {
@@ -297,17 +305,17 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
           cols.push(out);
         } else {
           entries.push([name, 'float64']);
-          cols.push(sumByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null));
+          cols.push(sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null));
         }
         break;
       case 'mean': {
-        const counts = countByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null);
+        const counts = countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null);
         const out = new Float64Array(k);
         if (field.info.bigint) {
           const sums = bigSumByGroup(vals as BigInt64Array, field.dtype, gid, n, k);
           for (let g = 0; g < k; g++) out[g] = Number(sums[g]!) / counts[g]!;
         } else {
-          const sums = sumByGroup(vals, field.dtype, gid, n, k, inKernel ? bm : null);
+          const sums = sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null);
           for (let g = 0; g < k; g++) out[g] = counts[g]! === 0 ? NaN : sums[g]! / counts[g]!;
         }
         if (nullable) {

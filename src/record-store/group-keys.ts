@@ -5,7 +5,9 @@
  * integer range's `value - min`, otherwise the rank of the value. Several keys are then combined two at a
  * time into one id per row:
  * - **dense** when the product of the id ranges is small (at most `max(rows, 65536)`): `a * kB + b`, one
- *   pass over the rows that also records each combined id's first row, then one pass over the id range;
+ *   pass over the rows that also records each combined id's first row, then one pass over the id range. For
+ *   the last two keys the ids are not even written: sum and count combine `a * kB + b` per row themselves
+ *   (`Groups.pair`), and the id array is made only when another aggregate needs it;
  * - **hashed** otherwise: a typed open-addressing table over the `(a, b)` pairs (three Int32Arrays, grown by
  *   doubling at half load), ids in order of first appearance; the groups (not the rows) are sorted into key
  *   order at the end.
@@ -17,7 +19,7 @@
  * @internal
  * @packageDocumentation
  */
-import { specialize } from './kernels.js';
+import { pairIds, specialize, type PairIds } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 
 /** Per-row group ids. @internal */
@@ -30,6 +32,11 @@ export interface Groups {
   readonly reps: Uint32Array;
   /** The group ids to output, in order; `null`: all `k`. */
   readonly keep: Uint32Array | null;
+  /**
+   * Set when the last two keys were combined densely: the sum and count kernels combine these ids per row
+   * themselves, and `gid` is only made (n × 4 B, once) when another kernel reads it.
+   */
+  readonly pair?: PairIds;
 }
 
 /** Id ranges up to this (or up to the row count) are combined densely. */
@@ -57,6 +64,17 @@ function combineDense(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n:
     }
     const g = x * kb + y;
     out[i] = g;
+    if (first[g]! < 0) first[g] = i;
+  }
+}
+
+/** First row of each combined id `a[i] * kb + b[i]` (`first` starts at −1), without writing the ids. */
+function pairFirstRows(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, first: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if ((x | y) < 0) continue;
+    const g = x * kb + y;
     if (first[g]! < 0) first[g] = i;
   }
 }
@@ -176,6 +194,32 @@ export function denseGroups(gid: Int32Array | Int16Array | Int8Array, k: number,
 
 /** The kept ids and their first rows, from a first-row-per-id array. */
 function fromFirst(gid: Int32Array | Int16Array | Int8Array, k: number, first: Int32Array): Groups {
+  const { reps, keep } = keptFromFirst(k, first);
+  return { gid, k, reps, keep };
+}
+
+/**
+ * Groups of the last two keys combined densely, with `gid` made on first read: the pass over the rows only
+ * records each combined id's first row.
+ */
+function lazyPairGroups(a: Int32Array | Int16Array | Int8Array, b: Int32Array | Int16Array | Int8Array, kb: number, k: number, n: number): Groups {
+  const first = new Int32Array(k).fill(-1);
+  specialize(pairFirstRows, `${tagOf(a)}:${tagOf(b)}`)(a, b, kb, n, first);
+  const { reps, keep } = keptFromFirst(k, first);
+  const pair: PairIds = { a, b, kb };
+  let gid: Int32Array | undefined;
+  return {
+    get gid(): Int32Array {
+      return (gid ??= pairIds(pair, n));
+    },
+    k,
+    reps,
+    keep,
+    pair,
+  };
+}
+
+function keptFromFirst(k: number, first: Int32Array): { reps: Uint32Array; keep: Uint32Array | null } {
   let seen = 0;
   for (let c = 0; c < k; c++) if (first[c]! >= 0) seen++;
   const keep = new Uint32Array(seen);
@@ -186,7 +230,7 @@ function fromFirst(gid: Int32Array | Int16Array | Int8Array, k: number, first: I
       reps[g++] = first[c]!;
     }
   }
-  return { gid, k, reps, keep: seen === k ? null : keep };
+  return { reps, keep: seen === k ? null : keep };
 }
 
 /** Renumbers observed ids to `0..groups-1` in id order (in place when `owned`, else into a copy). */
@@ -215,6 +259,10 @@ export function combineGroups(single: readonly Groups[], n: number): Groups {
       const was = cur.gid;
       cur = compactIds(cur, n, owned);
       owned ||= cur.gid !== was;
+    }
+    if (t === single.length - 1 && !hashed && cur.k * b.k <= limit) {
+      cur = lazyPairGroups(cur.gid, b.gid, b.k, cur.k * b.k, n);
+      break;
     }
     const out = owned ? (cur.gid as Int32Array) : new Int32Array(n);
     owned = true;

@@ -66,7 +66,8 @@ function groupSum(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, ou
 /**
  * True when every null row of a nullable column (validity bit 0, Arrow layout) holds ±0, as the store's own
  * writes leave it (an adopted column may hold anything there). Then a plain per-group sum over all rows is
- * the sum over the valid rows. Reads the bitmap a byte at a time and only the values of null rows.
+ * the sum over the valid rows. Reads the bitmap a byte at a time and the values of the bytes that hold a
+ * null (the byte loop repeats in {@link uncountNulls}: kernels are self-contained, so they cannot share it).
  */
 function nullSlotsZero(vals: ArrayLike<number>, valid: Uint8Array, n: number): boolean {
   const bytes = (n + 7) >>> 3;
@@ -166,20 +167,94 @@ function groupSize(gid: ArrayLike<number>, n: number, out: Float64Array): void {
   }
 }
 
+/** Per-group sum over two keys' ids combined on the fly (group `a[i] * kb + b[i]`; −1 in either: dropped). */
+function pairSum(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const v = vals[i]!;
+    if ((x | y) >= 0 && v === v) {
+      const g = x * kb + y;
+      out[g] = out[g]! + v;
+    }
+  }
+}
+
+/** Per-group count of non-NaN values over combined pair ids. */
+function pairCount(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const v = vals[i]!;
+    if ((x | y) >= 0 && v === v) {
+      const g = x * kb + y;
+      out[g] = out[g]! + 1;
+    }
+  }
+}
+
+/** Per-group count of rows over combined pair ids. */
+function pairSize(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if ((x | y) >= 0) {
+      const g = x * kb + y;
+      out[g] = out[g]! + 1;
+    }
+  }
+}
+
+/** out[i] = a[i] * kb + b[i], −1 if either is missing. */
+function combineIds(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    out[i] = (x | y) < 0 ? -1 : x * kb + y;
+  }
+}
+
 /** The TypedArray type of group ids (kernels are specialized on it too). */
 function tagOf(gid: ArrayLike<number>): string {
   return (gid as { constructor: { name: string } }).constructor.name;
 }
 
 /**
+ * Two keys' ids, combined on the fly by the sum and count kernels (group `a[i] * kb + b[i]`, dropped when
+ * either is −1) instead of through an n × 4 B array of group ids. @internal
+ */
+export interface PairIds {
+  readonly a: Int32Array | Int16Array | Int8Array;
+  readonly b: Int32Array | Int16Array | Int8Array;
+  readonly kb: number;
+}
+
+/** Group ids per row: an id array, or two keys' ids combined on the fly. @internal */
+export type Ids = ArrayLike<number> | PairIds;
+
+function isPair(ids: Ids): ids is PairIds {
+  return !ArrayBuffer.isView(ids) && 'kb' in ids;
+}
+
+/** The combined ids of a pair as an Int32Array (−1: dropped). @internal */
+export function pairIds(p: PairIds, n: number): Int32Array {
+  const out = new Int32Array(n);
+  specialize(combineIds, `${tagOf(p.a)}:${tagOf(p.b)}`)(p.a, p.b, p.kb, n, out);
+  return out;
+}
+
+/**
  * Per-group sums (NaN skipped; with `valid`, null rows skipped: when their slots hold 0, as the store writes
  * them, by the plain kernel, else by a kernel that tests each row's bit). @internal
  */
-export function sumByGroup(vals: TypedArray, dtype: DType, gid: ArrayLike<number>, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
+export function sumByGroup(vals: TypedArray, dtype: DType, ids: Ids, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
   const out = new Float64Array(k);
   const v = vals as ArrayLike<number>;
-  if (valid === null || specialize(nullSlotsZero, dtype)(v, valid, n)) specialize(groupSum, `${dtype}:${tagOf(gid)}`)(v, gid, n, out);
-  else specialize(groupSumValid, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, out);
+  if (valid !== null && !specialize(nullSlotsZero, dtype)(v, valid, n)) {
+    const gid = isPair(ids) ? pairIds(ids, n) : ids;
+    specialize(groupSumValid, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, out);
+  } else if (isPair(ids)) specialize(pairSum, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, out);
+  else specialize(groupSum, `${dtype}:${tagOf(ids)}`)(v, ids, n, out);
   return out;
 }
 
@@ -191,8 +266,16 @@ export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType
 }
 
 /** Non-NaN values per group (`vals` undefined: rows per group; with `valid`, null rows skipped). @internal */
-export function countByGroup(vals: TypedArray | undefined, dtype: DType, gid: ArrayLike<number>, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
+export function countByGroup(vals: TypedArray | undefined, dtype: DType, ids: Ids, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
   const out = new Float64Array(k);
+  const float = vals !== undefined && (dtype === 'float64' || dtype === 'float32');
+  if (isPair(ids) && (valid === null || vals === undefined)) {
+    const tag = `${tagOf(ids.a)}:${tagOf(ids.b)}`;
+    if (float) specialize(pairCount, `${dtype}:${tag}`)(vals as ArrayLike<number>, ids.a, ids.b, ids.kb, n, out);
+    else specialize(pairSize, tag)(ids.a, ids.b, ids.kb, n, out);
+    return out;
+  }
+  const gid = isPair(ids) ? pairIds(ids, n) : ids;
   if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, tagOf(gid))(gid, n, out);
   else specialize(groupCount, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
   if (valid !== null && vals !== undefined) specialize(uncountNulls, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, valid, n, out);
