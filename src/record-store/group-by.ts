@@ -17,7 +17,7 @@ import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '
 import { combineGroups, denseGroups, type Groups } from './group-keys.js';
 import { takeColumn } from './construct.js';
 import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup, type Ids } from './kernels.js';
-import type { FieldInfo, FieldSpec, ParsedSchema } from './schema.js';
+import { fieldType, type FieldInfo, type FieldSpec, type ParsedSchema } from './schema.js';
 import { argsortByKeys } from './sort-by.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 import { utf8Codes } from './utf8-codes.js';
@@ -229,7 +229,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
   const cols: Column[] = []; // one entry per group id (k), compacted to `keep` at the end
   const valid: (Uint8Array | null)[] = []; // one per output, over the k group ids
   for (const f of keys) {
-    entries.push([f.name, typeOnly(f)]);
+    entries.push([f.name, fieldType(f.spec)]);
     keyCols.push(takeColumn(d.cols[f.index]!, f, reps, reps.length));
   }
   let utf8Ranks: { field: FieldInfo; ranks: Float64Array } | undefined;
@@ -279,7 +279,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
         entries.push([name, 'uint32']);
         cols.push(Uint32Array.from(countByGroup(undefined, 'int32', gid, n, k)));
       } else {
-        entries.push([name, typeOnly(field)]);
+        entries.push([name, fieldType(field.spec)]);
         cols.push(gatherColumn(vals, field.dtype, field.size, Uint32Array.from(edgeRows(gid, n, k, op === 'last'), (r) => Math.max(r, 0)), k));
       }
       continue;
@@ -360,12 +360,6 @@ function compact(col: Column, keep: Uint32Array, k: number): Column {
 
 /** A field's type spec without its default, nullable kept. */
 function fieldTypeSpec(f: FieldInfo): FieldSpec {
-  const t = typeOnly(f);
+  const t = fieldType(f.spec);
   return f.nullable ? { type: t as never, nullable: true } : t;
-}
-
-/** A field's spec without its default. @internal */
-export function typeOnly(f: FieldInfo): FieldSpec {
-  const s = f.spec;
-  return typeof s === 'object' && !Array.isArray(s) ? (s as { type: FieldSpec }).type : s;
 }
