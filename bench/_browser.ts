@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { findChromium } from './_chromium.js';
 import { launchHeadless, waitInPage } from './_headless.js';
 import { HTML_STYLE } from './_html.js';
-import { printSuite, summaryLines, writeOutputs, type Io } from './_main.js';
-import { environmentLine } from './_report.js';
+import { printSuite, reportWidth, summaryLines, writeOutputs, type Io } from './_main.js';
+import { environmentLine, legendLines } from './_report.js';
 import type { Options } from './_options.js';
 import type { PageState } from './_browser-page.js';
 import { ISOLATION_HEADERS, mediaType, serveLocal, type Resource, type Served } from './_serve.js';
@@ -185,11 +185,13 @@ export async function runBrowser(o: Options, script: string, version: string, io
   }
   const report = state.report;
   const out = (s: string): void => void io.stdout.write(`${s}\n`);
+  const width = reportWidth(io.stdout);
   out(`compactly-bench --browser=headless: ${report.options.suites.join(', ')} at ${report.options.rows.toLocaleString('en-US')} rows (size ${report.options.size})`);
   out(environmentLine(report.environment));
-  for (const r of report.suites) printSuite(r, out);
+  out(`\n${legendLines().join('\n')}`);
+  for (const r of report.suites) printSuite(r, out, width);
   for (const e of report.errors) io.stderr.write(`compactly-bench: suite ${e.suite} failed: ${e.message}\n`);
-  out(summaryLines(report).join('\n'));
+  out(summaryLines(report, width).join('\n'));
   if (o.screenshot !== undefined) io.stderr.write(`compactly-bench: wrote ${o.screenshot}\n`);
   return writeOutputs(report, o, io);
 }
