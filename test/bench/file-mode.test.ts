@@ -3,7 +3,7 @@
  * others, compactly below plain objects on repetitive data, the printed schema reproduces the store, and each
  * bad file is a one-line error with exit status 2.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +39,12 @@ function messyCsv(n: number): string {
 }
 
 function run(args: readonly string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const spawn = (): SpawnSyncReturns<string> =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  let r = spawn();
+  // A machine out of processes for a moment (EAGAIN) is not the CLI's failure: try once more, then say why.
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'EAGAIN') r = spawn();
+  if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
