@@ -104,10 +104,10 @@ function offsetIds(vals: ArrayLike<number>, n: number, min: number, out: Int32Ar
   for (let i = 0; i < n; i++) out[i] = vals[i]! - min;
 }
 
-/** Group ids for one or more key fields. @internal */
-export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
+/** Each key field's own group ids (ordered as its values). @internal */
+export function keyGroups(d: StoreData, keys: readonly FieldInfo[]): Groups[] {
   const n = d.length;
-  const single = keys.map((f) => {
+  return keys.map((f) => {
     if (f.kind === 'vector') throwType(`RecordStore.groupBy: cannot group by vector field ${describe(f.name)}`);
     if (f.kind === 'category') return categoryGroups(d.cols[f.index] as CategoryColumn, n);
     if (f.kind === 'utf8') {
@@ -117,7 +117,12 @@ export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
     }
     return numericGroups(d, f, n);
   });
-  return single.length === 1 ? single[0]! : combineGroups(single, n);
+}
+
+/** Group ids for one or more key fields. @internal */
+export function groupIds(d: StoreData, keys: readonly FieldInfo[]): Groups {
+  const single = keyGroups(d, keys);
+  return single.length === 1 ? single[0]! : combineGroups(single, d.length);
 }
 
 /** The new store's parts. @internal */

@@ -39,8 +39,8 @@ export interface Groups {
   readonly pair?: PairIds;
 }
 
-/** Id ranges up to this (or up to the row count) are combined densely. */
-const DENSE_MIN = 1 << 16;
+/** Id ranges up to this (or up to the row count) are combined densely (groupBy and valueCounts). @internal */
+export const DENSE_MIN = 1 << 16;
 
 /** The TypedArray type of an id array (kernels are specialized on it). */
 function tagOf(a: ArrayLike<number>): string {

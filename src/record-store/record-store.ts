@@ -28,7 +28,7 @@ import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
 import { joinParts, type JoinOptions } from './join.js';
 import { topRows } from './select-top.js';
-import { nullKeyColumns, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
+import { nullKeyColumns, pairValueCounts, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
 import { checkWhereOp, whereMask, type WhereOp } from './where.js';
 import { typedWhereMask } from './where-types.js';
 import { appendValue, readValue, writeValue } from './field-values.js';
@@ -945,7 +945,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   is counted too.
    * @returns A new store, one record per combination; ties keep the key order of {@link RecordStore.groupBy}.
    * @throws as {@link RecordStore.groupBy}; {@link ValueError} when a key is named `count`/`proportion`.
-   * @remarks O(length) for category keys (a stable radix sort of the counts after grouping).
+   * @remarks Two keys whose id ranges multiply to at most `max(length, 65536)` (two category fields, small
+   *   integer ranges) are counted in one pass over the rows into a table of that size, with no per-row id;
+   *   other keys group as {@link RecordStore.groupBy}. Then a stable radix sort of the counts: O(length + ids).
    * @example
    * ```ts
    * flights.valueCounts(['origin', 'destination']).head(10); // top-10 routes
@@ -959,12 +961,15 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     if (typeof normalize !== 'boolean' || typeof dropna !== 'boolean') throwType('RecordStore.valueCounts: normalize and dropna are booleans');
     const out = normalize ? 'proportion' : 'count';
     for (const k of keys) if (k === out) throwValue(`RecordStore.valueCounts: a key field is named ${describe(out)}, the name of the output`);
-    let counted = (this as unknown as RecordStore<Schema>).groupBy(keys).agg({ [out]: ['count'] }) as RecordStore<Schema>;
+    const infos = keys.map((k) => this.#field(k, 'valueCounts'));
+    const pair = new Set(infos).size === infos.length ? pairValueCounts(this.#d, infos, out) : null; // a repeated key: groupBy's error
+    let counted = pair !== null ? fromParts(parseSchema(pair.entries), pair, pair.length) : ((this as unknown as RecordStore<Schema>).groupBy(keys).agg({ [out]: ['count'] }) as RecordStore<Schema>);
     if (!dropna) {
       const nulls = nullKeyColumns(this as unknown as CountableStore, keys, out);
       counted = RecordStore.concat([counted, RecordStore.fromColumns(nulls.cols as Record<string, ColumnInput>, nulls.schema)]);
     }
-    counted = counted.sortBy(out, { descending: true });
+    // The one-pass pair counts come sorted; anything else (or with the null combinations added) is sorted here.
+    if (pair === null || !dropna) counted = counted.sortBy(out, { descending: true });
     if (!normalize) return counted;
     const c = counted.column(out) as Uint32Array;
     let total = 0;

@@ -100,6 +100,10 @@ describe('valueCounts', () => {
         }
         expect(new Map(vc.map((o) => [JSON.stringify([o.k, o.j]), o.count]))).toEqual(model);
         for (let g = 1; g < vc.length; g++) expect(vc[g - 1]!.count).toBeGreaterThanOrEqual(vc[g]!.count);
+        // ties keep groupBy's key order (the two-key one-pass count and the groupBy path agree row for row)
+        const viaGroupBy = s.groupBy(['k', 'x']).agg({ count: ['count'] }).sortBy('count', { descending: true });
+        expect(s.valueCounts(['k', 'x']).toObjects()).toEqual(viaGroupBy.toObjects());
+        expect(s.valueCounts(['k', 'x']).schema).toEqual(viaGroupBy.schema);
         const norm = s.valueCounts('x', { normalize: true }).toObjects() as { proportion: number }[];
         if (rows.length > 0) expect(norm.reduce((t, o) => t + o.proportion, 0)).toBeCloseTo(1, 10);
       }),
