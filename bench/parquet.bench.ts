@@ -3,7 +3,7 @@
  * RecordStores against hyparquet's own row objects and against readCsv of the same rows as CSV text; column
  * projection (1 of 5 columns against all 5); writing against hyparquet-writer and DuckDB's `COPY … TO`
  * (a reference, when @duckdb/node-api is installed); bytes per row held in memory, as for CSV.
- * Peak RSS of chunked reads at two file sizes is measured by `bench/parquet-memory.ts`. hyparquet and its
+ * Peak RSS of chunked reads at two file sizes is measured by `bench/pipeline-memory.ts --parquet` (fresh children). hyparquet and its
  * writer and compressors are bundled into the CLI (compactly/parquet needs them anyway); DuckDB is optional.
  */
 import { parquetReadObjects } from 'hyparquet';
