@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 /** Optional peers stay external (esbuild also leaves their subpaths, e.g. hyparquet/src/column.js, external). */
-const PEERS = ['apache-arrow', 'hyparquet', 'hyparquet-writer', 'hyparquet-compressors'];
+const PEERS = ['apache-arrow', 'hyparquet', 'hyparquet-writer', 'hyparquet-compressors', '@hpcc-js/wasm-zstd'];
 /** The package entries (compactly, compactly/arrow, compactly/node, compactly/parquet). */
 const ENTRIES = { index: 'src/index.ts', arrow: 'src/arrow/index.ts', node: 'src/node/index.ts', parquet: 'src/parquet/index.ts' };
 

@@ -8,7 +8,8 @@
  *   npx tsx bench/pipeline-memory.ts --quick    # 1e5 / 1e6 and ~5 / ~20 MB
  *   npx tsx bench/pipeline-memory.ts --csv      # the CSV cases only
  *   npx tsx bench/pipeline-memory.ts --parquet  # the same CSV files converted to Parquet (one pipeline, constant
- *                                               # memory), then read in chunks with readParquet(path)
+ *                                               # memory), then read in chunks with readParquet(path), also
+ *                                               # with a GC after each chunk (the live memory of one row group)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -53,9 +54,15 @@ async function child(kind: string, arg: string): Promise<void> {
       const [csvPath, out] = arg.split('|') as [string, string];
       run = () => writeParquet(readCsv(csvPath, { schema: { id: 'int32', city: 'category', km: 'float64', qty: 'uint8', ts: 'uint32' } }), out);
     } else {
+      // parquet-readParquet-gc collects after each chunk: its peak is the live memory of one row group (what
+      // the reader holds), without the garbage V8 lets pile up between collections in the plain case.
+      const gc = kind === 'parquet-readParquet-gc' ? (globalThis as { gc?: () => void }).gc : undefined;
       run = async () => {
         let km = 0;
-        for await (const c of readParquet(arg)) km += pipeline(c.column('km') as Float64Array).sum();
+        for await (const c of readParquet(arg)) {
+          km += pipeline(c.column('km') as Float64Array).sum();
+          gc?.();
+        }
         return km;
       };
     }
@@ -141,6 +148,7 @@ async function main(): Promise<void> {
         console.log(runChild('parquet-convert', `${path}|${out}`));
         console.log(`Parquet ${(statSync(out).size / 1e6).toFixed(0)} MB read in chunks:`);
         console.log(runChild('parquet-readParquet', out));
+        console.log(runChild('parquet-readParquet-gc', out));
         continue;
       }
       console.log(`file ${(statSync(path).size / 1e6).toFixed(0)} MB:`);

@@ -15,7 +15,7 @@ import type { WriteColumn } from './types.js';
 
 /** A page compressor: `'UNCOMPRESSED'` passes bytes through. */
 export interface PageCodec {
-  readonly name: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP';
+  readonly name: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'ZSTD';
   compress(bytes: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 

@@ -18,7 +18,10 @@ export type ParquetCompression = 'snappy' | 'gzip' | 'uncompressed' | 'zstd';
 
 /** Options of {@link writeParquet}. */
 export interface WriteParquetOptions {
-  /** Page compression: `'snappy'` (default), `'gzip'` (through `CompressionStream`), `'uncompressed'`. `'zstd'` throws (see docs/parquet.md). */
+  /**
+   * Page compression: `'snappy'` (default), `'zstd'` (level 3, through the optional peer `@hpcc-js/wasm-zstd`:
+   * a `NotImplementedError` without it), `'gzip'` (through `CompressionStream`), `'uncompressed'`.
+   */
   readonly compression?: ParquetCompression;
   /** Rows per row group (default 122 880, DuckDB's): chunks are sliced or gathered to this size. */
   readonly rowGroupRows?: number;
@@ -37,6 +40,23 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** @internal The page codec for a compression option. */
+/** The zstd encoder (WebAssembly), loaded on the first zstd page. */
+let zstd: Promise<{ compress(data: Uint8Array, level?: number): Uint8Array }> | undefined;
+
+/** zstd level 3 (zstd's and DuckDB's default), through the optional peer `@hpcc-js/wasm-zstd`. */
+async function zstdCompress(bytes: Uint8Array, where: string): Promise<Uint8Array> {
+  zstd ??= import('@hpcc-js/wasm-zstd').then(
+    (m) => m.Zstd.load(),
+    (e: unknown) => {
+      zstd = undefined;
+      throw new NotImplementedError(
+        `${where}: zstd compression needs the optional peer dependency @hpcc-js/wasm-zstd (npm install @hpcc-js/wasm-zstd), which did not load (${e instanceof Error ? e.message : String(e)}); use 'snappy' or 'gzip' without it`,
+      );
+    },
+  );
+  return (await zstd).compress(bytes, 3);
+}
+
 export function codecOf(c: unknown, where: string): PageCodec {
   switch (c ?? 'snappy') {
     case 'snappy':
@@ -47,9 +67,7 @@ export function codecOf(c: unknown, where: string): PageCodec {
       if (typeof CompressionStream === 'undefined') throw new NotImplementedError(`${where}: gzip needs CompressionStream, which this runtime lacks`);
       return { name: 'GZIP', compress: gzip };
     case 'zstd':
-      throw new NotImplementedError(
-        `${where}: zstd compression is not available: the pure-JS Parquet stack (hyparquet) only decompresses zstd; use 'snappy' or 'gzip' (readParquet reads zstd files)`,
-      );
+      return { name: 'ZSTD', compress: (b) => zstdCompress(b, where) };
     default:
       throw new ValueError(`${where}: compression must be 'snappy', 'gzip', 'uncompressed' or 'zstd', got ${describe(c)}`);
   }
@@ -214,7 +232,7 @@ export async function* chunksOf(input: ParquetInput, where: string): AsyncGenera
  * @param options - `compression` (`'snappy'` default, `'gzip'`, `'uncompressed'`), `rowGroupRows`.
  * @returns the file's bytes without a sink; `undefined` with one.
  * @throws `TypeError` for a bad input, sink or option; {@link ValueError} for chunks whose schemas differ, or
- *   no chunk at all; `NotImplementedError` for `'zstd'` and for a vector field. A file left by a failed write
+ *   no chunk at all; `NotImplementedError` for `'zstd'` without the optional peer `@hpcc-js/wasm-zstd`, and for a vector field. A file left by a failed write
  *   is removed; a stream is aborted.
  * @remarks Types: integer dtypes as INT32/INT64 with their INTEGER(bits, signed) logical type, floats as
  * FLOAT/DOUBLE, categories as dictionary-encoded UTF-8 strings (the categories are the dictionary page, the

@@ -59,7 +59,7 @@ describe.runIf(db !== undefined)('DuckDB reads what compactly writes', () => {
     },
   );
 
-  test.each(['snappy', 'gzip', 'uncompressed'] as const)('nullable, utf8, bool, date and timestamp fields (%s)', async (compression) => {
+  test.each(['snappy', 'zstd', 'gzip', 'uncompressed'] as const)('nullable, utf8, bool, date and timestamp fields (%s)', async (compression) => {
     const file = join(tmp, `t-${compression}.parquet`);
     await writeParquet(typed, file, { compression, rowGroupRows: 1000 });
     const types = (await db!.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${q(file)})`)).getRows().map((r) => [r[0], r[1]]);
@@ -89,7 +89,7 @@ describe.runIf(db !== undefined)('DuckDB reads what compactly writes', () => {
     }
   });
 
-  test.each(['snappy', 'gzip', 'uncompressed'] as const)('types, values and nulls (%s, several row groups)', async (compression) => {
+  test.each(['snappy', 'zstd', 'gzip', 'uncompressed'] as const)('types, values and nulls (%s, several row groups)', async (compression) => {
     const file = join(tmp, `w-${compression}.parquet`);
     await writeParquet(store, file, { compression, rowGroupRows: 1000 });
     const types = (await db!.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${q(file)})`)).getRows().map((r) => [r[0], r[1]]);
