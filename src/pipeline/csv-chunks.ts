@@ -115,8 +115,9 @@ export class ChunkBuilder {
 
   #alloc(): void {
     // The first chunk starts small (a small file stays small); once a chunk has filled, later ones are
-    // allocated whole, so a big file makes one set of arrays per chunk and no growth garbage.
-    const n = (this.#cap = this.chunks > 0 ? this.#size : Math.min(this.#size, 1024));
+    // allocated whole, so a big file makes one set of arrays per chunk and no growth garbage. (A whole-store
+    // reading has one chunk: its arrays grow to the input's estimated rows, never to the 2^31-row bound.)
+    const n = (this.#cap = this.chunks > 0 && this.#wholeBytes < 0 ? this.#size : Math.min(this.#size, 1024));
     const spare = this.#spare;
     this.#spare = null;
     const t = this.#t;
