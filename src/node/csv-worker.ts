@@ -28,7 +28,7 @@ function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; 
   const conv = new BlockConverter(plan, o.quote, o.skip);
   conv.setColumns(o.csvToPlan);
   const tok = new ByteTokenizer(o.delimiter, o.quote, o.fieldSizeLimit, 1, req.offset, false);
-  tok.push(new Uint8Array(req.buffer, 0, req.length));
+  tok.adopt(new Uint8Array(req.buffer, 0, req.length)); // the transferred block is the tokenizer's buffer: no copy
   tok.end();
   const batch = tok.scan();
   const nrows = batch === null ? 0 : batch.nrows;

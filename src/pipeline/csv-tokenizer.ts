@@ -145,6 +145,21 @@ export class ByteTokenizer {
     this.#append(bytes);
   }
 
+  /**
+   * Takes `bytes` as the buffer without copying when nothing is pending (the caller must not touch them
+   * afterwards: a block transferred to a worker); otherwise as {@link push}.
+   */
+  adopt(bytes: Uint8Array): void {
+    if (this.#first || this.#len > this.#pos || bytes.length === 0) {
+      this.push(bytes);
+      return;
+    }
+    this.#base += this.#pos;
+    this.#buf = bytes;
+    this.#pos = 0;
+    this.#len = bytes.length;
+  }
+
   #dropBom(): void {
     const b = this.#buf;
     if (this.#len - this.#pos >= 3 && b[this.#pos] === 0xef && b[this.#pos + 1] === 0xbb && b[this.#pos + 2] === 0xbf) this.#pos += 3;
