@@ -41,10 +41,12 @@ export default defineConfig([
     shims: true,
   },
   {
-    // Declarations: dist/<entry>.d.ts and .d.cts, bundled per entry.
+    // Declarations: dist/<entry>.d.ts and .d.cts, bundled per entry. `stripInternal` drops every declaration tagged
+    // `@internal` (the `_` members, the faces' exports for sibling entries), so the typings are the public API only;
+    // test/dts-surface.test.ts checks the built files.
     entry: ENTRIES,
     format: ['esm', 'cjs'],
-    dts: { only: true },
+    dts: { only: true, compilerOptions: { stripInternal: true } },
     clean: false,
     target: 'node20',
     external: PEERS,

@@ -30,17 +30,21 @@ export type { ReadableStreamLike, ReadableStreamReaderLike, StreamChunk } from '
 // The CSV block API, for compactly/node's parallel reader (and schema inference): not part of the public entry.
 /** @internal */
 export { ByteTokenizer, CSV_BLOCK_BYTES } from './pipeline/csv-tokenizer.js';
+/** @internal */
 export type { TokenBatch, TokenFatal } from './pipeline/csv-tokenizer.js';
 /** @internal */
 export { BlockConverter, CAT, planSchema } from './pipeline/csv-block.js';
+/** @internal */
 export type { ColumnTarget, FieldPlan, RowError } from './pipeline/csv-block.js';
 /** @internal */
 export { CategoryEncoder } from './pipeline/csv-categories.js';
 /** @internal */
 export { ChunkBuilder } from './pipeline/csv-chunks.js';
+/** @internal */
 export type { ConvertedBlock } from './pipeline/csv-chunks.js';
 /** @internal */
 export { csvOptions } from './pipeline/csv-reader.js';
+/** @internal */
 export type { CsvOptions } from './pipeline/csv-reader.js';
 export { csvBytes, writeCsv } from './pipeline/write-csv.js';
 export { readCsvStore } from './pipeline/csv-store.js';

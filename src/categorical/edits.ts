@@ -32,7 +32,7 @@ function byValue<T extends CategoryValue, U extends CategoryValue>(old: readonly
   return tableOf(old.length, (c) => next.index.get(old[c] as unknown as U) ?? -1);
 }
 
-/** `addCategories`: new ones appended, unused; codes unchanged. */
+/** `addCategories`: new ones appended, unused; codes unchanged. @internal */
 export function planAdd<T extends CategoryValue>(old: Dictionary<T>, added: unknown): EditPlan<T> {
   const extra = asList(added);
   const where = 'Categorical.addCategories';
@@ -43,7 +43,7 @@ export function planAdd<T extends CategoryValue>(old: Dictionary<T>, added: unkn
   return { dict, table: null };
 }
 
-/** `removeCategories`: removed categories' values become missing; missing removals are ignored. */
+/** `removeCategories`: removed categories' values become missing; missing removals are ignored. @internal */
 export function planRemove<T extends CategoryValue>(old: Dictionary<T>, removals: unknown): EditPlan<T> {
   const where = 'Categorical.removeCategories';
   const list = asList(removals).filter((v) => !isMissing(v));
@@ -57,14 +57,18 @@ export function planRemove<T extends CategoryValue>(old: Dictionary<T>, removals
   return { dict, table: byValue(old.list, dict) };
 }
 
-/** The argument of `renameCategories`: a positional list, a mapping (Map or plain object) or a function. @internal */
+/**
+ * The argument of `Categorical.renameCategories`: the new names as a positional list (one per category,
+ * in order), a mapping from old name to new (a `Map` or a plain object; unknown keys are ignored, categories
+ * without a key keep their name), or a function of the old name and its code.
+ */
 export type Renamer<T extends CategoryValue, U extends CategoryValue> =
   | readonly U[]
   | ReadonlyMap<T, U>
   | Readonly<Record<string, U>>
   | ((category: T, code: number) => U);
 
-/** `renameCategories`: same codes, new names (list: positional; mapping: unknown keys ignored, missing keys kept). */
+/** `renameCategories`: same codes, new names (list: positional; mapping: unknown keys ignored, missing keys kept). @internal */
 export function planRename<T extends CategoryValue, U extends CategoryValue>(old: Dictionary<T>, renamer: Renamer<T, U>): EditPlan<T | U> {
   const where = 'Categorical.renameCategories';
   let next: unknown[];
@@ -86,7 +90,7 @@ export function planRename<T extends CategoryValue, U extends CategoryValue>(old
   return { dict: makeDictionary<T | U>(next, where), table: null };
 }
 
-/** `reorderCategories`: the same set in a new order; codes are recoded so values do not change. */
+/** `reorderCategories`: the same set in a new order; codes are recoded so values do not change. @internal */
 export function planReorder<T extends CategoryValue>(old: Dictionary<T>, order: Iterable<unknown>): EditPlan<T> {
   const where = 'Categorical.reorderCategories';
   if (!isIterableObject(order)) throwType(`${where}: new categories must be an iterable, got ${describe(order)}`);
@@ -99,7 +103,7 @@ export function planReorder<T extends CategoryValue>(old: Dictionary<T>, order: 
   return { dict, table: byValue(old.list, dict) };
 }
 
-/** `setCategories`: recode by value (values not in the new list become missing), or positional rename with `rename`. */
+/** `setCategories`: recode by value (values not in the new list become missing), or positional rename with `rename`. @internal */
 export function planSet<T extends CategoryValue, U extends CategoryValue>(old: Dictionary<T>, categories: Iterable<unknown>, rename: boolean): EditPlan<U> {
   const where = 'Categorical.setCategories';
   const dict = makeDictionary<U>(categories, where);
@@ -110,7 +114,7 @@ export function planSet<T extends CategoryValue, U extends CategoryValue>(old: D
   return { dict, table: byValue(old.list, dict) };
 }
 
-/** `removeUnusedCategories`: drops categories with a zero count, keeps order. `counts[c + 1]` is the count of code `c`. */
+/** `removeUnusedCategories`: drops categories with a zero count, keeps order. `counts[c + 1]` is the count of code `c`. @internal */
 export function planRemoveUnused<T extends CategoryValue>(old: Dictionary<T>, counts: Float64Array): EditPlan<T> {
   const kept = old.list.filter((_, c) => counts[c + 1]! > 0);
   const dict = makeDictionary<T>(kept, 'Categorical.removeUnusedCategories');
