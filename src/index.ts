@@ -8,6 +8,9 @@
 // --- errors -----------------------------------------------------------------------------------
 export { AttributeError, BufferError, IndexError, NotImplementedError, OverflowError, ValueError } from './errors.js';
 
+// --- memory accounting: the shape every structure's memoryUsage() shares ---------------------
+export type { MemoryUsage } from './internal/memory-usage.js';
+
 // --- dtypes -----------------------------------------------------------------------------------
 export { DTYPES, DTYPE_NAMES, checkValue, dtypeInfo, dtypeOfArray, isDType, isTypeCode, resolveDType, widensTo } from './dtype.js';
 export type {
@@ -114,6 +117,7 @@ export type {
   FormatValues,
   InputOfFormat,
   ItemOf,
+  MemoryViewMemoryUsage,
   MemoryViewOptions,
   MemoryViewSource,
   NestedList,

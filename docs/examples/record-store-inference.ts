@@ -23,8 +23,8 @@ assert.deepEqual(
     ['tag', 'category', 10_024], // 1 byte per code + 8 per category, as pandas counts
   ],
 );
-assert.ok(m.objects.bytesPerRecord > 60); // ~72 B as objects…
-assert.ok(m.bytesPerRecord < 13); // …about 12 B here
+assert.ok(m.objects.bytesPerItem > 60); // ~72 B as objects…
+assert.ok(m.bytesPerItem < 13); // …about 12 B here
 assert.ok(m.ratio > 5);
 
 // fromColumns adopts TypedArrays of the right dtype without copying.

@@ -24,4 +24,4 @@ assert.deepEqual(Array.from(v.array), [10, 2, 3, 4, 5]); // take a fresh alias a
 
 v.shrinkToFit();
 assert.equal(v.capacity, 5);
-assert.deepEqual(v.memoryUsage(), { elements: 40, slack: 0, total: 40 });
+assert.deepEqual(v.memoryUsage(), { length: 5, capacity: 5, byteLength: 40, nbytes: 40, bytesPerItem: 8, slack: 0 });

@@ -8,6 +8,7 @@ import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { OWNER, throwOwned } from '../internal/owner.js';
 import { grownCapacity } from '../internal/growth.js';
+import { usageRecord } from '../internal/memory-usage.js';
 import {
   allocCodes,
   bincount,
@@ -53,7 +54,6 @@ export type { Renamer } from './edits.js';
 export type {
   CategoricalMemoryUsage,
   CategoricalOptions,
-  CompareOperand,
   FromCodesOptions,
   MinMaxOptions,
   PushOptions,
@@ -65,7 +65,6 @@ export type {
 import type {
   CategoricalMemoryUsage,
   CategoricalOptions,
-  CompareOperand,
   FromCodesOptions,
   MinMaxOptions,
   PushOptions,
@@ -74,6 +73,9 @@ import type {
   ValueCountsOptions,
   WidenCategory,
 } from './options.js';
+
+/** What the comparison methods accept: a value, a Categorical of the same length, or an array of the same length. */
+export type CompareOperand<T extends CategoryValue> = T | CategoryValue | null | undefined | Categorical<CategoryValue> | readonly unknown[];
 
 const ADD = 0;
 const MISSING = 1;
@@ -328,7 +330,8 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   /**
    * The memory breakdown: live codes, unused capacity, dictionary.
-   * @returns A {@link CategoricalMemoryUsage}; `total === byteLength`.
+   * @returns A {@link CategoricalMemoryUsage} (`byteLength` = codes + slack + dictionary; `total` remains as its
+   *   deprecated alias).
    * @remarks O(total characters of the categories) the first time after a category change, then cached.
    */
   memoryUsage(): CategoricalMemoryUsage {
@@ -336,16 +339,11 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     const codes = this.#length * size;
     const slack = (this.#codes.length - this.#length) * size;
     const dictionary = this.#dictionaryBytes();
-    return {
-      codesDType: this.codesDType,
-      length: this.#length,
-      capacity: this.#codes.length,
-      categories: this.#list.length,
-      codes,
-      slack,
-      dictionary,
-      total: codes + slack + dictionary,
-    };
+    return usageRecord<CategoricalMemoryUsage, 'total'>(
+      { length: this.#length, capacity: this.#codes.length, byteLength: codes + slack + dictionary, nbytes: this.nbytes },
+      { codesDType: this.codesDType, categories: this.#list.length, codes, slack, dictionary },
+      { total: 'byteLength' },
+    );
   }
 
   // ---------------------------------------------------------------------------------------------

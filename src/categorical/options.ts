@@ -2,7 +2,7 @@
  * Option and result types of Categorical.
  * @packageDocumentation
  */
-import type { Categorical } from './categorical.js';
+import type { MemoryUsage } from '../internal/memory-usage.js';
 import type { CodesDType } from './codes.js';
 import type { CategoryValue } from './dictionary.js';
 
@@ -62,14 +62,13 @@ export interface ReorderOptions {
   readonly ordered?: boolean | undefined;
 }
 
-/** The breakdown returned by {@link Categorical.memoryUsage} (bytes unless said otherwise). */
-export interface CategoricalMemoryUsage {
+/**
+ * What {@link Categorical.memoryUsage} returns: the common {@link MemoryUsage} fields (bytes; items are values;
+ * `byteLength = codes + slack + dictionary`) and the breakdown.
+ */
+export interface CategoricalMemoryUsage extends MemoryUsage {
   /** The code dtype in use. */
   readonly codesDType: CodesDType;
-  /** Number of values. */
-  readonly length: number;
-  /** Allocated codes. */
-  readonly capacity: number;
   /** Number of categories. */
   readonly categories: number;
   /** `length × itemsize`: the live codes. */
@@ -78,9 +77,7 @@ export interface CategoricalMemoryUsage {
   readonly slack: number;
   /** Estimated heap bytes of the dictionary (category array, Map, strings). */
   readonly dictionary: number;
-  /** `codes + slack + dictionary` (equals `byteLength`). */
+  /** @deprecated `codes + slack + dictionary`: use `byteLength`. */
   readonly total: number;
 }
 
-/** What the comparison methods accept: a value, a Categorical of the same length, or an array of the same length. */
-export type CompareOperand<T extends CategoryValue> = T | CategoryValue | null | undefined | Categorical<CategoryValue> | readonly unknown[];

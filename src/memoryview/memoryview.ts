@@ -7,6 +7,7 @@
 import { NotImplementedError, describe, throwIndex, throwType, throwValue } from '../errors.js';
 import type { CodeToDType, DType, TypeCode } from '../dtype.js';
 import { sliceRange } from '../internal/bounds.js';
+import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 import type { ExportLock } from '../internal/exports.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './accessors.js';
 import type { Reader, Region, Writer } from './accessors.js';
@@ -292,6 +293,23 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   get nbytes(): number {
     this.#live();
     return product(this.#shape) * this.#itemsize;
+  }
+
+  /**
+   * The memory breakdown: a {@link MemoryViewMemoryUsage}. A view owns no memory: its items are
+   * `product(shape)`, `byteLength = nbytes`, and `buffer` is what it keeps reachable.
+   * @throws {@link ValueError} if released.
+   * @remarks O(ndim).
+   */
+  memoryUsage(): MemoryViewMemoryUsage {
+    this.#live();
+    const items = product(this.#shape);
+    const nbytes = items * this.#itemsize;
+    return usageRecord<MemoryViewMemoryUsage>(
+      { length: items, capacity: items, byteLength: nbytes, nbytes },
+      { region: this.#region.byteLength, buffer: this.#region.buffer.byteLength },
+      {},
+    );
   }
 
   /** Number of dimensions (0 for a scalar view made by `cast(fmt, [])`). @throws {@link ValueError} if released. */
@@ -834,6 +852,18 @@ export class MemoryView<F extends FormatLike = FormatLike> {
 
 /** Declaration merging: a MemoryView's type has `[Symbol.dispose]()` where the consumer's lib knows `Symbol.dispose`. */
 export interface MemoryView<F extends FormatLike = FormatLike> extends DisposableMember {}
+
+/**
+ * What {@link MemoryView.memoryUsage} returns: the common {@link MemoryUsage} fields (items are the view's
+ * items, `product(shape)`; a view holds no bytes of its own, so `capacity = length` and `byteLength = nbytes`)
+ * and the memory it keeps reachable.
+ */
+export interface MemoryViewMemoryUsage extends MemoryUsage {
+  /** Bytes of the region exported to the view (the source's bytes: a TypedArray's, a Vector's live elements). */
+  readonly region: number;
+  /** Bytes of the whole underlying buffer, which the view keeps reachable. */
+  readonly buffer: number;
+}
 
 const EMPTY: readonly number[] = Object.freeze([]);
 

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
+import { usageRecord, withAliases, type MemoryUsage } from '../internal/memory-usage.js';
 import type { FieldInfo } from './schema.js';
 import type { CategoryColumn, StoreData } from './store-data.js';
 import type { Utf8Data } from './utf8-data.js';
@@ -35,30 +36,27 @@ export interface FieldMemory {
 export interface ObjectsEstimate {
   /** Estimated bytes of `length` plain objects in an array. */
   readonly bytes: number;
-  /** `bytes / length`. */
+  /** `bytes / length` (0 when empty). */
+  readonly bytesPerItem: number;
+  /** @deprecated `bytes / length`: use `bytesPerItem`. */
   readonly bytesPerRecord: number;
   /** How it was estimated. */
   readonly model: string;
 }
 
-/** What {@link RecordStore.memoryUsage} returns. */
-export interface RecordStoreMemoryUsage {
-  /** Records stored. */
-  readonly length: number;
-  /** Records the columns hold without reallocating. */
-  readonly capacity: number;
+/**
+ * What {@link RecordStore.memoryUsage} returns: the common {@link MemoryUsage} fields (bytes; items are records;
+ * `byteLength`/`nbytes` equal the store's), one entry per field and the plain-objects estimate.
+ */
+export interface RecordStoreMemoryUsage extends MemoryUsage {
   /** One entry per field, in schema order. */
   readonly fields: readonly FieldMemory[];
-  /** Bytes held now (= `store.byteLength`). */
-  readonly byteLength: number;
-  /** Logical bytes (= `store.nbytes`). */
-  readonly nbytes: number;
-  /** `byteLength / length` (0 when empty). */
-  readonly bytesPerRecord: number;
   /** The plain-objects estimate. */
   readonly objects: ObjectsEstimate;
   /** `objects.bytes / byteLength`: how many times smaller the store is (0 when empty). */
   readonly ratio: number;
+  /** @deprecated `byteLength / length`: use `bytesPerItem`. */
+  readonly bytesPerRecord: number;
 }
 
 /** The layout model of the estimate, quoted in the result. @internal */
@@ -130,14 +128,13 @@ export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
     byteLength += b;
     nbytes += nb;
   }
-  return Object.freeze({
-    length: n,
-    capacity: d.capacity,
-    fields: Object.freeze(fields),
-    byteLength,
-    nbytes,
-    bytesPerRecord: n === 0 ? 0 : byteLength / n,
-    objects: Object.freeze({ bytes: objects, bytesPerRecord: n === 0 ? 0 : objects / n, model: OBJECT_MODEL }),
-    ratio: n === 0 || byteLength === 0 ? 0 : objects / byteLength,
-  });
+  return usageRecord<RecordStoreMemoryUsage, 'bytesPerRecord'>(
+    { length: n, capacity: d.capacity, byteLength, nbytes },
+    {
+      fields: Object.freeze(fields),
+      objects: withAliases<ObjectsEstimate>({ bytes: objects, bytesPerItem: n === 0 ? 0 : objects / n, model: OBJECT_MODEL }, { bytesPerRecord: 'bytesPerItem' }),
+      ratio: n === 0 || byteLength === 0 ? 0 : objects / byteLength,
+    },
+    { bytesPerRecord: 'bytesPerItem' },
+  );
 }

@@ -6,22 +6,22 @@
  */
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
+import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 import { bytesEqual, decodeUtf8, encodeUtf8Into, invalidUtf8At, utf8Length } from '../internal/utf8.js';
 import { bitmapBytes, countNulls, isValid, setBit } from './validity.js';
 
-/** What {@link Utf8Column.memoryUsage} returns. */
-export interface Utf8ColumnMemory {
-  /** Rows. */
-  readonly length: number;
+/**
+ * What {@link Utf8Column.memoryUsage} returns: the common {@link MemoryUsage} fields (bytes; items are rows; a
+ * column is a view, so `capacity = length` and `byteLength = nbytes`, the bytes it views) and the breakdown.
+ */
+export interface Utf8ColumnMemory extends MemoryUsage {
   /** Bytes of the offsets (`4 × (length + 1)`). */
   readonly offsets: number;
   /** Bytes of UTF-8 text. */
   readonly bytes: number;
   /** Bytes of the validity bitmap (0 without one). */
   readonly validity: number;
-  /** Their sum. */
-  readonly nbytes: number;
-  /** `nbytes / length` (0 when empty). */
+  /** @deprecated `nbytes / length`: use `bytesPerItem`. */
   readonly bytesPerRow: number;
 }
 
@@ -190,13 +190,17 @@ export class Utf8Column implements Iterable<string | null> {
     for (let i = 0; i < this.length; i++) yield this.get(i);
   }
 
-  /** Bytes of the offsets, the text and the bitmap, and per row. */
+  /** Bytes of the offsets, the text and the bitmap, and per row: a {@link Utf8ColumnMemory}. O(1). */
   memoryUsage(): Utf8ColumnMemory {
     const n = this.length;
     const text = this.offsets[n]! - this.offsets[0]!;
     const validity = this.validity === null ? 0 : bitmapBytes(n);
     const nbytes = 4 * (n + 1) + text + validity;
-    return Object.freeze({ length: n, offsets: 4 * (n + 1), bytes: text, validity, nbytes, bytesPerRow: n === 0 ? 0 : nbytes / n });
+    return usageRecord<Utf8ColumnMemory, 'bytesPerRow'>(
+      { length: n, capacity: n, byteLength: nbytes, nbytes },
+      { offsets: 4 * (n + 1), bytes: text, validity },
+      { bytesPerRow: 'bytesPerItem' },
+    );
   }
 
   /** `Utf8Column(['a', null])` (first 10 rows). */

@@ -31,6 +31,7 @@ import {
   type RawArray,
 } from './helpers.js';
 import { VECTOR_KERNELS, type VectorKernels } from './kernels.gen.js';
+import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 
 /** Options of {@link vector} and the {@link Vector} constructor. */
 export interface VectorOptions {
@@ -38,13 +39,13 @@ export interface VectorOptions {
   readonly capacity?: number;
 }
 
-/** What {@link Vector.memoryUsage} reports, in bytes. */
-export interface VectorMemoryUsage {
-  /** Bytes of the live elements: `length × itemsize` (= {@link Vector.nbytes}). */
-  readonly elements: number;
-  /** Bytes allocated but unused: `(capacity − length) × itemsize`. */
+/** What {@link Vector.memoryUsage} reports: the common {@link MemoryUsage} fields (bytes; items are elements) and the slack. */
+export interface VectorMemoryUsage extends MemoryUsage {
+  /** Bytes allocated but unused: `(capacity − length) × itemsize` (`byteLength − nbytes`). */
   readonly slack: number;
-  /** Bytes held by the backing buffer: `capacity × itemsize` (= {@link Vector.byteLength}). */
+  /** @deprecated The live element bytes: use `nbytes`. */
+  readonly elements: number;
+  /** @deprecated The bytes held: use `byteLength`. */
   readonly total: number;
 }
 
@@ -52,6 +53,9 @@ export interface VectorMemoryUsage {
 export type VectorSource<D extends DType> = Vector<D> | ArrayLike<InputOf<D>> | Iterable<InputOf<D>>;
 
 type Checker = (value: unknown, where?: string) => number | bigint;
+
+/** The deprecated names of {@link VectorMemoryUsage} fields. */
+const VECTOR_USAGE_ALIASES = { elements: 'nbytes', total: 'byteLength' } as const;
 
 function alloc(info: DTypeInfo, n: number): RawArray {
   return info.alloc(n) as unknown as RawArray;
@@ -195,15 +199,19 @@ export class Vector<D extends DType> {
 
   /**
    * Memory breakdown in bytes.
-   * @returns live element bytes, slack and total.
+   * @returns the common {@link MemoryUsage} fields and `slack` (`elements`/`total` remain as deprecated aliases of
+   *   `nbytes`/`byteLength`).
    * @remarks O(1). The object header (a few dozen bytes) is not counted.
    */
   memoryUsage(): VectorMemoryUsage {
-    const total = this.#a.byteLength;
-    const elements = this.#n * this.#info.bytes;
-    return { elements, slack: total - elements, total };
+    const byteLength = this.#a.byteLength;
+    const nbytes = this.#n * this.#info.bytes;
+    return usageRecord<VectorMemoryUsage, 'elements' | 'total'>(
+      { length: this.#n, capacity: this.#a.length, byteLength, nbytes },
+      { slack: byteLength - nbytes },
+      VECTOR_USAGE_ALIASES,
+    );
   }
-
   /**
    * The live elements as a TypedArray that **aliases** the vector's memory (`subarray(0, length)`).
    * @remarks O(1), allocates a view. Writes through it are unchecked. It goes stale (stops seeing the

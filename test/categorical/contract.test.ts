@@ -64,7 +64,9 @@ describe('length, capacity, reserve, shrinkToFit, clear', () => {
     expect(u.codes).toBe(4);
     expect(u.slack).toBe(0);
     expect(u.dictionary).toBeGreaterThan(0);
-    expect(c.byteLength).toBe(u.total);
+    expect(c.byteLength).toBe(u.byteLength);
+    expect(u.total).toBe(u.byteLength); // deprecated alias
+    expect([u.length, u.capacity, u.nbytes, u.bytesPerItem]).toEqual([4, 4, c.nbytes, c.byteLength / 4]);
     expect(c.byteLength).toBe(4 + u.dictionary);
     expect(c.nbytes).toBe(4 + 2 * 8);
     c.reserve(100);

@@ -447,8 +447,12 @@ describe('capacity and memory', () => {
       ['z', 'float64', 800, 800],
     ]);
     expect(m.byteLength).toBe(2400);
-    expect(m.bytesPerRecord).toBe(24);
-    expect(m.objects.bytesPerRecord).toBe(104); // 8 slot + 24 header + 3×8 fields + 3×16 boxed doubles
+    expect([m.length, m.capacity, m.nbytes, m.bytesPerItem]).toEqual([100, 100, 2400, 24]);
+    expect(m.objects.bytesPerItem).toBe(104);
+    // deprecated aliases of the renamed fields (scripts read them), not enumerable
+    expect([m.bytesPerRecord, m.objects.bytesPerRecord]).toEqual([24, 104]);
+    expect(Object.keys(m)).not.toContain('bytesPerRecord');
+    expect(Object.keys(m.objects)).not.toContain('bytesPerRecord'); // 8 slot + 24 header + 3×8 fields + 3×16 boxed doubles
     // per field: its 8 B slot and its boxed doubles; header and array slot belong to no field
     expect(m.fields.map((f) => f.objectBytes)).toEqual([2400, 2400, 2400]);
     expect(m.objects.bytes - m.fields.reduce((a, f) => a + f.objectBytes, 0)).toBe(100 * 32);
@@ -456,8 +460,8 @@ describe('capacity and memory', () => {
     expect(m.objects.model).toMatch(/estimate/i);
     const ints = recordStore({ x: 'int32', y: 'int32', z: 'int32' });
     ints.push({ x: 1, y: 2, z: 3 });
-    expect(ints.memoryUsage().objects.bytesPerRecord).toBe(56);
-    expect(recordStore({ x: 'int8' }).memoryUsage().bytesPerRecord).toBe(0);
+    expect(ints.memoryUsage().objects.bytesPerItem).toBe(56);
+    expect(recordStore({ x: 'int8' }).memoryUsage().bytesPerItem).toBe(0);
   });
 });
 

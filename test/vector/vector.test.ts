@@ -523,7 +523,12 @@ describe('memory: capacity, reserve, shrinkToFit, byteLength, nbytes, memoryUsag
     const v = vector('int32', [1, 2, 3], { capacity: 10 });
     expect(v.nbytes).toBe(12);
     expect(v.byteLength).toBe(40);
-    expect(v.memoryUsage()).toEqual({ elements: 12, slack: 28, total: 40 });
+    const u = v.memoryUsage();
+    expect(u).toEqual({ length: 3, capacity: 10, byteLength: 40, nbytes: 12, bytesPerItem: 40 / 3, slack: 28 });
+    // the names before the common MemoryUsage shape, kept as deprecated (non-enumerable) aliases
+    expect([u.elements, u.total]).toEqual([12, 40]);
+    expect(Object.keys(u)).not.toContain('elements');
+    expect(Object.isFrozen(u)).toBe(true);
     v.shrinkToFit();
     expect(v.capacity).toBe(3);
     expect(v.byteLength).toBe(12);
