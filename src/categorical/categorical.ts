@@ -371,8 +371,9 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * category"): add it first with {@link Categorical.addCategories} or use {@link Categorical.push}.
    * @throws {@link IndexError} out of range.
    * @remarks O(1).
+   * @returns `this`, for chaining.
    */
-  set(i: number, value: T | null | undefined): void {
+  set(i: number, value: T | null | undefined): this {
     const j = typeof i === 'number' && (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
     let code = this.#index.get(value as T);
     if (code === undefined) {
@@ -380,6 +381,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
       code = -1;
     }
     this.#codes[j] = code;
+    return this;
   }
 
   /**
@@ -400,8 +402,9 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * other kind than the categories, or (strict) for an unseen value.
    * @remarks Amortised O(1). May reallocate (capacity doubling) or widen the codes: an earlier
    * {@link Categorical.codes} alias goes stale.
+   * @returns `this`, for chaining.
    */
-  push(value: T | null | undefined, options?: PushOptions): void {
+  push(value: T | null | undefined, options?: PushOptions): this {
     if (this[OWNER] !== undefined) throwOwned('Categorical.push', this[OWNER]);
     let code = this.#index.get(value as T);
     if (code === undefined) {
@@ -412,6 +415,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     if (n === this.#codes.length) this.#grow(n + 1);
     this.#codes[n] = code;
     this.#length = n + 1;
+    return this;
   }
 
   /**
@@ -422,8 +426,9 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @throws `TypeError` as {@link Categorical.push} (the message names the position in `values`), or if
    * `values` is not an iterable.
    * @remarks O(m). Arrays reserve their length once; unseen values become categories in order of appearance.
+   * @returns `this`, for chaining.
    */
-  extend(values: Iterable<T | null | undefined>, options?: PushOptions): void {
+  extend(values: Iterable<T | null | undefined>, options?: PushOptions): this {
     if (this[OWNER] !== undefined) throwOwned('Categorical.extend', this[OWNER]);
     const where = 'Categorical.extend';
     if (typeof values === 'string' || !isIterableObject(values)) {
@@ -445,6 +450,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
       this.#changedCategories();
       throw err;
     }
+    return this;
   }
 
   /**
@@ -543,10 +549,12 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   /**
    * Removes every value; categories, width and capacity stay.
    * @remarks O(1).
+   * @returns `this`, for chaining.
    */
-  clear(): void {
+  clear(): this {
     if (this[OWNER] !== undefined) throwOwned('Categorical.clear', this[OWNER]);
     this.#length = 0;
+    return this;
   }
 
   /**
@@ -554,22 +562,26 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @param n - Total capacity wanted (not additional).
    * @throws `TypeError` for a non-integer; {@link ValueError} for a negative or too large `n`.
    * @remarks O(length) when it reallocates (then `codes` goes stale), O(1) otherwise.
+   * @returns `this`, for chaining.
    */
-  reserve(n: number): void {
+  reserve(n: number): this {
     checkCount(n, 'Categorical.reserve');
     if (n > this.#codes.length) this.#codes = copyCodes(this.#codes, this.#length, this.codesDType, n);
+    return this;
   }
 
   /**
    * Releases unused capacity and narrows the codes to the narrowest width for the category count
    * (e.g. Int32 codes adopted from Arrow over 4 categories become Int8).
    * @remarks O(length) when it reallocates (then `codes` goes stale), O(1) when already tight.
+   * @returns `this`, for chaining.
    */
-  shrinkToFit(): void {
+  shrinkToFit(): this {
     const dtype = codesDTypeFor(this.#list.length);
     if (this.#codes.length !== this.#length || this.codesDType !== dtype) {
       this.#codes = copyCodes(this.#codes, this.#length, dtype, this.#length);
     }
+    return this;
   }
 
   // ---------------------------------------------------------------------------------------------

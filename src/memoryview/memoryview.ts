@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { NotImplementedError, describe, throwIndex, throwType, throwValue } from '../errors.js';
-import type { CodeToDType, DType, TypeCode } from '../dtype.js';
+import type { CodeToDType, DType, DTypeOfArray, TypeCode, TypedArray } from '../dtype.js';
 import { sliceRange } from '../internal/bounds.js';
 import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 import type { ExportLock } from '../internal/exports.js';
@@ -40,29 +40,13 @@ export type MemoryViewSource = ArrayBufferLike | ArrayBufferView | MemoryView<Fo
 /** The format `memoryview(source)` starts with, at the type level. */
 export type FormatOfSource<S> = S extends MemoryView<infer F>
   ? F
-  : S extends Int8Array
-    ? 'b'
-    : S extends Uint8Array | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView
-      ? 'B'
-      : S extends Int16Array
-        ? 'h'
-        : S extends Uint16Array
-          ? 'H'
-          : S extends Int32Array
-            ? 'i'
-            : S extends Uint32Array
-              ? 'I'
-              : S extends BigInt64Array
-                ? 'q'
-                : S extends BigUint64Array
-                  ? 'Q'
-                  : S extends Float32Array
-                    ? 'f'
-                    : S extends Float64Array
-                      ? 'd'
-                      : S extends { readonly dtype: infer D extends DType }
-                        ? FormatOfDTypeName<D>
-                        : FormatLike;
+  : S extends Uint8Array | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView
+    ? 'B'
+    : S extends TypedArray
+      ? FormatOfDTypeName<DTypeOfArray<S>>
+      : S extends { readonly dtype: infer D extends DType }
+        ? FormatOfDTypeName<D>
+        : FormatLike;
 
 /** The format character of a dtype name, at the type level. */
 export type FormatOfDTypeName<D extends DType> = { [C in TypeCode]: CodeToDType[C] extends D ? C : never }[TypeCode];
@@ -461,8 +445,9 @@ export class MemoryView<F extends FormatLike = FormatLike> {
    * @throws {@link ValueError} if format or shape differ (`lvalue and rvalue have different structures`), or released.
    * @throws {@link NotImplementedError} on an N-D view.
    * @remarks O(k) for k items. Overlapping source and destination behave as if the source were copied first.
+   * @returns `this`, for chaining.
    */
-  setSlice(start: number | null | undefined, stop: number | null | undefined, step: number | null | undefined, src: MemoryViewSource): void {
+  setSlice(start: number | null | undefined, stop: number | null | undefined, step: number | null | undefined, src: MemoryViewSource): this {
     this.#live();
     if (this.#readonly) throwReadonly();
     if (this.#shape.length !== 1) {
@@ -478,7 +463,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
           `memoryview assignment: lvalue and rvalue have different structures (format '${this._fmt}', ${r.length} items ← format '${o._fmt}', shape [${o.#shape.join(', ')}])`,
         );
       }
-      if (r.length === 0) return;
+      if (r.length === 0) return this;
       const packed = o.#pack(false);
       scatterBytes(
         regionBytes(this.#region),
@@ -491,6 +476,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     } finally {
       if (other !== src) other.release();
     }
+    return this;
   }
 
   /**

@@ -313,21 +313,24 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @throws `TypeError` for a non-integer; {@link ValueError} for a negative or too large `n`;
    *   {@link BufferError} if it must reallocate while a memoryview is exported.
    * @remarks O(length) when it reallocates (column aliases go stale), O(1) otherwise.
+   * @returns `this`, for chaining.
    */
-  reserve(n: number): void {
+  reserve(n: number): this {
     const d = this.#d;
     checkCapacity(n, 'RecordStore.reserve');
-    if (n <= d.capacity) return;
+    if (n <= d.capacity) return this;
     if (d.lock.count !== 0) locked(d, 'reserve');
     setCapacity(d, n);
+    return this;
   }
 
   /**
    * Releases unused capacity (capacity becomes `length`; categoricals shrink and narrow their codes).
    * @throws {@link BufferError} if it must reallocate while a memoryview is exported.
    * @remarks O(length) when it reallocates (column aliases go stale).
+   * @returns `this`, for chaining.
    */
-  shrinkToFit(): void {
+  shrinkToFit(): this {
     const d = this.#d;
     if (d.capacity !== d.length) {
       if (d.lock.count !== 0) locked(d, 'shrinkToFit');
@@ -338,6 +341,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       if (c instanceof Utf8Data) c.shrinkBytes(d.length);
       else if (!ArrayBuffer.isView(c)) c.shrinkToFit();
     }
+    return this;
   }
 
   // --- writes ----------------------------------------------------------------------------------------------
@@ -361,16 +365,17 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @param objs - An iterable of objects (as for {@link RecordStore.push}), or another RecordStore.
    * @throws As {@link RecordStore.push}; the message names the row.
    * @remarks O(m × fields) and O(m × record bytes) of temporaries; at most one reallocation.
+   * @returns `this`, for chaining.
    */
-  extend(objs: Iterable<RecordInput<S>>): void {
+  extend(objs: Iterable<RecordInput<S>>): this {
     const d = this.#d;
     if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throwType(`RecordStore.extend: objs must be an iterable of objects, got ${describe(objs)}`);
     }
-    if (objs instanceof RecordStore && this.#extendFromStore(objs)) return;
+    if (objs instanceof RecordStore && this.#extendFromStore(objs)) return this;
     const rows: ArrayLike<unknown> = Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs];
     const m = rows.length;
-    if (m === 0) return; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
+    if (m === 0) return this; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
     if (d.lock.count !== 0) locked(d, 'extend');
     const fields = d.schema.fields;
     const tmp: unknown[] = fields.map((f) => (f.kind === 'category' || isSpecial(f) ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
@@ -387,6 +392,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       } else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
     }
     d.length = n + m;
+    return this;
   }
 
   /**
@@ -442,8 +448,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @throws {@link AttributeError} for a name not in the schema; `TypeError`/{@link OverflowError} for a bad
    *   value; {@link IndexError} out of range. Nothing is written on error.
    * @remarks O(fields given).
+   * @returns `this`, for chaining.
    */
-  set(i: number, partial: RecordPatch<S>): void {
+  set(i: number, partial: RecordPatch<S>): this {
     const d = this.#d;
     const j = normalizeIndex(i, d.length, 'RecordStore');
     if (typeof partial !== 'object' || partial === null) throwType(`RecordStore.set: partial must be an object of field values, got ${describe(partial)}`);
@@ -456,6 +463,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       plan.push([f, checkFieldValue(f, v, `RecordStore.set field ${describe(k)}`)]);
     }
     for (const [f, v] of plan) writeValue(d, f, j, v);
+    return this;
   }
 
   /**
@@ -479,8 +487,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @param i - Index in `[-length, length)`.
    * @throws {@link IndexError} out of range; {@link BufferError} while a memoryview is exported.
    * @remarks O((length − i) × fields) (`copyWithin`). Views of later rows now see the next record.
+   * @returns `this`, for chaining.
    */
-  remove(i: number): void {
+  remove(i: number): this {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'remove');
     const n = d.length;
@@ -494,6 +503,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       else (col as TypedArray).copyWithin(j * f.size, (j + 1) * f.size, n * f.size);
     }
     d.length = n - 1;
+    return this;
   }
 
   /**
@@ -501,8 +511,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @param i - Index in `[-length, length)`.
    * @throws {@link IndexError} out of range; {@link BufferError} while a memoryview is exported.
    * @remarks O(fields).
+   * @returns `this`, for chaining.
    */
-  swapRemove(i: number): void {
+  swapRemove(i: number): this {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'swapRemove');
     const n = d.length;
@@ -522,19 +533,22 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       } else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
     }
     d.length = last;
+    return this;
   }
 
   /**
    * Removes every record; capacity is kept.
    * @throws {@link BufferError} while a memoryview is exported.
    * @remarks O(1) (plus O(1) per category field).
+   * @returns `this`, for chaining.
    */
-  clear(): void {
+  clear(): this {
     const d = this.#d;
     if (d.lock.count !== 0) locked(d, 'clear');
     for (const c of d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) resizeOwned(c, 'clear');
     d.valid.fill(null);
     d.length = 0;
+    return this;
   }
 
   // --- reads -----------------------------------------------------------------------------------------------

@@ -77,9 +77,9 @@ describe('length, capacity, reserve, shrinkToFit, clear', () => {
 });
 
 describe('push, extend, get, set', () => {
-  test('push adds unseen values as categories in order of appearance and returns nothing', () => {
+  test('push adds unseen values as categories in order of appearance and returns the Categorical', () => {
     const c = categorical<string>();
-    expect(c.push('x')).toBeUndefined();
+    expect(c.push('x')).toBe(c);
     c.push('y');
     c.push('x');
     c.push(null);
@@ -87,6 +87,9 @@ describe('push, extend, get, set', () => {
     expect(Array.from(c.codes)).toEqual([0, 1, 0, -1]);
     expect(c.get(-1)).toBeNull();
     expect(c.get(1)).toBe('y');
+    // every mutator returns the Categorical (design.md, "What mutators return")
+    expect(c.extend(['x']).reserve(8).shrinkToFit().set(-1, 'y').clear()).toBe(c);
+    expect(c.length).toBe(0);
   });
   test('extend appends atomically', () => {
     const c = categorical(['a']);

@@ -463,6 +463,13 @@ describe('capacity and memory', () => {
     expect(ints.memoryUsage().objects.bytesPerItem).toBe(56);
     expect(recordStore({ x: 'int8' }).memoryUsage().bytesPerItem).toBe(0);
   });
+
+  test('mutators other than push return the store, for chaining', () => {
+    const s = recordStore({ x: 'int8' });
+    expect(s.extend([{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }]).set(0, { x: 9 }).remove(1).swapRemove(0).reserve(16).shrinkToFit()).toBe(s);
+    expect(s.toObjects()).toEqual([{ x: 4 }, { x: 3 }]);
+    expect(s.clear().length).toBe(0);
+  });
 });
 
 describe('buffer export protocol', () => {
