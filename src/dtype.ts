@@ -88,6 +88,12 @@ export type InputOf<D extends DType> = D extends 'int64' | 'uint64' ? bigint | n
 /** Any of the ten backing TypedArrays. */
 export type TypedArray = ArrayOf[DType];
 
+/**
+ * The dtype a TypedArray type stores, at the type level (`DTypeOfArray<Int16Array>` is `'int16'`; a union maps
+ * to the union; `never` for anything else): the inverse of {@link ArrayOf}, as {@link dtypeOfArray} is at run time.
+ */
+export type DTypeOfArray<A> = { [D in DType]: A extends ArrayOf[D] ? D : never }[DType];
+
 /** A TypedArray constructor for one dtype. */
 export interface TypedArrayConstructorOf<D extends DType> {
   /** Allocates `length` zero-filled elements. */

@@ -15,6 +15,7 @@ export type { MemoryUsage } from './internal/memory-usage.js';
 export { DTYPES, DTYPE_NAMES, checkValue, dtypeInfo, dtypeOfArray, isDType, isTypeCode, resolveDType, widensTo } from './dtype.js';
 export type {
   ArrayOf,
+  DTypeOfArray,
   CodeToDType,
   DType,
   DTypeInfo,

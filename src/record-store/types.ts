@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { Categorical } from '../categorical.js';
-import type { ArrayOf, DTypeLike, ResolveDType, TypedArray } from '../dtype.js';
+import type { ArrayOf, DTypeLike, DTypeOfArray, ResolveDType, TypedArray } from '../dtype.js';
 import type { AggOp } from './group-by.js';
 import type { FieldValue, ObjectOf, RecordOf, TypeOfSpec } from './schema.js';
 import type { Utf8Column } from './utf8-column.js';
@@ -112,31 +112,13 @@ export type ColumnInput =
 
 /** The schema {@link RecordStore.fromColumns} infers from column types. */
 export type ColumnsSchema<C> = {
-  readonly [K in keyof C]: C[K] extends Float64Array
-    ? 'float64'
-    : C[K] extends Float32Array
-      ? 'float32'
-      : C[K] extends Int8Array
-        ? 'int8'
-        : C[K] extends Uint8Array
-          ? 'uint8'
-          : C[K] extends Int16Array
-            ? 'int16'
-            : C[K] extends Uint16Array
-              ? 'uint16'
-              : C[K] extends Int32Array
-                ? 'int32'
-                : C[K] extends Uint32Array
-                  ? 'uint32'
-                  : C[K] extends BigInt64Array
-                    ? 'int64'
-                    : C[K] extends BigUint64Array
-                      ? 'uint64'
-                      : C[K] extends Utf8Column
-                        ? 'utf8'
-                        : C[K] extends Categorical<string> | readonly (string | null)[]
-                        ? 'category'
-                        : C[K] extends readonly bigint[]
-                          ? 'int64'
-                          : 'float64';
+  readonly [K in keyof C]: C[K] extends TypedArray
+    ? DTypeOfArray<C[K]>
+    : C[K] extends Utf8Column
+      ? 'utf8'
+      : C[K] extends Categorical<string> | readonly (string | null)[]
+        ? 'category'
+        : C[K] extends readonly bigint[]
+          ? 'int64'
+          : 'float64';
 };
