@@ -1,6 +1,5 @@
 /**
  * The registry of benchmark suites, one per capability, in report order.
- * Each capability adds its line here.
  */
 import type { Suite } from './_harness.js';
 
@@ -15,5 +14,4 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   arrow: async () => (await import('./arrow.bench.js')).suite,
   verbs: async () => (await import('./verbs.bench.js')).suite,
   parquet: async () => (await import('./parquet.bench.js')).suite,
-  // SUITES-END
 };
