@@ -35,7 +35,7 @@ import { appendValue, readValue, writeValue } from './field-values.js';
 import { decodeUtf8 } from '../internal/utf8.js';
 import { adoptUtf8 } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
-import { bitmapBytes, moveBit, countNulls, newBitmap, removeBit, setBit } from './validity.js';
+import { bitmapBytes, moveBit, countNulls, isValid, newBitmap, removeBit, setBit } from './validity.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { fieldNbytes, memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
 import { IDX, isSpecial, rowKit, type RowKit } from './record-view.js';
@@ -821,8 +821,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * A **new** RecordStore with every numeric field in the smallest dtype that holds its values exactly (the
    * pandas `pd.to_numeric(s, downcast=…)` step, for every column at once): integers to the narrowest of int8,
    * uint8, int16, uint16, int32, uint32 holding their range (64-bit fields too: their values then read as
-   * numbers, not bigints); floats to float32 only when every value survives the round trip. Other fields
-   * are copied as they are; `store.schema` of the result shows the choices.
+   * numbers, not bigints); floats to float32 only when every value survives the round trip. Nullable fields
+   * (every field `readCsvStore` infers) shrink by their non-null values and keep their validity bitmap. Other
+   * fields (dates, timestamps, bools, text, categories, fields with a default) are copied as they are;
+   * `store.schema` of the result shows the choices.
    * @returns A new store (copies).
    * @remarks O(length × fields): one min/max (or round-trip) pass and one conversion per shrunk field.
    * @example
@@ -840,23 +842,30 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const replace: Record<string, TypedArray> = Object.create(null) as Record<string, TypedArray>;
     const types: [string, FieldSpec][] = [];
     for (const f of d.schema.fields) {
-      if (f.kind === 'category' || f.hasDefault) continue;
-      if (typeof f.spec === 'object' && !Array.isArray(f.spec)) continue; // {type, …} specs keep their options
+      if (f.kind !== 'number' && f.kind !== 'vector') continue;
+      // {type, nullable} specs shrink too (the bitmap is kept); a spec with other options (a default) keeps its type.
+      const spec = f.spec as unknown;
+      if (typeof spec === 'object' && !Array.isArray(spec) && Object.keys(spec as object).some((k) => k !== 'type' && k !== 'nullable')) continue;
       const col = base.column(f.name) as unknown as TypedArray;
       if (!ArrayBuffer.isView(col)) continue;
-      const nd = downcastDType(f.dtype, col, null);
+      const bm = base.validity(f.name);
+      const nd = downcastDType(f.dtype, col, bm === null ? null : (i) => isValid(bm, (i / f.size) | 0));
       if (nd === f.dtype) continue;
       const out = DTYPES[nd].alloc(n * f.size) as unknown as number[];
       const src = col as unknown as ArrayLike<number | bigint>;
       for (let i = 0; i < src.length; i++) out[i] = Number(src[i]!);
       replace[f.name] = out as unknown as TypedArray;
-      types.push([f.name, f.kind === 'vector' ? [nd, f.size] : nd]);
+      const type: FieldSpec = f.kind === 'vector' ? [nd, f.size] : nd;
+      types.push([f.name, f.nullable ? ({ type, nullable: true } as FieldSpec) : type]);
     }
     if (types.length === 0) return base;
     const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // any field name, '__proto__' too
     const typeOf = new Map(types);
     const entries = base.fields.map((name) => {
-      cols[name] = replace[name] ?? base.column(name);
+      const values = replace[name] ?? base.column(name);
+      const validity = ArrayBuffer.isView(values) ? base.validity(name) : null;
+      // A nullable numeric column travels with its bitmap ({values, validity}); the rest carry their own.
+      cols[name] = validity === null ? values : { values, validity };
       return [name, typeOf.get(name) ?? base.schema[name]!] as const;
     });
     return RecordStore.fromColumns(cols as Record<string, ColumnInput>, entries as unknown as Schema);

@@ -96,6 +96,42 @@ describe('downcast', () => {
     expect(s.byteLength - t.byteLength).toBe(3 * (3 + 2 + 2 + 4 + 7));
   });
 
+  test('nullable fields shrink too and keep their nulls (an inferred store is all nullable); dates are not numbers', () => {
+    const s = RecordStore.fromColumns(
+      { a: [1, null, 7], b: [null, 300, 5], c: [0.5, null, 1.25], d: [-3, 4, null], when: [11324, null, 11385] },
+      { a: { type: 'int32', nullable: true }, b: { type: 'int32', nullable: true }, c: { type: 'float64', nullable: true }, d: { type: 'int32', nullable: true }, when: { type: 'date', nullable: true } },
+    );
+    const t = s.downcast();
+    expect(t.schema).toEqual({
+      a: { type: 'int8', nullable: true },
+      b: { type: 'int16', nullable: true },
+      c: { type: 'float32', nullable: true },
+      d: { type: 'int8', nullable: true },
+      when: { type: 'date', nullable: true },
+    });
+    expect(t.toObjects()).toEqual(s.toObjects());
+    for (const f of ['a', 'b', 'c', 'd', 'when']) expect(t.nullCount(f), f).toBe(s.nullCount(f));
+    // A nullable field that does not shrink keeps its bitmap too.
+    const u = RecordStore.fromColumns({ x: { values: Int32Array.from([1, 0, 1e6]), validity: Uint8Array.of(0b101) }, y: Int32Array.from([1, 2, 3]) });
+    expect(u.downcast().toObjects()).toEqual([
+      { x: 1, y: 1 },
+      { x: null, y: 2 },
+      { x: 1e6, y: 3 },
+    ]);
+    expect(u.downcast().schema).toEqual({ x: { type: 'int32', nullable: true }, y: 'int8' });
+  });
+
+  test('property: nullable values survive downcast with their nulls', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -70000, max: 70000 }), { nil: null }), { minLength: 1, maxLength: 40 }), (xs) => {
+        const s = RecordStore.fromColumns({ x: xs }, { x: { type: 'int32', nullable: true } });
+        const t = s.downcast();
+        expect(t.toObjects().map((o) => o.x)).toEqual(xs);
+      }),
+      { numRuns: 100, seed: 16 },
+    );
+  });
+
   test('property: values survive, dtype never wider', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -70000, max: 70000 }), { minLength: 1, maxLength: 40 }), (xs) => {
