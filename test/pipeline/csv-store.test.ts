@@ -110,7 +110,7 @@ describe('downcast', () => {
       when: { type: 'date', nullable: true },
     });
     expect(t.toObjects()).toEqual(s.toObjects());
-    for (const f of ['a', 'b', 'c', 'd', 'when']) expect(t.nullCount(f), f).toBe(s.nullCount(f));
+    for (const f of ['a', 'b', 'c', 'd', 'when'] as const) expect(t.nullCount(f), f).toBe(s.nullCount(f));
     // A nullable field that does not shrink keeps its bitmap too.
     const u = RecordStore.fromColumns({ x: { values: Int32Array.from([1, 0, 1e6]), validity: Uint8Array.of(0b101) }, y: Int32Array.from([1, 2, 3]) });
     expect(u.downcast().toObjects()).toEqual([
