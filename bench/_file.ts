@@ -148,7 +148,7 @@ function runChild(script: string, o: FileChildOptions, onProgress: (rows: number
   return new Promise((resolve, reject) => {
     const cap = process.env[OBJECTS_HEAP_ENV];
     const heap = cap !== undefined && (o.way === 'objects' || o.way === 'arrow') ? [`--max-old-space-size=${Number(cap)}`] : [];
-    const child = spawn(process.execPath, [...process.execArgv, ...heap, '--expose-gc', script, '--file-child', ...childArgs(o)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...process.execArgv, ...heap, '--expose-gc', '--no-flush-bytecode', script, '--file-child', ...childArgs(o)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let lastProgress = 0;

@@ -50,7 +50,7 @@ function run(args: readonly string[], env: Record<string, string> = {}): { statu
 
 describe('compactly-bench <file>', () => {
   const messy = join(dir, 'messy data.csv');
-  const text = messyCsv(3000);
+  const text = messyCsv(20_000);
   writeFileSync(messy, text);
 
   test('a Parquet file: the file\'s own schema, hyparquet row objects as the plain baseline', async () => {
