@@ -33,11 +33,9 @@ export { ByteTokenizer, CSV_BLOCK_BYTES } from './pipeline/csv-tokenizer.js';
 /** @internal */
 export type { TokenBatch, TokenFatal } from './pipeline/csv-tokenizer.js';
 /** @internal */
-export { BlockConverter, CAT, planSchema } from './pipeline/csv-block.js';
+export { allocTarget, BlockConverter, planSchema } from './pipeline/csv-block.js';
 /** @internal */
-export type { ColumnTarget, FieldPlan, RowError } from './pipeline/csv-block.js';
-/** @internal */
-export { CategoryEncoder } from './pipeline/csv-categories.js';
+export type { ColumnTarget, FieldPlan, RowError, Utf8Target } from './pipeline/csv-block.js';
 /** @internal */
 export { ChunkBuilder } from './pipeline/csv-chunks.js';
 /** @internal */

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
-import type { RowError, TokenFatal } from '../pipeline.js';
+import type { RowError, TokenFatal, Utf8Target } from '../pipeline.js';
 
 /** @internal Sent once: how to read (the schema and the header's column layout). */
 export interface WorkerInit {
@@ -35,6 +35,10 @@ export interface BlockResult {
   readonly values: (string[] | null)[];
   /** Stream offset just after the block. */
   readonly end: number;
+  /** utf8 fields: offsets and text bytes (transferred). */
+  readonly utf8: (Utf8Target | null)[];
+  /** Validity bitmaps of nullable fields that met a null (transferred). */
+  readonly valid: (Uint8Array | null)[];
   /** Line ends in the block. */
   readonly lines: number;
   readonly skipped: number;

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { parentPort } from 'node:worker_threads';
-import { BlockConverter, ByteTokenizer, CAT, CategoryEncoder, planSchema, type ColumnTarget } from '../pipeline.js';
+import { allocTarget, BlockConverter, ByteTokenizer, planSchema } from '../pipeline.js';
 import type { Schema } from '../record-store.js';
 import type { BlockRequest, BlockResult, WorkerInit } from './csv-protocol.js';
 
@@ -32,15 +32,13 @@ function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; 
   tok.end();
   const batch = tok.scan();
   const nrows = batch === null ? 0 : batch.nrows;
-  const target: ColumnTarget = {
-    cols: plan.map((f) => (f.csv < 0 || f.info === null ? null : f.info.alloc(nrows))),
-    codes: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new Int32Array(nrows) : null)),
-    enc: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new CategoryEncoder() : null)),
-  };
+  const target = allocTarget(plan, nrows);
   const n = batch === null || nrows === 0 ? 0 : conv.convert(batch, 0, nrows, target, 0);
   const transfer: ArrayBuffer[] = [];
   for (const a of target.cols) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
   for (const a of target.codes) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+  for (const a of target.valid) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+  for (const u of target.utf8) if (u !== null) transfer.push(u.offsets.buffer as ArrayBuffer, u.bytes.buffer as ArrayBuffer);
   return {
     result: {
       id: req.id,
@@ -49,6 +47,8 @@ function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; 
       cols: target.cols,
       codes: target.codes,
       values: target.enc.map((e) => (e === null ? null : e.values)),
+      utf8: target.utf8,
+      valid: target.valid,
       lines: tok.line - 1,
       skipped: conv.skipped,
       error: conv.error,

@@ -10,10 +10,12 @@
  */
 import { DTYPES, resolveDType, type DType, type DTypeInfo, type TypedArray } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
-import type { Schema } from '../record-store.js';
-import { ESCAPED, fieldString, isNaToken, unescapeInto } from './csv-bytes.js';
-import type { CategoryEncoder } from './csv-categories.js';
-import { parseBigIntBytes, parseFloatBytes, parseIntBytes } from './csv-numbers.js';
+import type { FieldSpec, Schema } from '../record-store.js';
+import { DEFAULT_NA, ESCAPED, fieldString, unescapeInto, type NaMatcher } from './csv-bytes.js';
+import { inferenceHint } from './csv-infer.js';
+import { CategoryEncoder } from './csv-categories.js';
+import { convertBig, convertBool, convertDate, convertF32, convertF64, convertInt, convertTimestamp, convertUtf8 } from './csv-columns.js';
+import { parseBigIntBytes, parseIntBytes } from './csv-numbers.js';
 import type { TokenBatch } from './csv-tokenizer.js';
 
 /** Field kinds (how a column is converted). */
@@ -22,13 +24,31 @@ export const F32 = 1;
 export const INT = 2;
 export const BIG = 3;
 export const CAT = 4;
+export const UTF8 = 5;
+export const BOOL = 6;
+export const DATE = 7;
+export const TS = 8;
+
+/** The field types that are not dtypes. */
+const SCALAR_KINDS: Readonly<Record<string, readonly [number, DType]>> = { bool: [BOOL, 'uint8'], date: [DATE, 'int32'], timestamp: [TS, 'float64'] };
 
 /** @internal How one schema field is read. */
 export interface FieldPlan {
   readonly name: string;
   readonly kind: number;
   readonly dtype: DType | 'category';
+  /** The type as a schema names it (`'int32'`, `'utf8'`, `'date'`, …), for messages. */
+  readonly typeName: string;
+  /** Storage of the column (`uint8` for bool, `int32` for date, `float64` for timestamp); null for category and utf8. */
   readonly info: DTypeInfo<DType> | null;
+  /** NA tokens read as `null` (a validity bitmap), instead of an error (or NaN for a non-nullable float). */
+  readonly nullable: boolean;
+  /** The missing-value tokens. */
+  readonly na: NaMatcher;
+  /** The type was inferred from the first rows (its errors suggest a schema to pass). */
+  readonly inferred: boolean;
+  /** The field's spec as the schema gives it. */
+  readonly spec: FieldSpec;
   readonly min: number;
   readonly max: number;
   readonly hasDefault: boolean;
@@ -36,8 +56,17 @@ export interface FieldPlan {
   csv: number;
 }
 
+/** @internal What {@link planSchema} needs besides the schema. */
+export interface PlanOptions {
+  /** Missing-value tokens (default: pandas'). */
+  readonly na?: NaMatcher | undefined;
+  /** Fields whose types were inferred, and from how many rows. */
+  readonly inferred?: ReadonlySet<string> | undefined;
+  readonly inferRows?: number | undefined;
+}
+
 /** @internal The plan of each schema field, in schema order (validated: TypeError / ValueError as readCsv documents). */
-export function planSchema(schema: Schema): FieldPlan[] {
+export function planSchema(schema: Schema, o: PlanOptions = {}): FieldPlan[] {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throwType(`readCsv(): schema must be an object of field types, got ${describe(schema)}`);
   const names = Object.keys(schema);
   if (names.length === 0) throwValue('readCsv(): the schema has no fields');
@@ -45,13 +74,18 @@ export function planSchema(schema: Schema): FieldPlan[] {
     const spec = schema[name] as unknown;
     const isObj = spec !== null && typeof spec === 'object' && !Array.isArray(spec);
     const hasDefault = isObj && 'default' in spec;
+    const nullable = isObj && (spec as { nullable?: unknown }).nullable === true;
     const type = isObj ? (spec as { type: unknown }).type : spec;
-    if (type === 'category') return { name, kind: CAT, dtype: 'category', info: null, min: 0, max: 0, hasDefault, csv: -1 };
+    const base = { name, hasDefault, nullable, min: 0, max: 0, csv: -1, na: o.na ?? DEFAULT_NA, inferred: o.inferred?.has(name) === true, spec: spec as FieldSpec };
+    if (type === 'category') return { ...base, kind: CAT, dtype: 'category', typeName: 'category', info: null };
+    if (type === 'utf8' || type === 'string') return { ...base, kind: UTF8, dtype: 'category', typeName: 'utf8', info: null };
     if (Array.isArray(type)) throwType(`readCsv(): field ${JSON.stringify(name)} is a vector field ${describe(type)}; CSV columns hold one value (use one field per column)`);
+    const scalar = typeof type === 'string' && Object.hasOwn(SCALAR_KINDS, type) ? SCALAR_KINDS[type]! : null;
+    if (scalar !== null) return { ...base, kind: scalar[0], dtype: scalar[1], typeName: type as string, info: DTYPES[scalar[1]] as DTypeInfo<DType> };
     const dt = resolveDType(type as string);
     const info = DTYPES[dt] as DTypeInfo<DType>;
     const kind = dt === 'float64' ? F64 : dt === 'float32' ? F32 : info.bigint ? BIG : INT;
-    return { name, kind, dtype: dt, info, min: Number(info.min), max: Number(info.max), hasDefault, csv: -1 };
+    return { ...base, kind, dtype: dt, typeName: dt, info, min: Number(info.min), max: Number(info.max) };
   });
 }
 
@@ -63,12 +97,44 @@ export interface RowError {
   readonly field: string | undefined;
 }
 
-/** @internal Where converted rows go: per plan index, a typed column (numbers) or codes + encoder (categories). */
+/** @internal The text of a utf8 column being built: `offsets` (capacity + 1) and `bytes` (grown by doubling). */
+export interface Utf8Target {
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
+
+/**
+ * @internal Where converted rows go, per plan index: a typed column (numbers, bool, date, timestamp), codes +
+ * encoder (categories) or offsets + bytes (utf8), and the validity bitmap of a nullable field (null until its
+ * first null; then sized for `cap` rows, Arrow's layout).
+ */
 export interface ColumnTarget {
   cols: (TypedArray | null)[];
   codes: (Int32Array | null)[];
   enc: (CategoryEncoder | null)[];
+  utf8: (Utf8Target | null)[];
+  valid: (Uint8Array | null)[];
+  /** Rows the arrays hold. */
+  cap: number;
 }
+
+/** @internal A new target of `n` rows for the fields of `plan` that are in the file. */
+export function allocTarget(plan: readonly FieldPlan[], n: number): ColumnTarget {
+  return {
+    cols: plan.map((f) => (f.csv < 0 || f.info === null ? null : f.info.alloc(n))),
+    codes: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new Int32Array(n) : null)),
+    enc: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new CategoryEncoder(f.na) : null)),
+    utf8: plan.map((f) => (f.csv >= 0 && f.kind === UTF8 ? newUtf8Target(n, 8 * n) : null)),
+    valid: plan.map(() => null),
+    cap: n,
+  };
+}
+
+/** @internal Offsets for `rows` rows and `bytes` bytes of text. */
+export function newUtf8Target(rows: number, bytes: number): Utf8Target {
+  return { offsets: new Int32Array(rows + 1), bytes: new Uint8Array(Math.max(64, bytes)) };
+}
+
 
 const NUM = new Float64Array(1);
 
@@ -84,16 +150,21 @@ export class BlockConverter {
   ncols = -1;
   /** For each CSV column: the plan index, or -1 (ignored). */
   colMap: Int32Array = new Int32Array(0);
-  /** Plan indexes of the fields present: numeric ones, then categories. */
+  /** Plan indexes of the fields present: parsed ones (numbers, bool, date, timestamp), then categories. */
   numeric: number[] = [];
   cats: number[] = [];
+  /** Plan indexes of the utf8 fields present. */
+  texts: number[] = [];
   skipped = 0;
   error: RowError | null = null;
   #idx = new Int32Array(256);
   #bad = new Uint8Array(256);
   #scratch = new Uint8Array(256);
 
-  constructor(plan: FieldPlan[], quote: number, skip: boolean) {
+  readonly #inferRows: number;
+
+  constructor(plan: FieldPlan[], quote: number, skip: boolean, inferRows = 0) {
+    this.#inferRows = inferRows;
     this.plan = plan;
     this.#quote = quote;
     this.#skip = skip;
@@ -112,7 +183,7 @@ export class BlockConverter {
         if (!f.hasDefault) throwValue(`readCsv(): the CSV has no column ${JSON.stringify(f.name)} (and the field has no default)`);
         continue;
       }
-      (f.kind === CAT ? this.cats : this.numeric).push(p);
+      (f.kind === CAT ? this.cats : f.kind === UTF8 ? this.texts : this.numeric).push(p);
     }
   }
 
@@ -154,7 +225,8 @@ export class BlockConverter {
         break;
       }
     }
-    // Numeric columns, each in one kernel; the first failing row (file order, then plan order) wins.
+    // Parsed columns (numbers, bool, date, timestamp), each in one kernel; the first failing row (file order,
+    // then plan order) wins.
     const bad = skip ? this.#bad : null;
     if (bad !== null) bad.fill(0, 0, n);
     let limit = n;
@@ -164,12 +236,15 @@ export class BlockConverter {
     for (let k = 0; k < numeric.length; k++) {
       const p = numeric[k]!;
       const f = this.plan[p]!;
-      const out = target.cols[p]!;
+      const kind = f.kind;
       let failed: number;
-      if (f.kind === F64) failed = convertF64(batch, idx, limit, f.csv, out as Float64Array, at, bad);
-      else if (f.kind === F32) failed = convertF32(batch, idx, limit, f.csv, out as Float32Array, at, bad);
-      else if (f.kind === INT) failed = convertInt(batch, idx, limit, f.csv, out as Int32Array, at, bad, f.min, f.max);
-      else failed = convertBig(batch, idx, limit, f.csv, out as BigInt64Array, at, bad, f.info!.min as bigint, f.info!.max as bigint);
+      if (kind === F64) failed = convertF64(batch, idx, limit, f, p, target, at, bad);
+      else if (kind === F32) failed = convertF32(batch, idx, limit, f, p, target, at, bad);
+      else if (kind === INT) failed = convertInt(batch, idx, limit, f, p, target, at, bad);
+      else if (kind === BIG) failed = convertBig(batch, idx, limit, f, p, target, at, bad);
+      else if (kind === BOOL) failed = convertBool(batch, idx, limit, f, p, target, at, bad);
+      else if (kind === DATE) failed = convertDate(batch, idx, limit, f, p, target, at, bad);
+      else failed = convertTimestamp(batch, idx, limit, f, p, target, at, bad);
       if (failed >= 0 && bad === null) {
         limit = failed; // later columns need only the rows before it; an equal row keeps the earlier field
         errK = failed;
@@ -186,12 +261,14 @@ export class BlockConverter {
     const cats = this.cats;
     for (let k = 0; k < cats.length; k++) {
       const p = cats[k]!;
-      this.#convertCategory(batch, idx, n, this.plan[p]!.csv, target.codes[p]!, at, target.enc[p]!);
+      this.#convertCategory(batch, idx, n, this.plan[p]!, target.codes[p]!, at, target.enc[p]!);
     }
+    const texts = this.texts;
+    for (let k = 0; k < texts.length; k++) convertUtf8(batch, idx, n, this.plan[texts[k]!]!, texts[k]!, target, at, this.#quote);
     return n;
   }
 
-  /** Removes the rows marked bad (skip mode) from the numeric columns just written; returns the rows kept. */
+  /** Removes the rows marked bad (skip mode) from the parsed columns just written; returns the rows kept. */
   #dropBad(n: number, target: ColumnTarget, at: number): number {
     const bad = this.#bad;
     const idx = this.#idx;
@@ -204,8 +281,11 @@ export class BlockConverter {
       if (w !== k) {
         idx[w] = idx[k]!;
         for (let j = 0; j < this.numeric.length; j++) {
-          const col = target.cols[this.numeric[j]!]! as Float64Array;
+          const p = this.numeric[j]!;
+          const col = target.cols[p]! as Float64Array;
           col[at + w] = col[at + k]!;
+          const bm = target.valid[p];
+          if (bm != null) copyBit(bm, at + k, at + w);
         }
       }
       w++;
@@ -215,16 +295,23 @@ export class BlockConverter {
 
   #parseError(batch: TokenBatch, r: number, f: FieldPlan): RowError {
     const fi = batch.rowStart[r]! + f.csv;
-    const raw = fieldString(batch.bytes, batch.starts[fi]!, batch.ends[fi]!, batch.flags[fi]!, this.#quote);
+    const b = batch.bytes;
+    const s = batch.starts[fi]!;
+    const e = batch.ends[fi]!;
+    const raw = fieldString(b, s, e, batch.flags[fi]!, this.#quote);
     const info = f.info!;
-    let inRange = false;
-    if (f.kind === INT) inRange = parseIntBytes(batch.bytes, batch.starts[fi]!, batch.ends[fi]!, NUM);
-    else if (f.kind === BIG) inRange = parseBigIntBytes(batch.bytes, batch.starts[fi]!, batch.ends[fi]!) !== undefined;
-    const message = inRange ? `${info.dtype} value ${raw} out of range [${String(info.min)}, ${String(info.max)}]` : `cannot parse ${JSON.stringify(raw)} as ${info.dtype}`;
+    let message = `cannot parse ${JSON.stringify(raw)} as ${f.typeName}`;
+    if (f.na.has(b, s, e)) {
+      message = `missing value ${JSON.stringify(raw)} in a non-nullable ${f.typeName} field (declare it {type: '${f.typeName}', nullable: true} to read missing values as null)`;
+    } else if (f.kind === INT ? parseIntBytes(b, s, e, NUM) : f.kind === BIG && parseBigIntBytes(b, s, e) !== undefined) {
+      message = `${info.dtype} value ${raw} out of range [${String(info.min)}, ${String(info.max)}]`;
+    }
+    if (f.inferred) message += inferenceHint(this.plan, f.name, raw, this.#inferRows);
     return { line: batch.rowLine[r]!, column: f.csv + 1, message, field: f.name };
   }
 
-  #convertCategory(batch: TokenBatch, idx: Int32Array, n: number, col: number, codes: Int32Array, at: number, enc: CategoryEncoder): void {
+  #convertCategory(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, codes: Int32Array, at: number, enc: CategoryEncoder): void {
+    const col = f.csv;
     const b = batch.bytes;
     const starts = batch.starts;
     const ends = batch.ends;
@@ -234,95 +321,21 @@ export class BlockConverter {
       const fi = rowStart[idx[k]!]! + col;
       const s = starts[fi]!;
       const e = ends[fi]!;
-      // The encoder tells NA tokens (code -1) on a miss only: a known value costs no NA test.
-      if ((flags[fi]! & ESCAPED) === 0) codes[at + k] = enc.encode(b, s, e);
-      else if (e - s <= 8 && isNaToken(b, s, e)) codes[at + k] = -1;
+      const fl = flags[fi]!;
+      // The encoder tells NA tokens (code -1) on a miss only: a known value costs no NA test. A quoted field
+      // is text (writeCsv quotes a value that would read as missing).
+      if (fl === 0) codes[at + k] = enc.encode(b, s, e, true);
+      else if ((fl & ESCAPED) === 0) codes[at + k] = enc.encode(b, s, e, false);
       else {
         if (this.#scratch.length < e - s) this.#scratch = new Uint8Array(2 * (e - s));
-        const m = unescapeInto(b, s, e, this.#quote, this.#scratch);
+        const m = unescapeInto(b, s, e, this.#quote, this.#scratch, 0);
         codes[at + k] = enc.encode(this.#scratch, 0, m, false);
       }
     }
   }
 }
 
-// One kernel per column type (monomorphic). Each returns the first row index k that failed, or -1; with a
-// `bad` mask it marks every failing row and goes on.
-
-function convertF64(batch: TokenBatch, idx: Int32Array, n: number, col: number, out: Float64Array, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    if (parseFloatBytes(b, starts[fi]!, ends[fi]!, NUM)) out[at + k] = NUM[0]!;
-    else {
-      if (first < 0) first = k;
-      if (bad === null) return k;
-      bad[k] = 1;
-    }
-  }
-  return first;
-}
-
-function convertF32(batch: TokenBatch, idx: Int32Array, n: number, col: number, out: Float32Array, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    if (parseFloatBytes(b, starts[fi]!, ends[fi]!, NUM)) out[at + k] = NUM[0]!;
-    else {
-      if (first < 0) first = k;
-      if (bad === null) return k;
-      bad[k] = 1;
-    }
-  }
-  return first;
-}
-
-function convertInt(batch: TokenBatch, idx: Int32Array, n: number, col: number, out: Int32Array, at: number, bad: Uint8Array | null, min: number, max: number): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    if (parseIntBytes(b, starts[fi]!, ends[fi]!, NUM)) {
-      const v = NUM[0]!;
-      if (v >= min && v <= max) {
-        out[at + k] = v;
-        continue;
-      }
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
-}
-
-function convertBig(batch: TokenBatch, idx: Int32Array, n: number, col: number, out: BigInt64Array, at: number, bad: Uint8Array | null, min: bigint, max: bigint): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const v = parseBigIntBytes(b, starts[fi]!, ends[fi]!);
-    if (v !== undefined && v >= min && v <= max) {
-      out[at + k] = v;
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
+function copyBit(bm: Uint8Array, from: number, to: number): void {
+  if ((bm[from >>> 3]! & (1 << (from & 7))) !== 0) bm[to >>> 3] = bm[to >>> 3]! | (1 << (to & 7));
+  else bm[to >>> 3] = bm[to >>> 3]! & ~(1 << (to & 7));
 }

@@ -8,7 +8,7 @@
  * @internal
  * @packageDocumentation
  */
-import { fieldString, isNaToken } from './csv-bytes.js';
+import { DEFAULT_NA, fieldString, type NaMatcher } from './csv-bytes.js';
 
 /** Bytes of a value held in its key words. */
 const KEY_BYTES = 12;
@@ -29,6 +29,14 @@ export class CategoryEncoder {
   #mask = 63;
   /** Code → hash. */
   #hashes = new Int32Array(16);
+  /** Code → 1 when the value is an NA token (added from a quoted field: text there, missing unquoted). */
+  #isNa = new Int32Array(16);
+  /** The column's missing-value tokens. */
+  readonly #na: NaMatcher;
+
+  constructor(na: NaMatcher = DEFAULT_NA) {
+    this.#na = na;
+  }
   /** Code → its length and key words (its first 12 bytes, little-endian, zero past its end). */
   #lens = new Int32Array(16);
   #w0 = new Int32Array(16);
@@ -87,11 +95,13 @@ export class CategoryEncoder {
       const t = table[slot]!;
       if (t === 0) break;
       const code = t - 1;
-      if (hashes[code] === h && lens[code] === len && this.#w0[code] === w0 && this.#w1[code] === w1 && this.#w2[code] === w2 && (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))) return code;
+      if (hashes[code] === h && lens[code] === len && this.#w0[code] === w0 && this.#w1[code] === w1 && this.#w2[code] === w2 && (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))) return na && this.#isNa[code] !== 0 ? -1 : code;
       slot = (slot + 1) & mask;
     }
-    if (na && len <= 8 && isNaToken(b, s, e)) return -1;
-    return this.#add(b, s, e, h, slot, w0, w1, w2);
+    if (na && this.#na.has(b, s, e)) return -1;
+    const code = this.#add(b, s, e, h, slot, w0, w1, w2);
+    this.#isNa[code] = !na && this.#na.has(b, s, e) ? 1 : 0;
+    return code;
   }
 
   /** Whether bytes 12.. of value `code` equal `b[s + 12..e)` (same length). */
@@ -108,6 +118,7 @@ export class CategoryEncoder {
       const n = this.#offs.length * 2;
       this.#offs = grown(this.#offs, n);
       this.#hashes = grown(this.#hashes, n);
+      this.#isNa = grown(this.#isNa, n);
       this.#lens = grown(this.#lens, n);
       this.#w0 = grown(this.#w0, n);
       this.#w1 = grown(this.#w1, n);

@@ -9,20 +9,26 @@
  */
 import { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
-import { RecordStore, type Schema } from '../record-store.js';
+import { RecordStore, Utf8Column, type NullableColumn, type Schema } from '../record-store.js';
 import { fieldString } from './csv-bytes.js';
-import { BlockConverter, CAT, type ColumnTarget, type FieldPlan, type RowError } from './csv-block.js';
+import { growBytes, newBitmap } from './csv-columns.js';
+import { BlockConverter, CAT, newUtf8Target, UTF8, type ColumnTarget, type FieldPlan, type RowError, type Utf8Target } from './csv-block.js';
 import { CategoryEncoder, codePointOrder } from './csv-categories.js';
 import { CsvError } from './csv-error.js';
 import { mangleHeader } from './csv-sample.js';
 import type { TokenBatch, TokenFatal } from './csv-tokenizer.js';
 
-/** @internal A block converted by a worker: per plan index, a column (numbers) or codes + values (categories). */
+/**
+ * @internal A block converted by a worker: per plan index, a column (numbers, bool, date, timestamp), codes +
+ * values (categories) or offsets + bytes (utf8), and validity bitmaps (nullable fields with a null).
+ */
 export interface ConvertedBlock {
   readonly n: number;
   readonly cols: (TypedArray | null)[];
   readonly codes: (Int32Array | null)[];
   readonly values: (string[] | null)[];
+  readonly utf8: (Utf8Target | null)[];
+  readonly valid: (Uint8Array | null)[];
 }
 
 /** @internal The chunk builder. */
@@ -37,7 +43,9 @@ export class ChunkBuilder {
   /** With `reuse`: the arrays of the chunk handed out last, taken back for the next full chunk. */
   #spare: (TypedArray | null)[] | null = null;
   #spareCodes: (Int8Array | Int16Array | Int32Array | null)[] = [];
-  readonly #t: ColumnTarget = { cols: [], codes: [], enc: [] };
+  readonly #t: ColumnTarget = { cols: [], codes: [], enc: [], utf8: [], valid: [], cap: 0 };
+  /** Text bytes of the last chunk, per utf8 field: the next chunk's first allocation. */
+  #textBytes: number[] = [];
   /** Parallel mode: per category field, value → chunk code, and the chunk's values. */
   #byValue: (Map<string, number> | null)[] = [];
   #lists: (string[] | null)[] = [];
@@ -133,10 +141,13 @@ export class ChunkBuilder {
     });
     t.enc = this.#plan.map((f, p) => {
       if (f.kind !== CAT) return null;
-      const e = t.enc[p] ?? new CategoryEncoder();
+      const e = t.enc[p] ?? new CategoryEncoder(f.na);
       e.reset();
       return e;
     });
+    t.utf8 = this.#plan.map((f, p) => (f.csv < 0 || f.kind !== UTF8 ? null : newUtf8Target(n, this.#textBytes[p] ?? 8 * n)));
+    t.valid = this.#plan.map(() => null);
+    t.cap = n;
     this.#byValue = this.#plan.map((f) => (f.kind === CAT ? new Map() : null));
     this.#lists = this.#plan.map((f) => (f.kind === CAT ? [] : null));
   }
@@ -174,7 +185,20 @@ export class ChunkBuilder {
         d.set(c);
         t.codes[p] = d;
       }
+      const u = t.utf8[p];
+      if (u != null) {
+        const o = new Int32Array(n + 1);
+        o.set(u.offsets.subarray(0, this.#rows + 1));
+        u.offsets = o;
+      }
+      const bm = t.valid[p];
+      if (bm != null) {
+        const g = new Uint8Array((n + 7) >>> 3);
+        g.set(bm);
+        t.valid[p] = g;
+      }
     }
+    t.cap = n;
   }
 
   /** Starts converting `batch` (after the header, if one is awaited); continue with {@link step}. */
@@ -231,6 +255,11 @@ export class ChunkBuilder {
         if (src != null) (t.cols[p] as Float64Array).set((src as Float64Array).subarray(from, from + m), at);
         const codes = block.codes[p];
         if (codes != null) remapCodes(codes, block.values[p]!, from, from + m, t.codes[p]!, at, this.#byValue[p]!, this.#lists[p]!);
+        const u = block.utf8[p];
+        if (u != null) appendText(u, from, from + m, t.utf8[p]!, at);
+        const bm = block.valid[p];
+        if (bm != null) t.valid[p] = copyBits(bm, from, from + m, t.valid[p] ?? newBitmap(t.cap, at), at);
+        else if (t.valid[p] != null) copyBits(null, from, from + m, t.valid[p]!, at);
       }
       this.#rows += m;
       this.rowsRead += m;
@@ -243,7 +272,7 @@ export class ChunkBuilder {
   flush(): void {
     const n = this.#rows;
     const t = this.#t;
-    const out: Record<string, TypedArray | Categorical<string>> = {};
+    const out: Record<string, TypedArray | Categorical<string> | Utf8Column | NullableColumn> = {};
     for (let p = 0; p < this.#plan.length; p++) {
       const f = this.#plan[p]!;
       if (f.csv < 0) continue;
@@ -267,10 +296,18 @@ export class ChunkBuilder {
         }
         narrow.set(codes.subarray(0, n));
         out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
+      } else if (f.kind === UTF8) {
+        const u = t.utf8[p]!;
+        const used = u.offsets[n]!;
+        this.#textBytes[p] = used + (used >>> 3);
+        const offsets = u.offsets.length === n + 1 ? u.offsets : u.offsets.slice(0, n + 1);
+        out[f.name] = new Utf8Column(offsets, used === u.bytes.length ? u.bytes : u.bytes.slice(0, used), exactBitmap(t.valid[p] ?? null, n));
       } else {
         const a = t.cols[p]!;
         // Whole-store mode sized the arrays from an estimate: a small overshoot is kept (a view), not copied.
-        out[f.name] = n === a.length ? a : ((this.#wholeBytes >= 0 && a.length - n <= a.length >> 4 ? a.subarray(0, n) : a.slice(0, n)) as TypedArray);
+        const values = n === a.length ? a : ((this.#wholeBytes >= 0 && a.length - n <= a.length >> 4 ? a.subarray(0, n) : a.slice(0, n)) as TypedArray);
+        const bm = exactBitmap(t.valid[p] ?? null, n);
+        out[f.name] = bm === null ? values : { values, validity: bm };
       }
     }
     this.ready.push(storeOf(out, this.#schema, n));
@@ -319,11 +356,42 @@ function remapCodes(codes: Int32Array, values: string[], from: number, to: numbe
   }
 }
 
+/** The first `n` rows' bits of `bm` (a copy when `bm` is longer; the bits past `n` cleared), or null. */
+function exactBitmap(bm: Uint8Array | null, n: number): Uint8Array | null {
+  if (bm === null) return null;
+  const nb = (n + 7) >>> 3;
+  const out = bm.length === nb ? bm : bm.slice(0, nb);
+  if ((n & 7) !== 0) out[nb - 1] = out[nb - 1]! & ((1 << (n & 7)) - 1);
+  return out;
+}
+
+/** Copies the validity of rows `[from, to)` of `src` (null: all valid) into `dst` from row `at`; returns `dst`. */
+function copyBits(src: Uint8Array | null, from: number, to: number, dst: Uint8Array, at: number): Uint8Array {
+  for (let i = from; i < to; i++, at++) {
+    if (src === null || (src[i >>> 3]! & (1 << (i & 7))) !== 0) dst[at >>> 3] = dst[at >>> 3]! | (1 << (at & 7));
+    else dst[at >>> 3] = dst[at >>> 3]! & ~(1 << (at & 7));
+  }
+  return dst;
+}
+
+/** Appends the text of rows `[from, to)` of `src` to `dst` (whose rows `< at` are filled). */
+function appendText(src: Utf8Target, from: number, to: number, dst: Utf8Target, at: number): void {
+  const so = src.offsets;
+  const a = so[from]!;
+  const len = so[to]! - a;
+  const pos = dst.offsets[at]!;
+  if (pos + len > dst.bytes.length) dst.bytes = growBytes(dst.bytes, pos, pos + len);
+  dst.bytes.set(src.bytes.subarray(a, a + len), pos);
+  const shift = pos - a;
+  const d = dst.offsets;
+  for (let i = from; i < to; i++) d[at + i - from + 1] = so[i + 1]! + shift;
+}
+
 /**
  * The chunk's store. When no schema field is in the file (all have defaults), there is no column to give
  * fromColumns the length: the store is `n` rows of defaults (issue 19).
  */
-function storeOf(out: Record<string, TypedArray | Categorical<string>>, schema: Schema, n: number): RecordStore<Schema> {
+function storeOf(out: Record<string, TypedArray | Categorical<string> | Utf8Column | NullableColumn>, schema: Schema, n: number): RecordStore<Schema> {
   for (const _ in out) return RecordStore.fromColumns(out, schema) as RecordStore<Schema>;
   const s = new RecordStore<Schema>(schema, { capacity: n });
   s.extend(new Array<Record<string, never>>(n).fill({}));

@@ -1,8 +1,9 @@
 /**
  * `readCsv`: RFC 4180 CSV straight into RecordStore chunks (pandas `read_csv(chunksize=)`), in memory that does
- * not grow with the file. The input is tokenized as UTF-8 bytes (csv-tokenizer.ts); numbers are parsed from the
- * bytes into TypedArray columns and `'category'` fields matched on their bytes (csv-block.ts), each chunk handed
- * to `RecordStore.fromColumns` (which adopts the arrays).
+ * not grow with the file. The input is tokenized as UTF-8 bytes (csv-tokenizer.ts); numbers, booleans, dates
+ * and timestamps are parsed from the bytes into TypedArray columns, utf8 text copied as bytes and `'category'`
+ * fields matched on their bytes (csv-block.ts, csv-columns.ts), each chunk handed to `RecordStore.fromColumns`
+ * (which adopts the arrays).
  *
  * @packageDocumentation
  */
@@ -31,8 +32,9 @@ export { MAX_CSV_FIELD_SIZE };
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions<S extends Schema = Schema> {
   /**
-   * Field name → dtype / typecode / `'category'` (or `{type, default}`: the default fills a column the file
-   * lacks). With a header, fields are matched by their header names (after `rename`; a repeated header name
+   * Field name → dtype / typecode / `'category'` / `'utf8'` / `'bool'` / `'date'` / `'timestamp'` (or
+   * `{type, nullable, default}`: `nullable: true` reads missing values as null, the default fills a column
+   * the file lacks). With a header, fields are matched by their header names (after `rename`; a repeated header name
    * becomes `a.1`, an empty one `Unnamed: N`, as pandas names them) and other columns are ignored; without
    * one, the schema's order is the column order.
    */
@@ -468,17 +470,28 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOpt
  * @returns a {@link CsvReader}: `for await (const chunk of reader)`; each chunk is a new RecordStore.
  * @throws {@link ValueError} eagerly for a bad `chunkSize` (above {@link MAX_CSV_CHUNK_SIZE} too),
  *   `fieldSizeLimit`, delimiter or quote, or schema; `TypeError` for a vector field or a non-source. While
- *   reading: {@link CsvError} (a ValueError) naming line and column for a wrong field count, a character after
- *   a closing quote, an unparsable number, an out-of-range integer (unless `onError: 'skip'`), and always for
+ *   reading: {@link CsvError} (a ValueError) naming line, column and field for a wrong field count, a character
+ *   after a closing quote, an unparsable number, bool, date or timestamp (the value quoted), an out-of-range
+ *   integer, a missing value in a non-nullable int/bool/date/timestamp field (unless `onError: 'skip'`), and always for
  *   a malformed header, an unterminated quote at the end, a field over `fieldSizeLimit`, and invalid UTF-8
  *   (its message gives the byte offset).
  * @remarks RFC 4180: quoted fields with `""` escapes, delimiters and newlines in quotes, LF/CR/CRLF (each ends
  * one line for line numbers, inside quotes too), a leading BOM; blank lines are skipped. The input is read as
  * UTF-8 bytes: time is linear in its size whatever the field lengths, and rows allocate nothing — numbers are
  * parsed from the bytes (equal to `Number(text)` bit for bit), a category value is matched on its bytes against
- * the chunk's categories (only a new one is decoded). Floats: empty and NA tokens (`NA`, `NaN`, `null`, …, as
- * pandas' `na_values`) read as NaN; an empty integer is an error. A category's empty or NA field is missing
- * (`null`), as pandas. Each chunk's categories are its own (first-seen order), as pandas infers per chunk.
+ * the chunk's categories (only a new one is decoded), a `'utf8'` field's bytes are copied into the chunk's
+ * UTF-8 buffer (no string per cell). `'bool'` reads pandas' spellings `True`/`TRUE`/`true`/`1` and
+ * `False`/`FALSE`/`false`/`0`; `'date'` reads `YYYY-MM-DD` or `YYYY/MM/DD` (or a timestamp at midnight);
+ * `'timestamp'` ISO 8601 (`2001-01-01T00:47:05.5Z`, a space for the `T`, offsets `+05:30`/`-0800`, fractions)
+ * and `2001/01/01 00:47` — a time without an offset is UTC, never local time. **Missing values** are pandas'
+ * NA tokens (`''`, `NA`, `N/A`, `NaN`, `null`, `NULL`, `None`, `#N/A`, `<NA>`, `nan`, …: pandas' default
+ * `na_values`): a field declared `{type, nullable: true}` reads them as `null` (Arrow-layout validity bitmap,
+ * made at the first null); a non-nullable float reads them as NaN; any other non-nullable field (an int, bool,
+ * date, timestamp) rejects them with a CsvError that says to declare it nullable. A category's NA token is
+ * missing (`null`). A **quoted** field is always text in a category or utf8 field (`"NA"` and `""` are the
+ * strings, as `writeCsv` writes them; pandas would read them as missing), and a non-nullable utf8 field reads
+ * every field as text (an empty field is `''`). Each chunk's categories are its own (first-seen order), as
+ * pandas infers per chunk.
  * @example
  * ```ts
  * const csv = 'city,temp\nOslo,3.5\nRome,18\n';

@@ -8,6 +8,7 @@
  */
 import { describe, throwType, throwValue } from '../errors.js';
 import { fieldType, type RecordStore, type Schema } from '../record-store.js';
+import { NA_TOKENS } from './csv-bytes.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
 
 /** Options of {@link writeCsv}. */
@@ -122,9 +123,14 @@ export function isoTimestamp(ms: number): string {
   return `${isoDate(day)} ${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}${frac === 0 ? '' : `.${pad(frac, 3)}`}`;
 }
 
-/** `s` quoted when it holds the delimiter, the quote, CR or LF, or is empty (so it reads back apart from a null). */
+const NA_TEXT: ReadonlySet<string> = new Set(NA_TOKENS);
+
+/**
+ * `s` quoted when it holds the delimiter, the quote, CR or LF, or is an NA token (`''`, `'NA'`, …: readCsv
+ * reads a quoted field as text, so it reads back apart from a null).
+ */
 function quoteText(s: string, f: Format): string {
-  return f.special.test(s) || s === '' ? f.quote + s.split(f.quote).join(f.quote + f.quote) + f.quote : s;
+  return f.special.test(s) || NA_TEXT.has(s) ? f.quote + s.split(f.quote).join(f.quote + f.quote) + f.quote : s;
 }
 
 /** What this module reads of a Categorical column. */
@@ -332,8 +338,8 @@ export async function* csvBytes(source: CsvWritable, options: WriteCsvOptions = 
  * @returns The CSV text, or a Promise of it, or a Promise that resolves when the sink is closed.
  * @throws `TypeError` for a source that is not stores, a vector field, or bad options; {@link ValueError} for
  *   chunks whose fields differ or an unknown column.
- * @remarks RFC 4180 quoting (fields with the delimiter, the quote, CR or LF, and empty strings, are quoted, so
- *   an empty string and a missing value read back apart); floats as Python's `repr` (`readCsv` reads every
+ * @remarks RFC 4180 quoting (fields with the delimiter, the quote, CR or LF, and strings that are NA tokens —
+ *   `''`, `'NA'`, `'null'`, … — are quoted, so `readCsv` reads them back as text, apart from a missing value); floats as Python's `repr` (`readCsv` reads every
  *   value back bit for bit); missing values (null, NaN) as `naRep`; booleans `True`/`False`; dates
  *   `YYYY-MM-DD`; timestamps `YYYY-MM-DD HH:MM:SS[.fff]` in UTC. Memory: one chunk's text at a time.
  * @example

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { csvOptions, type ReadCsvOptions } from '../../src/pipeline.js';
-import type { RecordStore, Schema } from '../../src/record-store.js';
+import { Utf8Column, type RecordStore, type Schema } from '../../src/record-store.js';
 import { PARALLEL_CSV_MIN_BYTES, readCsv, readCsvStore } from '../../src/node/index.js';
 import { ParallelCsvReader } from '../../src/node/csv-parallel.js';
 import { ValueError } from '../../src/errors.js';
@@ -31,9 +31,13 @@ async function collect(it: AsyncIterable<RecordStore<Schema>> & { skippedRows: n
     for await (const c of it) {
       chunks.push({
         length: c.length,
+        schema: c.schema,
+        nulls: c.fields.map((k) => c.nullCount(k)),
         cols: Object.keys(c.schema).map((k) => {
           const col = c.column(k) as unknown as { categories?: unknown[]; toArray(): unknown[]; constructor: { name: string } };
-          return col.categories !== undefined ? { cats: [...col.categories], values: col.toArray() } : { type: col.constructor.name, values: Array.from(col as unknown as ArrayLike<number>) };
+          if (col.categories !== undefined) return { cats: [...col.categories], values: col.toArray() };
+          if (col instanceof Utf8Column) return { type: 'Utf8Column', values: col.toArray() };
+          return { type: col.constructor.name, values: Array.from(col as unknown as ArrayLike<number>), validity: c.validity(k) };
         }),
       });
     }
@@ -97,6 +101,36 @@ describe('serial and parallel readers agree', () => {
     expect(s2.error?.message).toMatch(/line 3, column 3.*unterminated/);
     expect(p2).toEqual(s2);
   });
+});
+
+describe('serial and parallel readers agree on every field type', () => {
+  const typed = {
+    k: { type: 'utf8', nullable: true },
+    n: { type: 'int32', nullable: true },
+    b: { type: 'bool', nullable: true },
+    d: 'date',
+    t: { type: 'timestamp', nullable: true },
+    u: 'utf8',
+  } as const;
+  const text = fc.string({ unit: fc.constantFrom('a', 'é', '😀', ',', '"', '\n', ' ', 'NA'), maxLength: 8 }).map((s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s));
+  const typedRow = fc
+    .tuple(
+      text,
+      fc.oneof(fc.integer({ min: -1000, max: 1000 }).map(String), fc.constantFrom('', 'NA', 'x')),
+      fc.constantFrom('True', 'false', '1', '', 'NA', 'maybe'),
+      fc.constantFrom('2001-01-01', '1969-12-31', '2020/02/29', '2001-02-30'),
+      fc.constantFrom('2001-01-01 00:47', '2001-01-01T00:47:05.5+01:00', '', 'noon'),
+      text,
+    )
+    .map((r) => r.join(','));
+  const typedText = fc.array(typedRow, { maxLength: 40 }).map((rows) => 'k,n,b,d,t,u\n' + rows.join('\n'));
+  propTest.prop([typedText, fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom<'throw' | 'skip'>('throw', 'skip')], { numRuns: 10 })(
+    'utf8, nullable int, bool, date and timestamp columns (bitmaps and text cross the worker boundary)',
+    async (csv, blockBytes, chunkSize, onError) => {
+      const [s, p] = await both(csv, { schema: typed, chunkSize, onError }, blockBytes);
+      expect(p).toEqual(s);
+    },
+  );
 });
 
 describe('readCsv(path, {workers})', () => {

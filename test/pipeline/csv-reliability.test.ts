@@ -137,8 +137,8 @@ describe('issue 19 row 10: field size limit', () => {
 });
 
 describe('issue 19 minor CSV items', () => {
-  test("'NA' (and pandas' other NA tokens) in a category column read as missing", () => {
-    expect(objects('k\nNA\nx\nN/A\nnull\n"NA"\nNAB\n', { k: 'category' })).toEqual([{ k: null }, { k: 'x' }, { k: null }, { k: null }, { k: null }, { k: 'NAB' }]);
+  test("'NA' (and pandas' other NA tokens) in a category column read as missing; quoted, they are text", () => {
+    expect(objects('k\nNA\nx\nN/A\nnull\n"NA"\nNAB\n', { k: 'category' })).toEqual([{ k: null }, { k: 'x' }, { k: null }, { k: null }, { k: 'NA' }, { k: 'NAB' }]);
   });
   test("with onError: 'skip' a malformed header throws instead of being skipped", () => {
     const e = errorOf(() => objects('a,"b"x\n1,2\n3,4\n', { a: 'int32' }, { onError: 'skip' })) as CsvError;

@@ -17,7 +17,7 @@ function write(rows: [string, number, number][], eol: string): string {
   return 'name,n,x' + eol + rows.map(([s, n, x]) => `${quote(s)},${n},${String(x)}`).join(eol) + (rows.length > 0 ? eol : '');
 }
 const schema = { name: 'category', n: 'int32', x: 'float64' } as const;
-const expected = (rows: [string, number, number][]) => rows.map(([s, n, x]) => ({ name: s === '' ? null : s, n, x: x === 0 ? 0 : x /* String(-0) is "0" */ }));
+const expected = (rows: [string, number, number][]) => rows.map(([s, n, x]) => ({ name: s /* a quoted field is text: "" reads as '' */, n, x: x === 0 ? 0 : x /* String(-0) is "0" */ }));
 
 async function* pieces<T>(parts: T[]): AsyncGenerator<T> {
   for (const p of parts) yield p;

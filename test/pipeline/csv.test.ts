@@ -25,7 +25,7 @@ describe('RFC 4180', () => {
     expect(rows(text, { name: 'category', note: 'category', v: 'int32' })).toEqual([
       { name: 'Smith, J', note: 'said "hi"', v: 1 },
       { name: 'plain', note: 'two\nlines', v: 2 },
-      { name: null, note: 'x', v: 3 },
+      { name: '', note: 'x', v: 3 }, // a quoted field is text, never missing
     ]);
   });
   test('LF, CR and CRLF line ends; a trailing newline adds no row; no trailing newline is fine', () => {
@@ -111,7 +111,7 @@ describe('bad input (each names line and column)', () => {
     const e = csvError(() => rows('a,b\n1,2\n\n"3",x7\n', s));
     expect([e.line, e.column, e.field]).toEqual([4, 2, 'b']);
     expect(e.message).toMatch(/cannot parse "x7" as uint8/);
-    expect(csvError(() => rows('a,b\n,1\n', s)).message).toMatch(/cannot parse "" as int32/);
+    expect(csvError(() => rows('a,b\n,1\n', s)).message).toMatch(/missing value "" in a non-nullable int32 field \(declare it \{type: 'int32', nullable: true\}/);
     expect(csvError(() => rows('a\n1.5\n', { a: 'int32' })).column).toBe(1);
     expect(csvError(() => rows('a\n0x10\n', { a: 'float64' })).line).toBe(2);
   });
