@@ -35,13 +35,15 @@ export type { TokenBatch, TokenFatal } from './pipeline/csv-tokenizer.js';
 /** @internal */
 export { allocTarget, BlockConverter, planSchema } from './pipeline/csv-block.js';
 /** @internal */
+export { NaMatcher } from './pipeline/csv-bytes.js';
+/** @internal */
 export type { ColumnTarget, FieldPlan, RowError, Utf8Target } from './pipeline/csv-block.js';
 /** @internal */
 export { ChunkBuilder } from './pipeline/csv-chunks.js';
 /** @internal */
 export type { ConvertedBlock } from './pipeline/csv-chunks.js';
 /** @internal */
-export { csvOptions } from './pipeline/csv-reader.js';
+export { csvOptions, planOf } from './pipeline/csv-reader.js';
 /** @internal */
 export type { CsvOptions } from './pipeline/csv-reader.js';
 export { csvBytes, writeCsv } from './pipeline/write-csv.js';

@@ -11,7 +11,7 @@
  */
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { ByteTokenizer, ChunkBuilder, CsvError, CsvReader, planSchema, type CsvOptions } from '../pipeline.js';
+import { ByteTokenizer, ChunkBuilder, CsvError, CsvReader, planOf, type CsvOptions } from '../pipeline.js';
 import type { RecordStore, Schema } from '../record-store.js';
 import type { BlockRequest, BlockResult, WorkerInit } from './csv-protocol.js';
 import { lastRecordEnd } from './csv-split.js';
@@ -99,7 +99,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     const pending: Promise<BlockResult>[] = [];
     try {
       const size = (await fh.stat()).size;
-      const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename, o.wholeBytes === undefined ? undefined : size);
+      const b = new ChunkBuilder(planOf(o), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename, o.wholeBytes === undefined ? undefined : size);
       const bs = this.#blockBytes ?? blockSize(size, this.#workers);
       // The header (and a BOM), read by the serial tokenizer: it tells where the data starts and on which line.
       const tok = new ByteTokenizer(D, Q, o.fieldSizeLimit);
@@ -139,6 +139,9 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         skip,
         fieldSizeLimit: o.fieldSizeLimit,
         csvToPlan: Array.from(b.conv.colMap),
+        naTokens: o.naTokens,
+        inferred: [...o.inferred],
+        inferRows: o.inferRows,
       });
       let readAt = streamOffset;
       let carry = new Uint8Array(0);

@@ -15,6 +15,11 @@ export interface WorkerInit {
   readonly skip: boolean;
   readonly fieldSizeLimit: number;
   readonly csvToPlan: number[];
+  /** The missing-value tokens. */
+  readonly naTokens: readonly string[];
+  /** The fields whose types were inferred, from `inferRows` rows. */
+  readonly inferred: string[];
+  readonly inferRows: number;
 }
 
 /** @internal A block of whole records: `buffer` (transferred) holds `length` bytes from stream offset `offset`. */

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { parentPort } from 'node:worker_threads';
-import { allocTarget, BlockConverter, ByteTokenizer, planSchema } from '../pipeline.js';
+import { allocTarget, BlockConverter, ByteTokenizer, NaMatcher, planSchema } from '../pipeline.js';
 import type { Schema } from '../record-store.js';
 import type { BlockRequest, BlockResult, WorkerInit } from './csv-protocol.js';
 
@@ -24,7 +24,7 @@ port.on('message', (msg: WorkerInit | BlockRequest) => {
 });
 
 function convertBlock(o: WorkerInit, req: BlockRequest): { result: BlockResult; transfer: ArrayBuffer[] } {
-  const plan = planSchema(o.schema as Schema);
+  const plan = planSchema(o.schema as Schema, { na: new NaMatcher(o.naTokens), inferred: new Set(o.inferred), inferRows: o.inferRows });
   const conv = new BlockConverter(plan, o.quote, o.skip);
   conv.setColumns(o.csvToPlan);
   const tok = new ByteTokenizer(o.delimiter, o.quote, o.fieldSizeLimit, 1, req.offset, false);

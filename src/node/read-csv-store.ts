@@ -21,7 +21,7 @@ import { readCsv, type NodeCsvSource, type NodeReadCsvOptions } from './read-csv
  * const flights = await readCsvStore('flights.csv', { schema: { origin: 'category', delay: 'int16' } });
  * ```
  */
-export async function readCsvStore<S extends Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S>): Promise<RecordStore<S>> {
+export async function readCsvStore<S extends Schema = Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S> = {}): Promise<RecordStore<S>> {
   const chunks: RecordStore<S>[] = [];
   for await (const c of readCsv(source, options).wholeStore(0)) chunks.push(c);
   return wholeCsvStore(chunks);

@@ -115,7 +115,7 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
  * }
  * ```
  */
-export function readCsv<S extends Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S>): CsvReader<S> {
+export function readCsv<S extends Schema = Schema>(source: NodeCsvSource, options: NodeReadCsvOptions<S> = {}): CsvReader<S> {
   if (typeof source === 'string' || source instanceof URL) {
     const workers = options?.workers ?? 'auto';
     if (workers !== 'auto' && (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1 || workers > 256)) {

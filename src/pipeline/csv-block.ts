@@ -45,8 +45,8 @@ export interface FieldPlan {
   readonly nullable: boolean;
   /** The missing-value tokens. */
   readonly na: NaMatcher;
-  /** The type was inferred from the first rows (its errors suggest a schema to pass). */
-  readonly inferred: boolean;
+  /** Rows the type was inferred from (its errors then suggest a schema to pass), or 0 for a given type. */
+  readonly inferred: number;
   /** The field's spec as the schema gives it. */
   readonly spec: FieldSpec;
   readonly min: number;
@@ -76,7 +76,7 @@ export function planSchema(schema: Schema, o: PlanOptions = {}): FieldPlan[] {
     const hasDefault = isObj && 'default' in spec;
     const nullable = isObj && (spec as { nullable?: unknown }).nullable === true;
     const type = isObj ? (spec as { type: unknown }).type : spec;
-    const base = { name, hasDefault, nullable, min: 0, max: 0, csv: -1, na: o.na ?? DEFAULT_NA, inferred: o.inferred?.has(name) === true, spec: spec as FieldSpec };
+    const base = { name, hasDefault, nullable, min: 0, max: 0, csv: -1, na: o.na ?? DEFAULT_NA, inferred: o.inferred?.has(name) === true ? (o.inferRows ?? 0) : 0, spec: spec as FieldSpec };
     if (type === 'category') return { ...base, kind: CAT, dtype: 'category', typeName: 'category', info: null };
     if (type === 'utf8' || type === 'string') return { ...base, kind: UTF8, dtype: 'category', typeName: 'utf8', info: null };
     if (Array.isArray(type)) throwType(`readCsv(): field ${JSON.stringify(name)} is a vector field ${describe(type)}; CSV columns hold one value (use one field per column)`);
@@ -161,10 +161,7 @@ export class BlockConverter {
   #bad = new Uint8Array(256);
   #scratch = new Uint8Array(256);
 
-  readonly #inferRows: number;
-
-  constructor(plan: FieldPlan[], quote: number, skip: boolean, inferRows = 0) {
-    this.#inferRows = inferRows;
+  constructor(plan: FieldPlan[], quote: number, skip: boolean) {
     this.plan = plan;
     this.#quote = quote;
     this.#skip = skip;
@@ -306,7 +303,7 @@ export class BlockConverter {
     } else if (f.kind === INT ? parseIntBytes(b, s, e, NUM) : f.kind === BIG && parseBigIntBytes(b, s, e) !== undefined) {
       message = `${info.dtype} value ${raw} out of range [${String(info.min)}, ${String(info.max)}]`;
     }
-    if (f.inferred) message += inferenceHint(this.plan, f.name, raw, this.#inferRows);
+    if (f.inferred > 0) message += inferenceHint(this.plan, f.name, raw, f.inferred);
     return { line: batch.rowLine[r]!, column: f.csv + 1, message, field: f.name };
   }
 

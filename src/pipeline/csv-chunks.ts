@@ -268,8 +268,8 @@ export class ChunkBuilder {
     }
   }
 
-  /** Hands the rows built so far to a new RecordStore chunk. */
-  flush(): void {
+  /** Hands the rows built so far to a new RecordStore chunk (`last`: at the end of the input). */
+  flush(last = false): void {
     const n = this.#rows;
     const t = this.#t;
     const out: Record<string, TypedArray | Categorical<string> | Utf8Column | NullableColumn> = {};
@@ -314,13 +314,15 @@ export class ChunkBuilder {
     if (this.#reuse && n === this.#size) this.#spare = t.cols;
     this.chunks++;
     this.#rows = 0;
-    this.#alloc();
+    // The last chunk (a whole store's only one) needs no arrays after it: a whole store's would be
+    // MAX_WHOLE_ROWS long.
+    if (!last) this.#alloc();
   }
 
   /** End of input: the last partial chunk (or, as pandas, one empty chunk for a file with no rows). */
   finish(): void {
     if (this.#awaitingHeader) return;
-    if (this.#rows > 0 || this.chunks === 0) this.flush();
+    if (this.#rows > 0 || this.chunks === 0) this.flush(true);
   }
 
   /** The error for a fatal tokenizer error (named with its schema field). */

@@ -7,10 +7,12 @@
  *
  * @packageDocumentation
  */
-import type { RecordStore, Schema } from '../record-store.js';
+import type { FieldSpec, RecordStore, Schema } from '../record-store.js';
 import { describe, throwType, throwValue } from '../errors.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
-import { planSchema } from './csv-block.js';
+import { planSchema, type FieldPlan } from './csv-block.js';
+import { DEFAULT_NA, NaMatcher } from './csv-bytes.js';
+import { inferColumnType, inferredSpec, naTokens } from './csv-infer.js';
 import { mangleHeader, Sampler, type CsvSample } from './csv-sample.js';
 import { ChunkBuilder } from './csv-chunks.js';
 import { CsvError } from './csv-error.js';
@@ -34,11 +36,22 @@ export interface ReadCsvOptions<S extends Schema = Schema> {
   /**
    * Field name → dtype / typecode / `'category'` / `'utf8'` / `'bool'` / `'date'` / `'timestamp'` (or
    * `{type, nullable, default}`: `nullable: true` reads missing values as null, the default fills a column
-   * the file lacks). With a header, fields are matched by their header names (after `rename`; a repeated header name
-   * becomes `a.1`, an empty one `Unnamed: N`, as pandas names them) and other columns are ignored; without
-   * one, the schema's order is the column order.
+   * the file lacks). Optional, or partial: the columns it does not name get inferred types (see
+   * {@link readCsv}); `columns` selects which columns are read. With a header, fields are matched by their
+   * header names (after `rename`; a repeated header name becomes `a.1`, an empty one `Unnamed: N`, as pandas
+   * names them); without one, a given schema is the full schema in column order (no schema: columns named
+   * `0`, `1`, … with inferred types).
    */
-  readonly schema: S;
+  readonly schema?: S | undefined;
+  /**
+   * Rows sampled to infer the types the schema leaves out (default 10 000, or the whole input if shorter): a
+   * positive integer.
+   */
+  readonly inferRows?: number | undefined;
+  /** More missing-value tokens (pandas `na_values`), added to pandas' defaults unless `keepDefaultNa` is false. */
+  readonly naValues?: readonly string[] | undefined;
+  /** `false`: only `naValues` are missing-value tokens (pandas `keep_default_na`); default true. */
+  readonly keepDefaultNa?: boolean | undefined;
   /** Keep only these columns, by header name (pandas `usecols`); the fields follow the file's order. */
   readonly columns?: readonly string[] | undefined;
   /** Header name → field name (`{'Airport Name': 'airport'}`): `schema` uses the new names, `columns` the file's. */
@@ -91,6 +104,12 @@ export interface CsvOptions<S extends Schema> {
   readonly fieldSizeLimit: number;
   readonly columns: readonly string[] | null;
   readonly rename: Readonly<Record<string, string>> | null;
+  readonly inferRows: number;
+  /** The missing-value tokens (and their matcher). */
+  readonly naTokens: readonly string[];
+  readonly na: NaMatcher;
+  /** Fields whose types were inferred (set when resolved). */
+  readonly inferred: ReadonlySet<string>;
   /**
    * Set by `readCsvStore` only: build one store instead of chunks (no chunk limit; arrays sized from the input's
    * bytes per row), its categories sorted. The value is the input's size in bytes when known, else 0.
@@ -98,29 +117,76 @@ export interface CsvOptions<S extends Schema> {
   readonly wholeBytes?: number;
 }
 
+/** Default rows sampled to infer column types. */
+export const DEFAULT_INFER_ROWS = 10_000;
+
+/** The file's column names: the header as pandas names it (`a.1`, `Unnamed: N`), or `0`, `1`, … without one. */
+function fileNamesOf(sample: CsvSample): string[] {
+  if (sample.header !== null) return mangleHeader(sample.header);
+  const width = sample.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return Array.from({ length: width }, (_, i) => String(i));
+}
+
+/** @internal Whether rows must be sampled once the header is known: some read column has no given type. */
+export function needsRows(o: CsvOptions<Schema>, header: readonly string[] | null): boolean {
+  if (o.given === undefined) return true;
+  if (header === null) return false;
+  const rename = o.rename ?? {};
+  const names = mangleHeader(header);
+  const keep = o.columns === null ? null : new Set(o.columns);
+  return names.some((h) => (keep === null || keep.has(h)) && !Object.hasOwn(o.given!, Object.hasOwn(rename, h) ? rename[h]! : h));
+}
+
 /**
- * @internal The options with the schema fixed from the header: header names as pandas makes them (`a.1`,
- * `Unnamed: N`), renamed, and — with `columns` — only the schema fields whose column is selected (fields with
- * a default stay). `rename` or `columns` naming a column the header lacks is a ValueError.
+ * @internal The options with the schema fixed from a sample of the input: the file's columns (renamed, and
+ * selected by `columns`) in file order, each with its given type or one inferred from the sampled rows; then
+ * the given fields the file lacks (filled by their defaults). `rename` or `columns` naming a column the file
+ * lacks is a ValueError; so is an input with no columns at all and no schema.
  */
 export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSample): CsvOptions<S> {
   if (o.resolved) return o;
-  const fileNames = mangleHeader(sample.header ?? []);
+  if (sample.header === null && o.header && o.given !== undefined) return { ...o, schema: o.given as S, resolved: true }; // empty input
+  const fileNames = fileNamesOf(sample);
+  if (fileNames.length === 0) throwValue('readCsv(): no columns to parse (the input is empty); pass a schema');
   const rename = o.rename ?? {};
   const missing = (what: string, k: string): never =>
     throwValue(`readCsv(): ${what} names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
   for (const k of Object.keys(rename)) if (!fileNames.includes(k)) missing('rename', k);
-  const given = o.given ?? {};
-  if (o.columns === null) return { ...o, resolved: true };
-  const keep = new Set<string>();
-  for (const c of o.columns) {
-    if (!fileNames.includes(c)) missing('columns', c);
-    keep.add(Object.hasOwn(rename, c) ? rename[c]! : c);
+  let picked = fileNames.map((_, j) => j);
+  if (o.columns !== null) {
+    picked = o.columns.map((c) => (fileNames.includes(c) ? fileNames.indexOf(c) : missing('columns', c)));
+    picked.sort((a, b) => a - b);
   }
-  const entries = Object.entries(given).filter(([k, spec]) => keep.has(k) || (typeof spec === 'object' && spec !== null && !Array.isArray(spec) && 'default' in spec));
+  const given = o.given ?? {};
+  const na = new Set(o.naTokens);
+  const entries: [string, FieldSpec][] = [];
+  const inferred = new Set<string>();
+  const seen = new Set<string>();
+  for (const j of picked) {
+    const name = Object.hasOwn(rename, fileNames[j]!) ? rename[fileNames[j]!]! : fileNames[j]!;
+    if (seen.has(name)) throwValue(`readCsv(): two columns are named ${describe(name)} after rename`);
+    seen.add(name);
+    if (Object.hasOwn(given, name)) entries.push([name, given[name]!]);
+    else {
+      entries.push([name, inferredSpec(inferColumnType(sample.rows.map((r) => r[j] ?? ''), na))]);
+      inferred.add(name);
+    }
+  }
+  // Given fields the file lacks: kept when they have a default (else the reader names them missing).
+  for (const k of Object.keys(given)) {
+    const spec = given[k] as unknown;
+    if (seen.has(k)) continue;
+    if (o.columns !== null && !(typeof spec === 'object' && spec !== null && !Array.isArray(spec) && 'default' in spec)) continue;
+    entries.push([k, given[k]!]);
+  }
   if (entries.length === 0) throwValue(`readCsv(): columns keeps none of the schema's fields (${Object.keys(given).join(', ')})`);
   const schema = Object.fromEntries(entries) as unknown as S;
-  return { ...o, schema, resolved: true };
+  return { ...o, schema, resolved: true, inferred };
+}
+
+/** @internal The field plan of resolved options. */
+export function planOf(o: CsvOptions<Schema>): FieldPlan[] {
+  return planSchema(o.schema, { na: o.na, inferred: o.inferred, inferRows: o.inferRows });
 }
 
 /** @internal A serial reading: a byte tokenizer feeding a chunk builder. */
@@ -132,7 +198,7 @@ export interface CsvReading {
 /** @internal Starts a serial reading with these options. */
 export function startReading(o: CsvOptions<Schema>): CsvReading {
   const quote = o.quote.charCodeAt(0);
-  const b = new ChunkBuilder(planSchema(o.schema), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse, o.rename, o.wholeBytes);
+  const b = new ChunkBuilder(planOf(o), o.schema, o.chunkSize, o.header, o.onError === 'skip', quote, o.reuse, o.rename, o.wholeBytes);
   return { tok: new ByteTokenizer(o.delimiter.charCodeAt(0), quote, o.fieldSizeLimit), b };
 }
 
@@ -210,7 +276,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
   protected sampler(): Sampler | null {
     const o = this.opts;
     if (o.resolved) return null;
-    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit);
+    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, (h) => (needsRows(o, h) ? o.inferRows : 0));
   }
 
   /** @internal Fixes the schema from what the sampler saw. */
@@ -413,8 +479,8 @@ function checkInt(x: unknown, what: string, fallback: number, max: number): numb
 }
 
 /** @internal Validates readCsv's options (eagerly, before any reading). */
-export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOptions<S> {
-  if (options === null || typeof options !== 'object') throwType('readCsv(): options with a schema are required');
+export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): CsvOptions<S> {
+  if (options === null || typeof options !== 'object') throwType(`readCsv(): options must be an object, got ${describe(options)}`);
   const chunkSize = checkInt(options.chunkSize, 'chunkSize', DEFAULT_CSV_CHUNK_SIZE, MAX_CSV_CHUNK_SIZE);
   const fieldSizeLimit = checkInt(options.fieldSizeLimit, 'fieldSizeLimit', MAX_CSV_FIELD_SIZE, MAX_CSV_FIELD_SIZE);
   const delimiter = checkOne(options.delimiter, 'delimiter', ',');
@@ -438,13 +504,26 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOpt
     for (const [k, v] of Object.entries(rename)) if (typeof v !== 'string' || v === '') throwType(`readCsv(): rename ${describe(k)} must map to a non-empty string, got ${describe(v)}`);
   }
   if ((columns !== null || rename !== null) && !header) throwValue('readCsv(): columns and rename name header columns: they need header: true');
-  const given = options.schema;
-  planSchema(given);
-  // Without rename/columns the header is matched as it is read; with them it is read first (sampled) to check
-  // the names and fix the fields.
-  const resolved = columns === null && rename === null;
+  const inferRows = options.inferRows ?? DEFAULT_INFER_ROWS;
+  if (typeof inferRows !== 'number') throwType(`readCsv(): inferRows must be a positive integer, got ${describe(inferRows)}`);
+  if (!Number.isInteger(inferRows) || inferRows < 1) throwValue(`readCsv(): inferRows must be a positive integer, got ${describe(inferRows)}`);
+  const naValues = options.naValues ?? [];
+  if (!Array.isArray(naValues) || naValues.some((v) => typeof v !== 'string')) throwType(`readCsv(): naValues must be an array of strings, got ${describe(naValues)}`);
+  const keepDefaultNa = options.keepDefaultNa ?? true;
+  if (typeof keepDefaultNa !== 'boolean') throwType(`readCsv(): keepDefaultNa must be a boolean, got ${describe(keepDefaultNa)}`);
+  const naList = naTokens(naValues as string[], keepDefaultNa);
+  // An empty schema fixes nothing: every type is inferred.
+  const given = options.schema !== null && typeof options.schema === 'object' && !Array.isArray(options.schema) && Object.keys(options.schema).length === 0 ? undefined : options.schema;
+  if (given !== undefined) planSchema(given);
+  // The header (and, for the types a schema leaves out, the first rows) is read first (sampled); only a full
+  // schema without a header is fixed from the start.
+  const resolved = !header && given !== undefined;
   return {
-    schema: given,
+    schema: (given ?? {}) as S,
+    inferRows,
+    naTokens: naList,
+    na: keepDefaultNa && naValues.length === 0 ? DEFAULT_NA : new NaMatcher(naList),
+    inferred: new Set(),
     resolved,
     given,
     chunkSize,
@@ -500,9 +579,9 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S>): CsvOpt
  * }
  * ```
  */
-export function readCsv<S extends Schema>(source: string, options: ReadCsvOptions<S>): CsvTextReader<S>;
-export function readCsv<S extends Schema>(source: CsvSource, options: ReadCsvOptions<S>): CsvReader<S>;
-export function readCsv<S extends Schema>(source: CsvSource, options: ReadCsvOptions<S>): CsvReader<S> {
+export function readCsv<S extends Schema = Schema>(source: string, options?: ReadCsvOptions<S>): CsvTextReader<S>;
+export function readCsv<S extends Schema = Schema>(source: CsvSource, options?: ReadCsvOptions<S>): CsvReader<S>;
+export function readCsv<S extends Schema = Schema>(source: CsvSource, options?: ReadCsvOptions<S>): CsvReader<S> {
   const opts = csvOptions(options);
   if (typeof source !== 'string' && !isIterable(source) && !isAsyncIterable(source) && !isReadableStream(source)) {
     throwType(`readCsv(): source must be a string, an (async) iterable of text/bytes or a ReadableStream, got ${describe(source)}`);

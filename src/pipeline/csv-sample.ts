@@ -1,7 +1,8 @@
 /**
- * The header row of a CSV input, read before the reader starts (when `rename` or `columns` must be checked
- * against it): the same byte tokenizer as the reader, fed the first pieces of the source until the header is
- * in; the pieces are kept by the caller so that the reader is fed them again (nothing is read twice from the
+ * The header row and the first rows of a CSV input, read before the reader starts (to match the schema,
+ * `rename` and `columns` against the header, and to infer the types the schema leaves out): the same byte
+ * tokenizer as the reader, fed the first pieces of the source until the header and `inferRows` rows are in;
+ * the pieces are kept by the caller so that the reader is fed them again (nothing is read twice from the
  * source itself).
  *
  * Also the header names as pandas makes them: a repeated name gets `.1`, `.2`, … (`a`, `a.1`), an empty one
@@ -16,25 +17,37 @@ import { ByteTokenizer } from './csv-tokenizer.js';
 
 /** What the sampler saw. @internal */
 export interface CsvSample {
-  /** The header row's fields as in the file, or `null` when the input ended before one. */
+  /** The header row's fields as in the file, or `null` without one (or when the input ended before it). */
   readonly header: readonly string[] | null;
+  /** The first data rows (as many as the sampler was asked for), as text fields. */
+  readonly rows: readonly (readonly string[])[];
 }
 
-/** An incremental header reader: push pieces until {@link Sampler.full}, then {@link Sampler.sample}. @internal */
+/**
+ * An incremental header and row reader: push pieces until {@link Sampler.full}, then {@link Sampler.sample}.
+ * `wantRows(header)` says how many data rows to read once the header is known (0: the header alone). @internal
+ */
 export class Sampler {
   readonly #tok: ByteTokenizer;
   readonly #quote: number;
+  readonly #wantRows: (header: readonly string[] | null) => number;
+  #want: number;
+  #awaitHeader: boolean;
   #header: string[] | null = null;
+  readonly #rows: string[][] = [];
   #ended = false;
 
-  constructor(delimiter: string, quote: string, fieldSizeLimit: number) {
+  constructor(delimiter: string, quote: string, fieldSizeLimit: number, header: boolean, wantRows: (header: readonly string[] | null) => number) {
     this.#quote = quote.charCodeAt(0);
     this.#tok = new ByteTokenizer(delimiter.charCodeAt(0), this.#quote, fieldSizeLimit);
+    this.#awaitHeader = header;
+    this.#wantRows = wantRows;
+    this.#want = header ? 0 : wantRows(null);
   }
 
-  /** True once the header is read (or the input ended). */
+  /** True once the header and the wanted rows are read (or the input ended). */
   get full(): boolean {
-    return this.#ended || this.#header !== null;
+    return this.#ended || (!this.#awaitHeader && this.#rows.length >= this.#want);
   }
 
   /** Feeds UTF-8 bytes. */
@@ -51,25 +64,33 @@ export class Sampler {
   }
 
   #drain(): void {
-    if (this.full) return;
-    const b = this.#tok.scan();
-    if (b === null) return;
-    if (b.nrows > 0) {
-      const col = b.badRows.get(0);
-      if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[0]!, col);
-      const row: string[] = [];
-      for (let f = b.rowStart[0]!; f < b.rowStart[1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
-      this.#header = row;
-    } else if (b.fatal !== null) {
+    for (;;) {
+      if (this.full) return;
+      const b = this.#tok.scan();
+      if (b === null) return;
+      for (let r = 0; r < b.nrows && !this.full; r++) {
+        const row: string[] = [];
+        for (let f = b.rowStart[r]!; f < b.rowStart[r + 1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
+        if (this.#awaitHeader) {
+          const col = b.badRows.get(r);
+          if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[r]!, col);
+          this.#header = row;
+          this.#awaitHeader = false;
+          this.#want = this.#wantRows(row);
+        } else this.#rows.push(row);
+      }
       // A fatal error (unterminated quote, bad UTF-8, oversized field) is left for the reader, which raises it
       // with the same position when it reaches that place.
-      this.#ended = true;
+      if (b.fatal !== null) {
+        this.#ended = true;
+        return;
+      }
     }
   }
 
   /** What was read. */
   sample(): CsvSample {
-    return { header: this.#header };
+    return { header: this.#header, rows: this.#rows };
   }
 }
 

@@ -21,8 +21,8 @@ describe('header names as pandas makes them; rename and columns', () => {
       schema: { airport: 'category', delay: 'int16', other: 'category', unnamed: 'int8' },
       rename: { 'Airport Name': 'airport', 'Airport Name.1': 'other', 'Unnamed: 3': 'unnamed' },
     });
-    expect(s.fields).toEqual(['airport', 'delay', 'other', 'unnamed']);
-    expect(s.toObjects()[0]).toEqual({ airport: 'SFO Intl', delay: 3, other: 'x', unnamed: 1 });
+    expect(s.fields).toEqual(['airport', 'delay', 'other', 'unnamed', 'code']); // code: not in the schema, inferred
+    expect(s.toObjects()[0]).toEqual({ airport: 'SFO Intl', delay: 3, other: 'x', unnamed: 1, code: 'b' });
     const only = readCsvStore(CSV, { schema: { airport: 'category', delay: 'int16', code: 'category' }, rename: { 'Airport Name': 'airport' }, columns: ['Airport Name', 'code'] });
     expect(only.fields).toEqual(['airport', 'code']);
   });

@@ -41,8 +41,9 @@ describe('RFC 4180', () => {
       { a: 3, b: 4 },
     ]);
   });
-  test('header: fields matched by name, extra columns ignored, missing column with default filled', () => {
-    expect(rows('z,b,a\n9,2,1\n', { a: 'int16', b: 'int16' })).toEqual([{ a: 1, b: 2 }]);
+  test('header: fields matched by name, other columns inferred (columns selects), missing column with default filled', () => {
+    expect(rows('z,b,a\n9,2,1\n', { a: 'int16', b: 'int16' })).toEqual([{ z: 9, b: 2, a: 1 }]);
+    expect(rows('z,b,a\n9,2,1\n', { a: 'int16', b: 'int16' }, { columns: ['a', 'b'] })).toEqual([{ b: 2, a: 1 }]);
     const got = rows('a\n1\n', { a: 'int16', k: { type: 'float64', default: 7 } } as never);
     expect(got).toEqual([{ a: 1, k: 7 }]);
     expect(errorOf(() => rows('a\n1\n', { a: 'int16', b: 'int16' }))).toBeInstanceOf(ValueError);
