@@ -44,7 +44,9 @@ function number(r: Rng): string {
 
 function quote(s: string, r: Rng): string {
   const must = /[,"\r\n]/.test(s);
-  return must || r.next() < 0.15 ? `"${s.replace(/"/g, '""')}"` : s;
+  const maybe = must || r.next() < 0.15;
+  // An empty field stays unquoted: readCsv reads a quoted "" as the text '' (an unquoted empty field is null).
+  return maybe && s !== '' ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The case `index` of run `seed`. */
