@@ -289,7 +289,7 @@ async function loadStore(o: FileChildOptions, notes: string[]): Promise<{ store:
     if (o.rows > 0 && rows >= o.rows) break;
   }
   if (o.streamed) {
-    notes.push('streamed: the file is larger than half the memory, so chunks were read and dropped (bytes/row from the chunks\' logical bytes; scan and groupBy not timed)');
+    notes.push('streamed (file > half the RAM): chunks read and dropped; no scan or groupBy');
     return { store: null, rows, bytesPerRow: rows ? bytes / rows : 0, schema };
   }
   if (chunks.length === 0) throw new Error(`${o.path}: no rows`);
@@ -314,8 +314,8 @@ async function runCompactly(o: FileChildOptions): Promise<FileChildResult> {
   if (store !== null) store.shrinkToFit();
   const bytesHeld = store === null ? bytesPerRow * rows : settled() - before;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  const reader = o.format === 'parquet' ? 'readParquet (compactly/parquet)' : 'readCsv (compactly/node, inferred schema)';
-  const label = `${reader} chunks → RecordStore.concat${o.way === 'downcast' ? ' → downcast()' : ''}`;
+  const reader = o.format === 'parquet' ? 'readParquet' : 'readCsv (inferred schema)';
+  const label = `${reader} → RecordStore.concat${o.way === 'downcast' ? ' → downcast()' : ''}`;
   if (store === null) {
     return { way: o.way, label, rows, loadMs, bytesHeld, peakRssBytes, scanMs: null, scanSum: null, groupByMs: null, groups: null, key: o.key, value: o.value, streamed: true, schema: schema ?? undefined, notes };
   }

@@ -105,7 +105,7 @@ export function waysTable(r: FileReport): Table {
 }
 
 /** compactly (and downcast) against plain objects, in words: `8.1x smaller`, `load 2.3x faster`. */
-export function ratioLines(r: FileReport): string[] {
+export function ratioLines(r: FileReport, wrap = false): string[] {
   const base = result(r, 'objects');
   const out: string[] = [];
   for (const way of ['compactly', 'downcast', 'arrow'] as const) {
@@ -114,7 +114,8 @@ export function ratioLines(r: FileReport): string[] {
     const parts = [`memory ${memoryRatioText(base.bytesHeld / base.rows / (x.bytesHeld / x.rows))}`, `load ${speedRatioText(base.loadMs / x.loadMs)}`];
     if (x.scanMs !== null && base.scanMs !== null) parts.push(`scan ${speedRatioText(base.scanMs / x.scanMs)}`);
     if (x.groupByMs !== null && base.groupByMs !== null) parts.push(`groupBy ${speedRatioText(base.groupByMs / x.groupByMs)}`);
-    out.push(`${WAY_NAMES[way]} vs plain objects: ${parts.join(', ')}`);
+    if (wrap) out.push(`${WAY_NAMES[way]} vs plain objects:`, `  ${parts.join(', ')}`);
+    else out.push(`${WAY_NAMES[way]} vs plain objects: ${parts.join(', ')}`);
   }
   return out;
 }
@@ -155,7 +156,7 @@ function whatLines(r: FileReport): string[] {
     r.value === '' ? 'scan: no numeric column' : `scan: sum of ${r.value} (median of 5)`,
     r.key === '' ? 'groupBy: no text column to group by' : `groupBy: by ${r.key} (the most repetitive text column), count${r.value ? ` and mean of ${r.value}` : ''} (median of 3)`,
     'B/row held: heap + external after full GCs, over rows loaded; peak RSS: the whole child process',
-    'objects B/row per column: the layout estimate of RecordStore.memoryUsage (the measured total is above)',
+    'objects B/row per column: RecordStore.memoryUsage()\'s layout estimate (measured total above)',
   );
   return lines;
 }
@@ -180,7 +181,7 @@ export function renderFileReport(r: FileReport, format: 'text' | 'md' | 'html'):
       '',
       renderText(waysTable(r)),
       '',
-      ...ratioLines(r),
+      ...ratioLines(r, true),
       '',
       ...whatLines(r).map((l) => `  ${l}`),
       ...(cols ? ['', renderText(cols)] : []),

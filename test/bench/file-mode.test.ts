@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readCsvStore } from '../../src/index.js';
+import { readCsvStore, type Schema } from '../../src/index.js';
 import { checkFile, fileArgument, fileFormat, parseFileArgs } from '../../bench/_file.js';
 import type { FileReport } from '../../bench/_file-report.js';
 import { schemaSource } from '../../bench/_file-report.js';
@@ -52,6 +52,101 @@ describe('compactly-bench <file>', () => {
   const messy = join(dir, 'messy data.csv');
   const text = messyCsv(20_000);
   writeFileSync(messy, text);
+
+  test('measures every way, consistently, and prints a schema that reproduces the store', () => {
+    const json = join(dir, 'messy.json');
+    const md = join(dir, 'messy.md');
+    const r = run([messy, '--json', json, '--md', md]);
+    expect(r.stderr).not.toMatch(/failed|Error/);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    expect(report.schema).toBe('compactly-bench-file/1');
+    const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result]));
+    for (const way of ['objects', 'compactly', 'downcast'] as const) {
+      const x = by[way]!;
+      expect(x, way).toBeDefined();
+      expect(x.rows).toBe(20_000);
+      expect(x.loadMs).toBeGreaterThan(0);
+      expect(x.bytesHeld).toBeGreaterThan(0);
+      expect(x.peakRssBytes).toBeGreaterThan(1e6);
+      expect(x.scanMs).toBeGreaterThan(0);
+      expect(x.groupByMs).toBeGreaterThan(0);
+    }
+    // The columns it picked: the most repetitive text column, the first numeric one.
+    expect(report.key).toBe('Airport Name');
+    expect(report.value).toBe('index');
+    // Every way computes the same scan and the same groups.
+    const c = by.compactly!;
+    expect(by.objects!.scanSum).toBe(c.scanSum);
+    expect(by.downcast!.scanSum).toBe(c.scanSum);
+    expect(by.objects!.groups).toBe(6);
+    expect(c.groups).toBe(6);
+    if (by.arrow) expect(by.arrow.scanSum).toBe(c.scanSum);
+    // compactly holds less than objects; downcast no more than compactly.
+    expect(c.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
+    const perRow = (x: { bytesPerRow: number }[]): number => x.reduce((a, y) => a + y.bytesPerRow, 0);
+    expect(perRow([...by.downcast!.columns!])).toBeLessThanOrEqual(perRow([...c.columns!]));
+    // The per-column table and both schemas are printed.
+    expect(r.stdout).toContain('const schema = {');
+    expect(r.stdout).toContain('const small = {');
+    expect(r.stdout).toMatch(/"Airport Name": \{ type: 'category'/);
+    expect(r.stdout).toMatch(/delay: .*\/\/ -20 … \d+, [\d,]+ nulls/);
+    for (const line of r.stdout.split('\n')) if (!/^ {2}\S.*: .*,( \/\/.*)?$|^const /.test(line)) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(readFileSync(md, 'utf8')).toContain('## Memory per column');
+    // The printed schema, pasted into readCsvStore, gives the same store.
+    const src = /const schema = (\{[\s\S]*?\}) as const;/.exec(r.stdout)![1]!;
+    const pasted = JSON.parse(
+      src
+        .replace(/\/\/.*$/gm, '')
+        .replace(/'/g, '"')
+        .replace(/([{,]\s*)([A-Za-z_$][\w$]*):/g, '$1"$2":')
+        .replace(/,(\s*})/g, '$1'),
+    ) as Schema;
+    expect(pasted).toEqual(c.schema);
+    const inferred = readCsvStore(text);
+    const fixed = readCsvStore(text, { schema: pasted });
+    expect(fixed.schema).toEqual(inferred.schema);
+    expect(fixed.toObjects()).toEqual(inferred.toObjects());
+  }, 180_000);
+
+
+  test('--rows reads the first N rows in every way; --columns keeps those columns', () => {
+    const json = join(dir, 'rows.json');
+    const r = run([messy, '--rows', '500', '--columns', 'Airport Name,delay', '--json', json]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    for (const w of report.ways) if (w.result) expect(w.result.rows, w.way).toBe(500);
+    expect(Object.keys(report.ways.find((w) => w.way === 'compactly')!.result!.schema!)).toEqual(['Airport Name', 'delay']);
+  }, 180_000);
+
+
+  test('when plain objects run out of memory, the report says how far they got; compactly still loads', () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, messyCsv(300_000));
+    const json = join(dir, 'big.json');
+    const r = run([big, '--json', json], { COMPACTLY_BENCH_OBJECTS_HEAP_MB: '48' });
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    const objects = report.ways.find((w) => w.way === 'objects')!;
+    expect(objects.result).toBeUndefined();
+    expect(objects.stopped).toMatch(/^ran out of memory \(JavaScript heap\) after [\d,]+ rows$/);
+    expect(report.ways.find((w) => w.way === 'compactly')!.result!.rows).toBe(300_000);
+    expect(r.stdout).toMatch(/plain objects: stopped: ran out of memory/);
+  }, 180_000);
+
+
+  test('a file whose inferred type breaks part-way: the reader\'s message (line, column, schema to pass), exit 2', () => {
+    const lines = ['id,n'];
+    for (let i = 0; i < 10_100; i++) lines.push(`${i},${i === 10_050 ? 'many' : i % 7}`);
+    const file = join(dir, 'breaks.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = run([file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/line 10052/);
+    expect(r.stderr).toMatch(/"many"|many/);
+    expect(r.stderr).toMatch(/schema/);
+  }, 60_000);
 
   test('a Parquet file: the file\'s own schema, hyparquet row objects as the plain baseline', async () => {
     const { writeParquet } = await import('../../src/parquet/index.js');
