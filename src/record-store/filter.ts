@@ -29,11 +29,30 @@ export function rowsWhere(d: StoreData, cursor: object, pred: (row: never, i: nu
 export function rowsOfMask(d: StoreData, mask: ArrayLike<unknown>): Uint32Array {
   const n = d.length;
   if (mask.length !== n) throwValue(`RecordStore.filter: mask length ${mask.length} does not match the store length ${n}`);
+  if (mask instanceof Uint8Array) {
+    // Counted first, so the index list is as long as the result (+1: the branch-free fill writes one past
+    // the last kept row). A list of `n` rows would cost more in fresh pages than the whole fill.
+    const keep = new Uint32Array(countMask(mask, n) + 1);
+    return keep.subarray(0, maskRows(mask, n, keep));
+  }
   const keep = new Uint32Array(n);
-  if (mask instanceof Uint8Array) return keep.subarray(0, maskRows(mask, n, keep));
   let m = 0;
   for (let i = 0; i < n; i++) if (mask[i]) keep[m++] = i;
   return keep.subarray(0, m);
+}
+
+/** How many bytes of `mask[0..n)` are non-zero: four per step where the mask is 4-aligned. */
+function countMask(mask: Uint8Array, n: number): number {
+  let c = 0;
+  let i = 0;
+  const words = maskWords(mask);
+  if (words !== null) {
+    // nonZeroBytes gives 0/1 per byte; the multiply sums the four bytes into the top one.
+    for (let j = 0; j < words.length; j++) c += Math.imul(nonZeroBytes(words[j]!), 0x01010101) >>> 24;
+    i = words.length << 2;
+  }
+  for (; i < n; i++) c += +(mask[i] !== 0);
+  return c;
 }
 
 /**

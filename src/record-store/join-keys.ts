@@ -103,17 +103,24 @@ export function stringRowOf(s: StringRows, base: number, i: number): number {
   return c < 0 ? -1 : base + c;
 }
 
-/** Ids of a category key on both sides, through a table over the right's categories (no string per row). */
+/**
+ * Ids of a category key on both sides, through a table over the right's categories (no string per row): a
+ * left code is its id; a right category's id is its left code (the left's own index answers, no Map is built).
+ */
 function categoryIds(a: CategoryColumn, na: number, b: CategoryColumn, nb: number, la: Int32Array, lb: Int32Array): number {
-  const listA = a.categories; // a snapshot copy per read: read once
+  const listA = a.categories; // snapshots: read once
   const listB = b.categories;
-  const index = new Map<string | number, number>();
-  listA.forEach((c, i) => index.set(c, i));
   // right categories absent on the left get ids past the left's: they can only meet rows of their own side.
   let next = listA.length;
   const table = new Int32Array(listB.length + 1);
   table[0] = -1;
-  listB.forEach((c, i) => (table[i + 1] = index.get(c) ?? next++));
+  // Both sides often share one category list (one reader, one source): then every code is its own id.
+  let c = 0;
+  while (c < listB.length && c < listA.length && listA[c] === listB[c]) table[c + 1] = c++;
+  for (; c < listB.length; c++) {
+    const id = a.codeOf(listB[c]);
+    table[c + 1] = id < 0 ? next++ : id;
+  }
   const codesA = a.codes;
   for (let i = 0; i < na; i++) la[i] = codesA[i]!;
   const codesB = b.codes;
