@@ -6,7 +6,9 @@
  * and `progress N` lines (rows loaded so far) on stderr, so the parent can say how far a way got if it dies.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { RecordStore, type Schema } from '../src/index.js';
+import { RecordStore, type FieldSpec, type Schema } from '../src/index.js';
+import { fieldType, isValid } from '../src/record-store.js';
+import { settle } from './_memory.js';
 import { readCsv } from '../src/node/index.js';
 
 /** The ways a file is loaded, in report order. */
@@ -109,24 +111,9 @@ function parseChildArgs(argv: readonly string[]): FileChildOptions {
   };
 }
 
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('the file-mode child must run with --expose-gc');
-  for (let i = 0; i < 3; i++) g();
-}
-
-/** heapUsed + external after GCs until it stops moving. */
+/** heapUsed + external after full GCs until it stops moving (the memory suites' own settle, up to 6 rounds). */
 function settled(): number {
-  gc();
-  let prev = process.memoryUsage().heapUsed + process.memoryUsage().external;
-  for (let i = 0; i < 6; i++) {
-    gc();
-    const m = process.memoryUsage();
-    const now = m.heapUsed + m.external;
-    if (Math.abs(now - prev) < 4096) return now;
-    prev = now;
-  }
-  return prev;
+  return settle(6);
 }
 
 function median(xs: number[]): number {
@@ -168,13 +155,7 @@ async function optional<T>(pkg: string): Promise<T | undefined> {
 const NUMERIC = new Set(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'float32', 'float64']);
 
 function typeOf(spec: unknown): { type: string; nullable: boolean } {
-  if (typeof spec === 'string') return { type: spec, nullable: false };
-  const o = spec as { type?: unknown; nullable?: unknown };
-  return { type: String(o.type), nullable: o.nullable === true };
-}
-
-function isValid(bm: Uint8Array | null, i: number): boolean {
-  return bm === null || ((bm[i >> 3]! >> (i & 7)) & 1) === 1;
+  return { type: String(fieldType(spec as FieldSpec)), nullable: typeof spec === 'object' && spec !== null && (spec as { nullable?: unknown }).nullable === true };
 }
 
 function iso(type: string, v: number): string {

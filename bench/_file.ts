@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { checkWritable, OutputError, UsageError } from './_options.js';
+import { checkOutputs, OutputError, UsageError } from './_options.js';
 import { childArgs, OBJECTS_HEAP_ENV, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
 import type { Io } from './_main.js';
 import { environment } from './_environment.js';
@@ -194,10 +194,7 @@ export async function fileMain(argv: readonly string[], file: string, script: st
   let o: FileOptions;
   try {
     o = parseFileArgs(argv, file);
-    for (const k of ['json', 'md', 'svg', 'html'] as const) {
-      const f = o[k];
-      if (f !== undefined) checkWritable(`--${k}`, f);
-    }
+    checkOutputs(o);
   } catch (e) {
     if (e instanceof UsageError || e instanceof OutputError) {
       io.stderr.write(`compactly-bench: ${e.message}\n`);

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { SIZE_ROWS, type Size, type Suite, type SuiteContext } from './_harness.js';
 import { runChild } from './_memory.js';
 import { exerciseEveryDtype } from './_mixed.js';
-import { OutputError, SIZE_PLANS, SIZES, UsageError, checkWritable, parseArgs, usage, type Options } from './_options.js';
+import { OutputError, SIZE_PLANS, SIZES, UsageError, checkOutputs, parseArgs, usage, type Options } from './_options.js';
 import { createProgress, type ProgressStream } from './_progress.js';
 import { fileArgument, fileMain } from './_file.js';
 import { environment } from './_environment.js';
@@ -225,10 +225,7 @@ export async function main(argv: readonly string[], registry: Registry, script: 
   let o: Options;
   try {
     o = parseArgs(argv, names);
-    for (const k of ['json', 'md', 'svg', 'html'] as const) {
-      const f = o[k];
-      if (f !== undefined) checkWritable(`--${k}`, f);
-    }
+    checkOutputs(o);
   } catch (e) {
     if (e instanceof OutputError) {
       io.stderr.write(`compactly-bench: ${e.message}\n`);

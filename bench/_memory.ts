@@ -20,7 +20,8 @@ let keep: unknown;
 /** Full GCs per settle round (V8 needs a few to free weak and lazily-released objects). */
 const GC_PER_ROUND = 3;
 
-function gcAll(): void {
+/** Full GCs (GC_PER_ROUND of them); throws unless the process runs with `--expose-gc`. */
+export function gcAll(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('memory child must run with --expose-gc');
   for (let i = 0; i < GC_PER_ROUND; i++) gc();
@@ -37,7 +38,7 @@ function used(): number {
  * size plan's memorySettleRounds: 8, or 2 for the tiny smoke run, where a loaded module such as apache-arrow
  * keeps the heap drifting by a few KB and every round of full GCs was most of the child's time).
  */
-function settle(rounds: number): number {
+export function settle(rounds: number): number {
   gcAll();
   let prev = used();
   for (let i = 0; i < rounds; i++) {

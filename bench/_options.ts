@@ -234,6 +234,14 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
   return o;
 }
 
+/** Checks every output file given (`--json`, `--md`, `--svg`, `--html`) with {@link checkWritable}. */
+export function checkOutputs(o: { readonly json?: string | undefined; readonly md?: string | undefined; readonly svg?: string | undefined; readonly html?: string | undefined }): void {
+  for (const k of ['json', 'md', 'svg', 'html'] as const) {
+    const f = o[k];
+    if (f !== undefined) checkWritable(`--${k}`, f);
+  }
+}
+
 /**
  * Throws a plain message if `file` cannot be written (missing directory, not a directory, no permission,
  * or `file` is a directory). Writes nothing: runs before any benchmark so a long run never ends in EACCES.

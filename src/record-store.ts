@@ -6,3 +6,5 @@
 export * from './record-store/record-store.js';
 /** @internal The type part of a field spec, for the verbs outside record-store/ that rebuild schemas (writeCsv). */
 export { fieldType } from './record-store/schema.js';
+/** @internal Whether row `i` is valid in a validity bitmap (`null`: every row), for readers of raw columns outside record-store/ (the bench). */
+export { isValid } from './record-store/validity.js';
