@@ -8,3 +8,5 @@ export * from './record-store/record-store.js';
 export { fieldType } from './record-store/schema.js';
 /** @internal Whether row `i` is valid in a validity bitmap (`null`: every row), for readers of raw columns outside record-store/ (the bench). */
 export { isValid } from './record-store/validity.js';
+/** @internal Dense codes of a utf8 column by hashing its bytes, for partitioning outside record-store/ (compactly/parquet's writeDataset). */
+export { utf8Codes } from './record-store/utf8-codes.js';

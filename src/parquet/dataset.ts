@@ -9,7 +9,7 @@
 import { Categorical } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { describe, ValueError } from '../errors.js';
-import { RecordStore, type Schema } from '../record-store.js';
+import { fieldType, isValid, RecordStore, utf8Codes, Utf8Column, type FieldSpec, type Schema } from '../record-store.js';
 import { checkFilter, matches, type ParquetFilter } from './filter.js';
 import { readParquet } from './read.js';
 import { openSink } from './sink.js';
@@ -58,29 +58,60 @@ function unescapeValue(s: string): string | null {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Per-row ids of a partition column's values, and the value text of each id. */
-function partitionIds(col: TypedArray | Categorical<string>, n: number): { ids: Int32Array; values: (string | null)[] } {
+/** Per-row ids of a partition column's values, and the value text of each id (`null`: the null partition). */
+interface PartitionIds {
+  readonly ids: Int32Array;
+  readonly values: readonly (string | null)[];
+}
+
+const pad = (x: number, w = 2): string => String(x).padStart(w, '0');
+
+/** Hive's text of a date (`2024-01-31`) or a timestamp (`2024-01-31 12:00:00`, `.250` when there are ms), UTC. */
+function dateText(type: 'date' | 'timestamp', v: number): string {
+  const d = new Date(type === 'date' ? v * 86_400_000 : v);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (type === 'date') return day;
+  const ms = d.getUTCMilliseconds();
+  return `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${ms === 0 ? '' : `.${pad(ms, 3)}`}`;
+}
+
+/**
+ * The partition ids of column `name` of a chunk: a category column by its codes, a utf8 column by hashing its
+ * bytes (no string per row, one per distinct value), numbers, bools, dates and timestamps by value. A null
+ * (validity bit 0, a missing category, a float NaN) is the null partition.
+ */
+function partitionIds(chunk: RecordStore<Schema>, name: string, n: number): PartitionIds {
   const ids = new Int32Array(n);
-  if (!ArrayBuffer.isView(col)) {
-    const cats = col.categories;
-    const values: (string | null)[] = [null, ...cats.map((c) => String(c))];
+  const col = chunk.column(name as never) as unknown;
+  if (col instanceof Categorical) {
     const codes = col.codes;
     for (let i = 0; i < n; i++) ids[i] = codes[i]! + 1;
-    return { ids, values };
+    return { ids, values: [null, ...col.categories.map((c) => String(c))] };
   }
+  if (col instanceof Utf8Column) {
+    const { codes, reps } = utf8Codes(col.offsets, col.bytes, col.validity, n);
+    for (let i = 0; i < n; i++) ids[i] = codes[i]! + 1;
+    return { ids, values: [null, ...Array.from(reps, (r) => col.get(r))] };
+  }
+  const values = col as TypedArray;
+  const bm = chunk.validity(name as never);
+  const type = fieldType((chunk.schema as Record<string, FieldSpec>)[name]!);
+  const text = (v: number | bigint): string =>
+    type === 'bool' ? (v ? 'true' : 'false') : type === 'date' || type === 'timestamp' ? dateText(type, v as number) : String(v);
   const index = new Map<number | bigint, number>();
-  const values: (string | null)[] = [];
+  const out: (string | null)[] = [null];
   for (let i = 0; i < n; i++) {
-    const v = col[i]!;
+    if (!isValid(bm, i)) continue; // id 0: the null partition
+    const v = values[i]!;
     let id = index.get(v);
     if (id === undefined) {
-      id = values.length;
-      values.push(typeof v === 'number' && Number.isNaN(v) ? null : String(v));
+      id = typeof v === 'number' && Number.isNaN(v) ? 0 : out.length;
+      if (id !== 0) out.push(text(v));
       index.set(v, id);
     }
     ids[i] = id;
   }
-  return { ids, values };
+  return { ids, values: out };
 }
 
 /**
@@ -136,7 +167,7 @@ export async function writeDataset(input: ParquetInput, dir: string | URL, optio
       const n = chunk.length;
       if (n === 0) continue;
       // Composite partition id per row.
-      const parts = by.map((c) => partitionIds(chunk.column(c as never) as unknown as TypedArray | Categorical<string>, n));
+      const parts = by.map((c) => partitionIds(chunk, c, n));
       const key = new Float64Array(n);
       let radix = 1;
       for (const p of parts) {
