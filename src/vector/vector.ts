@@ -31,6 +31,7 @@ import {
   type RawArray,
 } from './helpers.js';
 import { VECTOR_KERNELS, type VectorKernels } from './kernels.gen.js';
+import { vectorClasses, type VectorClass, type VectorClasses } from './classes.gen.js';
 import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 
 /** Options of {@link vector} and the {@link Vector} constructor. */
@@ -84,13 +85,15 @@ function alloc(info: DTypeInfo, n: number): RawArray {
  * @typeParam D - the dtype (`'int8'`, …, `'float64'`); typecodes resolve to it in {@link vector}.
  */
 export class Vector<D extends DType> {
-  readonly #dtype: D;
-  readonly #info: DTypeInfo;
-  readonly #check: Checker;
-  readonly #k: VectorKernels<DType>;
-  readonly #lock = new ExportLock();
-  #a: RawArray;
-  #n = 0;
+  readonly #dtype!: D;
+  readonly #info!: DTypeInfo;
+  readonly #check!: Checker;
+  readonly #k!: VectorKernels<DType>;
+  // Hot state, read by the per-dtype subclasses of src/vector/classes.gen.ts: plain properties hidden from the
+  // typings by @internal (a subclass cannot reach #private fields of its base). Not part of the API.
+  /** @internal The export lock (`count !== 0` while a MemoryView is exported). */ readonly _lock = new ExportLock();
+  /** @internal The backing TypedArray (capacity elements). */ _a!: RawArray;
+  /** @internal The live length. */ _n = 0;
 
   /**
    * Creates a vector; prefer the {@link vector} factory, which also resolves typecodes in the type.
@@ -103,6 +106,8 @@ export class Vector<D extends DType> {
    */
   constructor(dtype: D, values?: VectorSource<D> | Vector<DType>, options?: VectorOptions) {
     const d = resolveDType(dtype as DTypeLike) as D;
+    // `new Vector(d)` gives the subclass of d (its own hot methods: src/vector/classes.gen.ts).
+    if (new.target === Vector) return new (CLASSES[d] as VectorClass<D>)(d, values, options);
     this.#dtype = d;
     const info = DTYPES[d] as unknown as DTypeInfo;
     this.#info = info;
@@ -112,7 +117,7 @@ export class Vector<D extends DType> {
     const known = knownLength(values);
     if (known > cap) cap = known;
     if (cap > 0) grownCapacity(0, cap, 1); // limit check only: ValueError past 2^32 elements
-    this.#a = alloc(info, cap);
+    this._a = alloc(info, cap);
     if (values === undefined) return;
     // Like Python's array(t, other_array): a Vector of another dtype is converted element by element
     // (widening TypedArray copy or checked); only extend/setSlice/concat insist on the same dtype.
@@ -179,22 +184,22 @@ export class Vector<D extends DType> {
 
   /** Number of live elements. */
   get length(): number {
-    return this.#n;
+    return this._n;
   }
 
   /** Number of elements the current buffer can hold without reallocating. */
   get capacity(): number {
-    return this.#a.length;
+    return this._a.length;
   }
 
   /** Bytes the vector holds now, capacity slack included: `capacity × itemsize`. */
   get byteLength(): number {
-    return this.#a.byteLength;
+    return this._a.byteLength;
   }
 
   /** Logical bytes, as Python reports them: `length × itemsize`. */
   get nbytes(): number {
-    return this.#n * this.#info.bytes;
+    return this._n * this.#info.bytes;
   }
 
   /**
@@ -204,10 +209,10 @@ export class Vector<D extends DType> {
    * @remarks O(1). The object header (a few dozen bytes) is not counted.
    */
   memoryUsage(): VectorMemoryUsage {
-    const byteLength = this.#a.byteLength;
-    const nbytes = this.#n * this.#info.bytes;
+    const byteLength = this._a.byteLength;
+    const nbytes = this._n * this.#info.bytes;
     return usageRecord<VectorMemoryUsage, 'elements' | 'total'>(
-      { length: this.#n, capacity: this.#a.length, byteLength, nbytes },
+      { length: this._n, capacity: this._a.length, byteLength, nbytes },
       { slack: byteLength - nbytes },
       VECTOR_USAGE_ALIASES,
     );
@@ -218,7 +223,7 @@ export class Vector<D extends DType> {
    * vector) after the next reallocation: growth past capacity, `reserve`, `shrinkToFit`.
    */
   get array(): ArrayOf[D] {
-    return this.#a.subarray(0, this.#n) as unknown as ArrayOf[D];
+    return this._a.subarray(0, this._n) as unknown as ArrayOf[D];
   }
 
   // --- element access -------------------------------------------------------------------------
@@ -231,14 +236,14 @@ export class Vector<D extends DType> {
    * @remarks O(1), no allocation.
    */
   get(index: number): ValueOf<D> {
-    if (typeof index === 'number' && index >>> 0 === index && index < this.#n) {
-      const x = this.#a[index];
+    if (typeof index === 'number' && index >>> 0 === index && index < this._n) {
+      const x = this._a[index];
       // A live index reads undefined only when the buffer was detached (transferred away).
-      if (x === undefined) this.#detached();
+      if (x === undefined) this._detached();
       return x as ValueOf<D>;
     }
-    const x = this.#a[normalizeIndex(index, this.#n, 'Vector')];
-    if (x === undefined) this.#detached();
+    const x = this._a[normalizeIndex(index, this._n, 'Vector')];
+    if (x === undefined) this._detached();
     return x as ValueOf<D>;
   }
 
@@ -253,10 +258,10 @@ export class Vector<D extends DType> {
    */
   set(index: number, value: InputOf<D>): this {
     // CPython checks the index before the value (a[9] = 300 on a short 'b' array is an IndexError).
-    const i = typeof index === 'number' && index >>> 0 === index && index < this.#n ? index : normalizeIndex(index, this.#n, 'Vector assignment');
+    const i = typeof index === 'number' && index >>> 0 === index && index < this._n ? index : normalizeIndex(index, this._n, 'Vector assignment');
     const v = this.#check(value, 'Vector.set');
-    const a = this.#a;
-    if (i >= a.length) this.#detached();
+    const a = this._a;
+    if (i >= a.length) this._detached();
     a[i] = v;
     return this;
   }
@@ -268,7 +273,7 @@ export class Vector<D extends DType> {
    * @remarks O(1). Prefer {@link Vector.array} for whole-vector loops.
    */
   getUnchecked(index: number): ValueOf<D> {
-    return this.#a[index] as ValueOf<D>;
+    return this._a[index] as ValueOf<D>;
   }
 
   /**
@@ -279,7 +284,7 @@ export class Vector<D extends DType> {
    * @remarks O(1). Out-of-range indexes are silently ignored or land in the capacity slack.
    */
   setUnchecked(index: number, value: ValueOf<D>): void {
-    this.#a[index] = value;
+    this._a[index] = value;
   }
 
   // --- length-changing operations ---------------------------------------------------------------
@@ -293,12 +298,12 @@ export class Vector<D extends DType> {
    */
   push(value: InputOf<D>): number {
     const v = this.#check(value, 'Vector.push');
-    if (this.#lock.count !== 0) this.#locked('push');
-    const n = this.#n;
-    let a = this.#a;
-    if (n >= a.length) a = this.#grow(n + 1);
+    if (this._lock.count !== 0) this._locked('push');
+    const n = this._n;
+    let a = this._a;
+    if (n >= a.length) a = this._grow(n + 1);
     a[n] = v;
-    return (this.#n = n + 1);
+    return (this._n = n + 1);
   }
 
   /**
@@ -329,15 +334,15 @@ export class Vector<D extends DType> {
   insert(index: number, value: InputOf<D>): this {
     if (!Number.isInteger(index)) throwType(`Vector.insert: index must be an integer, got ${describe(index)}`);
     const v = this.#check(value, 'Vector.insert');
-    if (this.#lock.count !== 0) this.#locked('insert');
-    const n = this.#n;
+    if (this._lock.count !== 0) this._locked('insert');
+    const n = this._n;
     let i = index < 0 ? index + n : index;
     i = i < 0 ? 0 : i > n ? n : i;
-    let a = this.#a;
-    if (n >= a.length) a = this.#grow(n + 1);
+    let a = this._a;
+    if (n >= a.length) a = this._grow(n + 1);
     if (i < n) a.copyWithin(i + 1, i, n);
     a[i] = v;
-    this.#n = n + 1;
+    this._n = n + 1;
     return this;
   }
 
@@ -349,15 +354,15 @@ export class Vector<D extends DType> {
    * @remarks O(1) at the end, O(length − index) elsewhere.
    */
   pop(index = -1): ValueOf<D> {
-    const n = this.#n;
+    const n = this._n;
     if (n === 0) throwIndexMessage('pop from empty vector');
     const i = normalizeIndex(index, n, 'Vector pop');
-    if (this.#lock.count !== 0) this.#locked('pop');
-    const a = this.#a;
-    if (i >= a.length) this.#detached();
+    if (this._lock.count !== 0) this._locked('pop');
+    const a = this._a;
+    if (i >= a.length) this._detached();
     const x = a[i] as ValueOf<D>;
     if (i < n - 1) a.copyWithin(i, i + 1, n);
-    this.#n = n - 1;
+    this._n = n - 1;
     return x;
   }
 
@@ -370,9 +375,9 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   remove(x: unknown): this {
-    const i = this.#find(x, 0, this.#n);
+    const i = this.#find(x, 0, this._n);
     if (i < 0) throwValue(`Vector.remove(x): ${describe(x)} not in ${this.#dtype} vector`);
-    if (this.#lock.count !== 0) this.#locked('remove');
+    if (this._lock.count !== 0) this._locked('remove');
     this.pop(i);
     return this;
   }
@@ -384,9 +389,9 @@ export class Vector<D extends DType> {
    * @remarks O(1).
    */
   clear(): this {
-    if (this.#n !== 0) {
-      if (this.#lock.count !== 0) this.#locked('clear');
-      this.#n = 0;
+    if (this._n !== 0) {
+      if (this._lock.count !== 0) this._locked('clear');
+      this._n = 0;
     }
     return this;
   }
@@ -404,12 +409,12 @@ export class Vector<D extends DType> {
     const u = bytesOf(bytes, size, 'Vector.fromBytes');
     const m = u.byteLength / size;
     if (m === 0) return this;
-    if (this.#lock.count !== 0) this.#locked('fromBytes');
-    const n = this.#n;
-    let a = this.#a;
-    if (n + m > a.length) a = this.#grow(n + m);
+    if (this._lock.count !== 0) this._locked('fromBytes');
+    const n = this._n;
+    let a = this._a;
+    if (n + m > a.length) a = this._grow(n + m);
     new Uint8Array(a.buffer, a.byteOffset + n * size, m * size).set(u);
-    this.#n = n + m;
+    this._n = n + m;
     return this;
   }
 
@@ -423,10 +428,10 @@ export class Vector<D extends DType> {
    */
   reserve(n: number): this {
     checkSize(n, 'Vector.reserve', 'n');
-    if (n > this.#a.length) {
-      if (this.#lock.count !== 0) this.#locked('reserve');
+    if (n > this._a.length) {
+      if (this._lock.count !== 0) this._locked('reserve');
       grownCapacity(0, n, 1); // limit check only
-      this.#a = reallocate(this.#a, this.#n, n, (c) => alloc(this.#info, c));
+      this._a = reallocate(this._a, this._n, n, (c) => alloc(this.#info, c));
     }
     return this;
   }
@@ -438,9 +443,9 @@ export class Vector<D extends DType> {
    * @remarks O(length) when there is slack (earlier `array` views go stale), O(1) otherwise.
    */
   shrinkToFit(): this {
-    if (this.#a.length !== this.#n) {
-      if (this.#lock.count !== 0) this.#locked('shrinkToFit');
-      this.#a = reallocate(this.#a, this.#n, this.#n, (c) => alloc(this.#info, c));
+    if (this._a.length !== this._n) {
+      if (this._lock.count !== 0) this._locked('shrinkToFit');
+      this._a = reallocate(this._a, this._n, this._n, (c) => alloc(this.#info, c));
     }
     return this;
   }
@@ -457,7 +462,7 @@ export class Vector<D extends DType> {
    * @remarks O(stop − start), one monomorphic kernel per dtype.
    */
   index(x: unknown, start?: number | null, stop?: number | null): number {
-    const r = sliceRange(this.#n, start, stop, 1);
+    const r = sliceRange(this._n, start, stop, 1);
     const i = this.#find(x, r.start, r.stop);
     if (i < 0) throwValue(`Vector.index(x): ${describe(x)} not in ${this.#dtype} vector`);
     return i;
@@ -472,7 +477,7 @@ export class Vector<D extends DType> {
    * @remarks O(stop − start). Never throws for a wrong-typed `x`.
    */
   indexOf(x: unknown, start?: number | null, stop?: number | null): number {
-    const r = sliceRange(this.#n, start, stop, 1);
+    const r = sliceRange(this._n, start, stop, 1);
     return this.#find(x, r.start, r.stop);
   }
 
@@ -484,7 +489,7 @@ export class Vector<D extends DType> {
    */
   count(x: unknown): number {
     const v = needleFor(x, this.#info.bigint);
-    return v === undefined ? 0 : this.#k.count(this.#a as never, v as never, 0, this.#n);
+    return v === undefined ? 0 : this.#k.count(this._a as never, v as never, 0, this._n);
   }
 
   /**
@@ -494,7 +499,7 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   includes(x: unknown): boolean {
-    return this.#find(x, 0, this.#n) >= 0;
+    return this.#find(x, 0, this._n) >= 0;
   }
 
   // --- in-place, same size ------------------------------------------------------------------------
@@ -505,7 +510,7 @@ export class Vector<D extends DType> {
    * @remarks O(length). Allowed while exported.
    */
   reverse(): this {
-    this.#a.subarray(0, this.#n).reverse();
+    this._a.subarray(0, this._n).reverse();
     return this;
   }
 
@@ -515,7 +520,7 @@ export class Vector<D extends DType> {
    * @remarks O(nbytes). Allowed while exported. Floats are swapped as raw bytes too.
    */
   byteswap(): this {
-    byteswapInPlace(this.#a, this.#n, this.#info.bytes);
+    byteswapInPlace(this._a, this._n, this.#info.bytes);
     return this;
   }
 
@@ -531,10 +536,10 @@ export class Vector<D extends DType> {
    * @remarks O(result length); copies. Use {@link Vector.subarray} for an alias.
    */
   slice(start?: number | null, stop?: number | null, step?: number | null): Vector<D> {
-    const r = sliceRange(this.#n, start, stop, step);
+    const r = sliceRange(this._n, start, stop, step);
     const out = new Vector(this.#dtype, undefined, { capacity: r.length });
-    gatherSlice(this.#a, r, out.#a);
-    out.#n = r.length;
+    gatherSlice(this._a, r, out._a);
+    out._n = r.length;
     return out;
   }
 
@@ -555,7 +560,7 @@ export class Vector<D extends DType> {
    * @remarks O(length + src length).
    */
   setSlice(start: number | null | undefined, stop: number | null | undefined, step: number | null | undefined, src: VectorSource<D>): this {
-    const r = sliceRange(this.#n, start, stop, step);
+    const r = sliceRange(this._n, start, stop, step);
     const s = this.#sourceArray(src, 'Vector.setSlice');
     const m = s.length;
     if (r.step !== 1) {
@@ -564,7 +569,7 @@ export class Vector<D extends DType> {
       if (m !== r.length) {
         throwValue(`Vector.setSlice: attempt to assign ${m} values to an extended slice of size ${r.length}`);
       }
-      scatterSlice(this.#a, r, s);
+      scatterSlice(this._a, r, s);
       return this;
     }
     this.#replace(r.start, r.stop > r.start ? r.stop : r.start, s, 'setSlice');
@@ -581,10 +586,10 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   deleteSlice(start?: number | null, stop?: number | null, step?: number | null): this {
-    const r = sliceRange(this.#n, start, stop, step);
+    const r = sliceRange(this._n, start, stop, step);
     if (r.length === 0) return this;
-    if (this.#lock.count !== 0) this.#locked('deleteSlice');
-    this.#n = deleteSliceInPlace(this.#a, this.#n, r);
+    if (this._lock.count !== 0) this._locked('deleteSlice');
+    this._n = deleteSliceInPlace(this._a, this._n, r);
     return this;
   }
 
@@ -598,8 +603,8 @@ export class Vector<D extends DType> {
    * @remarks O(1).
    */
   subarray(start?: number, end?: number): ArrayOf[D] {
-    const [s, e] = clampRange(this.#n, start, end, 'Vector.subarray');
-    return this.#a.subarray(s, e) as unknown as ArrayOf[D];
+    const [s, e] = clampRange(this._n, start, end, 'Vector.subarray');
+    return this._a.subarray(s, e) as unknown as ArrayOf[D];
   }
 
   // --- conversion -------------------------------------------------------------------------------
@@ -610,8 +615,8 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   toArray(): ValueOf<D>[] {
-    const n = this.#n;
-    const a = this.#a;
+    const n = this._n;
+    const a = this._a;
     const out = new Array<ValueOf<D>>(n);
     for (let i = 0; i < n; i++) out[i] = a[i] as ValueOf<D>;
     return out;
@@ -623,8 +628,8 @@ export class Vector<D extends DType> {
    * @remarks O(nbytes).
    */
   toBytes(): Uint8Array {
-    const a = this.#a;
-    return new Uint8Array(a.buffer, a.byteOffset, this.#n * this.#info.bytes).slice();
+    const a = this._a;
+    return new Uint8Array(a.buffer, a.byteOffset, this._n * this.#info.bytes).slice();
   }
 
   /**
@@ -639,12 +644,12 @@ export class Vector<D extends DType> {
       const what = other instanceof Vector ? `a ${other.#dtype} Vector` : describe(other);
       throwType(`Vector.concat: can only concatenate a ${this.#dtype} Vector, not ${what}`);
     }
-    const n = this.#n;
-    const m = other.#n;
+    const n = this._n;
+    const m = other._n;
     const out = new Vector(this.#dtype, undefined, { capacity: n + m });
-    out.#a.set(this.#a.subarray(0, n));
-    out.#a.set(other.#a.subarray(0, m), n);
-    out.#n = n + m;
+    out._a.set(this._a.subarray(0, n));
+    out._a.set(other._a.subarray(0, m), n);
+    out._n = n + m;
     return out;
   }
 
@@ -659,20 +664,20 @@ export class Vector<D extends DType> {
     if (typeof times !== 'number' || !Number.isInteger(times)) {
       throwType(`Vector.repeat: can't multiply a vector by non-int ${describe(times)}`);
     }
-    const n = this.#n;
+    const n = this._n;
     const total = times > 0 ? n * times : 0;
     if (total > 0) grownCapacity(0, total, 1); // limit check only
     const out = new Vector(this.#dtype, undefined, { capacity: total });
     if (total > 0) {
-      const dst = out.#a;
-      dst.set(this.#a.subarray(0, n));
+      const dst = out._a;
+      dst.set(this._a.subarray(0, n));
       let filled = n;
       while (filled < total) {
         const c = filled < total - filled ? filled : total - filled;
         dst.copyWithin(filled, 0, c);
         filled += c;
       }
-      out.#n = total;
+      out._n = total;
     }
     return out;
   }
@@ -689,8 +694,8 @@ export class Vector<D extends DType> {
    */
   equals(other: unknown): boolean {
     if (!(other instanceof Vector)) return false;
-    if (other.#n !== this.#n) return false;
-    return compareValues(this.#a, this.#n, other.#a, other.#n) === 0;
+    if (other._n !== this._n) return false;
+    return compareValues(this._a, this._n, other._a, other._n) === 0;
   }
 
   /**
@@ -703,7 +708,7 @@ export class Vector<D extends DType> {
    */
   compare(other: Vector<DType>): number {
     if (!(other instanceof Vector)) throwType(`Vector.compare: can only compare with a Vector, not ${describe(other)}`);
-    return compareValues(this.#a, this.#n, other.#a, other.#n);
+    return compareValues(this._a, this._n, other._a, other._n);
   }
 
   // --- aggregates -------------------------------------------------------------------------------
@@ -716,7 +721,7 @@ export class Vector<D extends DType> {
    *   8–32-bit integer sums are exact while |sum| ≤ 2^53.
    */
   sum(): ValueOf<D> {
-    return this.#k.sum(this.#a as never, this.#n) as ValueOf<D>;
+    return this.#k.sum(this._a as never, this._n) as ValueOf<D>;
   }
 
   /**
@@ -726,8 +731,8 @@ export class Vector<D extends DType> {
    * @remarks O(length), monomorphic kernel.
    */
   min(): ValueOf<D> {
-    if (this.#n === 0) throwValue(`Vector.min(): empty ${this.#dtype} vector has no minimum`);
-    return this.#k.min(this.#a as never, this.#n) as ValueOf<D>;
+    if (this._n === 0) throwValue(`Vector.min(): empty ${this.#dtype} vector has no minimum`);
+    return this.#k.min(this._a as never, this._n) as ValueOf<D>;
   }
 
   /**
@@ -737,8 +742,8 @@ export class Vector<D extends DType> {
    * @remarks O(length), monomorphic kernel.
    */
   max(): ValueOf<D> {
-    if (this.#n === 0) throwValue(`Vector.max(): empty ${this.#dtype} vector has no maximum`);
-    return this.#k.max(this.#a as never, this.#n) as ValueOf<D>;
+    if (this._n === 0) throwValue(`Vector.max(): empty ${this.#dtype} vector has no maximum`);
+    return this.#k.max(this._a as never, this._n) as ValueOf<D>;
   }
 
   // --- iteration, display, export -----------------------------------------------------------------
@@ -749,7 +754,7 @@ export class Vector<D extends DType> {
    * @remarks O(1) per step. For speed, loop over {@link Vector.array} instead.
    */
   *[Symbol.iterator](): IterableIterator<ValueOf<D>> {
-    for (let i = 0; i < this.#n; i++) yield this.#a[i] as ValueOf<D>;
+    for (let i = 0; i < this._n; i++) yield this._a[i] as ValueOf<D>;
   }
 
   /**
@@ -758,8 +763,8 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   toString(): string {
-    const n = this.#n;
-    const a = this.#a;
+    const n = this._n;
+    const a = this._a;
     const parts = new Array<string>(n);
     for (let i = 0; i < n; i++) parts[i] = formatElement(a[i]!);
     return `Vector('${this.#dtype}', [${parts.join(', ')}])`;
@@ -774,7 +779,7 @@ export class Vector<D extends DType> {
     if (field !== undefined) {
       throwType(`memoryview: option field ${describe(field)} applies to a RecordStore, not to a Vector (a Vector has one buffer)`);
     }
-    return { array: this.array as unknown as BufferExport['array'], dtype: this.#dtype, lock: this.#lock, readonly: false };
+    return { array: this.array as unknown as BufferExport['array'], dtype: this.#dtype, lock: this._lock, readonly: false };
   }
 
   /**
@@ -787,43 +792,45 @@ export class Vector<D extends DType> {
 
   // --- private ----------------------------------------------------------------------------------
 
-  #locked(op: string): never {
-    return throwExported(`Vector(${this.#dtype}).${op}`, this.#lock.count);
+  /** @internal Throws the BufferError of a length change while exported. */
+  _locked(op: string): never {
+    return throwExported(`Vector(${this.#dtype}).${op}`, this._lock.count);
   }
 
-  /** @throws ValueError: the buffer was transferred away (`postMessage`, `structuredClone`, `ArrayBuffer.transfer`). */
-  #detached(): never {
+  /** @internal @throws ValueError: the buffer was transferred away (`postMessage`, `structuredClone`, `ArrayBuffer.transfer`). */
+  _detached(): never {
     return throwValue(
-      `Vector(${this.#dtype}): its buffer was detached (transferred away by postMessage, structuredClone or ArrayBuffer.transfer); the vector's ${this.#n} element(s) are gone`,
+      `Vector(${this.#dtype}): its buffer was detached (transferred away by postMessage, structuredClone or ArrayBuffer.transfer); the vector's ${this._n} element(s) are gone`,
     );
   }
 
-  #grow(needed: number): RawArray {
-    if (this.#n > 0 && this.#a.byteLength === 0) this.#detached();
-    const a = reallocate(this.#a, this.#n, grownCapacity(this.#a.length, needed, this.#info.bytes), (c) => alloc(this.#info, c));
-    this.#a = a;
+  /** @internal Reallocates to hold at least `needed` elements; returns the new array. */
+  _grow(needed: number): RawArray {
+    if (this._n > 0 && this._a.byteLength === 0) this._detached();
+    const a = reallocate(this._a, this._n, grownCapacity(this._a.length, needed, this.#info.bytes), (c) => alloc(this.#info, c));
+    this._a = a;
     return a;
   }
 
   #find(x: unknown, start: number, stop: number): number {
     const v = needleFor(x, this.#info.bigint);
-    return v === undefined ? -1 : this.#k.indexOf(this.#a as never, v as never, start, stop);
+    return v === undefined ? -1 : this.#k.indexOf(this._a as never, v as never, start, stop);
   }
 
   /** Replaces `[a, b)` by `s` (step-1 slice assignment), resizing as needed. */
   #replace(a: number, b: number, s: RawArray, op: string): void {
-    const n = this.#n;
+    const n = this._n;
     const m = s.length;
     const old = b - a;
     if (m !== old) {
-      if (this.#lock.count !== 0) this.#locked(op);
+      if (this._lock.count !== 0) this._locked(op);
       const total = n - old + m;
-      let arr = this.#a;
-      if (total > arr.length) arr = this.#grow(total);
+      let arr = this._a;
+      if (total > arr.length) arr = this._grow(total);
       arr.copyWithin(a + m, b, n);
-      this.#n = total;
+      this._n = total;
     }
-    if (m > 0) this.#a.set(s, a);
+    if (m > 0) this._a.set(s, a);
   }
 
   /** `src` as an array of this dtype that does not alias this vector's buffer, validated. */
@@ -832,32 +839,35 @@ export class Vector<D extends DType> {
       if (src.#dtype !== this.#dtype) {
         throwType(`${where}: can only assign a ${this.#dtype} Vector (or an array to validate), not a ${src.#dtype} Vector`);
       }
-      const s = src.#a.subarray(0, src.#n);
+      const s = src._a.subarray(0, src._n);
       return src === this ? s.slice() : s;
     }
     const tmp = new Vector(this.#dtype);
     tmp.#append(src, where);
-    return tmp.#a.subarray(0, tmp.#n);
+    return tmp._a.subarray(0, tmp._n);
   }
 
   /** Appends `values` atomically: validated into the slack or a new buffer, then committed. */
   #append(values: unknown, where: string): void {
-    if (this.#n > 0 && this.#a.byteLength === 0) this.#detached();
+    if (this._n > 0 && this._a.byteLength === 0) this._detached();
     let r: Appended;
     if (values instanceof Vector) {
       if (values.#dtype !== this.#dtype) {
         throwType(`${where}: can only extend with a ${this.#dtype} Vector, not a ${values.#dtype} Vector (pass its .array to convert with checks)`);
       }
-      r = appendTyped(this.#a, this.#n, values.#a.subarray(0, values.#n), this.#dtype);
+      r = appendTyped(this._a, this._n, values._a.subarray(0, values._n), this.#dtype);
     } else {
-      r = appendValues(this.#a, this.#n, values, this.#dtype, where);
+      r = appendValues(this._a, this._n, values, this.#dtype, where);
     }
-    if (r.length === this.#n) return;
-    if (this.#lock.count !== 0) this.#locked(opName(where));
-    this.#a = r.array;
-    this.#n = r.length;
+    if (r.length === this._n) return;
+    if (this._lock.count !== 0) this._locked(opName(where));
+    this._a = r.array;
+    this._n = r.length;
   }
 }
+
+/** The per-dtype subclasses; `new Vector(d)` and {@link vector} make instances of `CLASSES[d]`. */
+const CLASSES: VectorClasses = vectorClasses(Vector);
 
 function opName(where: string): string {
   const dot = where.lastIndexOf('.');
@@ -897,5 +907,6 @@ export function vector<T extends DTypeLike>(
   values?: VectorSource<ResolveDType<T>> | Vector<DType>,
   options?: VectorOptions,
 ): Vector<ResolveDType<T>> {
-  return new Vector(resolveDType(dtype) as ResolveDType<T>, values, options);
+  const d = resolveDType(dtype) as ResolveDType<T>;
+  return new (CLASSES[d] as VectorClass<ResolveDType<T>>)(d, values, options);
 }
