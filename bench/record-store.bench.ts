@@ -3,7 +3,9 @@
  * field (through the column, a cursor, get(i), `for…of` and forEach against objects allocated in order and
  * shuffled in memory), filter, sortBy on a float64 field, groupBy(category)-sum and a two-key groupBy;
  * arquero as an optional comparison for filter and groupBy. Memory per record for {x,y,z: float64},
- * {x,y,z: int32} and {x: float64, y: int32, kind: category}.
+ * {x,y,z: int32}, {x: float64, y: int32, kind: category}, 8-character utf8 ids, a nullable int32 field with
+ * 10 % nulls and five int32 fields before and after downcast(); the speed of downcast() against hand-written
+ * narrowing.
  */
 import { RecordStore, recordStore } from '../src/index.js';
 import type { MemoryGroup, SpeedCase, Suite, SuiteContext } from './_harness.js';
@@ -294,8 +296,67 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
         },
       ],
     },
+    downcastCase(n),
   ];
   return cases;
+}
+
+/** Five int32 columns whose values fit int8, int8, int16, int16 and uint8 (what a CSV of small counts infers). */
+const SMALL_FIELDS = ['a', 'b', 'c', 'd', 'e'] as const;
+const SMALL_RANGES: readonly (readonly [number, number])[] = [
+  [-100, 100],
+  [0, 120],
+  [-30000, 30000],
+  [0, 20000],
+  [0, 250],
+];
+
+function smallColumns(n: number): Int32Array[] {
+  return SMALL_RANGES.map(([lo, hi], k) => Int32Array.from(ints(n, lo, hi, 61 + k)));
+}
+
+function smallStore(n: number): RecordStore {
+  const cols = smallColumns(n);
+  const schema = Object.fromEntries(SMALL_FIELDS.map((f) => [f, 'int32'])) as Record<string, 'int32'>;
+  return RecordStore.fromColumns(Object.fromEntries(SMALL_FIELDS.map((f, k) => [f, cols[k]!])), schema);
+}
+
+/**
+ * downcast() over five int32 fields (pandas `to_numeric(downcast=…)` per column) against the same narrowing
+ * written by hand over the TypedArrays: a min/max scan, then a copy into the narrowest array.
+ */
+function downcastCase(n: number): SpeedCase {
+  const store = smallStore(n);
+  const cols = SMALL_FIELDS.map((f) => store.column(f) as Int32Array);
+  return {
+    name: 'downcast() five int32 fields (values fit int8/int16/uint8)',
+    baseline: {
+      name: 'TypedArrays: min/max scan + copy into the narrowest array, by hand',
+      fn: () =>
+        cols.map((c) => {
+          let lo = 0;
+          let hi = 0;
+          for (let i = 0; i < c.length; i++) {
+            const v = c[i]!;
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
+          if (lo >= -128 && hi <= 127) return Int8Array.from(c);
+          if (lo >= 0 && hi <= 255) return Uint8Array.from(c);
+          if (lo >= -32768 && hi <= 32767) return Int16Array.from(c);
+          return Uint16Array.from(c);
+        }),
+    },
+    tasks: [
+      {
+        name: 'store.downcast()',
+        fn: () => {
+          const d = store.downcast();
+          return SMALL_FIELDS.map((f) => d.column(f));
+        },
+      },
+    ],
+  };
 }
 
 /** Bytes per record; stores are push-built then shrinkToFit(), the objects push-built (as a user does). */
@@ -389,7 +450,77 @@ function memory(): MemoryGroup[] {
         },
       ],
     },
+    {
+      name: 'id: utf8, 8-character ids',
+      unit: 'record',
+      baseline: {
+        name: 'string[] of runtime ids (push)',
+        build: (n) => {
+          const a: string[] = [];
+          for (let i = 0; i < n; i++) a.push(id8(i));
+          return a;
+        },
+      },
+      cases: [
+        {
+          name: "RecordStore {id: 'utf8'} push + shrinkToFit()",
+          build: (n) => {
+            const s = recordStore({ id: 'utf8' });
+            for (let i = 0; i < n; i++) s.push({ id: id8(i) });
+            s.shrinkToFit();
+            return s;
+          },
+        },
+      ],
+    },
+    {
+      name: 'v: nullable int32, 10 % null',
+      unit: 'record',
+      baseline: {
+        name: 'Array<number | null> (push)',
+        build: (n) => {
+          const v = ints(n, -1_000_000, 1_000_000, 71);
+          const a: (number | null)[] = [];
+          for (let i = 0; i < n; i++) a.push(i % 10 === 3 ? null : v[i]!);
+          return a;
+        },
+      },
+      cases: [
+        {
+          name: "RecordStore {v: {type: 'int32', nullable: true}} push + shrinkToFit()",
+          build: (n) => {
+            const v = ints(n, -1_000_000, 1_000_000, 71);
+            const s = recordStore({ v: { type: 'int32', nullable: true } });
+            for (let i = 0; i < n; i++) s.push({ v: i % 10 === 3 ? null : v[i]! });
+            s.shrinkToFit();
+            return s;
+          },
+        },
+      ],
+    },
+    {
+      name: '{a…e: int32}, values that fit int8/int16/uint8',
+      unit: 'record',
+      baseline: {
+        name: 'array of {a, b, c, d, e} objects (push)',
+        build: (n) => {
+          const cols = smallColumns(n);
+          const a: Record<string, number>[] = [];
+          for (let i = 0; i < n; i++) a.push({ a: cols[0]![i]!, b: cols[1]![i]!, c: cols[2]![i]!, d: cols[3]![i]!, e: cols[4]![i]! });
+          return a;
+        },
+      },
+      cases: [
+        { name: 'RecordStore, five int32 fields', build: (n) => smallStore(n) },
+        { name: 'the same store after downcast()', build: (n) => smallStore(n).downcast() },
+      ],
+    },
   ];
+}
+
+/** An 8-character id made at run time (a flat one-byte string, as a parser hands out): base 36 of 36^7 + 7919 i. */
+function id8(i: number): string {
+  return (78_364_164_096 + i * 7919).toString(36);
 }
 
 /** The record-store suite: RecordStore against arrays of plain objects. */

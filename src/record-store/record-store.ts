@@ -7,7 +7,7 @@
 import { describe, throwAttribute, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { EXPORT_BUFFER, type BufferExport } from '../internal/exports.js';
-import { DTYPES, type TypedArray } from '../dtype.js';
+import type { TypedArray } from '../dtype.js';
 import {
   checkCapacity,
   checkFieldValue,
@@ -22,7 +22,7 @@ import {
 import { Categorical } from '../categorical.js';
 import { Vector } from '../vector.js';
 import { checkSameSchema, concatColumns } from './concat.js';
-import { downcastDType } from './downcast.js';
+import { downcastParts } from './downcast.js';
 import { inferDerivedType, type DerivedSchema, type DeriveSpec } from './derive.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
 import { formatTable, type TableFormatOptions } from './format.js';
@@ -35,7 +35,7 @@ import { appendValue, readValue, writeValue } from './field-values.js';
 import { decodeUtf8 } from '../internal/utf8.js';
 import { adoptUtf8 } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
-import { bitmapBytes, moveBit, countNulls, isValid, newBitmap, removeBit, setBit } from './validity.js';
+import { bitmapBytes, moveBit, countNulls, newBitmap, removeBit, setBit } from './validity.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { fieldNbytes, memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
 import { IDX, isSpecial, rowKit, type RowKit } from './record-view.js';
@@ -836,39 +836,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * ```
    */
   downcast(): RecordStore<Schema> {
-    const d = this.#d;
-    const n = d.length;
-    const base = this.copy() as unknown as RecordStore<Schema>;
-    const replace: Record<string, TypedArray> = Object.create(null) as Record<string, TypedArray>;
-    const types: [string, FieldSpec][] = [];
-    for (const f of d.schema.fields) {
-      if (f.kind !== 'number' && f.kind !== 'vector') continue;
-      // {type, nullable} specs shrink too (the bitmap is kept); a spec with other options (a default) keeps its type.
-      const spec = f.spec as unknown;
-      if (typeof spec === 'object' && !Array.isArray(spec) && Object.keys(spec as object).some((k) => k !== 'type' && k !== 'nullable')) continue;
-      const col = base.column(f.name) as unknown as TypedArray;
-      if (!ArrayBuffer.isView(col)) continue;
-      const bm = base.validity(f.name);
-      const nd = downcastDType(f.dtype, col, bm === null ? null : (i) => isValid(bm, (i / f.size) | 0));
-      if (nd === f.dtype) continue;
-      const out = DTYPES[nd].alloc(n * f.size) as unknown as number[];
-      const src = col as unknown as ArrayLike<number | bigint>;
-      for (let i = 0; i < src.length; i++) out[i] = Number(src[i]!);
-      replace[f.name] = out as unknown as TypedArray;
-      const type: FieldSpec = f.kind === 'vector' ? [nd, f.size] : nd;
-      types.push([f.name, f.nullable ? ({ type, nullable: true } as FieldSpec) : type]);
-    }
-    if (types.length === 0) return base;
-    const cols: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // any field name, '__proto__' too
-    const typeOf = new Map(types);
-    const entries = base.fields.map((name) => {
-      const values = replace[name] ?? base.column(name);
-      const validity = ArrayBuffer.isView(values) ? base.validity(name) : null;
-      // A nullable numeric column travels with its bitmap ({values, validity}); the rest carry their own.
-      cols[name] = validity === null ? values : { values, validity };
-      return [name, typeOf.get(name) ?? base.schema[name]!] as const;
-    });
-    return RecordStore.fromColumns(cols as Record<string, ColumnInput>, entries as unknown as Schema);
+    const r = downcastParts(this.#d);
+    return r === null ? (this.copy() as unknown as RecordStore<Schema>) : fromParts(r.schema, r.parts, this.#d.length);
   }
 
   /**
