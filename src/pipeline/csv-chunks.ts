@@ -16,6 +16,7 @@ import { BlockConverter, CAT, newUtf8Target, UTF8, type ColumnTarget, type Field
 import { CategoryEncoder, codePointOrder } from './csv-categories.js';
 import { CsvError } from './csv-error.js';
 import { mangleHeader } from './csv-sample.js';
+import { handOver } from './store-source.js';
 import type { TokenBatch, TokenFatal } from './csv-tokenizer.js';
 
 /**
@@ -287,14 +288,13 @@ export class ChunkBuilder {
         if (this.#reuse) this.#spareCodes[p] = narrow;
         const order = this.#wholeBytes >= 0 ? codePointOrder(values) : null;
         if (order !== null) {
-          // Whole-store mode: categories sorted as pandas sorts a file's, the codes recoded in place.
+          // Whole-store mode: categories sorted as pandas sorts a file's, the codes recoded as they are narrowed.
           const table = new Int32Array(k + 1);
           table[0] = -1;
           for (let j = 0; j < k; j++) table[order[j]! + 1] = j;
-          for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
+          recodeInto(codes, table, narrow, n);
           values = Array.from(order, (j) => values[j]!);
-        }
-        narrow.set(codes.subarray(0, n));
+        } else narrow.set(codes.subarray(0, n));
         out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
       } else if (f.kind === UTF8) {
         const u = t.utf8[p]!;
@@ -310,7 +310,9 @@ export class ChunkBuilder {
         out[f.name] = bm === null ? values : { values, validity: bm };
       }
     }
-    this.ready.push(storeOf(out, this.#schema, n));
+    const store = storeOf(out, this.#schema, n);
+    // A chunk whose memory is never reused is the consumer's alone: toStore may hold it without a copy.
+    this.ready.push(this.#reuse ? store : handOver(store));
     if (this.#reuse && n === this.#size) this.#spare = t.cols;
     this.chunks++;
     this.#rows = 0;
@@ -334,28 +336,39 @@ export class ChunkBuilder {
 /** Rows of a whole-store reading (readCsvStore): the longest TypedArray column a store can hold. */
 const MAX_WHOLE_ROWS = 2 ** 31 - 1;
 
-/** Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`. */
+/**
+ * Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`. The
+ * block's values are looked up once each (a value is in the chunk's list, or added to it, before its first row
+ * is remapped, so the order is the serial reader's), then the rows go through a table with no branch.
+ */
 function remapCodes(codes: Int32Array, values: string[], from: number, to: number, out: Int32Array, at: number, byValue: Map<string, number>, list: string[]): void {
-  const map = new Int32Array(values.length).fill(-2);
-  for (let i = from; i < to; i++) {
+  const k = values.length;
+  // The chunk code of each block code, in the order the codes first occur in [from, to): a block's codes are
+  // first-seen order over the whole block, so a value first seen before `from` may be absent from the rows.
+  const seen = new Uint8Array(k);
+  const map = new Int32Array(k + 1);
+  map[0] = -1;
+  let left = k;
+  for (let i = from; i < to && left > 0; i++) {
     const c = codes[i]!;
-    if (c < 0) {
-      out[at++] = -1;
-      continue;
+    if (c < 0 || seen[c] !== 0) continue;
+    seen[c] = 1;
+    left--;
+    const v = values[c]!;
+    let m = byValue.get(v);
+    if (m === undefined) {
+      m = list.length;
+      list.push(v);
+      byValue.set(v, m);
     }
-    let m = map[c]!;
-    if (m === -2) {
-      const v = values[c]!;
-      const known = byValue.get(v);
-      if (known === undefined) {
-        m = list.length;
-        list.push(v);
-        byValue.set(v, m);
-      } else m = known;
-      map[c] = m;
-    }
-    out[at++] = m;
+    map[c + 1] = m;
   }
+  for (let i = from; i < to; i++) out[at++] = map[codes[i]! + 1]!;
+}
+
+/** `out[i] = table[codes[i] + 1]` for the first `n` codes (a recode and a narrowing in one pass). */
+function recodeInto(codes: Int32Array, table: Int32Array, out: Int8Array | Int16Array | Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
 }
 
 /** The first `n` rows' bits of `bm` (a copy when `bm` is longer; the bits past `n` cleared), or null. */

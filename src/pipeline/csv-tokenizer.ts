@@ -111,6 +111,26 @@ export class ByteTokenizer {
     };
   }
 
+  /**
+   * Starts a new input (a worker's next block) from line `firstLine` at stream offset `baseOffset`, with no BOM
+   * check, keeping the batch arrays grown so far (a block of the same size then allocates nothing).
+   */
+  restart(firstLine: number, baseOffset: number): void {
+    this.#buf = new Uint8Array(0);
+    this.#len = 0;
+    this.#pos = 0;
+    this.#base = baseOffset;
+    this.#line = firstLine;
+    this.#final = false;
+    this.#first = false;
+    this.#need = 0;
+    this.#fatal = null;
+    this.#batch.bytes = this.#buf;
+    this.#batch.nrows = 0;
+    this.#batch.fatal = null;
+    if (this.#batch.badRows.size > 0) this.#batch.badRows = new Map();
+  }
+
   /** The next line number to be read. */
   get line(): number {
     return this.#line;
