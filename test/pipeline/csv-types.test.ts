@@ -271,3 +271,22 @@ describe('readCsv(writeCsv(store), {schema}) gives the store back', () => {
     for (const k of Object.keys(ALL) as (keyof typeof ALL)[]) expect(back.nullCount(k), k).toBe(s.nullCount(k));
   });
 });
+
+describe('NaN in a nullable float field through CSV', () => {
+  test('is written as an empty field and reads back as null (CSV has one spelling for both; pandas Float64 does the same)', () => {
+    const schema = { nf: { type: 'float64', nullable: true }, f: 'float64' } as const;
+    const s = recordStore(schema);
+    s.extend([
+      { nf: NaN, f: NaN },
+      { nf: null, f: 1 },
+      { nf: 2.5, f: 2 },
+    ]);
+    expect(writeCsv(s)).toBe('nf,f\n,\n,1.0\n2.5,2.0\n');
+    const back = store(writeCsv(s), schema, {});
+    expect(back.toObjects()).toEqual([
+      { nf: null, f: NaN },
+      { nf: null, f: 1 },
+      { nf: 2.5, f: 2 },
+    ]);
+  });
+});
