@@ -54,70 +54,78 @@ export function gatherColumn<A extends TypedArray>(src: A, dtype: DType, size: n
   return out;
 }
 
-/** Per-group sum over float-valued columns (NaN skipped) into a Float64Array. */
-function groupSum(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): void {
+/**
+ * Per-group sum (`count` 0) or count (`count` 1) of the non-NaN values, into a Float64Array. One body for
+ * both: the mode is loop-invariant, so its test per row is always predicted.
+ */
+function groupAdd(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, count: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const g = gid[i]!;
     const v = vals[i]!;
-    if (g >= 0 && v === v) out[g] = out[g]! + v;
+    if (g >= 0 && v === v) out[g] = out[g]! + (count !== 0 ? 1 : v);
   }
 }
 
 /**
- * True when every null row of a nullable column (validity bit 0, Arrow layout) holds ±0, as the store's own
- * writes leave it (an adopted column may hold anything there). Then a plain per-group sum over all rows is
- * the sum over the valid rows. Reads the bitmap a byte at a time and the values of the bytes that hold a
- * null (the byte loop repeats in {@link uncountNulls}: kernels are self-contained, so they cannot share it).
+ * {@link groupAdd} over a nullable column (validity bit 0 = null, Arrow layout) in one pass, 32 rows at a time:
+ * every row is added as in the plain kernel, then the word's null rows are visited (lowest set bit of the
+ * inverted word, then clear it) while they are still in cache. A count takes each null row back out; a sum
+ * needs nothing more when the null rows hold ±0, as the store's own writes leave them, and returns 1 when one
+ * does not (an adopted column may hold anything there: the caller then sums again with {@link groupSumValid}).
+ * At 10 % nulls this costs a small fraction of the plain pass; a separate check pass would read the values twice.
  */
-function nullSlotsZero(vals: ArrayLike<number>, valid: Uint8Array, n: number): boolean {
-  const bytes = (n + 7) >>> 3;
-  for (let b = 0; b < bytes; b++) {
-    const bits = valid[b]!;
-    if (bits === 255) continue;
-    const base = b << 3;
-    const end = base + 8 < n ? base + 8 : n;
-    let bad = 0; // branch-free: random nulls would mispredict a test per row
-    for (let i = base; i < end; i++) bad |= +(vals[i] !== 0) & ~(bits >>> (i - base));
-    if ((bad & 1) !== 0) return false;
-  }
-  return true;
-}
-
-/** {@link groupSum} skipping rows whose validity bit is 0 (a null row's slot may hold anything). */
-function groupSumValid(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const g = gid[i]!;
-    const v = vals[i]!;
-    if (g >= 0 && v === v && ((valid[i >>> 3]! >>> (i & 7)) & 1) !== 0) out[g] = out[g]! + v;
-  }
-}
-
-/**
- * Takes the null rows (validity bit 0) back out of per-group counts made over every row: visits only the
- * bitmap and the null rows, so a count over a nullable column costs one plain pass plus O(n / 8 + nulls).
- */
-function uncountNulls(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, out: Float64Array): void {
-  const bytes = (n + 7) >>> 3;
-  for (let b = 0; b < bytes; b++) {
-    const bits = valid[b]!;
-    if (bits === 255) continue;
-    const base = b << 3;
-    const end = base + 8 < n ? base + 8 : n;
+function groupAddNulls(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, count: number, out: Float64Array): number {
+  const words = n >>> 5;
+  let bad = 0;
+  for (let w = 0; w < words; w++) {
+    const base = w << 5;
+    const end = base + 32;
     for (let i = base; i < end; i++) {
-      if (((bits >>> (i - base)) & 1) !== 0) continue;
       const g = gid[i]!;
       const v = vals[i]!;
-      if (g >= 0 && v === v) out[g] = out[g]! - 1;
+      if (g >= 0 && v === v) out[g] = out[g]! + (count !== 0 ? 1 : v);
+    }
+    const b = w << 2;
+    let m = ~(valid[b]! | (valid[b + 1]! << 8) | (valid[b + 2]! << 16) | (valid[b + 3]! << 24));
+    while (m !== 0) {
+      const i = base + 31 - Math.clz32(m & -m);
+      m &= m - 1;
+      const v = vals[i]!;
+      if (count === 0) bad |= +(v !== 0);
+      else {
+        const g = gid[i]!;
+        if (g >= 0 && v === v) out[g] = out[g]! - 1;
+      }
     }
   }
-}
-
-/** Per-group count of non-NaN values. */
-function groupCount(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
+  for (let i = words << 5; i < n; i++) {
     const g = gid[i]!;
     const v = vals[i]!;
-    if (g >= 0 && v === v) out[g] = out[g]! + 1;
+    if (((valid[i >>> 3]! >>> (i & 7)) & 1) === 0) bad |= +(v !== 0);
+    else if (g >= 0 && v === v) out[g] = out[g]! + (count !== 0 ? 1 : v);
+  }
+  return bad;
+}
+
+/**
+ * Per-group sum over the valid rows only, when a null row's slot may hold anything: one pass, one bitmap byte
+ * per eight rows; a null row adds −0, which changes nothing (x + −0 === x for every x, −0 included).
+ */
+function groupSumValid(vals: ArrayLike<number>, gid: ArrayLike<number>, valid: Uint8Array, n: number, out: Float64Array): void {
+  const full = n & ~7;
+  let i = 0;
+  for (; i < full; i += 8) {
+    const bits = valid[i >>> 3]!;
+    for (let j = 0; j < 8; j++) {
+      const g = gid[i + j]!;
+      const w = ((bits >>> j) & 1) !== 0 ? vals[i + j]! : -0;
+      if (g >= 0 && w === w) out[g] = out[g]! + w;
+    }
+  }
+  for (; i < n; i++) {
+    const g = gid[i]!;
+    const w = ((valid[i >>> 3]! >>> (i & 7)) & 1) !== 0 ? vals[i]! : -0;
+    if (g >= 0 && w === w) out[g] = out[g]! + w;
   }
 }
 
@@ -167,28 +175,17 @@ function groupSize(gid: ArrayLike<number>, n: number, out: Float64Array): void {
   }
 }
 
-/** Per-group sum over two keys' ids combined on the fly (group `a[i] * kb + b[i]`; −1 in either: dropped). */
-function pairSum(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
+/**
+ * {@link groupAdd} over two keys' ids combined on the fly (group `a[i] * kb + b[i]`; −1 in either: dropped).
+ */
+function pairAdd(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, count: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
     const v = vals[i]!;
     if ((x | y) >= 0 && v === v) {
       const g = x * kb + y;
-      out[g] = out[g]! + v;
-    }
-  }
-}
-
-/** Per-group count of non-NaN values over combined pair ids. */
-function pairCount(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    const v = vals[i]!;
-    if ((x | y) >= 0 && v === v) {
-      const g = x * kb + y;
-      out[g] = out[g]! + 1;
+      out[g] = out[g]! + (count !== 0 ? 1 : v);
     }
   }
 }
@@ -244,17 +241,18 @@ export function pairIds(p: PairIds, n: number): Int32Array {
 }
 
 /**
- * Per-group sums (NaN skipped; with `valid`, null rows skipped: when their slots hold 0, as the store writes
- * them, by the plain kernel, else by a kernel that tests each row's bit). @internal
+ * Per-group sums (NaN skipped; with `valid`, null rows skipped: in one pass when their slots hold ±0, as the
+ * store writes them, else by a second pass that tests each row's bit). @internal
  */
 export function sumByGroup(vals: TypedArray, dtype: DType, ids: Ids, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
-  const out = new Float64Array(k);
   const v = vals as ArrayLike<number>;
-  if (valid !== null && !specialize(nullSlotsZero, dtype)(v, valid, n)) {
-    const gid = isPair(ids) ? pairIds(ids, n) : ids;
+  if (valid === null) return addByGroup(v, dtype, ids, n, k, 0);
+  const gid = isPair(ids) ? pairIds(ids, n) : ids;
+  const out = new Float64Array(k);
+  if (specialize(groupAddNulls, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, 0, out) !== 0) {
+    out.fill(0);
     specialize(groupSumValid, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, out);
-  } else if (isPair(ids)) specialize(pairSum, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, out);
-  else specialize(groupSum, `${dtype}:${tagOf(ids)}`)(v, ids, n, out);
+  }
   return out;
 }
 
@@ -267,18 +265,26 @@ export function bigSumByGroup(vals: BigInt64Array | BigUint64Array, dtype: DType
 
 /** Non-NaN values per group (`vals` undefined: rows per group; with `valid`, null rows skipped). @internal */
 export function countByGroup(vals: TypedArray | undefined, dtype: DType, ids: Ids, n: number, k: number, valid: Uint8Array | null = null): Float64Array {
-  const out = new Float64Array(k);
-  const float = vals !== undefined && (dtype === 'float64' || dtype === 'float32');
-  if (isPair(ids) && (valid === null || vals === undefined)) {
-    const tag = `${tagOf(ids.a)}:${tagOf(ids.b)}`;
-    if (float) specialize(pairCount, `${dtype}:${tag}`)(vals as ArrayLike<number>, ids.a, ids.b, ids.kb, n, out);
-    else specialize(pairSize, tag)(ids.a, ids.b, ids.kb, n, out);
+  const v = vals as ArrayLike<number>;
+  if (vals !== undefined && valid !== null) {
+    const gid = isPair(ids) ? pairIds(ids, n) : ids;
+    const out = new Float64Array(k);
+    specialize(groupAddNulls, `${dtype}:${tagOf(gid)}`)(v, gid, valid, n, 1, out);
     return out;
   }
-  const gid = isPair(ids) ? pairIds(ids, n) : ids;
-  if (vals === undefined || (dtype !== 'float64' && dtype !== 'float32')) specialize(groupSize, tagOf(gid))(gid, n, out);
-  else specialize(groupCount, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, n, out);
-  if (valid !== null && vals !== undefined) specialize(uncountNulls, `${dtype}:${tagOf(gid)}`)(vals as ArrayLike<number>, gid, valid, n, out);
+  // Integer values are never NaN: their non-NaN count is the group size.
+  if (vals !== undefined && (dtype === 'float64' || dtype === 'float32')) return addByGroup(v, dtype, ids, n, k, 1);
+  const out = new Float64Array(k);
+  if (isPair(ids)) specialize(pairSize, `${tagOf(ids.a)}:${tagOf(ids.b)}`)(ids.a, ids.b, ids.kb, n, out);
+  else specialize(groupSize, tagOf(ids))(ids, n, out);
+  return out;
+}
+
+/** Sum (`count` 0) or count (`count` 1) per group of the non-NaN values, over every row. */
+function addByGroup(v: ArrayLike<number>, dtype: DType, ids: Ids, n: number, k: number, count: number): Float64Array {
+  const out = new Float64Array(k);
+  if (isPair(ids)) specialize(pairAdd, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, count, out);
+  else specialize(groupAdd, `${dtype}:${tagOf(ids)}`)(v, ids, n, count, out);
   return out;
 }
 

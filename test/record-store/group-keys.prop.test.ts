@@ -4,11 +4,21 @@ import { RecordStore } from '../../src/record-store.js';
 
 // Multi-key groupBy against a Map-based reference: the dense combined key (small id products), the typed
 // hash table (products past max(rows, 65536): wide int and float keys), the small-integer-range ids, and
-// missing keys (null category, NaN) dropped.
+// missing keys (null category, NaN, a null in a nullable int key) dropped; a nullable value field whose nulls
+// every aggregate skips (pandas' nullable dtypes: sum 0, count of values, mean null for an all-null group).
 
-const SCHEMA = { c: 'category', d: 'category', s: 'int8', w: 'int32', f: 'float64', x: 'float64' } as const;
-type Row = { c: string | null; d: string | null; s: number; w: number; f: number; x: number };
-type Key = 'c' | 'd' | 's' | 'w' | 'f';
+const SCHEMA = {
+  c: 'category',
+  d: 'category',
+  s: 'int8',
+  w: 'int32',
+  f: 'float64',
+  x: 'float64',
+  m: { type: 'int16', nullable: true },
+  y: { type: 'float64', nullable: true },
+} as const;
+type Row = { c: string | null; d: string | null; s: number; w: number; f: number; x: number; m: number | null; y: number | null };
+type Key = 'c' | 'd' | 's' | 'w' | 'f' | 'm';
 
 const rowArb: fc.Arbitrary<Row> = fc.record({
   c: fc.constantFrom('a', 'b', 'c', null),
@@ -17,24 +27,30 @@ const rowArb: fc.Arbitrary<Row> = fc.record({
   w: fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.integer({ min: 0, max: 3 })),
   f: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, 0.5, -0)),
   x: fc.integer({ min: -1000, max: 1000 }),
+  m: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(null)),
+  y: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(0.25), fc.constant(null), fc.constant(null)),
 });
 
 const keysArb: fc.Arbitrary<Key[]> = fc
-  .shuffledSubarray(['c', 'd', 's', 'w', 'f'] as Key[], { minLength: 2, maxLength: 4 })
+  .shuffledSubarray(['c', 'd', 's', 'w', 'f', 'm'] as Key[], { minLength: 2, maxLength: 4 })
   .map((k) => k as Key[]);
 
 function reference(rows: readonly Row[], keys: readonly Key[], cats: Record<'c' | 'd', readonly string[]>) {
   const rank = (k: Key, v: unknown): number => (k === 'c' || k === 'd' ? cats[k].indexOf(v as string) : (v as number));
-  const groups = new Map<string, { key: unknown[]; n: number; sx: number; firstX: number }>();
+  const groups = new Map<string, { key: unknown[]; n: number; sx: number; firstX: number; ny: number; sy: number }>();
   for (const r of rows) {
     const key = keys.map((k) => (Object.is(r[k], -0) ? 0 : r[k]));
     if (key.some((v) => v === null || v !== v)) continue;
     const id = JSON.stringify(key);
     const g = groups.get(id);
+    const ny = r.y === null ? 0 : 1;
+    const sy = r.y ?? 0;
     if (g) {
       g.n++;
       g.sx += r.x;
-    } else groups.set(id, { key, n: 1, sx: r.x, firstX: r.x });
+      g.ny += ny;
+      g.sy += sy;
+    } else groups.set(id, { key, n: 1, sx: r.x, firstX: r.x, ny, sy });
   }
   return [...groups.values()].sort((a, b) => {
     for (let t = 0; t < keys.length; t++) {
@@ -53,14 +69,15 @@ describe('groupBy over several keys', () => {
         const s = RecordStore.fromObjects(rows, SCHEMA);
         const cats = { c: s.column('c').categories as string[], d: s.column('d').categories as string[] };
         const want = reference(rows, keys, cats);
-        const g = s.groupBy(keys).agg({ n: ['count'], sx: ['sum', 'x'], fx: ['first', 'x'] });
+        const g = s.groupBy(keys).agg({ n: ['count'], sx: ['sum', 'x'], fx: ['first', 'x'], ny: ['count', 'y'], sy: ['sum', 'y'], my: ['mean', 'y'] });
         const got = g.toObjects() as Record<string, unknown>[];
         expect(got.length).toBe(want.length);
         for (let i = 0; i < want.length; i++) {
           const w = want[i]!;
           const r = got[i]!;
           expect(keys.map((k) => (Object.is(r[k], -0) ? 0 : r[k]))).toEqual(w.key);
-          expect([r.n, r.sx, r.fx]).toEqual([w.n, w.sx, w.firstX]);
+          expect([r.n, r.sx, r.fx, r.ny, r.sy]).toEqual([w.n, w.sx, w.firstX, w.ny, w.sy]);
+          expect(r.my).toBe(w.ny === 0 ? null : w.sy / w.ny);
         }
       }),
       { numRuns: 150 },
