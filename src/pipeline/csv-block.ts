@@ -14,7 +14,8 @@ import type { FieldSpec, Schema } from '../record-store.js';
 import { DEFAULT_NA, ESCAPED, fieldString, unescapeInto, type NaMatcher } from './csv-bytes.js';
 import { inferenceHint } from './csv-infer.js';
 import { CategoryEncoder } from './csv-categories.js';
-import { convertBig, convertBool, convertDate, convertF32, convertF64, convertInt, convertTimestamp, convertUtf8 } from './csv-columns.js';
+import { convertUtf8 } from './csv-columns.js';
+import { CONVERTERS, type ColumnKernel } from './csv-columns.gen.js';
 import { parseBigIntBytes, parseIntBytes } from './csv-numbers.js';
 import type { TokenBatch } from './csv-tokenizer.js';
 
@@ -52,6 +53,8 @@ export interface FieldPlan {
   readonly min: number;
   readonly max: number;
   readonly hasDefault: boolean;
+  /** The conversion kernel of a parsed type (numbers, bool, date, timestamp); null for category and utf8. */
+  readonly convert: ColumnKernel | null;
   /** CSV column index, or -1 if the file lacks it. */
   csv: number;
 }
@@ -77,15 +80,15 @@ export function planSchema(schema: Schema, o: PlanOptions = {}): FieldPlan[] {
     const nullable = isObj && (spec as { nullable?: unknown }).nullable === true;
     const type = isObj ? (spec as { type: unknown }).type : spec;
     const base = { name, hasDefault, nullable, min: 0, max: 0, csv: -1, na: o.na ?? DEFAULT_NA, inferred: o.inferred?.has(name) === true ? (o.inferRows ?? 0) : 0, spec: spec as FieldSpec };
-    if (type === 'category') return { ...base, kind: CAT, dtype: 'category', typeName: 'category', info: null };
-    if (type === 'utf8' || type === 'string') return { ...base, kind: UTF8, dtype: 'category', typeName: 'utf8', info: null };
+    if (type === 'category') return { ...base, kind: CAT, dtype: 'category', typeName: 'category', info: null, convert: null };
+    if (type === 'utf8' || type === 'string') return { ...base, kind: UTF8, dtype: 'category', typeName: 'utf8', info: null, convert: null };
     if (Array.isArray(type)) throwType(`readCsv(): field ${JSON.stringify(name)} is a vector field ${describe(type)}; CSV columns hold one value (use one field per column)`);
     const scalar = typeof type === 'string' && Object.hasOwn(SCALAR_KINDS, type) ? SCALAR_KINDS[type]! : null;
-    if (scalar !== null) return { ...base, kind: scalar[0], dtype: scalar[1], typeName: type as string, info: DTYPES[scalar[1]] as DTypeInfo<DType> };
+    if (scalar !== null) return { ...base, kind: scalar[0], dtype: scalar[1], typeName: type as string, info: DTYPES[scalar[1]] as DTypeInfo<DType>, convert: CONVERTERS[type as string]! };
     const dt = resolveDType(type as string);
     const info = DTYPES[dt] as DTypeInfo<DType>;
     const kind = dt === 'float64' ? F64 : dt === 'float32' ? F32 : info.bigint ? BIG : INT;
-    return { ...base, kind, dtype: dt, typeName: dt, info, min: Number(info.min), max: Number(info.max) };
+    return { ...base, kind, dtype: dt, typeName: dt, info, min: Number(info.min), max: Number(info.max), convert: CONVERTERS[dt]! };
   });
 }
 
@@ -233,15 +236,8 @@ export class BlockConverter {
     for (let k = 0; k < numeric.length; k++) {
       const p = numeric[k]!;
       const f = this.plan[p]!;
-      const kind = f.kind;
-      let failed: number;
-      if (kind === F64) failed = convertF64(batch, idx, limit, f, p, target, at, bad);
-      else if (kind === F32) failed = convertF32(batch, idx, limit, f, p, target, at, bad);
-      else if (kind === INT) failed = convertInt(batch, idx, limit, f, p, target, at, bad);
-      else if (kind === BIG) failed = convertBig(batch, idx, limit, f, p, target, at, bad);
-      else if (kind === BOOL) failed = convertBool(batch, idx, limit, f, p, target, at, bad);
-      else if (kind === DATE) failed = convertDate(batch, idx, limit, f, p, target, at, bad);
-      else failed = convertTimestamp(batch, idx, limit, f, p, target, at, bad);
+      // One call per column per batch; each kernel is monomorphic (its own array type).
+      const failed = f.convert!(batch, idx, limit, f, p, target, at, bad);
       if (failed >= 0 && bad === null) {
         limit = failed; // later columns need only the rows before it; an equal row keeps the earlier field
         errK = failed;

@@ -1,18 +1,16 @@
 /**
- * The conversion kernels of the CSV reader: one monomorphic loop per field type (float64, float32, the integer
- * dtypes, 64-bit integers, bool, date, timestamp, utf8) from tokenized fields into a {@link ColumnTarget},
- * with nullable fields' validity bitmaps; and the byte parsers of booleans and date fields.
+ * What the CSV reader's conversion kernels share: validity bitmaps of nullable fields, the byte parsers of
+ * booleans and date fields, and the utf8 kernel (text copied as bytes). The parsed types' kernels are generated
+ * per type from scripts/templates/csv-columns.mjs into csv-columns.gen.ts.
  *
  * @internal
  * @packageDocumentation
  */
-import { MAX_MS, MS_PER_DAY, parseDate, parseTimestamp } from '../internal/dates.js';
+import { MS_PER_DAY, parseDate, parseTimestamp } from '../internal/dates.js';
 import type { ColumnTarget, FieldPlan } from './csv-block.js';
 import { ESCAPED, QUOTED, unescapeInto } from './csv-bytes.js';
-import { parseBigIntBytes, parseFloatBytes, parseIntBytes } from './csv-numbers.js';
 import type { TokenBatch } from './csv-tokenizer.js';
 
-const NUM = new Float64Array(1);
 
 /** @internal `bytes` grown to hold at least `need` bytes, the first `used` kept. */
 export function growBytes(bytes: Uint8Array, used: number, need: number): Uint8Array {
@@ -31,8 +29,8 @@ export function newBitmap(cap: number, valid: number): Uint8Array {
   return bm;
 }
 
-/** Marks row `r` of plan field `p` null (making its bitmap at the first null); returns the bitmap. */
-function nullRow(t: ColumnTarget, p: number, r: number): Uint8Array {
+/** @internal Marks row `r` of plan field `p` null (making its bitmap at the first null); returns the bitmap. */
+export function nullRow(t: ColumnTarget, p: number, r: number): Uint8Array {
   let bm: Uint8Array | null = t.valid[p] ?? null;
   if (bm === null) bm = t.valid[p] = newBitmap(t.cap, r);
   bm[r >>> 3] = bm[r >>> 3]! & ~(1 << (r & 7));
@@ -70,234 +68,6 @@ export function parseDateField(b: Uint8Array, s: number, e: number): number {
   if (d === d) return d;
   const ms = parseTimestamp(b, s, e);
   return ms === ms && ms % MS_PER_DAY === 0 ? ms / MS_PER_DAY : NaN;
-}
-
-// One kernel per column type (monomorphic). Each returns the first row index k that failed, or -1; with a
-// `bad` mask it marks every failing row and goes on. A nullable field's NA token is a null (its slot 0, its
-// validity bit cleared); the bit of every value written is set once the field has a bitmap. The NA check runs
-// only where the value did not parse, so the common path pays one null test of the bitmap.
-
-export function convertF64(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Float64Array;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    if (parseFloatBytes(b, starts[fi]!, ends[fi]!, NUM)) {
-      const v = NUM[0]!;
-      if (v !== v && nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-        out[r] = 0;
-        bm = nullRow(t, p, r);
-        continue;
-      }
-      out[r] = v;
-      if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-    } else {
-      if (first < 0) first = k;
-      if (bad === null) return k;
-      bad[k] = 1;
-    }
-  }
-  return first;
-}
-
-export function convertF32(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Float32Array;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    if (parseFloatBytes(b, starts[fi]!, ends[fi]!, NUM)) {
-      const v = NUM[0]!;
-      if (v !== v && nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-        out[r] = 0;
-        bm = nullRow(t, p, r);
-        continue;
-      }
-      out[r] = v;
-      if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-    } else {
-      if (first < 0) first = k;
-      if (bad === null) return k;
-      bad[k] = 1;
-    }
-  }
-  return first;
-}
-
-export function convertInt(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Int32Array;
-  const min = f.min;
-  const max = f.max;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    if (parseIntBytes(b, starts[fi]!, ends[fi]!, NUM)) {
-      const v = NUM[0]!;
-      if (v >= min && v <= max) {
-        out[r] = v;
-        if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-        continue;
-      }
-    } else if (nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-      out[r] = 0;
-      bm = nullRow(t, p, r);
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
-}
-
-export function convertBig(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as BigInt64Array;
-  const min = f.info!.min as bigint;
-  const max = f.info!.max as bigint;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    const v = parseBigIntBytes(b, starts[fi]!, ends[fi]!);
-    if (v !== undefined) {
-      if (v >= min && v <= max) {
-        out[r] = v;
-        if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-        continue;
-      }
-    } else if (nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-      out[r] = 0n;
-      bm = nullRow(t, p, r);
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
-}
-
-export function convertBool(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Uint8Array;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    const v = parseBoolBytes(b, starts[fi]!, ends[fi]!);
-    if (v >= 0) {
-      out[r] = v;
-      if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-      continue;
-    }
-    if (nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-      out[r] = 0;
-      bm = nullRow(t, p, r);
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
-}
-
-export function convertDate(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Int32Array;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    const v = parseDateField(b, starts[fi]!, ends[fi]!);
-    if (v === v) {
-      out[r] = v;
-      if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-      continue;
-    }
-    if (nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-      out[r] = 0;
-      bm = nullRow(t, p, r);
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
-}
-
-export function convertTimestamp(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
-  const b = batch.bytes;
-  const starts = batch.starts;
-  const ends = batch.ends;
-  const rowStart = batch.rowStart;
-  const col = f.csv;
-  const out = t.cols[p] as Float64Array;
-  const nullable = f.nullable;
-  let bm: Uint8Array | null = t.valid[p] ?? null;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    const fi = rowStart[idx[k]!]! + col;
-    const r = at + k;
-    const v = parseTimestamp(b, starts[fi]!, ends[fi]!);
-    if (v >= -MAX_MS && v <= MAX_MS) {
-      out[r] = v;
-      if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
-      continue;
-    }
-    if (nullable && f.na.has(b, starts[fi]!, ends[fi]!)) {
-      out[r] = 0;
-      bm = nullRow(t, p, r);
-      continue;
-    }
-    if (first < 0) first = k;
-    if (bad === null) return k;
-    bad[k] = 1;
-  }
-  return first;
 }
 
 /**
