@@ -57,6 +57,20 @@ export function extremes8(codes: Int8Array, n: number, out: Int32Array): void {
   out[2] = loValid;
 }
 
+/**
+ * True when each of the first n codes lies in [-1, k): branch-free, one OR of two signs per code (a code
+ * below -1 makes c + 1 negative, one past the top makes k - 1 - c negative). @internal
+ */
+export function inRange8(codes: Int8Array, n: number, k: number): boolean {
+  const top = k - 1;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    acc |= (top - c) | (c + 1);
+  }
+  return acc >= 0;
+}
+
 /** Writes the distinct codes among the first n to out in order of first appearance; returns how many. @internal */
 export function firstOccurrences8(codes: Int8Array, n: number, seen: Uint8Array, out: Int32Array): number {
   const all = seen.length;
@@ -118,6 +132,20 @@ export function extremes16(codes: Int16Array, n: number, out: Int32Array): void 
   out[2] = loValid;
 }
 
+/**
+ * True when each of the first n codes lies in [-1, k): branch-free, one OR of two signs per code (a code
+ * below -1 makes c + 1 negative, one past the top makes k - 1 - c negative). @internal
+ */
+export function inRange16(codes: Int16Array, n: number, k: number): boolean {
+  const top = k - 1;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    acc |= (top - c) | (c + 1);
+  }
+  return acc >= 0;
+}
+
 /** Writes the distinct codes among the first n to out in order of first appearance; returns how many. @internal */
 export function firstOccurrences16(codes: Int16Array, n: number, seen: Uint8Array, out: Int32Array): number {
   const all = seen.length;
@@ -177,6 +205,20 @@ export function extremes32(codes: Int32Array, n: number, out: Int32Array): void 
   out[0] = lo;
   out[1] = hi;
   out[2] = loValid;
+}
+
+/**
+ * True when each of the first n codes lies in [-1, k): branch-free, one OR of two signs per code (a code
+ * below -1 makes c + 1 negative, one past the top makes k - 1 - c negative). @internal
+ */
+export function inRange32(codes: Int32Array, n: number, k: number): boolean {
+  const top = k - 1;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    acc |= (top - c) | (c + 1);
+  }
+  return acc >= 0;
 }
 
 /** Writes the distinct codes among the first n to out in order of first appearance; returns how many. @internal */

@@ -27,6 +27,9 @@ import {
   extremes8,
   extremes16,
   extremes32,
+  inRange8,
+  inRange16,
+  inRange32,
   firstOccurrences8,
   firstOccurrences16,
   firstOccurrences32,
@@ -182,6 +185,13 @@ export function extremes(codes: CodeArray, n: number): CodeExtremes {
   else if (codes instanceof Int16Array) extremes16(codes, n, out);
   else extremes32(codes, n, out);
   return { min: out[0]!, max: out[1]!, minValid: out[2]! };
+}
+
+/** True when each of the first `n` codes lies in `[-1, k)` (a branch-free pass; validation of adopted codes). @internal */
+export function codesInRange(codes: CodeArray, n: number, k: number): boolean {
+  if (codes instanceof Int8Array) return inRange8(codes, n, k);
+  if (codes instanceof Int16Array) return inRange16(codes, n, k);
+  return inRange32(codes, n, k);
 }
 
 // ---------------------------------------------------------------------------------------------
