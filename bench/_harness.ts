@@ -168,6 +168,11 @@ export interface SpeedRow {
   spread: number;
   /** the per-repeat ratios to the baseline of the same repeat. */
   ratios: number[];
+  /**
+   * With `--mixed`: the ratio to the baseline of the same task timed before any dtype was exercised (the
+   * fresh-process figure), shown beside `ratio` (the mixed-process figure).
+   */
+  freshRatio?: number;
 }
 
 /** Result of one memory case. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SIZE_ROWS, type Size, type Suite, type SuiteContext } from './_harness.js';
+import { SIZE_ROWS, type Size, type SpeedRow, type Suite, type SuiteContext } from './_harness.js';
 import { runChild } from './_memory.js';
 import { exerciseEveryDtype } from './_mixed.js';
 import { OutputError, SIZE_PLANS, SIZES, UsageError, checkOutputs, parseArgs, usage, type Options } from './_options.js';
@@ -154,6 +154,11 @@ export function wrapLine(prefix: string, text: string, width: number): string {
   return wrapText(`${prefix}${text}`, width, ' '.repeat(Math.min(prefix.length, 12))).join('\n');
 }
 
+/** A speed row's identity across the fresh and the mixed run of `--mixed`. */
+function speedKey(row: SpeedRow): string {
+  return `${row.suite}\u0000${row.case}\u0000${row.task}`;
+}
+
 /** One suite's tables and notes as the terminal shows them, within `width` columns. */
 export function printSuite(r: SuiteReport, out: (s: string) => void, width = REPORT_WIDTH): void {
   out(`\n${wrapLine('## ', `${r.title}  (${r.name}, ${(r.elapsedMs / 1000).toFixed(1)} s, ${r.taskMs} ms per task)`, width)}\n`);
@@ -265,15 +270,34 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       width,
     ),
   );
-  if (o.mixed) exerciseEveryDtype();
+  const childArgs = ['--size', o.size];
+  // Two memory children at a time (one at large: each may hold gigabytes of plain objects).
+  const jobs = o.size === 'large' || o.rows > 2_000_000 ? 1 : Math.max(1, Math.min(2, env.cores));
+  // --mixed: time every speed case once before any dtype is exercised (the fresh figures, shown beside the
+  // mixed ones), then exercise every dtype, format and code width, then run the suites as usual.
+  const fresh = new Map<string, number>();
+  if (o.mixed) {
+    for (let i = 0; i < o.suites.length; i++) {
+      const name = o.suites[i]!;
+      try {
+        const { report: r } = await runSuite(name, { index: i + 1, total: o.suites.length }, registry[name]!, context(o.rows, o.size, []), [], { ...o, memory: false }, progress, {
+          script,
+          childArgs,
+          jobs,
+          perGroup: false,
+        });
+        for (const row of r.speed) fresh.set(speedKey(row), row.ratio);
+      } catch {
+        // reported by the mixed run below, which meets the same failure
+      }
+    }
+    exerciseEveryDtype();
+  }
   out(wrapLine('', environmentLine(env), width));
   out(`\n${legendLines().join('\n')}`);
   const suites: SuiteReport[] = [];
   const errors: { suite: string; message: string }[] = [];
   const skipped: { suite: string; reason: string }[] = [];
-  const childArgs = ['--size', o.size];
-  // Two memory children at a time (one at large: each may hold gigabytes of plain objects).
-  const jobs = o.size === 'large' || o.rows > 2_000_000 ? 1 : Math.max(1, Math.min(2, env.cores));
   for (let i = 0; i < o.suites.length; i++) {
     const name = o.suites[i]!;
     const notes: string[] = [];
@@ -290,6 +314,12 @@ export async function main(argv: readonly string[], registry: Registry, script: 
       if (o.size === 'quick' && o.time === 0 && r.elapsedMs > budget) {
         // For suite authors (stderr, not the report): a busy machine also gets here.
         progress.message(`${name} took ${(r.elapsedMs / 1000).toFixed(1)} s, over its quick budget of ${(budget / 1000).toFixed(1)} s`);
+      }
+      if (o.mixed) {
+        for (const row of r.speed) {
+          const f = fresh.get(speedKey(row));
+          if (f !== undefined) row.freshRatio = f;
+        }
       }
       suites.push(r);
       printSuite(r, out, width);

@@ -293,9 +293,11 @@ const flag = (noisy: boolean): string => (noisy ? ' !' : '');
 /** The speed table of one suite (the case name is printed on its first row only). */
 export function speedTable(rows: readonly SpeedRow[]): Table {
   const repeats = rows.some((r) => r.repeats > 1);
+  // `--mixed`: the fresh-process ratio beside the mixed one (the figures above it are the mixed run's).
+  const fresh = rows.some((r) => r.freshRatio !== undefined);
   return {
-    head: ['case', 'task', 'ops/s', 'median', '± %', 'vs baseline', ...(repeats ? ['spread %'] : [])],
-    right: repeats ? [2, 3, 4, 6] : [2, 3, 4],
+    head: ['case', 'task', 'ops/s', 'median', '± %', ...(fresh ? ['fresh vs baseline', 'mixed vs baseline'] : ['vs baseline']), ...(repeats ? ['spread %'] : [])],
+    right: [2, 3, 4, ...(repeats ? [fresh ? 7 : 6] : [])],
     wrap: [0, 1],
     rows: rows.map((r, i) => [
       i > 0 && rows[i - 1]!.case === r.case ? '' : r.case,
@@ -303,6 +305,7 @@ export function speedTable(rows: readonly SpeedRow[]): Table {
       fmt(r.hz),
       fmtTime(r.p50),
       `${r.rme.toFixed(1)}${flag(r.rme > NOISY_RME)}`,
+      ...(fresh ? [r.baseline ? 'baseline' : r.freshRatio === undefined ? '' : speedRatioText(r.freshRatio)] : []),
       speedRatio(r),
       ...(repeats ? [`${r.spread.toFixed(0)}${flag(r.spread > NOISY_SPREAD)}`] : []),
     ]),

@@ -92,6 +92,15 @@ describe('tables', () => {
       ['', 'raw loop (reference)', '500', '2.00 ms', '14.0 !', '5.0x faster'],
     ]);
   });
+  it('--mixed: the fresh ratio beside the mixed one', () => {
+    const t = speedTable([speed('base', 10, 10, { freshRatio: 1 }), speed('vec.push', 2.5, 10, { freshRatio: 0.25 }), speed('new', 5, 10)]);
+    expect(t.head).toEqual(['case', 'task', 'ops/s', 'median', '± %', 'fresh vs baseline', 'mixed vs baseline']);
+    expect(t.rows.map((r) => r.slice(5))).toEqual([
+      ['baseline', 'baseline'],
+      ['4.0x slower', '4.0x faster'],
+      ['', '2.0x faster'],
+    ]);
+  });
   it('a spread column appears with repeats', () => {
     const t = speedTable([speed('base', 10, 10, { repeats: 3, spread: 30 })]);
     expect(t.head.at(-1)).toBe('spread %');
