@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { checkOutputs, OutputError, UsageError } from './_options.js';
-import { childArgs, OBJECTS_HEAP_ENV, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
+import { childArgs, OBJECTS_HEAP_ENV, STREAM_BYTES_ENV, WAYS, type FileChildOptions, type FileChildResult, type FileFormat, type Way } from './_file-child.js';
 import type { Io } from './_main.js';
 import { environment } from './_environment.js';
 import { FILE_SCHEMA, renderFileReport, writeFileOutputs, type FileReport, type WayOutcome } from './_file-report.js';
@@ -209,7 +209,8 @@ export async function fileMain(argv: readonly string[], file: string, script: st
   }
   const t0 = Date.now();
   const size = statSync(file).size;
-  const streamed = size > totalmem() / 2;
+  const limit = process.env[STREAM_BYTES_ENV];
+  const streamed = size > (limit === undefined ? totalmem() / 2 : Number(limit));
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   const say = (s: string): void => {
     if (o.progress) io.stderr.write(s);

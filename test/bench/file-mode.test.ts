@@ -135,6 +135,40 @@ describe('compactly-bench <file>', () => {
   }, 180_000);
 
 
+  test('a file larger than the streaming threshold: compactly reads it in chunks (reuse: true) and says so', () => {
+    // COMPACTLY_BENCH_STREAM_BYTES lowers the threshold (default: half the RAM) so a small file takes the path.
+    const json = join(dir, 'streamed.json');
+    const r = run([messy, '--json', json], { COMPACTLY_BENCH_STREAM_BYTES: '1000' });
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result]));
+    const c = by.compactly!;
+    const d = by.downcast!;
+    for (const x of [c, d]) {
+      expect(x.streamed).toBe(true);
+      expect(x.label).toMatch(/chunks \(streamed\)/);
+      expect(x.notes.join(' ')).toMatch(/streamed \(file > 1000 bytes, COMPACTLY_BENCH_STREAM_BYTES\): chunks read with reuse: true/);
+      expect(x.rows).toBe(20_000);
+      // The scan is summed chunk by chunk and agrees with the objects' sum; no whole store, so no groupBy.
+      expect(x.scanSum).toBe(by.objects!.scanSum);
+      expect(x.groupByMs).toBeNull();
+      expect(x.columns).toBeUndefined();
+    }
+    expect(by.objects!.streamed).toBe(false);
+    expect(report.value).toBe('index');
+    expect(report.key).toBe('Airport Name');
+    // Bytes per row from the chunks, below the objects'; each chunk downcast holds no more.
+    expect(c.bytesHeld / c.rows).toBeGreaterThan(0);
+    expect(c.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
+    expect(d.bytesHeld).toBeLessThanOrEqual(c.bytesHeld);
+    // The inferred schema is still printed; a per-chunk downcast has no whole-file schema to print.
+    expect(c.schema).toBeDefined();
+    expect(d.schema).toBeUndefined();
+    expect(r.stdout).toContain('const schema = {');
+    expect(r.stdout).not.toContain('const small = {');
+    expect(r.stdout).toMatch(/compactly: streamed \(file > 1000 bytes/);
+  }, 180_000);
+
   test('a file whose inferred type breaks part-way: the reader\'s message (line, column, schema to pass), exit 2', () => {
     const lines = ['id,n'];
     for (let i = 0; i < 10_100; i++) lines.push(`${i},${i === 10_050 ? 'many' : i % 7}`);
