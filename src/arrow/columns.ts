@@ -114,7 +114,7 @@ export function convertColumn(
     case Type.Timestamp:
       return timestampColumn(name, type, chunks);
     case Type.Dictionary:
-      return dictionaryColumn(name, type as Dictionary, chunks, cache);
+      return dictionaryColumn(name, type as Dictionary, chunks, opts.copy, cache);
     case Type.FixedSizeList:
       return fixedSizeListColumn(name, type as FixedSizeList, chunks, opts);
     default:
@@ -344,11 +344,12 @@ function decodeDictionary(chunk: Data, name: string, cache: DictionaryCache | un
 
 /**
  * Dictionary → Categorical. One chunk whose signed Int8/16/32 indices have no nulls and whose
- * dictionary has distinct non-null values: the indices are adopted as the codes (no copy). Otherwise
+ * dictionary has distinct non-null values: the indices are adopted as the codes (no copy; one copy under
+ * `{copy: true}`). Otherwise
  * one pass re-codes into a fresh code array (nulls → -1, unsigned or 64-bit indices converted, several
  * chunks with different dictionaries merged in order of first appearance).
  */
-function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[], cache?: DictionaryCache): Column {
+function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[], copy: boolean, cache?: DictionaryCache): Column {
   const ordered = type.isOrdered === true;
   if (chunks.length === 0) return { kind: 'category', codes: new Int8Array(0), categories: [], ordered, copied: false };
   // Decode each distinct dictionary once.
@@ -373,7 +374,8 @@ function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[
     adoptable(only, single.values.length, name)
   ) {
     const idx = (only.values as Int8Array | Int16Array | Int32Array).subarray(0, only.length);
-    return { kind: 'category', codes: idx, categories: single.dict.categories, ordered, copied: false };
+    // {copy: true}: the codes own their memory (a view would keep the whole IPC message alive).
+    return { kind: 'category', codes: copy ? idx.slice() : idx, categories: single.dict.categories, ordered, copied: copy };
   }
   // Merge: the categories of the dictionary with the most values first when the others are its
   // prefixes (deltas); otherwise in order of first appearance across chunks.

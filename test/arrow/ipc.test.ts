@@ -64,6 +64,14 @@ describe('toIPC / fromIPC', () => {
     expect(fromIPC(bytes.buffer.slice(0) as ArrayBuffer).length).toBe(5);
   });
 
+  test('{copy: true} copies adopted dictionary codes too (a view would keep the whole message alive)', () => {
+    const bytes = toIPC(RecordStore.fromColumns({ c: categorical(['a', 'b', 'a', 'c']) }));
+    expect((fromIPC(bytes).column('c') as Categorical<string>).codes.buffer).toBe(bytes.buffer);
+    const copied = fromIPC(bytes, { copy: true }).column('c') as Categorical<string>;
+    expect(copied.codes.buffer).not.toBe(bytes.buffer);
+    expect(copied.toArray()).toEqual(['a', 'b', 'a', 'c']);
+  });
+
   test('a Vector or Categorical travels as a one-column table', () => {
     const v = fromIPC(toIPC(vector('uint32', [1, 2, 4294967295]), { name: 'n' }));
     expect(v.toObjects()).toEqual([{ n: 1 }, { n: 2 }, { n: 4294967295 }]);
