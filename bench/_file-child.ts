@@ -48,7 +48,7 @@ export interface FileChildOptions {
 }
 
 /** The file formats file mode reads. */
-export type FileFormat = 'csv' | 'parquet';
+export type FileFormat = 'csv' | 'parquet' | 'arrow';
 
 /** One column of the loaded store: its type, why, and what it costs. */
 export interface ColumnReport {
@@ -113,7 +113,7 @@ function parseChildArgs(argv: readonly string[]): FileChildOptions {
     key: get('--key'),
     value: get('--value'),
     streamed: rest.includes('--streamed'),
-    format: get('--format') === 'parquet' ? 'parquet' : 'csv',
+    format: get('--format') === 'parquet' ? 'parquet' : get('--format') === 'arrow' ? 'arrow' : 'csv',
   };
 }
 
@@ -257,6 +257,16 @@ async function chunksOf(o: FileChildOptions): Promise<AsyncIterable<RecordStore<
     const { readParquet } = await import('../src/parquet/index.js');
     return readParquet(o.path, o.columns.length ? { columns: o.columns } : {});
   }
+  if (o.format === 'arrow') {
+    // One chunk per record batch, copied out of the message bytes (copy: true) so the file's bytes are not
+    // what the store holds; a stream is read message by message, the file format whole (its footer is last).
+    const { readIPC } = await import('../src/arrow/index.js');
+    const chunks = readIPC(createReadStream(o.path), { copy: true }) as AsyncIterable<RecordStore<Schema>>;
+    if (o.columns.length === 0) return chunks;
+    return (async function* () {
+      for await (const c of chunks) yield c.select(o.columns as never) as unknown as RecordStore<Schema>;
+    })();
+  }
   const options = { ...(o.columns.length ? { columns: o.columns } : {}), ...(o.streamed ? { reuse: true } : {}) } as unknown as Parameters<typeof readCsv<Schema>>[1];
   return readCsv<Schema>(o.path, options);
 }
@@ -320,7 +330,7 @@ async function runCompactly(o: FileChildOptions): Promise<FileChildResult> {
   if (store !== null) store.shrinkToFit();
   const bytesHeld = store === null ? bytesPerRow * rows : settled() - before;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  const reader = o.format === 'parquet' ? 'readParquet' : 'readCsv (inferred schema)';
+  const reader = o.format === 'parquet' ? 'readParquet' : o.format === 'arrow' ? 'readIPC (copy: true)' : 'readCsv (inferred schema)';
   const label = `${reader} → ${store === null ? 'chunks (streamed)' : 'RecordStore.concat'}${o.way === 'downcast' ? ' → downcast()' : ''}`;
   if (store === null) {
     const p = streamedPick ?? { key: o.key, value: o.value };
@@ -388,7 +398,27 @@ interface HyparquetLike {
   parquetReadObjects(options: Record<string, unknown>): Promise<Row[]>;
 }
 
+interface ArrowRow {
+  toJSON(): Row;
+}
+
+/** apache-arrow's table of an IPC file, with --rows and --columns applied. */
+async function arrowTableOf(o: FileChildOptions): Promise<ArrowTable> {
+  const arrow = await optional<ArrowLike>('apache-arrow');
+  if (arrow === undefined) throw new Error('apache-arrow is not installed (optional: npm install apache-arrow)');
+  let table = arrow.tableFromIPC(readFileSync(o.path));
+  if (o.columns.length) table = table.select(o.columns);
+  if (o.rows > 0 && o.rows < table.numRows) table = table.slice(0, o.rows);
+  return table;
+}
+
 async function parseObjects(o: FileChildOptions): Promise<{ rows: Row[]; label: string }> {
+  if (o.format === 'arrow') {
+    // The plain objects a JS script gets from an Arrow file: apache-arrow's rows (StructRow proxies over the
+    // table) made plain with toJSON(); the table is dropped after, so what is held is the objects.
+    const rows = (await arrowTableOf(o)).toArray().map((r) => r.toJSON());
+    return { rows, label: 'apache-arrow tableFromIPC → toArray() → row.toJSON() → objects' };
+  }
   if (o.format === 'parquet') {
     const hp = await optional<HyparquetLike>('hyparquet');
     if (hp === undefined) throw new Error('hyparquet is not installed (optional: npm install hyparquet hyparquet-compressors)');
@@ -489,9 +519,13 @@ interface ArrowVector {
 interface ArrowTable {
   readonly numRows: number;
   getChild(name: string): ArrowVector | null;
+  select(names: readonly string[]): ArrowTable;
+  slice(begin: number, end: number): ArrowTable;
+  toArray(): ArrowRow[];
 }
 interface ArrowLike {
   tableFromArrays(columns: Record<string, unknown[]>): ArrowTable;
+  tableFromIPC(bytes: Uint8Array): ArrowTable;
 }
 
 async function runArrow(o: FileChildOptions): Promise<FileChildResult> {
@@ -502,7 +536,11 @@ async function runArrow(o: FileChildOptions): Promise<FileChildResult> {
   const t0 = performance.now();
   let table: ArrowTable;
   let label: string;
-  {
+  if (o.format === 'arrow') {
+    // The Arrow reference for an Arrow file is apache-arrow's own table of it (its columns view the file's bytes).
+    table = await arrowTableOf(o);
+    label = 'apache-arrow tableFromIPC (the table over the file bytes)';
+  } else {
     const parsed = await parseObjects(o);
     const rows = project(parsed.rows, o.columns);
     const names = rows.length ? Object.keys(rows[0]!) : [];

@@ -165,7 +165,7 @@ function schemas(r: FileReport): string[] {
   const c = result(r, 'compactly');
   const d = result(r, 'downcast');
   const out: string[] = [];
-  const how = r.format === 'parquet' ? "the file's own schema (readParquet)" : 'inferred (readCsvStore(path) gives this; pass it as `schema` to fix it)';
+  const how = r.format === 'parquet' ? "the file's own schema (readParquet)" : r.format === 'arrow' ? "the file's own schema (readIPC)" : 'inferred (readCsvStore(path) gives this; pass it as `schema` to fix it)';
   if (c?.schema) out.push(`// ${how}\n${schemaSource('schema', c.schema, c.columns, c.rows)}`);
   if (d?.schema) out.push(`// after store.downcast()\n${schemaSource('small', d.schema, d.columns, d.rows)}`);
   return out;

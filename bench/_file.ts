@@ -89,19 +89,31 @@ export function parseFileArgs(argv: readonly string[], file: string): FileOption
   return { file, rows, columns, ...out, progress };
 }
 
-/** What the file holds, by its first bytes: Parquet (`PAR1`) or else CSV. */
+/**
+ * What the file holds, by its first bytes: Parquet (`PAR1`), Arrow IPC (the file format's `ARROW1`, or a
+ * stream's first message: the continuation marker `FF FF FF FF`, which no UTF-8 text starts with), else CSV.
+ */
+export function formatOf(head: Uint8Array): FileFormat {
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 6)).toString('latin1');
+  if (text.startsWith('PAR1')) return 'parquet';
+  if (text === 'ARROW1' || (head.length >= 8 && head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff)) return 'arrow';
+  return 'csv';
+}
+
+/** {@link formatOf} of the file at `path`. */
 export function fileFormat(path: string): FileFormat {
-  const head = Buffer.alloc(4);
+  const head = Buffer.alloc(8);
   const fd = openSync(path, 'r');
+  let n: number;
   try {
-    readSync(fd, head, 0, 4, 0);
+    n = readSync(fd, head, 0, 8, 0);
   } finally {
     closeSync(fd);
   }
-  return head.toString('latin1') === 'PAR1' ? 'parquet' : 'csv';
+  return formatOf(head.subarray(0, n));
 }
 
-/** A one-line reason the file cannot be benchmarked, or undefined when it looks like CSV or Parquet. */
+/** A one-line reason the file cannot be benchmarked, or undefined when it looks like CSV, Parquet or Arrow IPC. */
 export function checkFile(path: string): string | undefined {
   let size: number;
   try {
@@ -121,8 +133,7 @@ export function checkFile(path: string): string | undefined {
   } finally {
     closeSync(fd);
   }
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return undefined;
-  if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return `${path} is an Arrow IPC file: file mode reads CSV (load it with compactly/arrow)`;
+  if (formatOf(head) !== 'csv') return undefined;
   if (head.includes(0)) return `${path} looks binary (a NUL byte in its first ${head.length.toLocaleString('en-US')} bytes), not CSV`;
   // Invalid UTF-8 in the head (a sequence cut at the end of the sample is fine).
   let end = head.length;
@@ -217,6 +228,10 @@ export async function fileMain(argv: readonly string[], file: string, script: st
   };
   const format = fileFormat(file);
   const arrow = await hasPackage('apache-arrow');
+  if (format === 'arrow' && !arrow) {
+    io.stderr.write(`compactly-bench: ${file} is an Arrow IPC file: reading it needs apache-arrow (npm install apache-arrow; compactly/arrow's optional peer)\n`);
+    return 2;
+  }
   const outcomes: WayOutcome[] = [];
   let picked = { key: '', value: '' };
   // compactly first: it picks the columns the other ways scan and group by.

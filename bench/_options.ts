@@ -58,8 +58,9 @@ export function usage(suites: readonly string[]): string {
   return [
     'usage: compactly-bench [suite ...] [options]',
     '       compactly-bench FILE [--rows N] [--columns a,b] [--json/--md/--svg/--html FILE]',
-    '                      your own CSV or Parquet file: plain objects vs compactly (inferred schema) vs',
-    '                      downcast(), with the schema to paste (docs/benchmarks.md#benchmark-your-own-file)',
+    '                      your own CSV, Parquet or Arrow IPC file: plain objects vs compactly (inferred',
+    '                      schema) vs downcast(), with the schema to paste',
+    '                      (docs/benchmarks.md#benchmark-your-own-file)',
     '',
     `suites:   ${suites.join(', ') || '(none registered)'}   (default: all of them)`,
     '',

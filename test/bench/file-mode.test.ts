@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readCsvStore, type Schema } from '../../src/index.js';
+import { readCsvStore, RecordStore, type Schema } from '../../src/index.js';
 import { checkFile, fileArgument, fileFormat, parseFileArgs } from '../../bench/_file.js';
 import type { FileReport } from '../../bench/_file-report.js';
 import { schemaSource } from '../../bench/_file-report.js';
@@ -205,6 +205,35 @@ describe('compactly-bench <file>', () => {
     expect(r.stdout).toContain("// the file's own schema (readParquet)");
   }, 120_000);
 
+  test.each(['file', 'stream'] as const)('an Arrow IPC %s: readIPC, apache-arrow rows made plain with toJSON() as the objects, the table as the Arrow reference', async (format) => {
+    const { toIPC } = await import('../../src/arrow/index.js');
+    const s = RecordStore.fromObjects(
+      Array.from({ length: 3000 }, (_, i) => ({ delay: i % 9 === 0 ? null : (i * 7) % 90, origin: ['LAX', 'SFO', 'JFK'][i % 3]!, note: `n${i}` })),
+      { delay: { type: 'int32', nullable: true }, origin: 'category', note: 'utf8' },
+    );
+    const file = join(dir, `f.${format === 'file' ? 'arrow' : 'arrows'}`);
+    writeFileSync(file, toIPC(s, { format }));
+    const json = join(dir, `ipc-${format}.json`);
+    const r = run([file, '--json', json]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+    expect(report.format).toBe('arrow');
+    const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result!]));
+    expect(by.objects!.label).toBe('apache-arrow tableFromIPC → toArray() → row.toJSON() → objects');
+    expect(by.compactly!.label).toMatch(/^readIPC/);
+    expect(by.arrow!.label).toMatch(/tableFromIPC/);
+    expect(report.key).toBe('origin');
+    expect(report.value).toBe('delay');
+    for (const w of ['objects', 'compactly', 'downcast', 'arrow'] as const) {
+      expect(by[w]!.rows, w).toBe(3000);
+      expect(by[w]!.scanSum, w).toBe(by.compactly!.scanSum);
+      expect(by[w]!.groups, w).toBe(3);
+    }
+    expect(by.compactly!.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
+    expect(by.compactly!.schema).toEqual(s.schema);
+    expect(r.stdout).toContain("// the file's own schema (readIPC)");
+  }, 180_000);
+
   test('bad files: a one-line error and exit status 2', () => {
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
@@ -246,14 +275,19 @@ describe('file mode pieces', () => {
     expect(() => parseFileArgs(['f.csv', '--repeat', '3'], 'f.csv')).toThrow(/not an option of file mode/);
   });
 
-  test('checkFile and fileFormat tell Parquet and Arrow IPC files apart from CSV', () => {
+  test('checkFile and fileFormat tell Parquet and Arrow IPC files and streams apart from CSV', () => {
     const pq = join(dir, 'x.parquet');
     writeFileSync(pq, 'PAR1....');
     expect(checkFile(pq)).toBeUndefined();
     expect(fileFormat(pq)).toBe('parquet');
     const ipc = join(dir, 'x.arrow');
     writeFileSync(ipc, 'ARROW1\0\0');
-    expect(checkFile(ipc)).toMatch(/Arrow IPC/);
+    expect(checkFile(ipc)).toBeUndefined();
+    expect(fileFormat(ipc)).toBe('arrow');
+    const stream = join(dir, 'x.arrows');
+    writeFileSync(stream, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x10, 0, 0, 0, 0, 0]));
+    expect(checkFile(stream)).toBeUndefined();
+    expect(fileFormat(stream)).toBe('arrow');
     const ok = join(dir, 'ok.csv');
     writeFileSync(ok, 'a,b\nx,1\n');
     expect(checkFile(ok)).toBeUndefined();
