@@ -3,7 +3,55 @@
  * The implementation lives in `record-store/`; this module is its public face.
  * @packageDocumentation
  */
-export * from './record-store/record-store.js';
+export { GroupBy, RecordStore, recordStore } from './record-store/record-store.js';
+export type {
+  DefaultedKeys,
+  FieldObjectValue,
+  ObjectOf,
+  ObjectValueOfFieldType,
+  OrNull,
+  ScalarFieldType,
+  EntriesToSchema,
+  FieldInput,
+  FieldSpec,
+  FieldType,
+  FieldValue,
+  FieldWithDefault,
+  RecordInput,
+  RecordOf,
+  RecordPatch,
+  Schema,
+  SchemaEntries,
+  InputOfFieldType,
+  TypeOfSpec,
+  ValueOfFieldType,
+  VectorFieldType,
+} from './record-store/schema.js';
+export type { AggOp } from './record-store/group-by.js';
+export type { NullableColumn } from './record-store/from-columns.js';
+export { Utf8Column, type Utf8ColumnMemory } from './record-store/utf8-column.js';
+export type {
+  AggResultType,
+  AggSchema,
+  AggSpecOf,
+  ColumnInput,
+  ColumnOf,
+  ColumnOfFieldType,
+  ColumnsSchema,
+  FieldName,
+  RecordCursor,
+  RecordStoreOptions,
+  RecordView,
+  RecordViewMembers,
+  SortOptions,
+} from './record-store/types.js';
+export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './record-store/memory.js';
+export type { TableFormatOptions } from './record-store/format.js';
+export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from './record-store/derive.js';
+export type { JoinHow, JoinOptions } from './record-store/join.js';
+export type { StoreValueCountsOptions } from './record-store/value-counts.js';
+export type { WhereOp } from './record-store/where.js';
+export { maskAnd, maskNot, maskOr } from './record-store/where.js';
 /** @internal The type part of a field spec, for the verbs outside record-store/ that rebuild schemas (writeCsv). */
 export { fieldType } from './record-store/schema.js';
 /** @internal Whether row `i` is valid in a validity bitmap (`null`: every row), for readers of raw columns outside record-store/ (the bench). */

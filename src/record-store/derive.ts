@@ -1,11 +1,17 @@
 /**
- * `store.derive({...})`: the spec type and the type inference for derived fields.
+ * `store.derive({...})` and `store.assign({...})`: the derived columns (one call per row, each value checked
+ * as a write), the columns assigned as they are, the spec types and the type inference for derived fields.
  *
  * @internal
  * @packageDocumentation
  */
-import { describe, throwType } from '../errors.js';
-import type { FieldSpec } from './schema.js';
+import type { TypedArray } from '../dtype.js';
+import { describe, throwType, throwValue } from '../errors.js';
+import { Vector } from '../vector.js';
+import { isCategorical } from './categories.js';
+import { checkFieldValue } from './checks.js';
+import { IDX } from './record-view.js';
+import { checkFieldName, parseSchema, type FieldSpec } from './schema.js';
 import type { RecordCursor } from './types.js';
 
 /** One derived field of {@link RecordStore.derive}: `fn(r, i)`, or `{type, fn}` to fix its type. */
@@ -48,4 +54,62 @@ export function inferDerivedType(values: readonly unknown[], name: string): Fiel
     return throwType(`RecordStore.derive field ${describe(name)} row ${i}: cannot infer a field type from ${describe(v)}; pass {type, fn}`);
   }
   return 'float64';
+}
+
+/**
+ * The columns of `derive(specs)` over `n` rows: `fn(cursor, i)` per row with `cursor` moved along, each value
+ * checked against the field's type (given, or inferred from the values).
+ * @internal
+ */
+export function deriveColumns(
+  specs: Readonly<Record<string, unknown>>,
+  n: number,
+  cursor: { [IDX]: number },
+): { added: Record<string, unknown>; types: Record<string, FieldSpec> } {
+  if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throwType(`RecordStore.derive: expected {name: fn | {type, fn}}, got ${describe(specs)}`);
+  const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const types: Record<string, FieldSpec> = Object.create(null) as Record<string, FieldSpec>;
+  for (const name of Object.keys(specs)) {
+    checkFieldName(name);
+    const spec = specs[name];
+    let fn: (r: never, i: number) => unknown;
+    let type: FieldSpec | undefined;
+    if (typeof spec === 'function') fn = spec as typeof fn;
+    else if (typeof spec === 'object' && spec !== null && typeof (spec as { fn?: unknown }).fn === 'function') {
+      fn = (spec as { fn: typeof fn }).fn;
+      type = (spec as { type?: FieldSpec }).type;
+    } else return throwType(`RecordStore.derive ${describe(name)}: expected a function or {type, fn}, got ${describe(spec)}`);
+    const values = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      cursor[IDX] = i;
+      values[i] = fn(cursor as never, i);
+    }
+    type ??= inferDerivedType(values, name);
+    const f = parseSchema([[name, type]]).fields[0]!;
+    for (let i = 0; i < n; i++) values[i] = checkFieldValue(f, values[i], `RecordStore.derive field ${describe(name)} row ${i}`);
+    added[name] = values;
+    types[name] = f.spec;
+  }
+  return { added, types };
+}
+
+/**
+ * The columns of `assign(columns)` for a store of `n` rows: TypedArrays and arrays as they are, a Vector's
+ * elements and a Categorical copied; each checked to have `n` rows.
+ * @internal
+ */
+export function assignedColumns(columns: Readonly<Record<string, unknown>>, n: number): Record<string, unknown> {
+  if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) throwType(`RecordStore.assign: expected {name: column}, got ${describe(columns)}`);
+  const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(columns)) {
+    checkFieldName(name);
+    let c = columns[name];
+    if (c instanceof Vector) c = (c.array as TypedArray).slice();
+    else if (isCategorical(c)) c = c.copy();
+    const len = typeof c === 'object' && c !== null ? (c as { length?: unknown }).length : undefined;
+    if (typeof len !== 'number') throwType(`RecordStore.assign ${describe(name)}: expected a TypedArray, Vector, Categorical or array, got ${describe(c)}`);
+    if (len !== n) throwValue(`RecordStore.assign ${describe(name)}: column length ${len} does not match the store length ${n}`);
+    added[name] = c;
+  }
+  return added;
 }

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { DTYPES, type DType, type TypedArray } from '../dtype.js';
-import type { ColumnParts } from './construct.js';
+import type { ColumnParts } from './take.js';
 import { smallestIntDType } from './infer.js';
 import { parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema } from './schema.js';
 import type { Column, StoreData } from './store-data.js';

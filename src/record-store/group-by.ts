@@ -15,7 +15,7 @@ import type { DType, TypedArray } from '../dtype.js';
 import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
 import { combineGroups, denseGroups, type Groups } from './group-keys.js';
-import { takeColumn } from './construct.js';
+import { takeColumn } from './take.js';
 import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup, type Ids } from './kernels.js';
 import { fieldType, type FieldInfo, type FieldSpec, type ParsedSchema } from './schema.js';
 import { argsortByKeys } from './sort-by.js';

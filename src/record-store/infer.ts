@@ -8,7 +8,7 @@
  */
 import { dtypeOfArray, type DType } from '../dtype.js';
 import { describe, throwOverflow, throwType, throwValue } from '../errors.js';
-import type { FieldSpec } from './schema.js';
+import { fieldValue, type FieldSpec } from './schema.js';
 
 /** Integer dtypes in inference order: narrowest first, signed before unsigned of the same width. */
 const INT_ORDER: readonly (readonly [DType, number, number])[] = [
@@ -124,4 +124,16 @@ export function collectKeys(objs: readonly unknown[], where: string): string[] {
     for (const k of Object.keys(o)) seen.add(k);
   }
   return [...seen];
+}
+
+/** The schema `RecordStore.fromObjects(rows)` infers. @internal */
+export function inferObjectsSchema(rows: readonly unknown[]): [string, FieldSpec][] {
+  if (rows.length === 0) throwValue('RecordStore.fromObjects: cannot infer a schema from no objects; pass a schema');
+  const keys = collectKeys(rows, 'RecordStore.fromObjects');
+  const entries: [string, FieldSpec][] = [];
+  for (const k of keys) {
+    const values = rows.map((o) => fieldValue(o as object, k));
+    entries.push([k, inferField(values, `RecordStore.fromObjects field ${describe(k)}`)]);
+  }
+  return entries;
 }

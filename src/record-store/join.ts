@@ -10,7 +10,7 @@
 import { allocCodes, Categorical, codesDTypeFor, type CodeArray } from '../categorical.js';
 import type { TypedArray } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
-import { takeColumn } from './construct.js';
+import { takeColumn } from './take.js';
 import { joinPairs, keyFields, stackStrings, stringRowOf, stringRows, type JoinHow, type JoinKey } from './join-keys.js';
 import { fieldType, type FieldInfo, type FieldSpec } from './schema.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';

@@ -8,39 +8,31 @@ import { describe, throwAttribute, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { EXPORT_BUFFER, type BufferExport } from '../internal/exports.js';
 import type { TypedArray } from '../dtype.js';
-import {
-  checkCapacity,
-  checkFieldValue,
-  columnsToParts,
-  identity,
-  inferObjectsSchema,
-  isCategorical,
-  newCategory,
-  takeColumns,
-  type ColumnParts,
-} from './construct.js';
-import { Categorical } from '../categorical.js';
-import { Vector } from '../vector.js';
+import { appendRows, appendStore } from './append.js';
+import { newCategory } from './categories.js';
+import { checkCapacity, checkFieldValue } from './checks.js';
 import { checkSameSchema, concatColumns } from './concat.js';
 import { downcastParts } from './downcast.js';
-import { inferDerivedType, type DerivedSchema, type DeriveSpec } from './derive.js';
+import { assignedColumns, deriveColumns, type DerivedSchema, type DeriveSpec } from './derive.js';
 import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
+import { columnsToParts } from './from-columns.js';
 import { formatTable, type TableFormatOptions } from './format.js';
+import { inferObjectsSchema } from './infer.js';
 import { joinParts, type JoinOptions } from './join.js';
-import { topRows } from './select-top.js';
+import { fieldNullCount, fieldValidity } from './nulls.js';
+import { clearRows, removeRow, swapRemoveRow } from './remove.js';
+import { topRowsOf } from './select-top.js';
+import { identity, takeColumns, type ColumnParts } from './take.js';
 import { nullKeyColumns, pairValueCounts, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
 import { checkWhereOp, whereMask, type WhereOp } from './where.js';
 import { typedWhereMask } from './where-types.js';
-import { appendValue, readValue, writeValue } from './field-values.js';
-import { decodeUtf8 } from '../internal/utf8.js';
+import { readValue, writeValue } from './field-values.js';
 import { adoptUtf8 } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
-import { bitmapBytes, moveBit, countNulls, newBitmap, removeBit, setBit } from './validity.js';
 import { aggregate, type AggOp } from './group-by.js';
 import { fieldNbytes, memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
-import { IDX, isSpecial, rowKit, type RowKit } from './record-view.js';
+import { IDX, rowKit, type RowKit } from './record-view.js';
 import {
-  checkFieldName,
   parseSchema,
   type EntriesToSchema,
   type FieldInfo,
@@ -54,8 +46,8 @@ import {
   type Schema,
   type SchemaEntries,
 } from './schema.js';
-import { argsortByKeys, argsortWith, type SortKey } from './sort-by.js';
-import { allocColumns, grow, locked, resizeOwned, setCapacity, StoreData, type CategoryColumn } from './store-data.js';
+import { argsortByKeys, argsortWith, parseSortKeys } from './sort-by.js';
+import { allocColumns, reserveRows, shrinkRows, StoreData } from './store-data.js';
 import type {
   AggSchema,
   AggSpecOf,
@@ -69,54 +61,6 @@ import type {
   SortOptions,
 } from './types.js';
 
-export type {
-  DefaultedKeys,
-  FieldObjectValue,
-  ObjectOf,
-  ObjectValueOfFieldType,
-  OrNull,
-  ScalarFieldType,
-  EntriesToSchema,
-  FieldInput,
-  FieldSpec,
-  FieldType,
-  FieldValue,
-  FieldWithDefault,
-  RecordInput,
-  RecordOf,
-  RecordPatch,
-  Schema,
-  SchemaEntries,
-  InputOfFieldType,
-  TypeOfSpec,
-  ValueOfFieldType,
-  VectorFieldType,
-} from './schema.js';
-export type { AggOp } from './group-by.js';
-export type { NullableColumn } from './construct.js';
-export { Utf8Column, type Utf8ColumnMemory } from './utf8-column.js';
-export type {
-  AggResultType,
-  AggSchema,
-  AggSpecOf,
-  ColumnInput,
-  ColumnOf,
-  ColumnOfFieldType,
-  ColumnsSchema,
-  FieldName,
-  RecordCursor,
-  RecordStoreOptions,
-  RecordView,
-  RecordViewMembers,
-  SortOptions,
-} from './types.js';
-export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './memory.js';
-export type { TableFormatOptions } from './format.js';
-export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from './derive.js';
-export type { JoinHow, JoinOptions } from './join.js';
-export type { StoreValueCountsOptions } from './value-counts.js';
-export type { WhereOp } from './where.js';
-export { maskAnd, maskNot, maskOr } from './where.js';
 
 // --- internals ---------------------------------------------------------------------------------------------
 
@@ -316,11 +260,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   reserve(n: number): this {
-    const d = this.#d;
-    checkCapacity(n, 'RecordStore.reserve');
-    if (n <= d.capacity) return this;
-    if (d.lock.count !== 0) locked(d, 'reserve');
-    setCapacity(d, n);
+    reserveRows(this.#d, checkCapacity(n, 'RecordStore.reserve'));
     return this;
   }
 
@@ -331,16 +271,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   shrinkToFit(): this {
-    const d = this.#d;
-    if (d.capacity !== d.length) {
-      if (d.lock.count !== 0) locked(d, 'shrinkToFit');
-      setCapacity(d, d.length);
-    }
-    for (let k = 0; k < d.cols.length; k++) {
-      const c = d.cols[k]!;
-      if (c instanceof Utf8Data) c.shrinkBytes(d.length);
-      else if (!ArrayBuffer.isView(c)) c.shrinkToFit();
-    }
+    shrinkRows(this.#d);
     return this;
   }
 
@@ -368,77 +299,12 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   extend(objs: Iterable<RecordInput<S>>): this {
-    const d = this.#d;
     if (typeof objs !== 'object' || objs === null || typeof (objs as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throwType(`RecordStore.extend: objs must be an iterable of objects, got ${describe(objs)}`);
     }
-    if (objs instanceof RecordStore && this.#extendFromStore(objs)) return this;
-    const rows: ArrayLike<unknown> = Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs];
-    const m = rows.length;
-    if (m === 0) return this; // as Vector.extend: an empty extend changes nothing, so an export lock allows it
-    if (d.lock.count !== 0) locked(d, 'extend');
-    const fields = d.schema.fields;
-    const tmp: unknown[] = fields.map((f) => (f.kind === 'category' || isSpecial(f) ? new Array<unknown>(m) : f.info.alloc(m * f.size)));
-    this.#kit.validate(rows, m, tmp);
-    for (const f of fields) if (f.kind === 'category') (d.cols[f.index] as CategoryColumn).assertExtendable(tmp[f.index] as unknown[]);
-    const n = d.length;
-    if (n + m > d.capacity) grow(d, n + m);
-    for (const f of fields) {
-      const col = d.cols[f.index]!;
-      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'extend', tmp[f.index]);
-      else if (isSpecial(f)) {
-        const vals = tmp[f.index] as unknown[];
-        for (let j = 0; j < m; j++) appendValue(d, f, n + j, vals[j]);
-      } else (col as Float64Array).set(tmp[f.index] as Float64Array, n * f.size);
-    }
-    d.length = n + m;
+    if (objs instanceof RecordStore && appendStore(this.#d, objs.#d)) return this;
+    appendRows(this.#d, this.#kit, Array.isArray(objs) ? objs : objs instanceof RecordStore ? objs.toObjects() : [...objs]);
     return this;
-  }
-
-  /**
-   * `extend(store)` column by column when `src` has the same fields (names, kinds, dtypes): numbers are
-   * copied with one `set` per column and categories appended by value (no record objects, unlike the
-   * general path). Returns false, changing nothing, when the schemas differ.
-   */
-  #extendFromStore(src: RecordStore<Schema>): boolean {
-    const d = this.#d;
-    const s = src.#d;
-    const fields = d.schema.fields;
-    if (s.schema.fields.length !== fields.length) return false;
-    for (const f of fields) {
-      const g = s.schema.fields.find((x) => x.name === f.name);
-      if (g === undefined || g.kind !== f.kind || g.dtype !== f.dtype || g.size !== f.size) return false;
-      if (f.kind !== 'number' && f.kind !== 'vector' && f.kind !== 'category') return false;
-    }
-    const m = s.length;
-    if (m === 0) return true;
-    if (d.lock.count !== 0) locked(d, 'extend');
-    const values: unknown[][] = [];
-    for (const f of fields) {
-      if (f.kind !== 'category') continue;
-      const c = s.cols[s.schema.fields.find((x) => x.name === f.name)!.index] as CategoryColumn;
-      const codes = c.codes;
-      const cats = c.categories;
-      const v = new Array<unknown>(m);
-      for (let i = 0; i < m; i++) {
-        const k = codes[i]!;
-        v[i] = k < 0 ? null : cats[k];
-      }
-      (d.cols[f.index] as CategoryColumn).assertExtendable(v);
-      values[f.index] = v;
-    }
-    const n = d.length;
-    if (n + m > d.capacity) grow(d, n + m);
-    for (const f of fields) {
-      const col = d.cols[f.index]!;
-      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'extend', values[f.index]);
-      else {
-        const from = s.cols[s.schema.fields.find((x) => x.name === f.name)!.index] as Float64Array;
-        (col as Float64Array).set(from.subarray(0, m * f.size), n * f.size);
-      }
-    }
-    d.length = n + m;
-    return true;
   }
 
   /**
@@ -490,19 +356,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   remove(i: number): this {
-    const d = this.#d;
-    if (d.lock.count !== 0) locked(d, 'remove');
-    const n = d.length;
-    const j = normalizeIndex(i, n, 'RecordStore');
-    for (const f of d.schema.fields) {
-      const col = d.cols[f.index]!;
-      const bm = d.valid[f.index];
-      if (bm != null) removeBit(bm, j, n);
-      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'removeAt', j);
-      else if (f.kind === 'utf8') (col as Utf8Data).removeAt(j, n);
-      else (col as TypedArray).copyWithin(j * f.size, (j + 1) * f.size, n * f.size);
-    }
-    d.length = n - 1;
+    removeRow(this.#d, i);
     return this;
   }
 
@@ -514,25 +368,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   swapRemove(i: number): this {
-    const d = this.#d;
-    if (d.lock.count !== 0) locked(d, 'swapRemove');
-    const n = d.length;
-    const j = normalizeIndex(i, n, 'RecordStore');
-    const last = n - 1;
-    for (const f of d.schema.fields) {
-      const col = d.cols[f.index]!;
-      const bm = d.valid[f.index];
-      if (bm != null) moveBit(bm, last, j);
-      if (f.kind === 'category') resizeOwned(col as CategoryColumn, 'swapRemoveAt', j);
-      else if (f.kind === 'utf8') {
-        if (j !== last) {
-          const u = col as Utf8Data;
-          u.set(j, decodeUtf8(u.bytes, u.offsets[last]!, u.offsets[n]!), n);
-        }
-        (col as Utf8Data).removeAt(last, n);
-      } else if (j !== last) (col as TypedArray).copyWithin(j * f.size, last * f.size, n * f.size);
-    }
-    d.length = last;
+    swapRemoveRow(this.#d, i);
     return this;
   }
 
@@ -543,11 +379,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns `this`, for chaining.
    */
   clear(): this {
-    const d = this.#d;
-    if (d.lock.count !== 0) locked(d, 'clear');
-    for (const c of d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) resizeOwned(c, 'clear');
-    d.valid.fill(null);
-    d.length = 0;
+    clearRows(this.#d);
     return this;
   }
 
@@ -616,22 +448,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @remarks O(1) (O(length) for a category field). Stale after a reallocation, like {@link RecordStore.column}.
    */
   validity<K extends FieldName<S>>(name: K): Uint8Array | null {
-    const d = this.#d;
-    const f = this.#field(name, 'validity');
-    if (f.kind === 'category') {
-      const codes = (d.cols[f.index] as CategoryColumn).codes;
-      let bm: Uint8Array | null = null;
-      for (let i = 0; i < d.length; i++) {
-        if (codes[i]! >= 0) continue;
-        if (bm === null) bm = newBitmap(d.length, i);
-        setBit(bm, i, false);
-        for (let r = i + 1; r < d.length; r++) setBit(bm, r, codes[r]! >= 0);
-        break;
-      }
-      return bm;
-    }
-    const bm = d.valid[f.index]!;
-    return bm === null ? null : bm.subarray(0, bitmapBytes(d.length));
+    return fieldValidity(this.#d, this.#field(name, 'validity'));
   }
 
   /**
@@ -641,15 +458,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @remarks O(length / 8) (a popcount of the bitmap); O(length) for a category field.
    */
   nullCount<K extends FieldName<S>>(name: K): number {
-    const d = this.#d;
-    const f = this.#field(name, 'nullCount');
-    if (f.kind === 'category') {
-      const codes = (d.cols[f.index] as CategoryColumn).codes;
-      let m = 0;
-      for (let i = 0; i < d.length; i++) if (codes[i]! < 0) m++;
-      return m;
-    }
-    return countNulls(d.valid[f.index]!, d.length);
+    return fieldNullCount(this.#d, this.#field(name, 'nullCount'));
   }
 
   /**
@@ -761,19 +570,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
         return (key as (a: unknown, b: unknown) => number)(a, b);
       });
     } else {
-      const names: readonly unknown[] = typeof key === 'string' ? [key] : Array.isArray(key) ? key : throwType(`RecordStore.sortBy: expected a field, fields or a comparator, got ${describe(key)}`);
-      if (names.length === 0) throwValue('RecordStore.sortBy: no sort keys');
-      const desc = options.descending ?? false;
-      if (Array.isArray(desc) && desc.length !== names.length) {
-        throwValue(`RecordStore.sortBy: ${desc.length} descending flags for ${names.length} keys`);
-      }
-      const keys: SortKey[] = names.map((nm, t) => {
-        const dflag: unknown = Array.isArray(desc) ? desc[t] : desc;
-        if (typeof dflag !== 'boolean') throwType(`RecordStore.sortBy: descending must be a boolean, got ${describe(dflag)}`);
-        const f = this.#field(nm, 'sortBy');
-        if (f.kind === 'vector') throwType(`RecordStore.sortBy: cannot sort by vector field ${describe(f.name)} (vectors have no order)`);
-        return { field: f, descending: dflag };
-      });
+      const keys = parseSortKeys(key, options, (nm, op) => this.#field(nm, op));
       perm = argsortByKeys(d, keys, n);
     }
     return fromParts(d.schema, takeColumns(d, perm), n) as unknown as RecordStore<S>;
@@ -1004,10 +801,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     const d = this.#d;
     if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`RecordStore.${op}: n must be an integer, got ${describe(n)}`);
     if (n < 0) throwValue(`RecordStore.${op}: n must be >= 0, got ${n}`);
-    const f = this.#field(field, op);
-    if (f.kind !== 'number') throwType(`RecordStore.${op}: field ${describe(f.name)} is a ${f.kind} field; ${op} needs a numeric field`);
-    const bm = d.valid[f.index]!;
-    const rows = topRows(d.cols[f.index] as TypedArray, d.length, n, smallest, bm === null ? null : (i) => (bm[i >>> 3]! & (1 << (i & 7))) !== 0);
+    const rows = topRowsOf(d, n, this.#field(field, op), smallest, op);
     return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
   }
 
@@ -1028,32 +822,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * ```
    */
   derive<const D extends Readonly<Record<string, DeriveSpec<S>>>>(specs: D): RecordStore<DerivedSchema<S, D>> {
-    if (typeof specs !== 'object' || specs === null || Array.isArray(specs)) throwType(`RecordStore.derive: expected {name: fn | {type, fn}}, got ${describe(specs)}`);
-    const n = this.#d.length;
-    const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    const types: Record<string, FieldSpec> = Object.create(null) as Record<string, FieldSpec>;
-    const cursor = this.cursor() as unknown as { [IDX]: number };
-    for (const name of Object.keys(specs)) {
-      checkFieldName(name);
-      const spec = specs[name] as unknown;
-      let fn: (r: never, i: number) => unknown;
-      let type: FieldSpec | undefined;
-      if (typeof spec === 'function') fn = spec as typeof fn;
-      else if (typeof spec === 'object' && spec !== null && typeof (spec as { fn?: unknown }).fn === 'function') {
-        fn = (spec as { fn: typeof fn }).fn;
-        type = (spec as { type?: FieldSpec }).type;
-      } else return throwType(`RecordStore.derive ${describe(name)}: expected a function or {type, fn}, got ${describe(spec)}`);
-      const values = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        cursor[IDX] = i;
-        values[i] = fn(cursor as never, i);
-      }
-      type ??= inferDerivedType(values, name);
-      const f = parseSchema([[name, type]]).fields[0]!;
-      for (let i = 0; i < n; i++) values[i] = checkFieldValue(f, values[i], `RecordStore.derive field ${describe(name)} row ${i}`);
-      added[name] = values;
-      types[name] = f.spec;
-    }
+    const { added, types } = deriveColumns(specs, this.#d.length, this.cursor() as unknown as { [IDX]: number });
     return this.#withColumns(added, types) as unknown as RecordStore<DerivedSchema<S, D>>;
   }
 
@@ -1067,20 +836,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @remarks O(length × fields).
    */
   assign(columns: Readonly<Record<string, ColumnInput | { readonly array: TypedArray; readonly dtype: string }>>): RecordStore<Schema> {
-    if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) throwType(`RecordStore.assign: expected {name: column}, got ${describe(columns)}`);
-    const n = this.#d.length;
-    const added: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const name of Object.keys(columns)) {
-      checkFieldName(name);
-      let c = columns[name] as unknown;
-      if (c instanceof Vector) c = (c.array as TypedArray).slice();
-      else if (isCategorical(c)) c = c.copy();
-      const len = typeof c === 'object' && c !== null ? (c as { length?: unknown }).length : undefined;
-      if (typeof len !== 'number') throwType(`RecordStore.assign ${describe(name)}: expected a TypedArray, Vector, Categorical or array, got ${describe(c)}`);
-      if (len !== n) throwValue(`RecordStore.assign ${describe(name)}: column length ${len} does not match the store length ${n}`);
-      added[name] = c;
-    }
-    return this.#withColumns(added, {});
+    return this.#withColumns(assignedColumns(columns, this.#d.length), {});
   }
 
   /** This store's columns (copied) with `added` replacing or following them; `types` fixes added field types. */

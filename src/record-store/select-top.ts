@@ -7,6 +7,9 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
+import { describe, throwType } from '../errors.js';
+import type { FieldInfo } from './schema.js';
+import type { StoreData } from './store-data.js';
 
 type Vals = ArrayLike<number | bigint>;
 
@@ -78,4 +81,15 @@ export function topRows(vals: TypedArray, len: number, n: number, smallest: bool
     siftDown(heap, k, 0, v, smallest);
   }
   return out;
+}
+
+/**
+ * The rows of `nlargest(n, field)` / `nsmallest(n, field)` (`op` names which), checked: `n` a non-negative
+ * integer, `f` a numeric field; null rows never qualify.
+ * @internal
+ */
+export function topRowsOf(d: StoreData, n: number, f: FieldInfo, smallest: boolean, op: string): Uint32Array {
+  if (f.kind !== 'number') throwType(`RecordStore.${op}: field ${describe(f.name)} is a ${f.kind} field; ${op} needs a numeric field`);
+  const bm = d.valid[f.index]!;
+  return topRows(d.cols[f.index] as TypedArray, d.length, n, smallest, bm === null ? null : (i) => (bm[i >>> 3]! & (1 << (i & 7))) !== 0);
 }

@@ -7,9 +7,10 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
-import { throwType } from '../errors.js';
+import { describe, throwType, throwValue } from '../errors.js';
 import { specialize } from './kernels.js';
 import type { FieldInfo } from './schema.js';
+import type { SortOptions } from './types.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
 import { utf8Codes } from './utf8-codes.js';
 import type { Utf8Data } from './utf8-data.js';
@@ -367,4 +368,25 @@ export function argsortByCodes(codes: readonly Uint32Array[], bits: readonly num
 /** Bit width (8, 16 or 32) that holds codes up to `maxCode`. @internal */
 export function codeBits(maxCode: number): number {
   return bitsFor(maxCode);
+}
+
+/**
+ * The sort keys of `sortBy(names, options)`: one field or several (first most significant), each with its
+ * `descending` flag; `field(name, op)` resolves a name (throwing for an unknown one).
+ * @internal
+ */
+export function parseSortKeys(key: unknown, options: SortOptions, field: (name: unknown, op: string) => FieldInfo): SortKey[] {
+  const names: readonly unknown[] = typeof key === 'string' ? [key] : Array.isArray(key) ? key : throwType(`RecordStore.sortBy: expected a field, fields or a comparator, got ${describe(key)}`);
+  if (names.length === 0) throwValue('RecordStore.sortBy: no sort keys');
+  const desc = options.descending ?? false;
+  if (Array.isArray(desc) && desc.length !== names.length) {
+    throwValue(`RecordStore.sortBy: ${desc.length} descending flags for ${names.length} keys`);
+  }
+  return names.map((nm, t) => {
+    const dflag: unknown = Array.isArray(desc) ? desc[t] : desc;
+    if (typeof dflag !== 'boolean') throwType(`RecordStore.sortBy: descending must be a boolean, got ${describe(dflag)}`);
+    const f = field(nm, 'sortBy');
+    if (f.kind === 'vector') throwType(`RecordStore.sortBy: cannot sort by vector field ${describe(f.name)} (vectors have no order)`);
+    return { field: f, descending: dflag };
+  });
 }

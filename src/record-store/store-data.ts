@@ -136,6 +136,26 @@ export function setCapacity(d: StoreData, capacity: number): void {
   d.capacity = capacity;
 }
 
+/** Makes room for at least `n` records in total (`RecordStore.reserve`; `n` already checked). @internal */
+export function reserveRows(d: StoreData, n: number): void {
+  if (n <= d.capacity) return;
+  if (d.lock.count !== 0) locked(d, 'reserve');
+  setCapacity(d, n);
+}
+
+/** Releases unused capacity (`RecordStore.shrinkToFit`): capacity becomes `length`, categoricals shrink. @internal */
+export function shrinkRows(d: StoreData): void {
+  if (d.capacity !== d.length) {
+    if (d.lock.count !== 0) locked(d, 'shrinkToFit');
+    setCapacity(d, d.length);
+  }
+  for (let k = 0; k < d.cols.length; k++) {
+    const c = d.cols[k]!;
+    if (c instanceof Utf8Data) c.shrinkBytes(d.length);
+    else if (!ArrayBuffer.isView(c)) c.shrinkToFit();
+  }
+}
+
 /** Grows so that `needed` records fit (doubling policy). @internal */
 export function grow(d: StoreData, needed: number): void {
   setCapacity(d, grownCapacity(d.capacity, needed, d.rowBytes));

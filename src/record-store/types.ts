@@ -8,7 +8,7 @@ import type { ArrayOf, DTypeLike, DTypeOfArray, ResolveDType, TypedArray } from 
 import type { AggOp } from './group-by.js';
 import type { FieldValue, ObjectOf, RecordOf, TypeOfSpec } from './schema.js';
 import type { Utf8Column } from './utf8-column.js';
-import type { NullableColumn } from './construct.js';
+import type { NullableColumn } from './from-columns.js';
 
 /** Options of {@link recordStore}. */
 export interface RecordStoreOptions {

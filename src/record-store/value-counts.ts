@@ -7,7 +7,7 @@
  * @internal
  * @packageDocumentation
  */
-import { takeColumn } from './construct.js';
+import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
 import { DENSE_MIN, type Groups } from './group-keys.js';
 import { countByGroup } from './kernels.js';

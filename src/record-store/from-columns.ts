@@ -1,83 +1,22 @@
 /**
- * Helpers shared by the RecordStore class: field value checks and writes, column gathers, and the column
- * building of `fromColumns`/`fromObjects`.
+ * `RecordStore.fromColumns`: columns adopted (a TypedArray of the field's storage type, a Categorical, a
+ * Utf8Column, a bitmap) or validated and converted, into the parts of a new store.
  *
  * @internal
  * @packageDocumentation
  */
-import { Categorical, categorical } from '../categorical.js';
+import { categorical } from '../categorical.js';
 import { dtypeOfArray, widensTo, type TypedArray } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
-import { MAX_ELEMENTS } from '../internal/growth.js';
-import { collectKeys, inferField } from './infer.js';
-import { gatherColumn } from './kernels.js';
+import { isCategorical, newCategory, stringCategories } from './categories.js';
+import { checkCategoryValue } from './checks.js';
+import { inferField } from './infer.js';
 import { checkDate, checkScalar, checkTimestamp } from './field-values.js';
-import { checkVectorValue, fieldValue, parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema, type Schema, type SchemaEntries } from './schema.js';
-import type { CategoryColumn, Column, StoreData } from './store-data.js';
+import { fieldValue, parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema, type Schema, type SchemaEntries } from './schema.js';
+import type { CategoryColumn, Column } from './store-data.js';
 import { Utf8Column } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
-import { bitmapBytes, countNulls, gatherBits, isValid, newBitmap, setBit } from './validity.js';
-
-/** An empty category column. @internal */
-export function newCategory(): CategoryColumn {
-  return categorical<string>() as unknown as CategoryColumn;
-}
-
-/** @internal */
-export function checkCapacity(n: unknown, where: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: capacity must be an integer, got ${describe(n)}`);
-  if (n < 0 || n > MAX_ELEMENTS) throwValue(`${where}: capacity ${n} out of range [0, ${MAX_ELEMENTS}]`);
-  return n;
-}
-
-/** @internal */
-export function checkCategoryValue(v: unknown, where: string): string | null {
-  if (v === null || typeof v === 'string') return v;
-  return throwType(`${where}: a category field takes a string or null, got ${describe(v)}`);
-}
-
-/** Validates one value for a field; returns what to store. @internal */
-export function checkFieldValue(f: FieldInfo, v: unknown, where: string): unknown {
-  if (f.kind === 'vector') return checkVectorValue(v, f.info, f.size, where);
-  return checkScalar(f.kind, f.dtype, f.nullable, v, where);
-}
-
-/** @internal */
-export function isCategorical(x: unknown): x is Categorical<string | number> {
-  return x instanceof Categorical;
-}
-
-/** @internal */
-export function stringCategories(cat: Categorical<string | number>, where: string): void {
-  for (const c of cat.categories) if (typeof c !== 'string') throwType(`${where}: category fields hold strings; this Categorical has ${describe(c)}`);
-}
-
-/** Columns and validity bitmaps of a new store. @internal */
-export interface ColumnParts {
-  readonly cols: Column[];
-  readonly valid: (Uint8Array | null)[];
-}
-
-/** Gathers every column (and bitmap) at `rows` into the parts of a new store. @internal */
-export function takeColumns(d: StoreData, rows: Uint32Array, fields: readonly FieldInfo[] = d.schema.fields): ColumnParts {
-  const m = rows.length;
-  const cols = fields.map((f) => takeColumn(d.cols[f.index]!, f, rows, m));
-  return { cols, valid: fields.map((f) => gatherBits(d.valid[f.index]!, rows, m)) };
-}
-
-/** One column gathered at `rows[0..m)`. @internal */
-export function takeColumn(col: Column, f: FieldInfo, rows: ArrayLike<number>, m: number): Column {
-  if (f.kind === 'category') return (col as CategoryColumn).take(rows);
-  if (f.kind === 'utf8') return (col as Utf8Data).take(rows, m);
-  return gatherColumn(col as TypedArray, f.dtype, f.size, rows, m);
-}
-
-/** @internal */
-export function identity(n: number): Uint32Array {
-  const r = new Uint32Array(n);
-  for (let i = 0; i < n; i++) r[i] = i;
-  return r;
-}
+import { bitmapBytes, countNulls, isValid, newBitmap, setBit } from './validity.js';
 
 /** @internal */
 export function fillDefault(f: FieldInfo, length: number): Column {
@@ -271,16 +210,4 @@ function checkStorage(f: FieldInfo, a: TypedArray, bm: Uint8Array | null, n: num
     } else if (f.kind === 'date') checkDate(v, `${at} row ${j}`);
     else checkTimestamp(v, `${at} row ${j}`);
   }
-}
-
-/** The schema `RecordStore.fromObjects(rows)` infers. @internal */
-export function inferObjectsSchema(rows: readonly unknown[]): [string, FieldSpec][] {
-  if (rows.length === 0) throwValue('RecordStore.fromObjects: cannot infer a schema from no objects; pass a schema');
-  const keys = collectKeys(rows, 'RecordStore.fromObjects');
-  const entries: [string, FieldSpec][] = [];
-  for (const k of keys) {
-    const values = rows.map((o) => fieldValue(o as object, k));
-    entries.push([k, inferField(values, `RecordStore.fromObjects field ${describe(k)}`)]);
-  }
-  return entries;
 }
