@@ -12,38 +12,32 @@ import { usageRecord } from '../internal/memory-usage.js';
 import {
   allocCodes,
   bincount,
-  codeBytes,
   codesDTypeFor,
   codesDTypeOf,
   copyCodes,
   extremes,
   firstOccurrences,
   gather,
-  isCodeArray,
-  maxCategories,
   rangeMask,
   recode,
-  recodeInPlace,
   type CodeArray,
   type CodesDType,
   type CompareOp,
 } from './codes.js';
 import {
   admitKind,
-  compareNatural,
   dictionaryBytes,
-  formatValue,
+  formatCategorical,
   isIterableObject,
   isMissing,
   makeDictionary,
-  normalizeCategory,
   type CategoryValue,
   type Dictionary,
   type Kind,
 } from './dictionary.js';
-import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, throwCodeRange, throwNotCategory, whereOf } from './checks.js';
-import { encode } from './encode.js';
-import { encodeStrings, stringTable, syncTable } from './string-probe.js';
+import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, takeIndices, throwNotCategory, whereOf } from './checks.js';
+import { codesFromInput } from './from-codes.js';
+import { ADD, appendValues, grownCodes, MISSING, naturalOrder, STRICT, unseenCode, type LoadState, type Mode } from './load.js';
 import { codesInMine, compareSides, compareWith, type Side } from './compare.js';
 import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
 
@@ -76,15 +70,6 @@ import type {
 
 /** What the comparison methods accept: a value, a Categorical of the same length, or an array of the same length. */
 export type CompareOperand<T extends CategoryValue> = T | CategoryValue | null | undefined | Categorical<CategoryValue> | readonly unknown[];
-
-const ADD = 0;
-const MISSING = 1;
-const STRICT = 2;
-/** What to do with a value that is not a category: add it, make it missing, or throw. */
-type Mode = typeof ADD | typeof MISSING | typeof STRICT;
-
-/** Bulk loads of at least this many values use the string table (below it, building the table costs more). */
-const STRING_TABLE_MIN = 32;
 
 /**
  * A dictionary-encoded column of strings or numbers: signed integer codes (`-1` = missing) into a list of
@@ -217,30 +202,8 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     }
     const dict = makeDictionary<WidenCategory<T>>(categories, where);
     const k = dict.list.length;
-    if (codes === null || typeof codes !== 'object' || typeof (codes as ArrayLike<unknown>).length !== 'number') {
-      throwType(`${where}: codes must be an array or a TypedArray of integers, got ${describe(codes)}`);
-    }
-    const need = codesDTypeFor(k);
-    const n = codes.length;
-    if (isCodeArray(codes) && codes.BYTES_PER_ELEMENT >= codeBytes(need)) {
-      const e = extremes(codes, n);
-      if (n > 0 && (e.min < -1 || e.max >= k)) throwCodeRange(where, e.min < -1 ? e.min : e.max, k);
-      return new Categorical(codes, n, dict, ordered, false);
-    }
-    if (codes instanceof Float32Array || codes instanceof Float64Array) {
-      throwValue(`${where}: codes need to be array-like integers (got a ${codes.constructor.name})`);
-    }
-    const out = allocCodes(need, n);
-    for (let i = 0; i < n; i++) {
-      const raw = (codes as ArrayLike<unknown>)[i];
-      const x = typeof raw === 'bigint' ? Number(raw) : raw;
-      if (typeof x !== 'number' || !Number.isInteger(x)) {
-        throwValue(`${where}: codes need to be array-like integers (got ${describe(raw)} at position ${i})`);
-      }
-      if (x < -1 || x >= k) throwCodeRange(where, x, k);
-      out[i] = x;
-    }
-    return new Categorical(out, n, dict, ordered, false);
+    const { codes: adopted, length } = codesFromInput(codes, k, where);
+    return new Categorical(adopted, length, dict, ordered, false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -412,7 +375,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
       code = this.#unseen(value, strict ? STRICT : ADD, 'Categorical.push', -1);
     }
     const n = this.#length;
-    if (n === this.#codes.length) this.#grow(n + 1);
+    if (n === this.#codes.length) this.#codes = grownCodes(this.#codes, n, n + 1);
     this.#codes[n] = code;
     this.#length = n + 1;
     return this;
@@ -522,19 +485,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(m + k): the codes are gathered by a monomorphic kernel; the dictionary is copied.
    */
   take(indices: ArrayLike<number>): Categorical<T> {
-    const n = this.#length;
-    const m = indices.length;
-    let idx: ArrayLike<number> = indices;
-    for (let j = 0; j < m; j++) {
-      const x = indices[j]!;
-      if ((x >>> 0) !== x || x >= n) {
-        const norm = new Float64Array(m);
-        for (let t = 0; t < m; t++) norm[t] = normalizeIndex(indices[t]!, n, 'Categorical.take');
-        idx = norm;
-        break;
-      }
-    }
-    return new Categorical(gather(this.#codes, idx), m, this.#copyDictionary(), this.#ordered, this.#strict);
+    return new Categorical(gather(this.#codes, takeIndices(indices, this.#length)), indices.length, this.#copyDictionary(), this.#ordered, this.#strict);
   }
 
   /**
@@ -619,19 +570,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @returns The string.
    */
   toString(): string {
-    const n = this.#length;
-    const show = (i: number): string => formatValue(this.get(i));
-    const values: string[] = [];
-    if (n <= 20) for (let i = 0; i < n; i++) values.push(show(i));
-    else {
-      for (let i = 0; i < 10; i++) values.push(show(i));
-      values.push(`… ${n - 20} more …`);
-      for (let i = n - 10; i < n; i++) values.push(show(i));
-    }
-    const k = this.#list.length;
-    const cats = (k <= 20 ? this.#list : [...this.#list.slice(0, 10), ...this.#list.slice(k - 10)]).map((v) => formatValue(v));
-    if (k > 20) cats.splice(10, 0, `… ${k - 20} more …`);
-    return `Categorical([${values.join(', ')}], categories=[${cats.join(this.#ordered ? ' < ' : ', ')}])`;
+    return formatCategorical(this.#codes, this.#length, this.#list, this.#ordered);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -866,77 +805,30 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   // Internals
   // ---------------------------------------------------------------------------------------------
 
-  /** Appends values with the given policy for unseen ones (not atomic: `extend` rolls back). */
+  /** Appends values with the given policy for unseen ones (load.ts; not atomic: `extend` rolls back). */
   #append(values: Iterable<unknown>, mode: Mode, op: string): void {
-    if (Array.isArray(values)) {
-      this.#appendArray(values, mode, op);
-      return;
-    }
-    let pos = 0;
-    for (const v of values) {
-      let code = this.#index.get(v as T);
-      if (code === undefined) code = this.#unseen(v, mode, op, pos);
-      const n = this.#length;
-      if (n === this.#codes.length) this.#grow(n + 1);
-      this.#codes[n] = code;
-      this.#length = n + 1;
-      pos++;
+    const st: LoadState<T> = { codes: this.#codes, length: this.#length, list: this.#list, index: this.#index, kind: this.#kind, changed: false };
+    try {
+      appendValues(st, values, mode, op);
+    } finally {
+      this.#load(st);
     }
   }
 
-  /** The hot loading loop: per-width kernels run until a value has no code; that one is handled here. */
-  #appendArray(values: readonly unknown[], mode: Mode, op: string): void {
-    const m = values.length;
-    const start = this.#length;
-    if (start + m > this.#codes.length) this.#grow(start + m);
-    const index = this.#index as ReadonlyMap<unknown, number>;
-    // String columns loaded in bulk go through the string table (string-probe.ts: no out-of-line hash per
-    // fresh string); whatever it does not resolve is handled through the Map below, then it resumes.
-    let table = this.#kind !== 'number' && m >= STRING_TABLE_MIN ? stringTable(this.#list) : null;
-    let i = 0;
-    while (i < m) {
-      const stop = table === null ? encode(values, i, m, index, this.#codes, start) : encodeStrings(values, i, m, table, this.#codes, start);
-      this.#length = start + stop;
-      if (stop === m) break;
-      const v = values[stop];
-      let code = table === null ? undefined : index.get(v);
-      if (code === undefined) {
-        code = this.#unseen(v, mode, op, stop); // may widen this.#codes, or add a category
-        if (table !== null) {
-          if (this.#kind === 'number' || table.cats !== this.#list) table = null;
-          else syncTable(table);
-        }
-      }
-      this.#codes[start + stop] = code;
-      this.#length = start + stop + 1;
-      i = stop + 1;
-    }
-  }
-
-  /** The code for a value that is not (yet) a category: missing, a new category, or an error. */
+  /** The code of an unseen value (load.ts): missing, a new category (the codes may widen), or an error. */
   #unseen(v: unknown, mode: Mode, op: string, pos: number): number {
-    if (isMissing(v)) return -1;
-    const kind = admitKind(v, this.#kind, whereOf(op, pos));
-    if (mode === STRICT) throwNotCategory(whereOf(op, pos), v);
-    if (mode === MISSING) return -1;
-    const k = this.#list.length;
-    if (k >= maxCategories(this.codesDType)) {
-      if (k >= maxCategories('int32')) throwValue(`${whereOf(op, pos)}: a Categorical holds at most ${k} categories`);
-      this.#codes = copyCodes(this.#codes, this.#length, codesDTypeFor(k + 1), this.#codes.length);
-    }
-    const value = normalizeCategory(v as T);
-    this.#list.push(value);
-    this.#index.set(value, k);
-    this.#kind = kind;
-    this.#changedCategories();
-    return k;
+    const st: LoadState<T> = { codes: this.#codes, length: this.#length, list: this.#list, index: this.#index, kind: this.#kind, changed: false };
+    const code = unseenCode(st, v, mode, op, pos);
+    this.#load(st);
+    return code;
   }
 
-  /** Grows the codes so that `needed` fit (capacity doubling, ×1.5 past 64 MiB). */
-  #grow(needed: number): void {
-    const codes = this.#codes;
-    const cap = grownCapacity(codes.length, needed, codes.BYTES_PER_ELEMENT);
-    this.#codes = copyCodes(codes, this.#length, codesDTypeOf(codes), cap);
+  /** Takes back the state a load changed. */
+  #load(st: LoadState<T>): void {
+    this.#codes = st.codes;
+    this.#length = st.length;
+    this.#kind = st.kind;
+    if (st.changed) this.#changedCategories();
   }
 
   #changedCategories(): void {
@@ -959,23 +851,13 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   /** Sorts inferred categories into natural order (pandas), recoding in place. */
   #sortCategories(): void {
-    const list = this.#list;
-    const k = list.length;
-    let sorted = true;
-    for (let c = 1; c < k && sorted; c++) if (compareNatural(list[c - 1]!, list[c]!) > 0) sorted = false;
-    if (sorted) {
-      this.#list = list.slice(); // a tight array: drops the growth slack of the pushes
+    const next = naturalOrder(this.#list, this.#codes, this.#length);
+    if (next === null) {
+      this.#list = this.#list.slice(); // a tight array: drops the growth slack of the pushes
       return;
     }
-    const next = list.slice().sort(compareNatural);
-    const index = new Map<T, number>();
-    for (let c = 0; c < k; c++) index.set(next[c]!, c);
-    const table = new Int32Array(k + 1);
-    table[0] = -1;
-    for (let c = 0; c < k; c++) table[c + 1] = index.get(list[c]!)!;
-    recodeInPlace(this.#codes, this.#length, table);
-    this.#list = next;
-    this.#index = index;
+    this.#list = next.list;
+    this.#index = next.index;
     this.#changedCategories();
   }
 

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { describe, throwType, throwValue } from '../errors.js';
+import { normalizeIndex } from '../internal/bounds.js';
 import { MAX_ELEMENTS } from '../internal/growth.js';
 import type { CategoryValue, Dictionary } from './dictionary.js';
 
@@ -42,4 +43,18 @@ export function throwCodeRange(where: string, code: number, k: number): never {
 /** TypeError for a value that is not a category (pandas' setitem wording). @internal */
 export function throwNotCategory(where: string, value: unknown): never {
   throwType(`${where}: Cannot setitem on a Categorical with a new category (${describe(value)}), set the categories first (addCategories)`);
+}
+
+/** The row indices of `take(indices)` over `n` rows: `indices` itself when every one is in `[0, n)`, else normalized (negative from the end). @internal */
+export function takeIndices(indices: ArrayLike<number>, n: number): ArrayLike<number> {
+  const m = indices.length;
+  for (let j = 0; j < m; j++) {
+    const x = indices[j]!;
+    if ((x >>> 0) !== x || x >= n) {
+      const norm = new Float64Array(m);
+      for (let t = 0; t < m; t++) norm[t] = normalizeIndex(indices[t]!, n, 'Categorical.take');
+      return norm;
+    }
+  }
+  return indices;
 }

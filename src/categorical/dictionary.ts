@@ -124,3 +124,26 @@ export function dictionaryBytes(list: readonly CategoryValue[]): number {
 export function formatValue(v: CategoryValue | null): string {
   return v === null ? 'null' : typeof v === 'string' ? JSON.stringify(v) : Object.is(v, -0) ? '-0' : String(v);
 }
+
+/**
+ * `Categorical.toString()`: `Categorical([b, a, null], categories=[a, b])`, the first and last 10 values
+ * and categories when there are more than 20 (`<` between ordered categories).
+ * @internal
+ */
+export function formatCategorical(codes: ArrayLike<number>, n: number, list: readonly CategoryValue[], ordered: boolean): string {
+  const show = (i: number): string => {
+    const c = codes[i]!;
+    return formatValue(c < 0 ? null : list[c]!);
+  };
+  const values: string[] = [];
+  if (n <= 20) for (let i = 0; i < n; i++) values.push(show(i));
+  else {
+    for (let i = 0; i < 10; i++) values.push(show(i));
+    values.push(`… ${n - 20} more …`);
+    for (let i = n - 10; i < n; i++) values.push(show(i));
+  }
+  const k = list.length;
+  const cats = (k <= 20 ? list : [...list.slice(0, 10), ...list.slice(k - 10)]).map((v) => formatValue(v));
+  if (k > 20) cats.splice(10, 0, `… ${k - 20} more …`);
+  return `Categorical([${values.join(', ')}], categories=[${cats.join(ordered ? ' < ' : ', ')}])`;
+}
