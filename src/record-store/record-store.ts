@@ -64,9 +64,18 @@ import type {
 
 // --- internals ---------------------------------------------------------------------------------------------
 
-let adopting: StoreData | undefined;
-let fromParts: (schema: ParsedSchema, parts: ColumnParts, length: number) => RecordStore<Schema>;
+/**
+ * Passed as the schema, makes the constructor adopt the StoreData given as its options (the verbs' results).
+ * Module-private: nothing outside this module can make a store that way.
+ */
+const ADOPT: unique symbol = Symbol('RecordStore.adopt');
 
+/** A store over columns already built and checked (the result of a verb). */
+function fromParts(schema: ParsedSchema, parts: ColumnParts, length: number): RecordStore<Schema> {
+  const d = new StoreData(schema, parts.cols, length, parts.valid);
+  d.length = length;
+  return new RecordStore<Schema>(ADOPT as never, d as never);
+}
 
 // --- the store ---------------------------------------------------------------------------------------------
 
@@ -107,15 +116,6 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   readonly #d: StoreData;
   readonly #kit: RowKit;
 
-  static {
-    fromParts = (schema, parts, length) => {
-      const d = new StoreData(schema, parts.cols, length, parts.valid);
-      d.length = length;
-      adopting = d;
-      return new RecordStore<Schema>(undefined as never);
-    };
-  }
-
   /**
    * Makes an empty store (same as {@link recordStore}).
    * @param schema - Field name → dtype or typecode, `'category'`, `[dtype, n]`, or `{type, default}`; or
@@ -126,10 +126,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @throws {@link OverflowError} for a default out of range.
    */
   constructor(schema: S | SchemaEntries, options: RecordStoreOptions = {}) {
-    if (adopting !== undefined) {
-      this.#d = adopting;
-      adopting = undefined;
-    } else {
+    if ((schema as unknown) === ADOPT) this.#d = options as unknown as StoreData;
+    else {
       const parsed = parseSchema(schema);
       if (typeof options !== 'object' || options === null) throwType(`recordStore: options must be an object, got ${describe(options)}`);
       const cap = options.capacity === undefined ? 0 : checkCapacity(options.capacity, 'recordStore');

@@ -80,14 +80,9 @@ export class Utf8Column implements Iterable<string | null> {
    * @remarks O(length + bytes): the bytes are validated once.
    */
   constructor(offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null = null) {
-    if (!(offsets instanceof Int32Array)) throwType(`Utf8Column: offsets must be an Int32Array, got ${describe(offsets)}`);
-    if (!(bytes instanceof Uint8Array)) throwType(`Utf8Column: bytes must be a Uint8Array, got ${describe(bytes)}`);
-    if (validity !== null && !(validity instanceof Uint8Array)) throwType(`Utf8Column: validity must be a Uint8Array or null, got ${describe(validity)}`);
-    const n = offsets.length - 1;
-    if (n < 0) throwValue('Utf8Column: offsets need at least one entry (length + 1)');
-    if (validity !== null && validity.length < bitmapBytes(n)) throwValue(`Utf8Column: validity has ${validity.length} bytes, ${n} rows need ${bitmapBytes(n)}`);
-    checkUtf8Layout(offsets, bytes, validity, n, 'Utf8Column');
-    this.length = n;
+    if ((offsets as unknown) === TRUSTED) ({ offsets, bytes, validity } = bytes as unknown as Utf8Parts);
+    else checkColumn(offsets, bytes, validity);
+    this.length = offsets.length - 1;
     this.offsets = offsets;
     this.bytes = bytes;
     this.validity = validity;
@@ -210,16 +205,34 @@ export class Utf8Column implements Iterable<string | null> {
   }
 }
 
-let adopting = false;
+/**
+ * Passed as the offsets, makes the constructor take {@link Utf8Parts} (as its bytes) without checks.
+ * Module-private: only {@link adoptUtf8} makes an unchecked column.
+ */
+const TRUSTED: unique symbol = Symbol('Utf8Column.trusted');
+
+/** The arrays of a Utf8Column. */
+interface Utf8Parts {
+  readonly offsets: Int32Array;
+  readonly bytes: Uint8Array;
+  readonly validity: Uint8Array | null;
+}
+
+/** Checks the constructor's arguments (types, lengths, offsets and UTF-8). */
+function checkColumn(offsets: unknown, bytes: unknown, validity: unknown): void {
+  if (!(offsets instanceof Int32Array)) throwType(`Utf8Column: offsets must be an Int32Array, got ${describe(offsets)}`);
+  if (!(bytes instanceof Uint8Array)) throwType(`Utf8Column: bytes must be a Uint8Array, got ${describe(bytes)}`);
+  if (validity !== null && !(validity instanceof Uint8Array)) throwType(`Utf8Column: validity must be a Uint8Array or null, got ${describe(validity)}`);
+  const n = offsets.length - 1;
+  if (n < 0) throwValue('Utf8Column: offsets need at least one entry (length + 1)');
+  if (validity !== null && validity.length < bitmapBytes(n)) throwValue(`Utf8Column: validity has ${validity.length} bytes, ${n} rows need ${bitmapBytes(n)}`);
+  checkUtf8Layout(offsets, bytes, validity, n, 'Utf8Column');
+}
 
 /** A Utf8Column over arrays already known to be valid (no checks). @internal */
 export function adoptUtf8(offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, n: number): Utf8Column {
-  adopting = true;
-  try {
-    return Reflect.construct(Utf8Column, [offsets.length === n + 1 ? offsets : offsets.subarray(0, n + 1), bytes, validity]) as Utf8Column;
-  } finally {
-    adopting = false;
-  }
+  const parts: Utf8Parts = { offsets: offsets.length === n + 1 ? offsets : offsets.subarray(0, n + 1), bytes, validity };
+  return new Utf8Column(TRUSTED as never, parts as never);
 }
 
 /**
@@ -227,7 +240,6 @@ export function adoptUtf8(offsets: Int32Array, bytes: Uint8Array, validity: Uint
  * @throws {@link ValueError} naming the row and byte offset. @internal
  */
 export function checkUtf8Layout(offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, n: number, where: string): void {
-  if (adopting) return;
   if (offsets[0]! < 0) throwValue(`${where}: offsets[0] is ${offsets[0]}, not >= 0`);
   for (let i = 0; i < n; i++) {
     const a = offsets[i]!;
