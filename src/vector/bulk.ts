@@ -10,7 +10,7 @@ import { DTYPES, dtypeOfArray, widensTo, type DType, type DTypeInfo } from '../d
 import { describe, throwType } from '../errors.js';
 import type { SliceRange } from '../internal/bounds.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
-import type { RawArray } from './helpers.js';
+import type { RawArray } from './raw-array.js';
 import { VECTOR_KERNELS } from './kernels.gen.js';
 
 /** The array and length an append produced; nothing is visible until the caller commits both. @internal */

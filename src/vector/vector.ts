@@ -20,16 +20,10 @@ import { normalizeIndex, sliceRange } from '../internal/bounds.js';
 import { EXPORT_BUFFER, ExportLock, throwExported, type BufferExport } from '../internal/exports.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
 import { appendTyped, appendValues, deleteSliceInPlace, gatherSlice, scatterSlice, type Appended } from './bulk.js';
-import {
-  byteswapInPlace,
-  bytesOf,
-  checkSize,
-  clampRange,
-  compareValues,
-  formatElement,
-  needleFor,
-  type RawArray,
-} from './helpers.js';
+import { checkSize, clampRange } from './args.js';
+import { byteswapInPlace, bytesOf } from './bytes.js';
+import type { RawArray } from './raw-array.js';
+import { compareValues, formatElement, needleFor } from './values.js';
 import { VECTOR_KERNELS, type VectorKernels } from './kernels.gen.js';
 import { vectorClasses, type VectorClass, type VectorClasses } from './classes.gen.js';
 import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
