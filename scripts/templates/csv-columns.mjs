@@ -10,10 +10,13 @@
  * of a null.
  */
 function kernels(dtypes) {
-  const FLOAT = 'const parsed = parseFloatBytes(b, s, e, NUM);\n    const v = NUM[0]!;\n    const ok = parsed && (v === v || !nullable || !f.na.has(b, s, e));';
+  // A field's NA tokens (f.na: pandas' defaults and naValues, or naValues alone with keepDefaultNa: false) are
+  // NaN in a float field, null in a nullable one; the parser itself reads only the spellings of NaN (nan, NaN).
+  const FLOAT =
+    'const parsed = parseFloatBytes(b, s, e, NUM);\n    const v = parsed ? NUM[0]! : NaN;\n    const ok = parsed ? v === v || !nullable || !f.na.has(b, s, e) : !nullable && f.na.has(b, s, e);';
   const fromDtype = dtypes.map((d) => {
     const base = { key: d.dtype, name: `convert${d.Name}`, out: d.Array, zero: d.zero };
-    if (!d.integer) return { ...base, what: `${d.dtype} (NA tokens parse as NaN; a nullable field reads them as null)`, parse: FLOAT };
+    if (!d.integer) return { ...base, what: `${d.dtype} (the field's NA tokens read as NaN, or as null in a nullable field)`, parse: FLOAT };
     if (d.bigint) return { ...base, what: `${d.dtype} (a bigint in [${d.min}, ${d.max}])`, parse: `const v = parseBigIntBytes(b, s, e);\n    const ok = v !== undefined && v >= ${d.min} && v <= ${d.max};` };
     return { ...base, what: `${d.dtype} (an integer in [${d.min}, ${d.max}])`, parse: `const v = parseIntBytes(b, s, e, NUM) ? NUM[0]! : NaN;\n    const ok = v >= ${d.min} && v <= ${d.max};` };
   });

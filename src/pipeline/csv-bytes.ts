@@ -98,8 +98,3 @@ export class NaMatcher {
 
 /** @internal pandas' default NA tokens. */
 export const DEFAULT_NA: NaMatcher = new NaMatcher(NA_TOKENS);
-
-/** @internal True when `b[s..e)` is one of pandas' NA tokens (the empty field included). */
-export function isNaToken(b: Uint8Array, s: number, e: number): boolean {
-  return DEFAULT_NA.has(b, s, e);
-}

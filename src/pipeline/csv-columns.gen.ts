@@ -302,7 +302,7 @@ export function convertUint64(batch: TokenBatch, idx: Int32Array, n: number, f: 
   return first;
 }
 
-/** Converts a column of float32 (NA tokens parse as NaN; a nullable field reads them as null). @internal */
+/** Converts a column of float32 (the field's NA tokens read as NaN, or as null in a nullable field). @internal */
 export function convertFloat32(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
   const b = batch.bytes;
   const starts = batch.starts;
@@ -319,8 +319,8 @@ export function convertFloat32(batch: TokenBatch, idx: Int32Array, n: number, f:
     const s = starts[fi]!;
     const e = ends[fi]!;
     const parsed = parseFloatBytes(b, s, e, NUM);
-    const v = NUM[0]!;
-    const ok = parsed && (v === v || !nullable || !f.na.has(b, s, e));
+    const v = parsed ? NUM[0]! : NaN;
+    const ok = parsed ? v === v || !nullable || !f.na.has(b, s, e) : !nullable && f.na.has(b, s, e);
     if (ok) {
       out[r] = v;
       if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));
@@ -338,7 +338,7 @@ export function convertFloat32(batch: TokenBatch, idx: Int32Array, n: number, f:
   return first;
 }
 
-/** Converts a column of float64 (NA tokens parse as NaN; a nullable field reads them as null). @internal */
+/** Converts a column of float64 (the field's NA tokens read as NaN, or as null in a nullable field). @internal */
 export function convertFloat64(batch: TokenBatch, idx: Int32Array, n: number, f: FieldPlan, p: number, t: ColumnTarget, at: number, bad: Uint8Array | null): number {
   const b = batch.bytes;
   const starts = batch.starts;
@@ -355,8 +355,8 @@ export function convertFloat64(batch: TokenBatch, idx: Int32Array, n: number, f:
     const s = starts[fi]!;
     const e = ends[fi]!;
     const parsed = parseFloatBytes(b, s, e, NUM);
-    const v = NUM[0]!;
-    const ok = parsed && (v === v || !nullable || !f.na.has(b, s, e));
+    const v = parsed ? NUM[0]! : NaN;
+    const ok = parsed ? v === v || !nullable || !f.na.has(b, s, e) : !nullable && f.na.has(b, s, e);
     if (ok) {
       out[r] = v;
       if (bm !== null) bm[r >>> 3] = bm[r >>> 3]! | (1 << (r & 7));

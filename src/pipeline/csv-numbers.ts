@@ -8,7 +8,6 @@
  * @internal
  * @packageDocumentation
  */
-import { isNaToken } from './csv-bytes.js';
 
 const POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
@@ -32,8 +31,9 @@ function infinityOf(b: Uint8Array, s: number, e: number): number {
 }
 
 /**
- * @internal Parses `b[s..e)` (spaces and tabs around it ignored) as a float into `out[0]`: NaN for an empty
- * or NA token, ±Infinity for inf words. Returns false if it is not a number.
+ * @internal Parses `b[s..e)` (spaces and tabs around it ignored) as a float into `out[0]`: NaN for `nan` in any
+ * case, ±Infinity for inf words. Returns false if it is not a number (an empty field or an NA token such as
+ * `NA`: the kernel reads those by the field's NA tokens).
  */
 export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
   while (s < e && (b[s] === 32 || b[s] === 9)) s++;
@@ -82,8 +82,8 @@ export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float6
     }
   }
   if (!any) {
-    if (isNaToken(b, s, e)) {
-      out[0] = NaN;
+    if (e - i === 3 && (b[i]! | 32) === 110 && (b[i + 1]! | 32) === 97 && (b[i + 2]! | 32) === 110) {
+      out[0] = NaN; // nan, NaN, NAN, -nan (Python's float() spellings); other NA tokens are the field's to judge
       return true;
     }
     const inf = infinityOf(b, s, e);

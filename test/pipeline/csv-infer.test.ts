@@ -54,6 +54,25 @@ describe('inferred types', () => {
       { 0: 2, 1: 'y' },
     ]);
   });
+  test("a float field's NA tokens are its own: naValues read as NaN or null, keepDefaultNa: false makes NA an error (pandas)", () => {
+    const f64 = { x: 'float64' } as const;
+    const nf64 = { x: { type: 'float64', nullable: true } } as const;
+    const f32 = { x: 'float32' } as const;
+    const xs = (s: RecordStore<Schema>) => Array.from(s.column('x') as ArrayLike<number>);
+    // naValues add tokens: NaN in a float field, null in a nullable one (they were a parse error before)
+    expect(xs(load('x\n-\n1.5\n', { schema: f64, naValues: ['-'] }))).toEqual([NaN, 1.5]);
+    expect(xs(load('x\n-\n1.5\n', { schema: f32, naValues: ['-'] }))).toEqual([NaN, 1.5]);
+    expect(load('x\n-\n1.5\n', { schema: nf64, naValues: ['-'] }).toObjects()).toEqual([{ x: null }, { x: 1.5 }]);
+    // the default tokens, as before
+    expect(xs(load('x,y\nNA,1\n,2\nnull,3\n1.5,4\n', { schema: f64 }))).toEqual([NaN, NaN, NaN, 1.5]);
+    // keepDefaultNa: false: NA and null are not numbers (pandas: "could not convert string to float: 'NA'")
+    expect(() => load('x\nNA\n1.5\n', { schema: f64, keepDefaultNa: false })).toThrow(/cannot parse "NA" as float64/);
+    expect(() => load('x\nnull\n', { schema: nf64, keepDefaultNa: false })).toThrow(/cannot parse "null" as float64/);
+    // ...while nan in any case is a float's own spelling of NaN (Python's float()), and an NA token of the field stays one
+    expect(xs(load('x\nnan\nNaN\n-nan\n', { schema: f64, keepDefaultNa: false }))).toEqual([NaN, NaN, NaN]);
+    expect(load('x\nNaN\n-\n', { schema: nf64, keepDefaultNa: false, naValues: ['-'] }).toObjects()).toEqual([{ x: NaN }, { x: null }]);
+  });
+
   test('naValues adds tokens; keepDefaultNa: false keeps only them', () => {
     expect(load('a\n1\n-\n', { naValues: ['-'] }).toObjects()).toEqual([{ a: 1 }, { a: null }]);
     const s = load('a,b\nNA,1\nx,-\n', { naValues: ['-'], keepDefaultNa: false });
