@@ -4,20 +4,21 @@
  * origin; count per destination; top-10 routes; a filter + sort; the overall mean — by compactly (serial and
  * on worker threads), plain objects, papaparse, arquero, and pandas (when `/usr/bin/python3` has it). Each run
  * is a fresh child process (peak RSS is its own); every contender's answers are checked against the others'.
- * Also: the serial tokenizer's bytes/s on a numeric-only file beside a `Uint8Array.set` of the same bytes.
+ * (The reader alone — its bytes/s beside a memcpy, utf8 against string[], inference against a schema — is
+ * bench/csv-read.ts.)
  *
  *   npx tsx bench/flights.ts                    # 3,000,000 rows (~60 MB), median of 5 runs
  *   npx tsx bench/flights.ts --size tiny        # 2,000 rows, 1 run: proves every contender runs and agrees
  *   npx tsx bench/flights.ts --rows 500000 --runs 3 --md out.md
  *   npm run build && npx tsx bench/flights.ts --dist   # compactly from dist/ (workers load dist/node/csv-worker.js)
+ *   npx tsx bench/flights.ts --dist --only pandas,store1,storeauto,pipe1   # some contenders only
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_CSV_FIELD_SIZE, pipeline, readCsv as readCsvCore } from '../src/index.js';
-import { ByteTokenizer } from '../src/pipeline.js';
+import { pipeline } from '../src/index.js';
 import { readCsv, readCsvStore } from '../src/node/index.js';
 import { rng } from './_data.js';
 
@@ -260,50 +261,10 @@ digest = {
 print(json.dumps({'loadMs': (t1 - t0) * 1000, 'loadCpuMs': (c1 - c0) * 1000, 'jobMs': (t2 - t1) * 1000, 'digest': digest, 'rssMB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'version': pd.__version__}))
 `;
 
-/**
- * Serial reader bytes/s on a numeric-only CSV: the tokenizer alone (field boundaries of every row), and the
- * whole serial readCsv from bytes (tokenize + convert into typed chunks), beside a memcpy-like
- * `Uint8Array.set` of the same bytes (the physical reference). Median of several runs each.
- */
-async function throughput(n: number): Promise<{ tokenizerMBs: number; readerMBs: number; memcpyMBs: number; mb: number }> {
-  const r = rng(9);
-  const parts: string[] = ['a,b,c,d'];
-  for (let i = 0; i < n; i++) parts.push(`${Math.floor(r() * 1e6)},${(r() * 1000).toFixed(3)},${Math.floor(r() * 100)},${(r() * 10).toFixed(2)}`);
-  const bytes = new TextEncoder().encode(parts.join('\n') + '\n');
-  const schema = { a: 'int32', b: 'float64', c: 'int32', d: 'float64' } as const;
-  const medianOf = async (k: number, f: () => unknown): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i < k; i++) {
-      const t = performance.now();
-      await f();
-      times.push(performance.now() - t);
-    }
-    return median(times);
-  };
-  const dst = new Uint8Array(bytes.length);
-  const memcpy = await medianOf(21, () => dst.set(bytes));
-  const tokenize = await medianOf(7, () => {
-    const tok = new ByteTokenizer(44, 34, MAX_CSV_FIELD_SIZE);
-    let rows = 0;
-    for (let at = 0; at < bytes.length; at += 1 << 20) {
-      tok.push(bytes.subarray(at, at + (1 << 20)));
-      for (let b = tok.scan(); b !== null; b = tok.scan()) rows += b.nrows;
-    }
-    tok.end();
-    for (let b = tok.scan(); b !== null; b = tok.scan()) rows += b.nrows;
-    if (rows !== n + 1) throw new Error(`throughput: ${rows} rows, expected ${n + 1}`);
-  });
-  const read = await medianOf(7, async () => {
-    let rows = 0;
-    for await (const c of readCsvCore([bytes], { schema })) rows += c.length;
-    if (rows !== n) throw new Error(`throughput: ${rows} rows, expected ${n}`);
-  });
-  const mbs = (ms: number): number => bytes.length / 1e6 / (ms / 1000);
-  return { tokenizerMBs: mbs(tokenize), readerMBs: mbs(read), memcpyMBs: mbs(memcpy), mb: bytes.length / 1e6 };
-}
-
 type Contender = 'compactly readCsvStore (workers: 1)' | "compactly readCsvStore (workers: 'auto')" | 'compactly pipeline(readCsv).toStore (workers: 1)' | 'plain objects (split)' | 'papaparse → objects' | 'arquero' | 'pandas';
 const CONTENDERS: Contender[] = ['pandas', 'compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)', 'papaparse → objects', 'arquero'];
+/** Short names for `--only` (e.g. `--only pandas,store1,storeauto,pipe1`). */
+const SHORT: Record<string, Contender> = { pandas: 'pandas', store1: CONTENDERS[1]!, storeauto: CONTENDERS[2]!, pipe1: CONTENDERS[3]!, objects: CONTENDERS[4]!, papaparse: CONTENDERS[5]!, arquero: CONTENDERS[6]! };
 
 /** In a child: runs one contender once and prints its timing as JSON. */
 async function child(name: Contender, path: string): Promise<void> {
@@ -340,7 +301,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Runs the benchmark; returns the Markdown table (and checks every contender's answers). */
-export async function runFlights(rows: number, runs: number, log: (s: string) => void = (s) => process.stdout.write(s)): Promise<{ markdown: string; results: Result[] }> {
+export async function runFlights(rows: number, runs: number, log: (s: string) => void = (s) => process.stdout.write(s), only: readonly Contender[] = CONTENDERS): Promise<{ markdown: string; results: Result[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'compactly-flights-'));
   const path = join(dir, 'flights.csv');
   const self = fileURLToPath(import.meta.url);
@@ -351,7 +312,7 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
     const results: Result[] = [];
     let reference: Digest | null = null;
     const notes: string[] = [];
-    for (const name of CONTENDERS) {
+    for (const name of CONTENDERS.filter((c) => only.includes(c))) {
       const samples: { loadMs: number; loadCpuMs: number; jobMs: number; rssMB: number }[] = [];
       let skip = '';
       for (let k = 0; k < runs && skip === ''; k++) {
@@ -392,7 +353,6 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
       log(`  ${name}: load ${r.loadMs.toFixed(0)} ms (CPU ${r.loadCpuMs.toFixed(0)} ms), job ${r.jobMs.toFixed(0)} ms, peak RSS ${r.rssMB.toFixed(0)} MB\n`);
     }
     const base = results.find((r) => r.name === 'pandas') ?? results[0]!;
-    const tp = await throughput(Math.max(1000, Math.min(rows, 1_000_000)));
     const lines = [
       `| contender | load (ms) | load CPU (ms) | aggregates (ms) | total (ms) | total time ÷ ${base.name}'s | load time ÷ ${base.name}'s | peak RSS (MB) |`,
       '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -402,8 +362,6 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
       }),
       '',
       `${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MB); median of ${runs} run(s), each a fresh process; every contender's answers agree. ${notes.join('; ')}.`,
-      '',
-      `Serial reader on a numeric-only CSV (${tp.mb.toFixed(1)} MB, 4 columns, median of 7; memcpy median of 21): tokenizer alone ${tp.tokenizerMBs.toFixed(0)} MB/s; whole readCsv (tokenize + convert to typed chunks) ${tp.readerMBs.toFixed(0)} MB/s; a \`Uint8Array.set\` of the same bytes (memcpy, the physical reference) ${tp.memcpyMBs.toFixed(0)} MB/s.`,
     ];
     return { markdown: lines.join('\n') + '\n', results };
   } finally {
@@ -416,6 +374,7 @@ async function main(argv: string[]): Promise<void> {
   let rows = 3_000_000;
   let runs = 5;
   let md = '';
+  let only: Contender[] = CONTENDERS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--size') {
@@ -425,8 +384,11 @@ async function main(argv: string[]): Promise<void> {
     } else if (a === '--rows') rows = Number(argv[++i]);
     else if (a === '--runs') runs = Number(argv[++i]);
     else if (a === '--md') md = argv[++i]!;
+    else if (a === '--only') {
+      only = argv[++i]!.split(',').map((k) => SHORT[k] ?? (() => { throw new Error(`flights: --only takes ${Object.keys(SHORT).join(', ')}; got ${k}`); })());
+    }
   }
-  const { markdown } = await runFlights(rows, runs);
+  const { markdown } = await runFlights(rows, runs, undefined, only);
   if (DIST) process.stdout.write('(compactly from dist/)\n');
   process.stdout.write('\n' + markdown);
   if (md !== '') writeFileSync(md, markdown);

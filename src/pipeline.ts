@@ -35,7 +35,7 @@ export type { TokenBatch, TokenFatal } from './pipeline/csv-tokenizer.js';
 /** @internal */
 export { allocTarget, BlockConverter, planSchema } from './pipeline/csv-block.js';
 /** @internal */
-export { NaMatcher } from './pipeline/csv-bytes.js';
+export { fieldString, NaMatcher } from './pipeline/csv-bytes.js';
 /** @internal */
 export type { ColumnTarget, FieldPlan, RowError, Utf8Target } from './pipeline/csv-block.js';
 /** @internal */

@@ -44,8 +44,11 @@ function validDay(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
+/** What one non-missing text value parses as. */
+type Kind = 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text';
+
 /** What one non-missing text value parses as, narrowest first. */
-function kindOf(v: string): 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text' {
+function kindOf(v: string): Kind {
   if (INT.test(v)) return 'int';
   if (FLOAT.test(v) || INF.test(v)) return 'float';
   if (BOOL.has(v)) return 'bool';
@@ -73,33 +76,27 @@ export function inferColumnType(values: readonly string[], na: ReadonlySet<strin
   let text = false;
   let intMin = 0n;
   let intMax = 0n;
+  // Each distinct value is classified once (a sampled column repeats: dates, codes, small integers), and the
+  // distinct count decides category against utf8.
+  const kinds = new Map<string, Kind>();
   for (const v of values) {
     if (na.has(v)) continue;
     present++;
-    switch (kindOf(v)) {
-      case 'int': {
-        ints++;
+    let k = kinds.get(v);
+    if (k === undefined) {
+      kinds.set(v, (k = kindOf(v)));
+      if (k === 'int') {
         const b = BigInt(v);
-        if (ints === 1 || b < intMin) intMin = b;
-        if (ints === 1 || b > intMax) intMax = b;
-        break;
+        if (ints === 0 || b < intMin) intMin = b;
+        if (ints === 0 || b > intMax) intMax = b;
       }
-      case 'float':
-        floats++;
-        break;
-      case 'bool':
-        bools++;
-        break;
-      case 'date':
-        dates++;
-        break;
-      case 'timestamp':
-        stamps++;
-        break;
-      default:
-        text = true;
     }
-    if (text) break;
+    if (k === 'int') ints++;
+    else if (k === 'float') floats++;
+    else if (k === 'bool') bools++;
+    else if (k === 'date') dates++;
+    else if (k === 'timestamp') stamps++;
+    else text = true;
   }
   if (present === 0) return 'float64';
   if (!text) {
@@ -118,14 +115,7 @@ export function inferColumnType(values: readonly string[], na: ReadonlySet<strin
     if (dates === present) return 'date';
     if (dates + stamps === present) return 'timestamp';
   }
-  const distinct = new Set<string>();
-  let n = 0;
-  for (const v of values) {
-    if (na.has(v)) continue;
-    distinct.add(v);
-    n++;
-  }
-  return distinct.size <= n * 0.5 ? 'category' : 'utf8';
+  return kinds.size <= present * 0.5 ? 'category' : 'utf8';
 }
 
 /** The nullable field spec of an inferred type. @internal */

@@ -227,6 +227,19 @@ export function* pump<S extends Schema>(r: CsvReading): Generator<RecordStore<S>
 }
 
 /**
+ * @internal Tokenizes `piece` and converts what it completes, {@link CSV_BLOCK_BYTES} at a time: a large piece
+ * (a whole file's bytes) then costs the tokenizer's batch arrays one block's fields, reused, instead of
+ * growing them to the whole piece's (measured: 500k numeric rows in one 11 MB piece spent a third of the
+ * read in GC of the regrown arrays).
+ */
+export function* feed<S extends Schema>(r: CsvReading, piece: Uint8Array): Generator<RecordStore<S>, void, undefined> {
+  for (let at = 0; at < piece.length; at += CSV_BLOCK_BYTES) {
+    r.tok.push(at === 0 && piece.length <= CSV_BLOCK_BYTES ? piece : piece.subarray(at, at + CSV_BLOCK_BYTES));
+    yield* pump<S>(r);
+  }
+}
+
+/**
  * Reads CSV into RecordStore chunks: iterate it with `for await`, or wrap it: `pipeline(reader)` (an
  * AsyncPipeline of chunks). `skippedRows` counts rows dropped by `onError: 'skip'`.
  */
@@ -304,14 +317,12 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
     }
     const r = this.#start();
     for (const piece of kept) {
-      r.tok.push(piece);
-      yield* pump<S>(r);
+      yield* feed<S>(r, piece);
     }
     while (!ended) {
       const next = it.next();
       if (next.done) break;
-      r.tok.push(next.value);
-      yield* pump<S>(r);
+      yield* feed<S>(r, next.value);
     }
     r.tok.end();
     yield* pump<S>(r);
@@ -388,8 +399,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
       }
       const r = this.#start();
       for (const piece of kept) {
-        r.tok.push(piece);
-        yield* pump<S>(r);
+        yield* feed<S>(r, piece);
       }
       while (!ended) {
         const piece = await nextPiece();
@@ -397,8 +407,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
           if (done) break;
           continue;
         }
-        r.tok.push(piece);
-        yield* pump<S>(r);
+        yield* feed<S>(r, piece);
         if (done) break;
       }
       r.tok.end();

@@ -1,5 +1,6 @@
 /** The flights job (bench/flights.ts) at a tiny size: every contender runs in its child and the answers agree. */
 import { describe, expect, test } from 'vitest';
+import { inferenceVsSchema, throughput, utf8VsStrings } from '../../bench/csv-read.js';
 import { runFlights, writeFlights } from '../../bench/flights.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,17 @@ describe('bench/flights.ts', () => {
     const names = results.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)']));
     expect(markdown).toMatch(/load CPU \(ms\)/);
-    expect(markdown).toMatch(/Uint8Array\.set/);
   }, 240_000);
+});
+
+describe('bench/csv-read.ts', () => {
+  test('tiny run: the reader beside memcpy, utf8 against string[], inference against a schema (each read checked for its rows)', async () => {
+    const tp = await throughput(2000, 1);
+    expect(tp.memcpyMBs).toBeGreaterThan(0);
+    expect(tp.markdown).toMatch(/Uint8Array\.set/);
+    expect((await utf8VsStrings(2000, 1)).markdown).toMatch(/utf8.*string\[\]/);
+    const inf = await inferenceVsSchema(2000, 1);
+    expect(inf.ratio).toBeGreaterThan(0);
+    expect(inf.markdown).toMatch(/"date":\{"type":"date","nullable":true\}/);
+  }, 120_000);
 });
