@@ -4,7 +4,7 @@
  * @internal
  */
 import { describe, throwType, throwValue } from '../errors.js';
-import { allocCodes, codeBytes, codesDTypeFor, extremes, isCodeArray, type CodeArray } from './codes.js';
+import { allocCodes, codeBytes, codesDTypeFor, codesInRange, extremes, isCodeArray, type CodeArray } from './codes.js';
 import { throwCodeRange } from './checks.js';
 
 /** Checks `codes` against `k` categories; returns the codes to hold (adopted or copied) and their count. @internal */
@@ -15,8 +15,11 @@ export function codesFromInput(codes: ArrayLike<number> | ArrayLike<bigint>, k: 
   const need = codesDTypeFor(k);
   const n = codes.length;
   if (isCodeArray(codes) && codes.BYTES_PER_ELEMENT >= codeBytes(need)) {
-    const e = extremes(codes, n);
-    if (n > 0 && (e.min < -1 || e.max >= k)) throwCodeRange(where, e.min < -1 ? e.min : e.max, k);
+    if (!codesInRange(codes, n, k)) {
+      // only to name the offending code: the branch-free check above is the common path
+      const e = extremes(codes, n);
+      throwCodeRange(where, e.min < -1 ? e.min : e.max, k);
+    }
     return { codes, length: n };
   }
   if (codes instanceof Float32Array || codes instanceof Float64Array) {
