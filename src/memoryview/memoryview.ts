@@ -4,31 +4,26 @@
  *
  * @packageDocumentation
  */
-import { NotImplementedError, describe, throwIndex, throwType, throwValue } from '../errors.js';
+import { NotImplementedError, describe, throwType, throwValue } from '../errors.js';
 import type { CodeToDType, DType, DTypeOfArray, TypeCode, TypedArray } from '../dtype.js';
 import { sliceRange } from '../internal/bounds.js';
 import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
-import type { ExportLock } from '../internal/exports.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './accessors.js';
 import type { Reader, Region, Writer } from './accessors.js';
 import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS, TYPED_STRIDED_KERNELS } from './kernels.gen.js';
 import { hexOf, packBytes, scatterBytes } from './bytes.js';
-import { FORMATS, isByteFormat, parseFormat } from './formats.js';
+import { FORMATS } from './formats.js';
 import type { Format, FormatLike, InputOfFormat, ItemOf, NestedList } from './formats.js';
+import { castLayout } from './cast.js';
 import { C_CONTIGUOUS, F_CONTIGUOUS, cStrides, contiguityFlags, product } from './layout.js';
-import { isResizable, resolveSource, throwNotBytesLike } from './source.js';
+import { throwNotBytesLike } from './source.js';
+import { checkReadonlyOption, fromSource, Init, track, untrack, type MemoryViewOptions, type Root } from './init.js';
+import { dimIndex, itemEquals, nextIndex, throwDetached, throwReadonly, throwReleased } from './items.js';
 import { DISPOSE, type DisposableMember } from './dispose.js';
 
 export type { DisposableMember } from './dispose.js';
+export type { MemoryViewOptions } from './init.js';
 export type { Format, FormatChar, FormatInputs, FormatLike, FormatValues, InputOfFormat, ItemOf, NestedList } from './formats.js';
-
-/** Options of {@link memoryview}. */
-export interface MemoryViewOptions {
-  /** `true` makes the view read-only. Read-only memory (a read-only view or export) stays read-only. */
-  readonly readonly?: boolean;
-  /** The column to view when the source is a RecordStore (`memoryview(store, {field: 'x'})`). */
-  readonly field?: string;
-}
 
 /**
  * What `memoryview()` accepts: an `ArrayBuffer`/`SharedArrayBuffer`, any `ArrayBufferView` (TypedArray, Node
@@ -54,46 +49,7 @@ export type FormatOfDTypeName<D extends DType> = { [C in TypeCode]: CodeToDType[
 /** An index: an integer for 1-D views, or one integer per dimension (`[]` for a 0-d view). */
 export type ViewIndex = number | readonly number[];
 
-/** Shared by a view and every view derived from it: the exporter and its lock. */
-interface Root {
-  readonly obj: object;
-  readonly lock: ExportLock | null;
-  readonly resizable: boolean;
-}
-
-/** Everything a view is made of; passed to the constructor for derived views. */
-class Init {
-  constructor(
-    readonly root: Root,
-    readonly region: Region,
-    readonly char: Format,
-    readonly format: string,
-    readonly offset: number,
-    readonly shape: number[],
-    readonly strides: number[],
-    readonly readonly: boolean,
-  ) {}
-}
-
-// Views that hold an export lock are registered so that a view dropped without release() eventually gives
-// its export back (CPython releases on refcount zero). A backstop only: release() is the contract.
-let finalizer: FinalizationRegistry<ExportLock> | undefined;
-function track(view: object, lock: ExportLock): void {
-  finalizer ??= new FinalizationRegistry((l: ExportLock) => l.release());
-  finalizer.register(view, lock, view);
-}
-
-function throwReleased(): never {
-  throwValue('operation forbidden on released memoryview object');
-}
-
-function throwReadonly(): never {
-  throwType('cannot modify read-only memory');
-}
-
-function throwDetached(): never {
-  throwValue('memoryview: the underlying buffer was detached or shrunk below the view');
-}
+const EMPTY: readonly number[] = Object.freeze([]);
 
 /**
  * A zero-copy view of memory with a format, a shape and strides: Python's `memoryview`.
@@ -493,37 +449,8 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   cast<G extends FormatLike>(format: G, shape?: readonly number[]): MemoryView<G> {
     this.#live();
     if ((this.#contiguity() & C_CONTIGUOUS) === 0) throwType('memoryview: casts are restricted to C-contiguous views');
-    const ndim = this.#shape.length;
-    const n = product(this.#shape);
-    if ((shape !== undefined || ndim !== 1) && n === 0) {
-      throwType('memoryview: cannot cast view with zeros in shape or strides');
-    }
-    if (shape !== undefined) {
-      if (!Array.isArray(shape)) throwType(`shape must be a list or a tuple (an array), not ${describe(shape)}`);
-      if (shape.length > 64) throwValue('memoryview: number of dimensions must not exceed 64');
-      if (ndim !== 1 && shape.length !== 1) throwType('memoryview: cast must be 1D -> ND or ND -> 1D');
-    }
-    const char = parseFormat(format);
-    if (!isByteFormat(this.#char) && !isByteFormat(char)) {
-      throwType(`memoryview: cannot cast between two non-byte formats ('${this._fmt}' → '${format}'); cast to 'B' first`);
-    }
+    const { char, shape: newShape } = castLayout(this.#char, this._fmt, this.#shape, this.#itemsize, format, shape);
     const itemsize = FORMATS[char].itemsize;
-    const nbytes = n * this.#itemsize;
-    if (nbytes % itemsize !== 0) throwType(`memoryview: length is not a multiple of itemsize (${nbytes} bytes, itemsize ${itemsize})`);
-    let newShape: number[];
-    if (shape === undefined) newShape = [nbytes / itemsize];
-    else {
-      newShape = new Array<number>(shape.length);
-      for (let k = 0; k < shape.length; k++) {
-        const d: unknown = shape[k];
-        if (typeof d !== 'number' || !Number.isInteger(d)) throwType(`memoryview.cast(): elements of shape must be integers, got ${describe(d)}`);
-        if (d <= 0) throwValue(`memoryview.cast(): elements of shape must be integers > 0, got ${d}`);
-        newShape[k] = d;
-      }
-      if (product(newShape) * itemsize !== nbytes) {
-        throwType(`memoryview: product(shape) * itemsize != buffer size ([${newShape.join(', ')}] * ${itemsize} != ${nbytes})`);
-      }
-    }
     return new MemoryView<G>(
       new Init(
         this.#root,
@@ -805,7 +732,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     if (ArrayBuffer.isView(this._mem) && !(this._mem instanceof DataView)) this._mem = new CONTIGUOUS_ARRAY[this.#char](new ArrayBuffer(0), 0, 0);
     const lock = this.#root.lock;
     if (lock !== null) {
-      finalizer?.unregister(this);
+      untrack(this);
       lock.release();
     }
   }
@@ -851,48 +778,9 @@ export interface MemoryViewMemoryUsage extends MemoryUsage {
   readonly buffer: number;
 }
 
-const EMPTY: readonly number[] = Object.freeze([]);
-
 function lengthSlow(v: MemoryView<FormatLike>): number {
   if (v.released) throwReleased();
   return throwType('0-dim memory has no length');
-}
-
-function dimIndex(i: unknown, len: number, dim: number): number {
-  if (typeof i !== 'number' || !Number.isInteger(i)) throwType(`memoryview: invalid slice key ${describe(i)} (indices must be integers)`);
-  const j = i < 0 ? i + len : i;
-  if (j < 0 || j >= len) throwIndexOnDim(i, len, dim);
-  return j;
-}
-
-function throwIndexOnDim(i: number, len: number, dim: number): never {
-  throwIndex(i, len, `memoryview: index out of bounds on dimension ${dim + 1}:`);
-}
-
-/** Advances a C-order multi-index. */
-function nextIndex(idx: number[], shape: readonly number[]): void {
-  for (let k = shape.length - 1; k >= 0; k--) {
-    if (++idx[k]! < shape[k]!) return;
-    idx[k] = 0;
-  }
-}
-
-/** Python `==` between two unpacked items: numbers, bigints and booleans by value; bytes by content. */
-function itemEquals(a: unknown, b: unknown): boolean {
-  const ta = typeof a;
-  const tb = typeof b;
-  if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
-    const x = ta === 'boolean' ? (a ? 1 : 0) : (a as number | bigint);
-    const y = tb === 'boolean' ? (b ? 1 : 0) : (b as number | bigint);
-    // Loose equality compares a bigint and a number by mathematical value; NaN equals nothing.
-    return x == y; // eslint-disable-line eqeqeq
-  }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-  return false;
 }
 
 /** A temporary view of a bytes-like `src` (the caller releases it). */
@@ -901,30 +789,6 @@ function viewOfBytesLike(src: unknown, what: string): MemoryView<FormatLike> {
   return new MemoryView(src as MemoryViewSource);
 }
 
-function checkReadonlyOption(options: MemoryViewOptions | undefined): boolean | undefined {
-  const readonly = options?.readonly;
-  if (readonly !== undefined && typeof readonly !== 'boolean') {
-    throwType(`memoryview: option readonly must be a boolean, got ${describe(readonly)}`);
-  }
-  return readonly;
-}
-
-function fromSource(source: unknown, options: MemoryViewOptions | undefined): Init {
-  const readonly = checkReadonlyOption(options);
-  const origin = resolveSource(source, options?.field);
-  if (readonly === false && origin.readonly) throwType('memoryview: cannot make a writable view of read-only memory');
-  const itemsize = FORMATS[origin.format].itemsize;
-  return new Init(
-    { obj: origin.obj, lock: origin.lock, resizable: isResizable(origin.region.buffer) },
-    origin.region,
-    origin.format,
-    origin.format,
-    0,
-    [origin.region.byteLength / itemsize],
-    [itemsize],
-    origin.readonly || readonly === true,
-  );
-}
 
 /**
  * Creates a zero-copy {@link MemoryView} of `source`: Python's `memoryview(obj)`.
