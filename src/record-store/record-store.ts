@@ -135,6 +135,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
       for (const c of this.#d.cols) if (!ArrayBuffer.isView(c) && !(c instanceof Utf8Data)) c.reserve(cap);
     }
     this.#kit = rowKit(this.#d.schema);
+    // The own `get` that shadows the prototype's (see get below): one function per store, per-schema code.
+    // Not enumerable: Object.keys, util.inspect and deep equality see no extra member.
+    Object.defineProperty(this, 'get', { value: this.#kit.viewAt(this.#d), writable: true, configurable: true });
   }
 
   // --- construction ---------------------------------------------------------------------------------------
@@ -389,8 +392,11 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @returns A new view (unknown writes throw {@link AttributeError} through its prototype; the view is a
    *   two-field object, not frozen, so V8 can elide it in a hot `get(i).x` loop).
    * @throws {@link IndexError} out of range (never `undefined`).
-   * @remarks O(1), one small allocation per call; for scans use {@link RecordStore.cursor} or
-   *   {@link RecordStore.column}. The view is positional: it keeps reading row `i` after removals.
+   * @remarks O(1), one small allocation per call (none when V8 elides it); for scans use
+   *   {@link RecordStore.cursor} or {@link RecordStore.column}. The view is positional: it keeps reading row
+   *   `i` after removals. Each store shadows this method with an own `get` made for its schema (the same
+   *   code, record-view.ts `viewAt`), so a loop over one store stays monomorphic in a process that uses many
+   *   schemas and dtypes: this shared method's `new View` would see every schema's view class.
    */
   get(i: number): RecordView<S> {
     const d = this.#d;

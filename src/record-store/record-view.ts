@@ -69,6 +69,13 @@ export interface RowKit {
   readonly validate: (objs: ArrayLike<unknown>, m: number, tmp: unknown[]) => void;
   /** A detached plain object of row `i` (vector fields copied). */
   readonly toObject: (d: StoreData, i: number) => Record<string, unknown>;
+  /**
+   * The `get(i)` of a store over `d`: a closure per store, kept as the store's own `get`, so a loop over one
+   * store calls one function whose `new RecordView` is monomorphic (V8 inlines both and can scalar-replace the
+   * view) however many schemas the process uses; a shared `RecordStore.prototype.get` would see every
+   * schema's view class and allocate each view.
+   */
+  readonly viewAt: (d: StoreData) => (i: number) => object;
 }
 
 const FAST: Readonly<Record<DType, (v: string) => string>> = {
@@ -115,6 +122,9 @@ function helpers(schema: ParsedSchema) {
     },
     normIndex(i: number, d: StoreData): number {
       return normalizeIndex(i, d.length, 'RecordStore cursor');
+    },
+    rowIndex(i: number, d: StoreData): number {
+      return normalizeIndex(i, d.length, 'RecordStore');
     },
     inspect(view: Record<PropertyKey, unknown>, _depth: number, opts: unknown, inspect?: (x: unknown, o: unknown) => string): string {
       const d = view[DATA] as StoreData;
@@ -299,7 +309,10 @@ function generateKit(schema: ParsedSchema): RowKit {
   next() { const d = this.d, i = this.i, done = i >= d.length; this.i = done ? d.length : i + 1; return { value: new RecordView(d, i), done }; }
   [Symbol.iterator]() { return this; }
 }`);
-  lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject };`);
+  lines.push(`function viewAt(d) {
+  return function get(i) { return new RecordView(d, typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : H.rowIndex(i, d)); };
+}`);
+  lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt };`);
   const factory = generate<((...args: unknown[]) => RowKit) | null>(
     ['DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS'],
     lines.join('\n'),
@@ -469,5 +482,8 @@ function closureKit(schema: ParsedSchema): RowKit {
       return this;
     }
   }
-  return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject };
+  function viewAt(d: StoreData): (i: number) => object {
+    return (i: number) => new RecordView(d, typeof i === 'number' && i >>> 0 === i && i < d.length ? i : H.rowIndex(i, d));
+  }
+  return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt };
 }
