@@ -5,7 +5,8 @@
  *
  *     npx tsx bench/v8-rules.ts [rule ...] [--rounds N] [--n N]
  *
- * Rules: polymorphic, closure-factory, out-of-line-throw, for-of, resizable-buffer. Ratios measured in one run are
+ * Rules: polymorphic, closure-factory, out-of-line-throw, for-of, resizable-buffer, private-field,
+ * branch-free-compare, polymorphic-callback. Ratios measured in one run are
  * robust to machine load; absolute times are not.
  */
 
@@ -107,6 +108,58 @@ function throwRange(i: number, n: number): never {
   throw new RangeError(`index ${i} out of range for a column of length ${n}`);
 }
 
+
+/** A column whose hot field is a #private field, and its twin with a plain property. */
+class PrivateCol {
+  readonly #a: Float64Array;
+  constructor(a: Float64Array) {
+    this.#a = a;
+  }
+  get(i: number): number {
+    return this.#a[i]!;
+  }
+}
+class PlainCol {
+  readonly a: Float64Array;
+  constructor(a: Float64Array) {
+    this.a = a;
+  }
+  get(i: number): number {
+    return this.a[i]!;
+  }
+}
+
+/** Pseudo-random doubles in [0, 1) (a fixed LCG: branch predictors cannot learn them). */
+function noise(n: number): Float64Array {
+  const a = new Float64Array(n);
+  let x = 12345;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    a[i] = x / 4294967296;
+  }
+  return a;
+}
+function maskFlag(a: Float64Array, v: number, out: Uint8Array): number {
+  for (let i = 0; i < a.length; i++) out[i] = +(a[i]! > v);
+  return out[a.length >> 1]!;
+}
+function maskBranch(a: Float64Array, v: number, out: Uint8Array): number {
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! > v ? 1 : 0;
+  return out[a.length >> 1]!;
+}
+
+/** A loop calling a callback per element; the `Poly` twin is also fed eight other callbacks. */
+function mapSumMono(a: Float64Array, fn: (x: number) => number): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += fn(a[i]!);
+  return s;
+}
+function mapSumPoly(a: Float64Array, fn: (x: number) => number): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += fn(a[i]!);
+  return s;
+}
+
 const RULES: readonly Rule[] = [
   {
     name: 'polymorphic',
@@ -181,6 +234,61 @@ const RULES: readonly Rule[] = [
       const b = new Float64Array(rab);
       b.set(a);
       return { ref: () => sumC(a, n), variant: () => sumD(b, n) };
+    },
+  },
+  {
+    name: 'private-field',
+    ref: 'get(i) reading a plain property',
+    variant: 'the same get(i) reading a #private field',
+    setup(n) {
+      const a = fill(n);
+      const plain = new PlainCol(a);
+      const priv = new PrivateCol(a);
+      return {
+        ref: () => {
+          let s = 0;
+          for (let i = 0; i < n; i++) s += plain.get(i);
+          return s;
+        },
+        variant: () => {
+          let s = 0;
+          for (let i = 0; i < n; i++) s += priv.get(i);
+          return s;
+        },
+      };
+    },
+  },
+  {
+    name: 'branch-free-compare',
+    ref: 'mask out[i] = +(a[i] > v) over random doubles',
+    variant: 'the same mask with out[i] = a[i] > v ? 1 : 0',
+    setup(n) {
+      const a = noise(n);
+      const out = new Uint8Array(n);
+      return { ref: () => maskFlag(a, 0.5, out), variant: () => maskBranch(a, 0.5, out) };
+    },
+  },
+  {
+    name: 'polymorphic-callback',
+    ref: 'a loop calling one callback it has only ever seen',
+    variant: 'the same loop after it also called 8 other callbacks',
+    setup(n) {
+      const a = fill(n);
+      const small = a.subarray(0, 1000);
+      const others: ((x: number) => number)[] = [
+        (x) => x + 1,
+        (x) => x * 3,
+        (x) => x - 2,
+        (x) => x * x,
+        (x) => x / 2,
+        (x) => -x,
+        (x) => x * 0.5 + 1,
+        (x) => Math.abs(x),
+      ];
+      for (const f of others) for (let r = 0; r < 50; r++) sink += mapSumPoly(small, f);
+      const double = (x: number): number => x * 2;
+      const double2 = (x: number): number => x * 2;
+      return { ref: () => mapSumMono(a, double), variant: () => mapSumPoly(a, double2) };
     },
   },
 ];

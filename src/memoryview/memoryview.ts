@@ -113,9 +113,9 @@ export class MemoryView<F extends FormatLike = FormatLike> {
    */
   readonly set: (index: ViewIndex, value: InputOfFormat<F>) => void;
 
-  // Hot fields read by the kernels (src/memoryview/kernels.ts): plain properties hidden from the typings by
-  // @internal, not #private (a #field load measured 0.38x vs 0.51x of raw indexing for the same accessor on
-  // Node 20). Not part of the API.
+  // Hot fields read by the kernels (src/memoryview/kernels.gen.ts): plain properties hidden from the typings by
+  // @internal, not #private (docs/internals/performance.md, "Plain properties, not #private, in hot
+  // accessors"). Not part of the API.
   /** @internal */ _mem: unknown;
   /** @internal */ _base: number;
   /** @internal */ _step: number;

@@ -115,7 +115,7 @@ const CACHE_LIMIT = 512;
  * @internal Returns the kernel for `codes` over arrays of `kind` into `sink`, for callbacks whose source text is
  * `fnKey`; generated once and cached. Keying by the callbacks' text gives every distinct pipeline its own
  * kernel: one kernel shared by pipelines with different callbacks sees its call sites go polymorphic, deopts,
- * and V8 eventually stops optimizing it (measured 20× slower). Closures re-created from the same source (a
+ * and V8 eventually stops optimizing it (docs/internals/performance.md, "One callback per call site"). Closures re-created from the same source (a
  * pipeline built inside a function called repeatedly) share one kernel and stay fast. Every generated
  * source carries its key as a comment, so V8's eval cache cannot merge two kernels either.
  */

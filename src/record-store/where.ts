@@ -28,7 +28,7 @@ export function checkWhereOp(op: unknown): WhereOp {
 // --- numeric kernels: one pass, branch-free, four rows per store ---------------------------------------
 //
 // `+(x > v)` compiles to a flag set, not a branch: on random data a `? 1 : 0` mispredicts half the time and
-// costs 2-3x (docs/internals/performance.md). Four 0/1 bytes are packed into one 32-bit store; the word
+// costs 2-3x (docs/internals/performance.md, "Branch-free comparisons"). Four 0/1 bytes are packed into one 32-bit store; the word
 // layout is little-endian (the platform order of every current engine; `fixByteOrder` swaps on others).
 
 function cmpEq(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
