@@ -22,6 +22,7 @@ describe('browser test selection', () => {
     w('vector/seed.test.ts', 'const s = process.env.FC_SEED;\n');
     w('pipeline/node.test.ts', "import { readCsvFile } from '../../src/node/index.js';\n");
     w('vector/helper.ts', "import { readFileSync } from 'node:fs';\n");
+    w('vector/mock.test.ts', "vi.mock('x', () => { throw new Error('absent'); });\n");
     const all = classifyTestFiles(root);
     const why = Object.fromEntries(all.map((f) => [f.file, f.nodeOnly ?? 'browser']));
     expect(why).toEqual({
@@ -29,6 +30,7 @@ describe('browser test selection', () => {
       'test/vector/fs.test.ts': 'imports a node: module',
       'test/vector/plain.test.ts': 'browser',
       'test/vector/proc.test.ts': 'uses process',
+      'test/vector/mock.test.ts': 'mocks a module (a vi.mock factory that throws fails the browser runner)',
       'test/vector/seed.test.ts': 'browser',
       'test/pipeline/node.test.ts': 'tests compactly/node',
     });
@@ -37,7 +39,7 @@ describe('browser test selection', () => {
 
   test('the real selection covers every capability and leaves the Node-only files out', () => {
     const files = browserTestFiles().map((f) => f.file);
-    for (const d of ['vector', 'record-store', 'categorical', 'memoryview', 'pipeline', 'arrow']) {
+    for (const d of ['vector', 'record-store', 'categorical', 'memoryview', 'pipeline', 'arrow', 'parquet']) {
       expect(files.some((f) => f.startsWith(`test/${d}/`)), d).toBe(true);
     }
     expect(files).not.toContain('test/exports.test.ts');

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** The capability folders (and top-level files) whose tests should also pass in a browser. */
-export const BROWSER_DIRS: readonly string[] = ['vector', 'record-store', 'categorical', 'memoryview', 'pipeline', 'arrow', 'internal', '.'];
+export const BROWSER_DIRS: readonly string[] = ['vector', 'record-store', 'categorical', 'memoryview', 'pipeline', 'arrow', 'parquet', 'internal', '.'];
 
 /** What makes a test file Node-only, with the reason printed by `npm test`. */
 const NEEDS_NODE: readonly (readonly [RegExp, string])[] = [
@@ -16,6 +16,7 @@ const NEEDS_NODE: readonly (readonly [RegExp, string])[] = [
   [/\bimport\.meta\.(url|dirname|filename)\b/, 'reads files next to the test'],
   [/src\/node\b/, 'tests compactly/node'],
   [/\/dist\//, 'tests the built package'],
+  [/\bvi\.mock\(/, 'mocks a module (a vi.mock factory that throws fails the browser runner)'],
 ];
 
 export interface TestFile {
