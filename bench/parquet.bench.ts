@@ -117,9 +117,12 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
     const { join } = await import('node:path');
     const src = join(tmpdir(), `compactly-bench-${process.pid}.parquet`);
     const dst = join(tmpdir(), `compactly-bench-${process.pid}-duck.parquet`);
-    const { writeFileSync } = await import('node:fs');
+    const { rmSync, writeFileSync } = await import('node:fs');
     writeFileSync(src, bytes);
     await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM read_parquet('${src}')`);
+    // The table is in DuckDB now; its COPY target goes when the process does (the bench left both in tmp).
+    rmSync(src, { force: true });
+    process.once('exit', () => rmSync(dst, { force: true }));
     writeTasks.push({
       name: 'DuckDB COPY t TO parquet (snappy; C++, multi-threaded)',
       reference: true,
@@ -130,6 +133,7 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       },
     });
   } else ctx.note('@duckdb/node-api is not installed: the DuckDB COPY reference is skipped');
+  cases.push(...(await codecCases(ctx, store)));
   cases.push({
     name: 'write a Parquet file (5 columns)',
     baseline: {
@@ -153,6 +157,42 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
     check: (got, expected, task) => assertSameResult(got, expected, task),
   });
   return cases;
+}
+
+/** The codecs compared: snappy (the default, the baseline), zstd, gzip, uncompressed. */
+const CODECS = ['snappy', 'zstd', 'gzip', 'uncompressed'] as const;
+type Codec = (typeof CODECS)[number];
+
+/**
+ * Reading and writing the same rows with each codec, against snappy (the default): the file sizes go to the
+ * notes. zstd needs the optional peer @hpcc-js/wasm-zstd to write (reading zstd needs only
+ * hyparquet-compressors): without it zstd is left out, with a note.
+ */
+async function codecCases(ctx: SuiteContext, store: Store): Promise<SpeedCase[]> {
+  const zstd = (await ctx.optional('@hpcc-js/wasm-zstd')) !== undefined;
+  if (!zstd) ctx.note('@hpcc-js/wasm-zstd is not installed: zstd is left out of the codec cases (npm install @hpcc-js/wasm-zstd)');
+  const codecs = CODECS.filter((c) => c !== 'zstd' || zstd);
+  const files = new Map<Codec, Uint8Array>();
+  for (const c of codecs) files.set(c, await writeParquet(store as unknown as RecordStore, undefined, { compression: c }));
+  const mb = (c: Codec): string => `${c} ${(files.get(c)!.length / 1e6).toFixed(2)} MB`;
+  ctx.note(`${store.length} rows as Parquet by codec: ${codecs.map(mb).join(', ')}`);
+  const read = (c: Codec) => ({ name: `${c}: readParquet(bytes) → chunks`, fn: async () => summarizeStores(await chunksOf(readParquet(files.get(c)!))) });
+  const write = (c: Codec) => ({
+    name: `${c}: writeParquet(store, undefined, {compression: '${c}'})`,
+    fn: async () => (await writeParquet(store as unknown as RecordStore, undefined, { compression: c })).length > 0,
+  });
+  const others = codecs.filter((c) => c !== 'snappy');
+  return [
+    { name: 'read by codec (5 columns)', baseline: read('snappy'), tasks: others.map(read) },
+    { name: 'write by codec (5 columns)', baseline: write('snappy'), tasks: others.map(write) },
+  ];
+}
+
+/** The chunks of a reader (async: zstd and gzip pages decompress asynchronously on the first read). */
+async function chunksOf(reader: AsyncIterable<RecordStore>): Promise<RecordStore[]> {
+  const out: RecordStore[] = [];
+  for await (const c of reader) out.push(c);
+  return out;
 }
 
 async function memory(ctx: SuiteContext): Promise<MemoryGroup[]> {
