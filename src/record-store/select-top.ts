@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import type { TypedArray } from '../dtype.js';
+import { specialize } from './kernels.js';
 import { describe, throwType } from '../errors.js';
 import type { FieldInfo } from './schema.js';
 import type { StoreData } from './store-data.js';
@@ -49,6 +50,20 @@ function siftUp(heap: Int32Array, k: number, v: Vals, smallest: boolean): void {
 }
 
 /**
+ * The first row in `[from, len)` whose value ranks strictly before `bound` (bigger, or smaller when
+ * `smallest`), or `len`. NaN never does. Self-contained: compiled once per dtype (kernels.ts `specialize`),
+ * it is the loop nearly every row goes through once the heap is full.
+ */
+function nextBeating(v: ArrayLike<number | bigint>, from: number, len: number, bound: number | bigint, smallest: boolean): number {
+  if (smallest) {
+    for (let i = from; i < len; i++) if (v[i]! < bound) return i;
+  } else {
+    for (let i = from; i < len; i++) if (v[i]! > bound) return i;
+  }
+  return len;
+}
+
+/**
  * Row indices of the `n` top values of `vals[0..len)`, best first (ties by row order). Rows with
  * `valid(i) === false` (NaN, null) are skipped.
  * @internal
@@ -58,19 +73,26 @@ export function topRows(vals: TypedArray, len: number, n: number, smallest: bool
   const cap = Math.min(n, len);
   const heap = new Int32Array(cap);
   let size = 0;
-  for (let i = 0; i < len; i++) {
+  let i = 0;
+  // Fill the heap with the first `cap` qualifying rows.
+  for (; i < len && size < cap; i++) {
     const x = v[i]!;
     if (x !== x || (isValid !== null && !isValid(i))) continue; // NaN or null
-    if (size < cap) {
-      heap[size] = i;
-      siftUp(heap, size++, v, smallest);
-    } else if (cap > 0) {
-      // The root ranks last among the kept rows; a later row with an equal value never displaces it.
-      const root = v[heap[0]!]!;
-      if (smallest ? x < root : x > root) {
+    heap[size] = i;
+    siftUp(heap, size++, v, smallest);
+  }
+  if (size === cap && cap > 0) {
+    // The root ranks last among the kept rows: only a row that beats it strictly (an equal value never
+    // displaces an earlier row) goes into the heap; the typed scan skips the rest.
+    const scan = specialize(nextBeating, vals.constructor.name);
+    for (;;) {
+      i = scan(v, i, len, v[heap[0]!]!, smallest);
+      if (i >= len) break;
+      if (isValid === null || isValid(i)) {
         heap[0] = i;
         siftDown(heap, size, 0, v, smallest);
       }
+      i++;
     }
   }
   // Pop into best-first order.

@@ -130,6 +130,32 @@ describe('nlargest / nsmallest', () => {
   });
 });
 
+describe('nlargest / nsmallest over nullable and 64-bit fields', () => {
+  test('null rows never qualify; bigint values rank as numbers; ties keep row order', () => {
+    const sch = { v: { type: 'int32', nullable: true }, b: 'int64' } as const;
+    const arb = fc.array(fc.record({ v: fc.option(fc.integer({ min: -4, max: 4 }), { freq: 3 }), b: fc.bigInt({ min: -3n, max: 3n }) }), { maxLength: 50 });
+    fc.assert(
+      fc.property(arb, fc.nat(12), (rows, n) => {
+        const s = RecordStore.fromObjects(rows, sch);
+        const at = rows.map((r, i) => [r, i] as const);
+        const top = (key: (r: (typeof rows)[number]) => number | null, sign: number) =>
+          at
+            .filter(([r]) => key(r) !== null)
+            .sort((a, b) => sign * (key(a[0])! - key(b[0])!) || a[1] - b[1])
+            .slice(0, n)
+            .map(([, i]) => i);
+        const rowsOf = (t: RecordStore<typeof sch>) => t.toObjects().map((o) => [o.v, o.b]);
+        const pick = (ix: number[]) => ix.map((i) => [rows[i]!.v, rows[i]!.b]);
+        expect(rowsOf(s.nlargest(n, 'v'))).toEqual(pick(top((r) => r.v, -1)));
+        expect(rowsOf(s.nsmallest(n, 'v'))).toEqual(pick(top((r) => r.v, 1)));
+        expect(rowsOf(s.nlargest(n, 'b'))).toEqual(pick(top((r) => Number(r.b), -1)));
+        expect(rowsOf(s.nsmallest(n, 'b'))).toEqual(pick(top((r) => Number(r.b), 1)));
+      }),
+      PARAMS,
+    );
+  });
+});
+
 describe('derive, assign, concat', () => {
   test('derive computes per row; assign adopts; concat stacks', () => {
     fc.assert(
