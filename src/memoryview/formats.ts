@@ -6,14 +6,14 @@
  * @packageDocumentation
  */
 import { describe, throwType, throwValue } from '../errors.js';
-import type { DType } from '../dtype.js';
+import { DTYPE_NAMES, DTYPES, type DType, type DTypeInfo, type TypeCode } from '../dtype.js';
 import { encodeHalf } from './float16.js';
 
 /**
  * A native struct format character: `b B h H i I q Q f d` (the dtypes), `e` (float16), `?` (bool)
  * and `c` (one byte, read back as a 1-byte `Uint8Array`, Python's `bytes`).
  */
-export type Format = 'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'q' | 'Q' | 'f' | 'd' | 'e' | '?' | 'c';
+export type Format = TypeCode | 'e' | '?' | 'c';
 
 /** A format as `cast` accepts it: the character, optionally prefixed with `'@'` (native), kept as spelled. */
 export type FormatLike = Format | `@${Format}`;
@@ -177,18 +177,22 @@ function info(char: Format, itemsize: 1 | 2 | 4 | 8, dtype: DType | undefined, c
   return Object.freeze({ char, itemsize, dtype, check });
 }
 
-/** Facts per format character. @internal */
+/**
+ * The format of one dtype, from the dtype table (src/dtype.ts): its typecode, itemsize and range. Only the
+ * check differs from the dtype's own: memoryview raises `ValueError` out of range, as Python does.
+ */
+function dtypeFormat(d: DTypeInfo): FormatInfo {
+  const check: FormatInfo['check'] = !d.integer
+    ? floatCheck
+    : d.bigint
+      ? bigCheck(d.min as bigint, d.max as bigint)
+      : intCheck(d.min as number, d.max as number);
+  return info(d.typecode, d.bytes, d.dtype, check);
+}
+
+/** Facts per format character: the ten dtypes' typecodes (derived from DTYPES), then `e`, `?` and `c`. @internal */
 export const FORMATS: { readonly [C in Format]: FormatInfo } = Object.freeze({
-  b: info('b', 1, 'int8', intCheck(-128, 127)),
-  B: info('B', 1, 'uint8', intCheck(0, 255)),
-  h: info('h', 2, 'int16', intCheck(-32768, 32767)),
-  H: info('H', 2, 'uint16', intCheck(0, 65535)),
-  i: info('i', 4, 'int32', intCheck(-(2 ** 31), 2 ** 31 - 1)),
-  I: info('I', 4, 'uint32', intCheck(0, 2 ** 32 - 1)),
-  q: info('q', 8, 'int64', bigCheck(-(2n ** 63n), 2n ** 63n - 1n)),
-  Q: info('Q', 8, 'uint64', bigCheck(0n, 2n ** 64n - 1n)),
-  f: info('f', 4, 'float32', floatCheck),
-  d: info('d', 8, 'float64', floatCheck),
+  ...(Object.fromEntries(DTYPE_NAMES.map((d) => [DTYPES[d].typecode, dtypeFormat(DTYPES[d])])) as { readonly [C in TypeCode]: FormatInfo }),
   e: info('e', 2, undefined, halfCheck),
   '?': info('?', 1, undefined, boolCheck),
   c: info('c', 1, undefined, charCheck),
@@ -197,22 +201,9 @@ export const FORMATS: { readonly [C in Format]: FormatInfo } = Object.freeze({
 /** The format characters, in a fixed order. */
 export const FORMAT_CHARS: readonly Format[] = Object.freeze(Object.keys(FORMATS) as Format[]);
 
-const DTYPE_TO_FORMAT: Readonly<Record<DType, Format>> = Object.freeze({
-  int8: 'b',
-  uint8: 'B',
-  int16: 'h',
-  uint16: 'H',
-  int32: 'i',
-  uint32: 'I',
-  int64: 'q',
-  uint64: 'Q',
-  float32: 'f',
-  float64: 'd',
-});
-
 /** The format of a dtype (`'float64'` → `'d'`). @internal */
 export function formatOfDType(dtype: DType): Format {
-  return DTYPE_TO_FORMAT[dtype];
+  return DTYPES[dtype].typecode;
 }
 
 /** True for the byte formats `b`, `B`, `c` that `cast` may convert from or to. @internal */
