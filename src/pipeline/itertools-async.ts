@@ -30,33 +30,47 @@ export async function closeQuietlyAsync(it: AsyncIterator<unknown>): Promise<voi
   }
 }
 
+/** @internal {@link SourceGuard} for the async generators: the same closing rule, awaiting `return()`. */
+export class AsyncSourceGuard {
+  open = true;
+  constructor(readonly it: AsyncIterator<unknown>) {}
+  /** Closes the source quietly if still open; resolves to `e` to rethrow. */
+  async fail(e: unknown): Promise<unknown> {
+    if (this.open) await closeQuietlyAsync(this.it);
+    this.open = false;
+    return e;
+  }
+  /** Closes the source if still open (an early exit). */
+  async close(): Promise<void> {
+    if (this.open) await closeAsyncIterator(this.it);
+  }
+}
+
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 
 /** @internal */
 export async function* isliceAsync<T>(it: AsyncIterator<T>, start: number, stop: number, step: number): AsyncGenerator<T, void, undefined> {
   let cnt = 0;
   let next = start;
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     for (;;) {
       while (cnt < next) {
-        if ((await it.next()).done) return void (open = false);
+        if ((await it.next()).done) return void (guard.open = false);
         cnt++;
       }
-      if (stop !== -1 && cnt >= stop) return void (open = false);
+      if (stop !== -1 && cnt >= stop) return void (guard.open = false);
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       cnt++;
       next += step;
       if (stop !== -1 && next > stop) next = stop;
       yield r.value;
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
@@ -82,33 +96,31 @@ export async function* chainAsync<T>(its: readonly (Iterable<T> | AsyncIterable<
 
 /** @internal */
 export async function* chainFromAsync<T>(outer: AsyncIterator<Iterable<T> | AsyncIterable<T>>): AsyncGenerator<T, void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(outer);
   try {
     for (;;) {
       const r = await outer.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       if (!isIterable(r.value) && !isAsyncIterable(r.value)) notIterable(r.value, 'chain.fromIterable', 'element');
       yield* chainAsync([r.value]);
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(outer);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(outer);
+    await guard.close();
   }
 }
 
 /** @internal */
 export async function* batchedAsync<T>(it: AsyncIterator<T>, n: number, strict: boolean): AsyncGenerator<T[], void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     for (;;) {
       const batch: T[] = [];
       while (batch.length < n) {
         const r = await it.next();
         if (r.done) {
-          open = false;
+          guard.open = false;
           if (batch.length === 0) return;
           if (strict) throwValue(`batched(): incomplete batch (${batch.length} of ${n} items)`);
           yield batch;
@@ -119,11 +131,9 @@ export async function* batchedAsync<T>(it: AsyncIterator<T>, n: number, strict: 
       yield batch;
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
@@ -231,7 +241,7 @@ export async function* accumulateAsync<T, A>(
   hasInitial: boolean,
   initial: A | undefined,
 ): AsyncGenerator<A, void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     let total: A;
     if (hasInitial) {
@@ -239,50 +249,46 @@ export async function* accumulateAsync<T, A>(
       yield total;
     } else {
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       total = r.value as unknown as A;
       yield total;
     }
     for (;;) {
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       total = fn(total, r.value);
       yield total;
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
 /** @internal */
 export async function* takewhileAsync<T>(pred: (x: T) => unknown, it: AsyncIterator<T>): AsyncGenerator<T, void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     for (;;) {
       const r = await it.next();
-      if (r.done || !pred(r.value)) return void (open = false);
+      if (r.done || !pred(r.value)) return void (guard.open = false);
       yield r.value;
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
 /** @internal */
 export async function* dropwhileAsync<T>(pred: (x: T) => unknown, it: AsyncIterator<T>): AsyncGenerator<T, void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     for (;;) {
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       if (!pred(r.value)) {
         yield r.value;
         break;
@@ -290,15 +296,13 @@ export async function* dropwhileAsync<T>(pred: (x: T) => unknown, it: AsyncItera
     }
     for (;;) {
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       yield r.value;
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
@@ -466,21 +470,19 @@ export async function* compressAsync<T>(data: AsyncIterator<T>, sel: AsyncIterat
 
 /** @internal */
 export async function* starmapAsync<R>(fn: (...args: never[]) => R, it: AsyncIterator<unknown>): AsyncGenerator<R, void, undefined> {
-  let open = true;
+  const guard = new AsyncSourceGuard(it);
   try {
     for (;;) {
       const r = await it.next();
-      if (r.done) return void (open = false);
+      if (r.done) return void (guard.open = false);
       const args = r.value;
       if (!isIterable(args)) notIterable(args, 'starmap', 'element');
       yield fn(...(Array.from(args) as never[]));
     }
   } catch (e) {
-    if (open) await closeQuietlyAsync(it);
-    open = false;
-    throw e;
+    throw await guard.fail(e);
   } finally {
-    if (open) await closeAsyncIterator(it);
+    await guard.close();
   }
 }
 
