@@ -202,29 +202,18 @@ export class BlockConverter {
    * than `r1 - r0` when rows were skipped, or when `error` was set).
    */
   convert(batch: TokenBatch, r0: number, r1: number, target: ColumnTarget, at: number): number {
-    const rowStart = batch.rowStart;
-    const ncols = this.ncols;
     const skip = this.#skip;
     if (this.#idx.length < r1 - r0) {
       this.#idx = new Int32Array(2 * (r1 - r0));
       this.#bad = new Uint8Array(2 * (r1 - r0));
     }
     const idx = this.#idx;
-    let n = 0;
-    let shapeError: RowError | null = null;
-    const badRows = batch.badRows;
-    for (let r = r0; r < r1; r++) {
-      const nf = rowStart[r + 1]! - rowStart[r]!;
-      let err: RowError | null = null;
-      if (badRows.size > 0 && badRows.has(r)) err = this.#rowError(batch.rowLine[r]!, badRows.get(r)!, 'unexpected character after a closing quote');
-      else if (nf !== ncols) err = this.#rowError(batch.rowLine[r]!, nf > ncols ? ncols + 1 : nf + 1, `expected ${ncols} fields, saw ${nf}`);
-      if (err === null) idx[n++] = r;
-      else if (skip) this.skipped++;
-      else {
-        shapeError = err;
-        break;
-      }
-    }
+    // The row loop is its own function: when it ran inline, V8 compiled this method on-stack-replaced inside it
+    // and then deoptimized at the kernel calls below, which that code had never seen, once per batch (40
+    // deoptimizations in one read of 1M numeric rows, `--trace-deopt`).
+    let n = this.#selectRows(batch, r0, r1, idx);
+    const shapeError = this.#shapeError;
+    this.#shapeError = null;
     // Parsed columns (numbers, bool, date, timestamp), each in one kernel; the first failing row (file order,
     // then plan order) wins.
     const bad = skip ? this.#bad : null;
@@ -258,6 +247,33 @@ export class BlockConverter {
     }
     const texts = this.texts;
     for (let k = 0; k < texts.length; k++) convertUtf8(batch, idx, n, this.plan[texts[k]!]!, texts[k]!, target, at, this.#quote);
+    return n;
+  }
+
+  /** A row of the wrong shape that stopped {@link BlockConverter.#selectRows} (not under skip), or null. */
+  #shapeError: RowError | null = null;
+
+  /**
+   * Puts the rows of `[r0, r1)` that have the header's field count (and no bad quote) in `idx`; returns how
+   * many. Under skip, the others are counted; otherwise the first one stops the selection (`#shapeError`).
+   */
+  #selectRows(batch: TokenBatch, r0: number, r1: number, idx: Int32Array): number {
+    const rowStart = batch.rowStart;
+    const ncols = this.ncols;
+    const badRows = batch.badRows;
+    let n = 0;
+    for (let r = r0; r < r1; r++) {
+      const nf = rowStart[r + 1]! - rowStart[r]!;
+      let err: RowError | null = null;
+      if (badRows.size > 0 && badRows.has(r)) err = this.#rowError(batch.rowLine[r]!, badRows.get(r)!, 'unexpected character after a closing quote');
+      else if (nf !== ncols) err = this.#rowError(batch.rowLine[r]!, nf > ncols ? ncols + 1 : nf + 1, `expected ${ncols} fields, saw ${nf}`);
+      if (err === null) idx[n++] = r;
+      else if (this.#skip) this.skipped++;
+      else {
+        this.#shapeError = err;
+        break;
+      }
+    }
     return n;
   }
 
