@@ -5,9 +5,9 @@
  * @packageDocumentation
  */
 import { type Data, type DataType, Type, Utf8, Vector, makeData } from 'apache-arrow';
+import { decodeUtf8 } from '../internal/utf8.js';
 
 const encoder = /* @__PURE__ */ new TextEncoder();
-const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false });
 
 /**
  * @internal Builds one Arrow `Utf8` `Data` holding `strings` in order (offsets + UTF-8 bytes).
@@ -40,21 +40,6 @@ export function utf8Data(strings: readonly string[]): Data<Utf8> {
   return makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: bytes });
 }
 
-/** @internal Decodes `bytes[start, end)` as UTF-8 (an ASCII fast path for short strings). */
-export function decodeRange(bytes: Uint8Array, start: number, end: number): string {
-  const len = end - start;
-  if (len <= 24) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      if (c > 0x7f) return decoder.decode(bytes.subarray(start, end));
-      s += String.fromCharCode(c);
-    }
-    return s;
-  }
-  return decoder.decode(bytes.subarray(start, end));
-}
-
 /** @internal True for the Arrow string types compactly can read (`Utf8`, `LargeUtf8`, `Utf8View`). */
 export function isStringType(type: DataType): boolean {
   return type.typeId === Type.Utf8 || type.typeId === Type.LargeUtf8 || type.typeId === Type.Utf8View;
@@ -75,11 +60,11 @@ export function stringsOf(data: Data): (string | null)[] {
     const bytes = data.values as Uint8Array;
     if (t === Type.Utf8) {
       const offs = data.valueOffsets as Int32Array;
-      for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? null : decodeRange(bytes, offs[i]!, offs[i + 1]!);
+      for (let i = 0; i < n; i++) out[i] = hasNulls && !data.getValid(i) ? null : decodeUtf8(bytes, offs[i]!, offs[i + 1]!);
     } else {
       const offs = data.valueOffsets as unknown as BigInt64Array;
       for (let i = 0; i < n; i++) {
-        out[i] = hasNulls && !data.getValid(i) ? null : decodeRange(bytes, Number(offs[i]!), Number(offs[i + 1]!));
+        out[i] = hasNulls && !data.getValid(i) ? null : decodeUtf8(bytes, Number(offs[i]!), Number(offs[i + 1]!));
       }
     }
     return out;
