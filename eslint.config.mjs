@@ -1,7 +1,7 @@
 // `npm run lint`: ESLint 9 (flat config) with typescript-eslint's type-aware parser. A small rule set, each rule
 // chosen because it catches a real bug rather than a style preference (docs/internals/design.md, "Linting"):
 // promises nobody awaits or that land where a callback's return is ignored, unused code, `any`, string eval
-// outside internal/codegen.ts, and a handful of core-JS mistakes. Formatting is not linted.
+// outside internal/codegen.ts, and a handful of core-JS mistakes. Formatting is Prettier's (.prettierrc.json), not a rule here.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

@@ -175,7 +175,11 @@ async function run(): Promise<void> {
   const t0 = performance.now();
   const o = parsePageOptions(location.search, Object.keys(SUITES));
   const noMemory = o.memory ? memoryUnavailable() : 'not asked for (memory=0)';
-  const header = el('p', { id: 'run' }, `${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size}); memory: ${noMemory ? `not measured: ${noMemory}` : 'measureUserAgentSpecificMemory()'}`);
+  const header = el(
+    'p',
+    { id: 'run' },
+    `${o.suites.join(', ')} at ${o.rows.toLocaleString('en-US')} rows (size ${o.size}); memory: ${noMemory ? `not measured: ${noMemory}` : 'measureUserAgentSpecificMemory()'}`,
+  );
   const bar = el('progress', { id: 'bar', max: '1', value: '0' });
   const label = el('div', { id: 'step' });
   const log = el('ul', { id: 'log' });
@@ -239,7 +243,11 @@ async function run(): Promise<void> {
   };
   out.innerHTML = renderReportBody(report);
   const json = toJson(report);
-  const a = el('a', { id: 'download', download: `compactly-bench-${o.size}.json`, href: URL.createObjectURL(new Blob([json], { type: 'application/json' })) }, 'Download the results as JSON');
+  const a = el(
+    'a',
+    { id: 'download', download: `compactly-bench-${o.size}.json`, href: URL.createObjectURL(new Blob([json], { type: 'application/json' })) },
+    'Download the results as JSON',
+  );
   label.replaceChildren(a);
   publish({ state: 'done', line: 'done', report });
 }

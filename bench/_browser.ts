@@ -83,9 +83,7 @@ export async function arrowForPage(script: string): Promise<ArrowForPage | undef
 
 /** The page itself: the style of the HTML report, the compactly version, and the bundled script. */
 export function pageHtml(version: string, withArrow = false): string {
-  const arrow = withArrow
-    ? '<script src="/vendor/apache-arrow.umd.js"></script>\n<script type="importmap">{"imports":{"apache-arrow":"/vendor/apache-arrow.js"}}</script>\n'
-    : '';
+  const arrow = withArrow ? '<script src="/vendor/apache-arrow.umd.js"></script>\n<script type="importmap">{"imports":{"apache-arrow":"/vendor/apache-arrow.js"}}</script>\n' : '';
   return `<!doctype html>
 <html lang="en" data-compactly="${version.replace(/[^\w.+-]/g, '')}">
 <head>
@@ -108,13 +106,17 @@ export async function serveBenchPage(script: string, version: string, port = 0):
   const files = await pageFiles(script);
   const arrow = await arrowForPage(script);
   const html = pageHtml(version, arrow !== undefined);
-  return serveLocal((path): Resource | undefined => {
-    if (path === '/' || path === '/index.html') return { type: mediaType('.html'), body: html };
-    if (arrow && path === '/vendor/apache-arrow.umd.js') return { type: mediaType(path), body: arrow.umd };
-    if (arrow && path === '/vendor/apache-arrow.js') return { type: mediaType(path), body: arrow.module };
-    const js = files.get(path);
-    return js === undefined ? undefined : { type: mediaType(path), body: js };
-  }, ISOLATION_HEADERS, port);
+  return serveLocal(
+    (path): Resource | undefined => {
+      if (path === '/' || path === '/index.html') return { type: mediaType('.html'), body: html };
+      if (arrow && path === '/vendor/apache-arrow.umd.js') return { type: mediaType(path), body: arrow.umd };
+      if (arrow && path === '/vendor/apache-arrow.js') return { type: mediaType(path), body: arrow.module };
+      const js = files.get(path);
+      return js === undefined ? undefined : { type: mediaType(path), body: js };
+    },
+    ISOLATION_HEADERS,
+    port,
+  );
 }
 
 /** `--browser`: serve until interrupted (Ctrl-C). */
@@ -134,12 +136,7 @@ export async function serveUntilInterrupted(o: Options, script: string, version:
  * `--browser=headless`: runs the page in a local Chromium (with eager memory measurement) and returns its
  * report. Progress lines go to `progress` as the page reports them.
  */
-export async function runHeadless(
-  o: Options,
-  script: string,
-  version: string,
-  progress: (line: string) => void,
-): Promise<{ state: PageState; errors: readonly string[] }> {
+export async function runHeadless(o: Options, script: string, version: string, progress: (line: string) => void): Promise<{ state: PageState; errors: readonly string[] }> {
   const chromium = findChromium(o.chromium);
   if (chromium.path === undefined) throw new Error(`--browser=headless: no Chromium: ${chromium.why}; give one with --chromium PATH`);
   const served = await serveBenchPage(script, version, o.port ?? 0);

@@ -95,7 +95,21 @@ export interface FileChildResult {
 
 /** The command line of a child after `--file-child`. */
 export function childArgs(o: FileChildOptions): string[] {
-  return [o.way, o.path, '--format', o.format, '--rows', String(o.rows), '--columns', o.columns.join(','), '--key', o.key, '--value', o.value, ...(o.streamed ? ['--streamed'] : [])];
+  return [
+    o.way,
+    o.path,
+    '--format',
+    o.format,
+    '--rows',
+    String(o.rows),
+    '--columns',
+    o.columns.join(','),
+    '--key',
+    o.key,
+    '--value',
+    o.value,
+    ...(o.streamed ? ['--streamed'] : []),
+  ];
 }
 
 function parseChildArgs(argv: readonly string[]): FileChildOptions {
@@ -303,7 +317,9 @@ async function loadStore(o: FileChildOptions, notes: string[]): Promise<Loaded> 
   }
   if (o.streamed) {
     const limit = process.env[STREAM_BYTES_ENV];
-    notes.push(`streamed (file > ${limit === undefined ? 'half the RAM' : `${limit} bytes, ${STREAM_BYTES_ENV}`}): chunks read with reuse: true and dropped; B/row are the chunks' logical bytes; the scan is summed chunk by chunk; no groupBy`);
+    notes.push(
+      `streamed (file > ${limit === undefined ? 'half the RAM' : `${limit} bytes, ${STREAM_BYTES_ENV}`}): chunks read with reuse: true and dropped; B/row are the chunks' logical bytes; the scan is summed chunk by chunk; no groupBy`,
+    );
     if (o.way === 'downcast') notes.push('each chunk downcast on its own (no whole-file schema to print)');
     picked ??= { key: o.key, value: o.value };
     return { store: null, rows, bytesPerRow: rows ? bytes / rows : 0, schema: o.way === 'downcast' ? null : schema, picked, scanSum: picked.value === '' ? null : sum };
@@ -334,7 +350,23 @@ async function runCompactly(o: FileChildOptions): Promise<FileChildResult> {
   const label = `${reader} → ${store === null ? 'chunks (streamed)' : 'RecordStore.concat'}${o.way === 'downcast' ? ' → downcast()' : ''}`;
   if (store === null) {
     const p = streamedPick ?? { key: o.key, value: o.value };
-    return { way: o.way, label, rows, loadMs, bytesHeld, peakRssBytes, scanMs: null, scanSum: scanSum ?? null, groupByMs: null, groups: null, key: p.key, value: p.value, streamed: true, schema: schema ?? undefined, notes };
+    return {
+      way: o.way,
+      label,
+      rows,
+      loadMs,
+      bytesHeld,
+      peakRssBytes,
+      scanMs: null,
+      scanSum: scanSum ?? null,
+      groupByMs: null,
+      groups: null,
+      key: p.key,
+      value: p.value,
+      streamed: true,
+      schema: schema ?? undefined,
+      notes,
+    };
   }
   const columns = describeColumns(store);
   const picked = o.key === '' && o.value === '' ? pickColumns(columns) : { key: o.key, value: o.value };
@@ -424,7 +456,12 @@ async function parseObjects(o: FileChildOptions): Promise<{ rows: Row[]; label: 
     if (hp === undefined) throw new Error('hyparquet is not installed (optional: npm install hyparquet hyparquet-compressors)');
     const comp = await optional<{ compressors: unknown }>('hyparquet-compressors');
     const file = await hp.asyncBufferFromFile(o.path);
-    const rows = await hp.parquetReadObjects({ file, ...(comp ? { compressors: comp.compressors } : {}), ...(o.rows > 0 ? { rowEnd: o.rows } : {}), ...(o.columns.length ? { columns: o.columns } : {}) });
+    const rows = await hp.parquetReadObjects({
+      file,
+      ...(comp ? { compressors: comp.compressors } : {}),
+      ...(o.rows > 0 ? { rowEnd: o.rows } : {}),
+      ...(o.columns.length ? { columns: o.columns } : {}),
+    });
     return { rows, label: 'hyparquet parquetReadObjects → objects' };
   }
   const papaMod = await optional<PapaLike & { default?: PapaLike }>('papaparse');
@@ -448,7 +485,8 @@ async function parseObjects(o: FileChildOptions): Promise<{ rows: Row[]; label: 
   const text = readFileSync(o.path, 'utf8');
   if (Papa !== undefined) return { rows: Papa.parse(text, config)!.data, label: 'papaparse (header, dynamicTyping) → objects' };
   const csvParse = await optional<{ parse(t: string, o: Record<string, unknown>): Row[] }>('csv-parse/sync');
-  if (csvParse !== undefined) return { rows: csvParse.parse(text, { columns: true, cast: true, ...(o.rows > 0 ? { to: o.rows } : {}) }), label: 'csv-parse/sync (columns, cast) → objects' };
+  if (csvParse !== undefined)
+    return { rows: csvParse.parse(text, { columns: true, cast: true, ...(o.rows > 0 ? { to: o.rows } : {}) }), label: 'csv-parse/sync (columns, cast) → objects' };
   return { rows: splitParse(text, o.rows), label: 'split(",") parser (no quoted fields; papaparse and csv-parse not installed) → objects' };
 }
 
@@ -508,7 +546,22 @@ async function runObjects(o: FileChildOptions): Promise<FileChildResult> {
             (i) => rows[i]![o.value],
           ),
         );
-  return { way: 'objects', label: parsed.label, rows: rows.length, loadMs, bytesHeld, peakRssBytes, scanMs: scan?.ms ?? null, scanSum: scan?.result ?? null, groupByMs: grouped?.ms ?? null, groups: grouped?.result ?? null, key: o.key, value: o.value, streamed: false, notes };
+  return {
+    way: 'objects',
+    label: parsed.label,
+    rows: rows.length,
+    loadMs,
+    bytesHeld,
+    peakRssBytes,
+    scanMs: scan?.ms ?? null,
+    scanSum: scan?.result ?? null,
+    groupByMs: grouped?.ms ?? null,
+    groups: grouped?.result ?? null,
+    key: o.key,
+    value: o.value,
+    streamed: false,
+    notes,
+  };
 }
 
 interface ArrowVector {
@@ -576,7 +629,22 @@ async function runArrow(o: FileChildOptions): Promise<FileChildResult> {
             (i) => values?.get(i),
           ),
         );
-  return { way: 'arrow', label, rows: table.numRows, loadMs, bytesHeld, peakRssBytes, scanMs: scan?.ms ?? null, scanSum: scan?.result ?? null, groupByMs: grouped?.ms ?? null, groups: grouped?.result ?? null, key: o.key, value: o.value, streamed: false, notes };
+  return {
+    way: 'arrow',
+    label,
+    rows: table.numRows,
+    loadMs,
+    bytesHeld,
+    peakRssBytes,
+    scanMs: scan?.ms ?? null,
+    scanSum: scan?.result ?? null,
+    groupByMs: grouped?.ms ?? null,
+    groups: grouped?.result ?? null,
+    key: o.key,
+    value: o.value,
+    streamed: false,
+    notes,
+  };
 }
 
 /** The child's entry: `--file-child <way> <path> [...]`. Prints the result as one JSON line. */

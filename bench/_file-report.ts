@@ -131,7 +131,15 @@ export function columnTable(r: FileReport, width = Infinity): Table | undefined 
   const d = new Map((result(r, 'downcast')?.columns ?? []).map((x) => [x.name, x]));
   const rows = c.map((x) => {
     const y = d.get(x.name);
-    return [short(x.name, width), `${x.type}${x.nullable ? '?' : ''}`, y ? `${y.type}${y.nullable ? '?' : ''}` : '', fmtBytes(x.objectBytesPerRow), fmtBytes(x.bytesPerRow), y ? fmtBytes(y.bytesPerRow) : '', count(x.nulls)];
+    return [
+      short(x.name, width),
+      `${x.type}${x.nullable ? '?' : ''}`,
+      y ? `${y.type}${y.nullable ? '?' : ''}` : '',
+      fmtBytes(x.objectBytesPerRow),
+      fmtBytes(x.bytesPerRow),
+      y ? fmtBytes(y.bytesPerRow) : '',
+      count(x.nulls),
+    ];
   });
   const sum = (f: (x: ColumnReport) => number, xs: readonly ColumnReport[]): string => fmtBytes(xs.reduce((a, x) => a + f(x), 0));
   const dc = [...d.values()];
@@ -156,7 +164,7 @@ function whatLines(r: FileReport): string[] {
     r.value === '' ? 'scan: no numeric column' : `scan: sum of ${r.value} (median of 5)`,
     r.key === '' ? 'groupBy: no text column to group by' : `groupBy: by ${r.key} (the most repetitive text column), count${r.value ? ` and mean of ${r.value}` : ''} (median of 3)`,
     'B/row held: heap + external after full GCs, over rows loaded; peak RSS: the whole child process',
-    'objects B/row per column: RecordStore.memoryUsage()\'s layout estimate (measured total above)',
+    "objects B/row per column: RecordStore.memoryUsage()'s layout estimate (measured total above)",
   );
   return lines;
 }
@@ -165,7 +173,12 @@ function schemas(r: FileReport): string[] {
   const c = result(r, 'compactly');
   const d = result(r, 'downcast');
   const out: string[] = [];
-  const how = r.format === 'parquet' ? "the file's own schema (readParquet)" : r.format === 'arrow' ? "the file's own schema (readIPC)" : 'inferred (readCsvStore(path) gives this; pass it as `schema` to fix it)';
+  const how =
+    r.format === 'parquet'
+      ? "the file's own schema (readParquet)"
+      : r.format === 'arrow'
+        ? "the file's own schema (readIPC)"
+        : 'inferred (readCsvStore(path) gives this; pass it as `schema` to fix it)';
   if (c?.schema) out.push(`// ${how}\n${schemaSource('schema', c.schema, c.columns, c.rows)}`);
   if (d?.schema) out.push(`// after store.downcast()\n${schemaSource('small', d.schema, d.columns, d.rows)}`);
   return out;

@@ -17,7 +17,22 @@ import { FILE_SCHEMA, renderFileReport, writeFileOutputs, type FileReport, type 
 const RUN_ORDER: readonly Way[] = ['compactly', 'downcast', 'objects', 'arrow'];
 
 /** Options that take a value (so a value that happens to be a file is not taken for the data file). */
-const VALUED = new Set(['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress', '--chromium', '--port', '--screenshot', '--columns']);
+const VALUED = new Set([
+  '--size',
+  '--rows',
+  '--repeat',
+  '--memory-runs',
+  '--time',
+  '--json',
+  '--md',
+  '--svg',
+  '--html',
+  '--progress',
+  '--chromium',
+  '--port',
+  '--screenshot',
+  '--columns',
+]);
 
 /**
  * The data file named on the command line, if any: an argument that is not an option, an option's value or a
@@ -159,7 +174,9 @@ function runChild(script: string, o: FileChildOptions, onProgress: (rows: number
   return new Promise((resolve, reject) => {
     const cap = process.env[OBJECTS_HEAP_ENV];
     const heap = cap !== undefined && (o.way === 'objects' || o.way === 'arrow') ? [`--max-old-space-size=${Number(cap)}`] : [];
-    const child = spawn(process.execPath, [...process.execArgv, ...heap, '--expose-gc', '--no-flush-bytecode', script, '--file-child', ...childArgs(o)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...process.execArgv, ...heap, '--expose-gc', '--no-flush-bytecode', script, '--file-child', ...childArgs(o)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let lastProgress = 0;
@@ -242,9 +259,13 @@ export async function fileMain(argv: readonly string[], file: string, script: st
     }
     const started = Date.now();
     say(tty ? `\r\x1b[2K${way}: loading…` : `${way}: loading…\n`);
-    const run = await runChild(script, { way, path: file, rows: o.rows, columns: o.columns, key: picked.key, value: picked.value, streamed: streamed && way !== 'objects' && way !== 'arrow', format }, (rows) => {
-      if (tty) say(`\r\x1b[2K${way}: ${rows.toLocaleString('en-US')} rows, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    });
+    const run = await runChild(
+      script,
+      { way, path: file, rows: o.rows, columns: o.columns, key: picked.key, value: picked.value, streamed: streamed && way !== 'objects' && way !== 'arrow', format },
+      (rows) => {
+        if (tty) say(`\r\x1b[2K${way}: ${rows.toLocaleString('en-US')} rows, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      },
+    );
     if (tty) say('\r\x1b[2K');
     if (run.result === undefined) {
       const oom = /heap out of memory|Allocation failed/i.test(run.stderr);

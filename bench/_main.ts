@@ -207,7 +207,9 @@ async function checkOnly(o: Options, registry: Registry, io: Io): Promise<number
       const suite = await registry[name]!();
       const cases = await suite.speed(context(o.rows, o.size, []));
       await checkCases(name, cases);
-      io.stdout.write(`ok    ${name}: ${countTasks(cases)} tasks in ${cases.length} cases agree at ${o.rows.toLocaleString('en-US')} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      io.stdout.write(
+        `ok    ${name}: ${countTasks(cases)} tasks in ${cases.length} cases agree at ${o.rows.toLocaleString('en-US')} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+      );
     } catch (e) {
       failed++;
       io.stdout.write(`FAIL  ${name}: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -99,7 +99,19 @@ export async function measureInChild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, '--expose-gc', '--no-flush-bytecode', script, '--child', suite, group.name, ...(name === undefined ? [] : [name]), '--rows', String(rows), ...extraArgs],
+      [
+        ...process.execArgv,
+        '--expose-gc',
+        '--no-flush-bytecode',
+        script,
+        '--child',
+        suite,
+        group.name,
+        ...(name === undefined ? [] : [name]),
+        '--rows',
+        String(rows),
+        ...extraArgs,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const results: ChildResult[] = [];

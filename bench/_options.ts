@@ -216,7 +216,10 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
         }
         if (!o.suites.includes(a)) o.suites.push(a);
     }
-    if (inline !== undefined && !['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress', '--chromium', '--port', '--screenshot'].includes(a)) {
+    if (
+      inline !== undefined &&
+      !['--size', '--rows', '--repeat', '--memory-runs', '--time', '--json', '--md', '--svg', '--html', '--progress', '--chromium', '--port', '--screenshot'].includes(a)
+    ) {
       throw new UsageError(`${a} takes no value`);
     }
   }
@@ -236,7 +239,12 @@ export function parseArgs(argv: readonly string[], suites: readonly string[]): O
 }
 
 /** Checks every output file given (`--json`, `--md`, `--svg`, `--html`) with {@link checkWritable}. */
-export function checkOutputs(o: { readonly json?: string | undefined; readonly md?: string | undefined; readonly svg?: string | undefined; readonly html?: string | undefined }): void {
+export function checkOutputs(o: {
+  readonly json?: string | undefined;
+  readonly md?: string | undefined;
+  readonly svg?: string | undefined;
+  readonly html?: string | undefined;
+}): void {
   for (const k of ['json', 'md', 'svg', 'html'] as const) {
     const f = o[k];
     if (f !== undefined) checkWritable(`--${k}`, f);

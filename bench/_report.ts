@@ -276,8 +276,7 @@ export function escapeXml(s: string): string {
 
 /** HTML `<table>` rendering. */
 export function renderHtml(t: Table): string {
-  const cell = (tag: string, c: string, i: number): string =>
-    `<${tag}${t.right?.includes(i) ? ' class="num"' : ''}>${escapeXml(c)}</${tag}>`;
+  const cell = (tag: string, c: string, i: number): string => `<${tag}${t.right?.includes(i) ? ' class="num"' : ''}>${escapeXml(c)}</${tag}>`;
   return [
     '<table>',
     `<thead><tr>${t.head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`,
@@ -387,11 +386,7 @@ export function summaryTextTable(rows: readonly SummaryRow[]): Table {
     head: ['capability', 'headline case', 'vs baseline'],
     wrap: [0, 1],
     rows: rows.flatMap((s) => [
-      [
-        shortTitle(s.title),
-        s.speedCase === null ? 'speed: -' : `speed: ${s.speedCase} › ${s.task ?? '?'}`,
-        s.speedRatio === null ? '-' : speedRatioText(s.speedRatio),
-      ],
+      [shortTitle(s.title), s.speedCase === null ? 'speed: -' : `speed: ${s.speedCase} › ${s.task ?? '?'}`, s.speedRatio === null ? '-' : speedRatioText(s.speedRatio)],
       [
         '',
         s.memoryGroup === null
@@ -427,22 +422,17 @@ export function legendMarkdown(): string {
 export function assessNoise(suites: readonly SuiteReport[], env: Environment, repeat: number): Noise {
   const notes: string[] = [];
   const speed = suites.flatMap((s) => s.speed);
-  const worst = <T>(xs: readonly T[], key: (x: T) => number): T | undefined =>
-    xs.reduce<T | undefined>((b, x) => (b === undefined || key(x) > key(b) ? x : b), undefined);
+  const worst = <T>(xs: readonly T[], key: (x: T) => number): T | undefined => xs.reduce<T | undefined>((b, x) => (b === undefined || key(x) > key(b) ? x : b), undefined);
   const name = (r: SpeedRow): string => `${r.suite} / ${r.case} / ${r.task}`;
   const highRme = speed.filter((r) => r.rme > NOISY_RME);
   if (highRme.length) {
     const w = worst(highRme, (r) => r.rme)!;
-    notes.push(
-      `${highRme.length} of ${speed.length} timed tasks have a margin of error above ±${NOISY_RME}% (worst: ${name(w)} ±${w.rme.toFixed(1)}%).`,
-    );
+    notes.push(`${highRme.length} of ${speed.length} timed tasks have a margin of error above ±${NOISY_RME}% (worst: ${name(w)} ±${w.rme.toFixed(1)}%).`);
   }
   const wide = speed.filter((r) => r.spread > NOISY_SPREAD);
   if (wide.length) {
     const w = worst(wide, (r) => r.spread)!;
-    notes.push(
-      `${wide.length} of ${speed.length} tasks varied by more than ${NOISY_SPREAD}% between the ${repeat} rounds (worst: ${name(w)} ${w.spread.toFixed(0)}%).`,
-    );
+    notes.push(`${wide.length} of ${speed.length} tasks varied by more than ${NOISY_SPREAD}% between the ${repeat} rounds (worst: ${name(w)} ${w.spread.toFixed(0)}%).`);
   }
   const mem = suites.flatMap((s) => s.memory).filter((m) => m.spread > NOISY_MEMORY_SPREAD);
   if (mem.length) {

@@ -147,12 +147,7 @@ async function timeTask(fn: () => unknown, name: string, taskMs: number, estMs: 
 }
 
 /** Times already-checked speed cases; rows in case order, baseline first. */
-export async function timeCases(
-  suite: string,
-  cases: readonly SpeedCase[],
-  opts: SpeedOptions,
-  estimates: readonly (readonly number[])[] = [],
-): Promise<SpeedRow[]> {
+export async function timeCases(suite: string, cases: readonly SpeedCase[], opts: SpeedOptions, estimates: readonly (readonly number[])[] = []): Promise<SpeedRow[]> {
   const rows: SpeedRow[] = [];
   for (const [ci, c] of cases.entries()) {
     const all = [c.baseline, ...c.tasks];
@@ -231,12 +226,7 @@ export async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number
  * Measures every memory group of `suite`: each case `runs` times, each run in a fresh child (or, with
  * `perGroup`, each run of a group in one child that measures its cases one after another).
  */
-export async function measureGroups(
-  suite: string,
-  groups: readonly MemoryGroup[],
-  rows: number,
-  opts: MemoryOptions,
-): Promise<MemoryRow[]> {
+export async function measureGroups(suite: string, groups: readonly MemoryGroup[], rows: number, opts: MemoryOptions): Promise<MemoryRow[]> {
   const index: { g: MemoryGroup; c: string; base: boolean; reference: boolean }[] = [];
   /** Bytes of each run, per entry of `index`. */
   const measured: number[][] = [];

@@ -99,12 +99,7 @@ function memoryBars(x0: number, width: number, y: number, base: number | null, m
     rect(x0, y, wb, 11, GREY),
     text(x0 + wb + 5, y + 10, `${fmtBytes(base)} B`, `${FONT} font-size='11' fill='${MUTED}'`),
     rect(x0, y + 14, wm, 11, COMPACT),
-    text(
-      x0 + wm + 5,
-      y + 24,
-      `${fmtBytes(mine)} B/${unit}${ratio === null ? '' : ` · ${memoryRatioText(ratio)}`}`,
-      `${FONT} font-size='12' font-weight='bold' fill='${COMPACT}'`,
-    ),
+    text(x0 + wm + 5, y + 24, `${fmtBytes(mine)} B/${unit}${ratio === null ? '' : ` · ${memoryRatioText(ratio)}`}`, `${FONT} font-size='12' font-weight='bold' fill='${COMPACT}'`),
   ];
 }
 
@@ -175,7 +170,14 @@ export function renderSvg(report: BenchReport): string {
   const tasks: SpeedRow[] = report.suites.flatMap((s) => s.speed.filter((t) => !t.baseline));
   if (tasks.length) {
     y += 16;
-    parts.push(text(24, y, 'Every speed case: each task vs its plain-JS baseline (log scale; pale = reference point, not compactly)', `${FONT} font-size='15' font-weight='bold' fill='${INK}'`));
+    parts.push(
+      text(
+        24,
+        y,
+        'Every speed case: each task vs its plain-JS baseline (log scale; pale = reference point, not compactly)',
+        `${FONT} font-size='15' font-weight='bold' fill='${INK}'`,
+      ),
+    );
     y += 14;
     const x0 = 24 + 470;
     const scale = logScale(

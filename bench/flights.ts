@@ -80,7 +80,14 @@ function topCounts(m: Map<string, number>, k: number): [string, number][] {
   return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k);
 }
 
-function digestOf(rows: number, meanDelay: number, sumByOrigin: Map<string, [number, number]>, perDest: Map<string, number>, routes: Map<string, number>, lateDelays: number[]): Digest {
+function digestOf(
+  rows: number,
+  meanDelay: number,
+  sumByOrigin: Map<string, [number, number]>,
+  perDest: Map<string, number>,
+  routes: Map<string, number>,
+  lateDelays: number[],
+): Digest {
   const busiest = topCounts(new Map([...sumByOrigin].map(([k, v]) => [k, v[1]])), 5);
   return {
     rows,
@@ -129,7 +136,11 @@ async function runCompactly(path: string, workers: number | 'auto', viaPipeline 
   const on = byOrigin.column('n');
   for (let i = 0; i < oc.length; i++) sumByOrigin.set(oc[i]!, [Number(os[i]), on[i]!]);
   const perDest = store.column('destination').valueCounts() as Map<string, number>;
-  const routeStore = store.groupBy(['origin', 'destination']).agg({ n: ['count'] }).sortBy('n', { descending: true }).head(64);
+  const routeStore = store
+    .groupBy(['origin', 'destination'])
+    .agg({ n: ['count'] })
+    .sortBy('n', { descending: true })
+    .head(64);
   const routes = new Map<string, number>();
   const ro = routeStore.column('origin').toArray();
   const rd = routeStore.column('destination').toArray();
@@ -141,7 +152,12 @@ async function runCompactly(path: string, workers: number | 'auto', viaPipeline 
   const late = store.filter(mask).sortBy('delay', { descending: true });
   const meanDelay = pipeline(delay).mean();
   const t2 = performance.now();
-  return { loadMs: t1 - t0, loadCpuMs, jobMs: t2 - t1, digest: digestOf(store.length, meanDelay, sumByOrigin, perDest, routes, Array.from(late.column('delay').subarray(0, late.length))) };
+  return {
+    loadMs: t1 - t0,
+    loadCpuMs,
+    jobMs: t2 - t1,
+    digest: digestOf(store.length, meanDelay, sumByOrigin, perDest, routes, Array.from(late.column('delay').subarray(0, late.length))),
+  };
 }
 
 interface Flight {
@@ -170,7 +186,14 @@ function jobOnObjects(rows: readonly Flight[]): Digest {
     total += f.delay;
   }
   const late = rows.filter((f) => f.delay > LATE).sort((a, b) => b.delay - a.delay);
-  return digestOf(rows.length, total / rows.length, sumByOrigin, perDest, routes, late.map((f) => f.delay));
+  return digestOf(
+    rows.length,
+    total / rows.length,
+    sumByOrigin,
+    perDest,
+    routes,
+    late.map((f) => f.delay),
+  );
 }
 
 function runObjects(path: string): Timing {
@@ -223,12 +246,27 @@ async function runArquero(path: string): Promise<Timing | string> {
   const dt = aq.fromCSV(readFileSync(path, 'utf8'), { parse: { date: String } });
   const t1 = performance.now();
   const loadCpuMs = cpuMs() - c0;
-  const byO = dt.groupby('origin').rollup({ s: aq.op.sum('delay' as never) as never, n: aq.op.count() as never }).objects();
+  const byO = dt
+    .groupby('origin')
+    .rollup({ s: aq.op.sum('delay' as never) as never, n: aq.op.count() as never })
+    .objects();
   const sumByOrigin = new Map(byO.map((o) => [o.origin as string, [o.s as number, o.n as number] as [number, number]]));
-  const perDest = new Map(dt.groupby('destination').count().objects().map((o) => [o.destination as string, o.count as number]));
-  const routes = new Map(dt.groupby('origin', 'destination').count().objects().map((o) => [`${o.origin as string}-${o.destination as string}`, o.count as number]));
+  const perDest = new Map(
+    dt
+      .groupby('destination')
+      .count()
+      .objects()
+      .map((o) => [o.destination as string, o.count as number]),
+  );
+  const routes = new Map(
+    dt
+      .groupby('origin', 'destination')
+      .count()
+      .objects()
+      .map((o) => [`${o.origin as string}-${o.destination as string}`, o.count as number]),
+  );
   const late = Array.from(dt.filter(`d => d.delay > ${LATE}`).orderby(aq.desc('delay')).array('delay') as ArrayLike<number>);
-  const mean = (dt.rollup({ m: aq.op.mean('delay' as never) as never }).objects()[0]!.m as number);
+  const mean = dt.rollup({ m: aq.op.mean('delay' as never) as never }).objects()[0]!.m as number;
   const digest = digestOf(dt.numRows(), mean, sumByOrigin, perDest, routes, late);
   return { loadMs: t1 - t0, loadCpuMs, jobMs: performance.now() - t1, digest };
 }
@@ -261,10 +299,33 @@ digest = {
 print(json.dumps({'loadMs': (t1 - t0) * 1000, 'loadCpuMs': (c1 - c0) * 1000, 'jobMs': (t2 - t1) * 1000, 'digest': digest, 'rssMB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'version': pd.__version__}))
 `;
 
-type Contender = 'compactly readCsvStore (workers: 1)' | "compactly readCsvStore (workers: 'auto')" | 'compactly pipeline(readCsv).toStore (workers: 1)' | 'plain objects (split)' | 'papaparse → objects' | 'arquero' | 'pandas';
-const CONTENDERS: Contender[] = ['pandas', 'compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)', 'papaparse → objects', 'arquero'];
+type Contender =
+  | 'compactly readCsvStore (workers: 1)'
+  | "compactly readCsvStore (workers: 'auto')"
+  | 'compactly pipeline(readCsv).toStore (workers: 1)'
+  | 'plain objects (split)'
+  | 'papaparse → objects'
+  | 'arquero'
+  | 'pandas';
+const CONTENDERS: Contender[] = [
+  'pandas',
+  'compactly readCsvStore (workers: 1)',
+  "compactly readCsvStore (workers: 'auto')",
+  'compactly pipeline(readCsv).toStore (workers: 1)',
+  'plain objects (split)',
+  'papaparse → objects',
+  'arquero',
+];
 /** Short names for `--only` (e.g. `--only pandas,store1,storeauto,pipe1`). */
-const SHORT: Record<string, Contender> = { pandas: 'pandas', store1: CONTENDERS[1]!, storeauto: CONTENDERS[2]!, pipe1: CONTENDERS[3]!, objects: CONTENDERS[4]!, papaparse: CONTENDERS[5]!, arquero: CONTENDERS[6]! };
+const SHORT: Record<string, Contender> = {
+  pandas: 'pandas',
+  store1: CONTENDERS[1]!,
+  storeauto: CONTENDERS[2]!,
+  pipe1: CONTENDERS[3]!,
+  objects: CONTENDERS[4]!,
+  papaparse: CONTENDERS[5]!,
+  arquero: CONTENDERS[6]!,
+};
 
 /** In a child: runs one contender once and prints its timing as JSON. */
 async function child(name: Contender, path: string): Promise<void> {
@@ -296,12 +357,18 @@ function median(xs: number[]): number {
 function same(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return Object.keys(b).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object')
+    return Object.keys(b).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   return a === b;
 }
 
 /** Runs the benchmark; returns the Markdown table (and checks every contender's answers). */
-export async function runFlights(rows: number, runs: number, log: (s: string) => void = (s) => process.stdout.write(s), only: readonly Contender[] = CONTENDERS): Promise<{ markdown: string; results: Result[] }> {
+export async function runFlights(
+  rows: number,
+  runs: number,
+  log: (s: string) => void = (s) => process.stdout.write(s),
+  only: readonly Contender[] = CONTENDERS,
+): Promise<{ markdown: string; results: Result[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'compactly-flights-'));
   const path = join(dir, 'flights.csv');
   const self = fileURLToPath(import.meta.url);
@@ -321,7 +388,10 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
             ? existsSync(PYTHON)
               ? spawnSync(PYTHON, ['-c', PANDAS, path], { encoding: 'utf8', maxBuffer: 1 << 26 })
               : null
-            : spawnSync(process.execPath, [...(self.endsWith('.ts') ? ['--import', 'tsx'] : []), self, '--child', name, path, ...(DIST ? ['--dist'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+            : spawnSync(process.execPath, [...(self.endsWith('.ts') ? ['--import', 'tsx'] : []), self, '--child', name, path, ...(DIST ? ['--dist'] : [])], {
+                encoding: 'utf8',
+                maxBuffer: 1 << 26,
+              });
         if (p === null) {
           skip = `${PYTHON} not found`;
           break;
@@ -333,7 +403,15 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
           }
           throw new Error(`flights: ${name} failed: ${p.stderr}`);
         }
-        const out = JSON.parse(p.stdout.trim().split('\n').at(-1)!) as { skip?: string; loadMs: number; loadCpuMs: number; jobMs: number; rssMB: number; digest: Digest; version?: string };
+        const out = JSON.parse(p.stdout.trim().split('\n').at(-1)!) as {
+          skip?: string;
+          loadMs: number;
+          loadCpuMs: number;
+          jobMs: number;
+          rssMB: number;
+          digest: Digest;
+          version?: string;
+        };
         if (out.skip !== undefined) {
           skip = out.skip;
           break;
@@ -348,7 +426,13 @@ export async function runFlights(rows: number, runs: number, log: (s: string) =>
         log(`  ${name}: skipped (${skip})\n`);
         continue;
       }
-      const r: Result = { name, loadMs: median(samples.map((s) => s.loadMs)), loadCpuMs: median(samples.map((s) => s.loadCpuMs)), jobMs: median(samples.map((s) => s.jobMs)), rssMB: median(samples.map((s) => s.rssMB)) };
+      const r: Result = {
+        name,
+        loadMs: median(samples.map((s) => s.loadMs)),
+        loadCpuMs: median(samples.map((s) => s.loadCpuMs)),
+        jobMs: median(samples.map((s) => s.jobMs)),
+        rssMB: median(samples.map((s) => s.rssMB)),
+      };
       results.push(r);
       log(`  ${name}: load ${r.loadMs.toFixed(0)} ms (CPU ${r.loadCpuMs.toFixed(0)} ms), job ${r.jobMs.toFixed(0)} ms, peak RSS ${r.rssMB.toFixed(0)} MB\n`);
     }
@@ -385,7 +469,13 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--runs') runs = Number(argv[++i]);
     else if (a === '--md') md = argv[++i]!;
     else if (a === '--only') {
-      only = argv[++i]!.split(',').map((k) => SHORT[k] ?? (() => { throw new Error(`flights: --only takes ${Object.keys(SHORT).join(', ')}; got ${k}`); })());
+      only = argv[++i]!.split(',').map(
+        (k) =>
+          SHORT[k] ??
+          (() => {
+            throw new Error(`flights: --only takes ${Object.keys(SHORT).join(', ')}; got ${k}`);
+          })(),
+      );
     }
   }
   const { markdown } = await runFlights(rows, runs, undefined, only);

@@ -109,7 +109,9 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
     for (const c of readParquet(b instanceof Uint8Array ? b : new Uint8Array(b), { columns: ['qty'] })) r += c.length;
     return r;
   };
-  const writeTasks: SpeedCase['tasks'][number][] = [{ name: 'writeParquet(store) → Uint8Array (snappy)', fn: async () => rowsOf(await writeParquet(store as unknown as RecordStore)) }];
+  const writeTasks: SpeedCase['tasks'][number][] = [
+    { name: 'writeParquet(store) → Uint8Array (snappy)', fn: async () => rowsOf(await writeParquet(store as unknown as RecordStore)) },
+  ];
   const duckMod = await ctx.optional<{ DuckDBInstance: { create(p: string): Promise<{ connect(): Promise<Duck> }> } }>('@duckdb/node-api');
   if (duckMod !== undefined) {
     const db = await (await duckMod.DuckDBInstance.create(':memory:')).connect();
@@ -201,9 +203,11 @@ async function memory(ctx: SuiteContext): Promise<MemoryGroup[]> {
   const sizes = [...new Set([Math.min(ctx.rows, 1000), ctx.rows])];
   const files = new Map<number, Uint8Array>();
   for (const n of sizes) files.set(n, await parquetOfRows(n));
-  const fileOf = (n: number): Uint8Array => files.get(n) ?? (() => {
-    throw new Error(`parquet memory case built for ${n} rows; prepared ${sizes.join(', ')}`);
-  })();
+  const fileOf = (n: number): Uint8Array =>
+    files.get(n) ??
+    (() => {
+      throw new Error(`parquet memory case built for ${n} rows; prepared ${sizes.join(', ')}`);
+    })();
   return [
     {
       name: 'Parquet rows held in memory',

@@ -86,7 +86,7 @@ async function child(kind: string, arg: string): Promise<void> {
   } else {
     const n = Number(arg);
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const f64 = new Float64Array(n);
     for (let i = 0; i < n; i++) f64[i] = next();
     const arr = kind === 'pipeline' ? [] : Array.from(f64);
@@ -98,14 +98,26 @@ async function child(kind: string, arg: string): Promise<void> {
     }
     run =
       kind === 'array'
-        ? () => arr.filter((x) => x > 0.5).map((x) => x * 2).reduce((a, b) => a + b, 0)
+        ? () =>
+            arr
+              .filter((x) => x > 0.5)
+              .map((x) => x * 2)
+              .reduce((a, b) => a + b, 0)
         : kind === 'generator'
           ? () => {
               let s = 0;
-              for (const x of gmap(gfilter(arr, (v) => v > 0.5), (v) => v * 2)) s += x;
+              for (const x of gmap(
+                gfilter(arr, (v) => v > 0.5),
+                (v) => v * 2,
+              ))
+                s += x;
               return s;
             }
-          : () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).sum();
+          : () =>
+              pipeline(f64)
+                .filter((x) => x > 0.5)
+                .map((x) => x * 2)
+                .sum();
   }
   // One warm-up run first (for the numeric cases) so that compiling the code paths is not counted as the run's memory.
   if (!kind.startsWith('csv-') && !kind.startsWith('parquet-')) await run();

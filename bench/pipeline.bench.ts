@@ -90,7 +90,10 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       km += pipeline(chunk.column('km')).sum();
       const city = chunk.column('city');
       const code = city.codeOf('cat0');
-      if (code >= 0) cat0 += pipeline(city.codes).filter((c) => c === code).count();
+      if (code >= 0)
+        cat0 += pipeline(city.codes)
+          .filter((c) => c === code)
+          .count();
     }
     return { rows, km, cat0 };
   };
@@ -109,21 +112,50 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       name: 'filter → map → sum',
       baseline: {
         name: 'array.filter().map().reduce()',
-        fn: () => data.filter((x) => x > 0.5).map((x) => x * 2).reduce((a, b) => a + b, 0),
+        fn: () =>
+          data
+            .filter((x) => x > 0.5)
+            .map((x) => x * 2)
+            .reduce((a, b) => a + b, 0),
       },
       tasks: [
-        { name: 'pipeline(Float64Array).filter.map.sum', fn: () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).sum() },
+        {
+          name: 'pipeline(Float64Array).filter.map.sum',
+          fn: () =>
+            pipeline(f64)
+              .filter((x) => x > 0.5)
+              .map((x) => x * 2)
+              .sum(),
+        },
         // Each pipeline gets its own kernel, keyed by its callbacks' source text; two different functions with
         // identical text would share one and make its calls megamorphic (see docs/pipelines.md), so the
         // variants below spell their callbacks differently, as separate pipelines in a program usually do.
-        { name: 'pipeline(Vector).filter.map.sum', fn: () => pipeline(vec).filter((v) => v > 0.5).map((v) => v * 2).sum() },
-        { name: 'pipeline(number[]).filter.map.sum', fn: () => pipeline(data).filter((y) => y > 0.5).map((y) => y * 2).sum() },
+        {
+          name: 'pipeline(Vector).filter.map.sum',
+          fn: () =>
+            pipeline(vec)
+              .filter((v) => v > 0.5)
+              .map((v) => v * 2)
+              .sum(),
+        },
+        {
+          name: 'pipeline(number[]).filter.map.sum',
+          fn: () =>
+            pipeline(data)
+              .filter((y) => y > 0.5)
+              .map((y) => y * 2)
+              .sum(),
+        },
         {
           name: 'per-element generator chain',
           reference: true,
           fn: () => {
             let s = 0;
-            for (const x of gmap(gfilter(data, (v) => v > 0.5), (v) => v * 2)) s += x;
+            for (const x of gmap(
+              gfilter(data, (v) => v > 0.5),
+              (v) => v * 2,
+            ))
+              s += x;
             return s;
           },
         },
@@ -145,8 +177,22 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       name: 'filter → map → toArray',
       baseline: { name: 'array.filter().map()', fn: () => data.filter((x) => x > 0.5).map((x) => x * 2) },
       tasks: [
-        { name: 'pipeline(Float64Array).filter.map.toArray', fn: () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).toArray() },
-        { name: 'pipeline(Float64Array).filter.map.toVector', fn: () => pipeline(f64).filter((x) => x > 0.5).map((x) => x * 2).toVector('float64').array },
+        {
+          name: 'pipeline(Float64Array).filter.map.toArray',
+          fn: () =>
+            pipeline(f64)
+              .filter((x) => x > 0.5)
+              .map((x) => x * 2)
+              .toArray(),
+        },
+        {
+          name: 'pipeline(Float64Array).filter.map.toVector',
+          fn: () =>
+            pipeline(f64)
+              .filter((x) => x > 0.5)
+              .map((x) => x * 2)
+              .toVector('float64').array,
+        },
       ],
     },
     {

@@ -61,12 +61,11 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
   // order, the heap order is not, so each step of a scan is a cache miss. Objects' worst case, common in
   // long-running programs; `objs` (allocated in order) is their best case.
   const shuffled = new Array<Obj>(n);
-  const order = ints(n, 0, 2 ** 31 - 1, 35).map((r, i) => [r, i] as const).sort((a, b) => a[0] - b[0]);
+  const order = ints(n, 0, 2 ** 31 - 1, 35)
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0] - b[0]);
   for (const [, i] of order) shuffled[i] = { x: xs[i]!, y: ys[i]!, z: zs[i]!, kind: kinds[i]! };
-  const store = RecordStore.fromColumns(
-    { x: Float64Array.from(xs), y: Int32Array.from(ys), z: Float64Array.from(zs), kind: kinds },
-    SCHEMA,
-  );
+  const store = RecordStore.fromColumns({ x: Float64Array.from(xs), y: Int32Array.from(ys), z: Float64Array.from(zs), kind: kinds }, SCHEMA);
   const aq = await ctx.optional<Arquero>('arquero');
   if (aq === undefined) ctx.note('arquero not installed: its filter/groupBy comparisons were skipped');
   const aqTable = aq?.table({ x: store.column('x'), y: store.column('y'), z: store.column('z'), kind: kinds });
@@ -208,7 +207,17 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
           },
         },
         ...(aqTable
-          ? [{ name: 'arquero filter(d => d.x > 0.5).reify()', reference: true, fn: () => aqTable.filter((d: { x: number }) => d.x > 0.5).reify().numRows() }]
+          ? [
+              {
+                name: 'arquero filter(d => d.x > 0.5).reify()',
+                reference: true,
+                fn: () =>
+                  aqTable
+                    .filter((d: { x: number }) => d.x > 0.5)
+                    .reify()
+                    .numRows(),
+              },
+            ]
           : []),
       ],
     },

@@ -108,7 +108,6 @@ function throwRange(i: number, n: number): never {
   throw new RangeError(`index ${i} out of range for a column of length ${n}`);
 }
 
-
 /** A column whose hot field is a #private field, and its twin with a plain property. */
 class PrivateCol {
   readonly #a: Float64Array;
@@ -275,16 +274,7 @@ const RULES: readonly Rule[] = [
     setup(n) {
       const a = fill(n);
       const small = a.subarray(0, 1000);
-      const others: ((x: number) => number)[] = [
-        (x) => x + 1,
-        (x) => x * 3,
-        (x) => x - 2,
-        (x) => x * x,
-        (x) => x / 2,
-        (x) => -x,
-        (x) => x * 0.5 + 1,
-        (x) => Math.abs(x),
-      ];
+      const others: ((x: number) => number)[] = [(x) => x + 1, (x) => x * 3, (x) => x - 2, (x) => x * x, (x) => x / 2, (x) => -x, (x) => x * 0.5 + 1, (x) => Math.abs(x)];
       for (const f of others) for (let r = 0; r < 50; r++) sink += mapSumPoly(small, f);
       const double = (x: number): number => x * 2;
       const double2 = (x: number): number => x * 2;
@@ -313,8 +303,6 @@ for (const rule of RULES) {
   for (let w = 0; w < 10; w++) sink += ref() + variant();
   const tr = timeMs(() => (sink += ref()), rounds);
   const tv = timeMs(() => (sink += variant()), rounds);
-  process.stdout.write(
-    `${rule.name}: ${(tr / tv).toFixed(2)}x  (${rule.ref}: ${tr.toFixed(2)} ms; ${rule.variant}: ${tv.toFixed(2)} ms)\n`,
-  );
+  process.stdout.write(`${rule.name}: ${(tr / tv).toFixed(2)}x  (${rule.ref}: ${tr.toFixed(2)} ms; ${rule.variant}: ${tv.toFixed(2)} ms)\n`);
 }
 if (sink === 0.5) process.stdout.write('\n');

@@ -161,11 +161,7 @@ function memory(): MemoryGroup[] {
       },
     ],
   });
-  const groups = [
-    group('int8', (n) => ints(n, -128, 127, 21)),
-    group('int32', (n) => ints(n, -(2 ** 31), 2 ** 31 - 1, 22)),
-    group('float64', (n) => floats(n, 23)),
-  ];
+  const groups = [group('int8', (n) => ints(n, -128, 127, 21)), group('int32', (n) => ints(n, -(2 ** 31), 2 ** 31 - 1, 22)), group('float64', (n) => floats(n, 23))];
   return groups;
 }
 

@@ -114,7 +114,10 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
         fn: () => objs.filter((o) => o.delay > 300 && o.distance > 2000).length,
       },
       tasks: [
-        { name: "filter(maskAnd(where('delay','>',300), where('distance','>',2000)))", fn: () => store.filter(maskAnd(store.where('delay', '>', 300), store.where('distance', '>', 2000))).length },
+        {
+          name: "filter(maskAnd(where('delay','>',300), where('distance','>',2000)))",
+          fn: () => store.filter(maskAnd(store.where('delay', '>', 300), store.where('distance', '>', 2000))).length,
+        },
         { name: 'filter(r => r.delay > 300 && r.distance > 2000) (cursor predicate)', reference: true, fn: () => store.filter((r) => r.delay > 300 && r.distance > 2000).length },
         { name: 'typed arrays by hand: two compares, AND, index list, four gathers', reference: true, fn: () => filterByHand(rawDelay, rawDistance, rawOrigin, rawDest) },
       ],

@@ -80,8 +80,14 @@ export async function main(rows = 250_000, chunkSize = 50_000): Promise<{ totals
   out.extend(result);
   const table = tableFromIPC(toIPC(out));
   assert.equal(table.numRows, result.length);
-  assert.deepEqual(table.getChild('region')!.toArray(), result.map((t) => t.region));
-  assert.deepEqual([...table.getChild('units')!.toArray()], result.map((t) => t.units));
+  assert.deepEqual(
+    table.getChild('region')!.toArray(),
+    result.map((t) => t.region),
+  );
+  assert.deepEqual(
+    [...table.getChild('units')!.toArray()],
+    result.map((t) => t.units),
+  );
   const direct = toArrow(out);
   assert.equal(direct.numRows, result.length);
   return { totals: result, chunks, arrowRows: table.numRows };

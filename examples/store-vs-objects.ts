@@ -48,9 +48,18 @@ export function main(rows = 200_000): StoreVsObjects {
 
   // filter + sortBy: the five hottest readings above 39 degrees.
   const hot = store.filter((r) => r.temp > 39).sortBy('temp', { descending: true });
-  const hottest = hot.toObjects().slice(0, 5).map((r) => ({ station: r.station as string, temp: r.temp }));
-  const expectedHot = objects.filter((o) => o.temp > 39).sort((a, b) => b.temp - a.temp).slice(0, 5);
-  assert.deepEqual(hottest.map((h) => h.temp), expectedHot.map((o) => o.temp));
+  const hottest = hot
+    .toObjects()
+    .slice(0, 5)
+    .map((r) => ({ station: r.station as string, temp: r.temp }));
+  const expectedHot = objects
+    .filter((o) => o.temp > 39)
+    .sort((a, b) => b.temp - a.temp)
+    .slice(0, 5);
+  assert.deepEqual(
+    hottest.map((h) => h.temp),
+    expectedHot.map((o) => o.temp),
+  );
 
   // group-by: readings and maximum per station.
   const agg = store.groupBy('station').agg({ n: ['count'], max: ['max', 'temp'] });

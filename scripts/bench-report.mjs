@@ -57,11 +57,10 @@ function run() {
   const cache = join(root, `node_modules/.cache/compactly-bench-report-${process.pid}`);
   try {
     const externals = ['apache-arrow', 'arquero', 'papaparse', 'csv-parse'].flatMap((p) => ['--external', p]);
-    const build = spawnSync(
-      npx,
-      ['tsup', 'bench/cli.ts', '--no-config', '--format', 'esm', '--platform', 'node', '--target', 'node20', '--out-dir', cache, ...externals],
-      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    const build = spawnSync(npx, ['tsup', 'bench/cli.ts', '--no-config', '--format', 'esm', '--platform', 'node', '--target', 'node20', '--out-dir', cache, ...externals], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (build.status !== 0) {
       say('building the CLI failed; nothing written');
       return 1;
@@ -101,7 +100,10 @@ function run() {
     const machine = lines.find((l) => l.startsWith('Node ')) ?? '';
     const from = lines.findIndex((l) => l === '## Summary');
     const to = lines.findIndex((l, i) => i > from && l.startsWith('## '));
-    const summary = lines.slice(from + 1, to < 0 ? undefined : to).join('\n').trim();
+    const summary = lines
+      .slice(from + 1, to < 0 ? undefined : to)
+      .join('\n')
+      .trim();
     const readme = process.env.BENCH_REPORT_DOCS ? join(docs, 'README.md') : join(root, 'README.md');
     for (const file of [join(docs, 'index.md'), readme]) {
       const rel = (p) => relative(dirname(file), join(docs, p)).split('\\').join('/');

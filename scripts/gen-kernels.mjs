@@ -55,7 +55,9 @@ export function header(templateFile) {
 export async function generateAll() {
   const ctx = await context();
   const out = [];
-  for (const f of readdirSync(templatesDir).filter((n) => n.endsWith('.mjs')).sort()) {
+  for (const f of readdirSync(templatesDir)
+    .filter((n) => n.endsWith('.mjs'))
+    .sort()) {
     const { default: t } = await import(pathToFileURL(join(templatesDir, f)).href);
     const file = relative(root, join(templatesDir, f)).split('\\').join('/');
     out.push({ file, output: t.output, text: header(file) + t.render(ctx) });

@@ -34,7 +34,12 @@ function run(name, cmd, cmdArgs, cwd, check = () => undefined, expectCode = 0) {
   process.stdout.write(`\n=== pack-test: ${name}\n$ ${cmd} ${cmdArgs.join(' ')}   (in ${cwd})\n`);
   const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
   process.stdout.write(r.stdout ?? '');
-  process.stderr.write((r.stderr ?? '').split('\n').filter((l) => !l.includes('Unknown user config "nodedir"')).join('\n'));
+  process.stderr.write(
+    (r.stderr ?? '')
+      .split('\n')
+      .filter((l) => !l.includes('Unknown user config "nodedir"'))
+      .join('\n'),
+  );
   const why = r.status !== expectCode ? `exit ${r.status ?? r.signal}, expected ${expectCode}` : check(r.stdout ?? '');
   if (why) {
     process.stdout.write(`\npack-test FAILED at "${name}": ${why}\n`);
@@ -68,24 +73,36 @@ const CONSUMERS = [
   ['node16-esm', 'module', { module: 'node16', moduleResolution: 'node16', lib: ['es2022'] }, ''],
   ['node16-cjs', 'commonjs', { module: 'node16', moduleResolution: 'node16', lib: ['es2022'] }, ''],
   ['bundler', 'module', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022'] }, ''],
-  ['browser', 'module', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [] },
+  [
+    'browser',
+    'module',
+    { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [] },
     `const stream = new ReadableStream<number>({ start(ctl) { ctl.enqueue(1); ctl.close(); } });
 export const fromStream: Promise<number> = pipeline(stream).sum();
 export const csvFromStream = readCsv(new ReadableStream<Uint8Array>(), { schema: { a: 'uint8' } });
 import { writeCsv } from 'compactly';
 export const csvToStream: Promise<unknown> = writeCsv(store, new WritableStream<Uint8Array>());
-`],
-  ['disposable', 'module', { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'esnext.disposable'], types: [] },
+`,
+  ],
+  [
+    'disposable',
+    'module',
+    { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'esnext.disposable'], types: [] },
     `export function disposed(): number {
   using view = memoryview(new Uint8Array(4));
   const d: Disposable = view;
   return d === view ? view.nbytes : 0;
 }
-`],
-  ['node-entry', 'module', { module: 'node16', moduleResolution: 'node16', lib: ['es2022'], types: ['node'], typeRoots: [join(root, 'node_modules/@types')] },
+`,
+  ],
+  [
+    'node-entry',
+    'module',
+    { module: 'node16', moduleResolution: 'node16', lib: ['es2022'], types: ['node'], typeRoots: [join(root, 'node_modules/@types')] },
     `import { readCsv as readCsvFile } from 'compactly/node';
 export const fromFile = readCsvFile('data.csv', { schema: { a: 'uint8' } });
-`],
+`,
+  ],
 ];
 
 /** Type-checks each consumer project in `project` (where the tarball is installed) with the repository's tsc. */
@@ -137,26 +154,45 @@ try {
     run('npx compactly-bench (speed only)', npx, ['--no-install', 'compactly-bench', '--size', 'tiny', '--no-memory', '--progress', 'plain', suite], project, (out) =>
       out.includes('## Summary') && out.includes('vs baseline') ? undefined : 'no table or summary in the output',
     );
-    run('npx compactly-bench (with memory children, JSON out)', npx, ['--no-install', 'compactly-bench', '--size', 'tiny', '--progress', 'none', '--json', 'r.json', suite], project, () => {
-      const j = JSON.parse(readFileSync(join(project, 'r.json'), 'utf8'));
-      if (j.schema !== 'compactly-bench/1') return `bad schema ${j.schema}`;
-      if (j.compactly === 'unknown') return 'the installed CLI did not find its package.json';
-      return j.suites.length === 1 ? undefined : 'the suite did not run';
-    });
-    run('npx compactly-bench arrow without apache-arrow: skipped with a note, exit 0', npx, ['--no-install', 'compactly-bench', '--size', 'tiny', '--no-memory', '--progress', 'none', 'arrow'], project, (out) =>
-      out.includes('note: suite arrow skipped: it needs apache-arrow') ? undefined : 'no skip note for the arrow suite',
+    run(
+      'npx compactly-bench (with memory children, JSON out)',
+      npx,
+      ['--no-install', 'compactly-bench', '--size', 'tiny', '--progress', 'none', '--json', 'r.json', suite],
+      project,
+      () => {
+        const j = JSON.parse(readFileSync(join(project, 'r.json'), 'utf8'));
+        if (j.schema !== 'compactly-bench/1') return `bad schema ${j.schema}`;
+        if (j.compactly === 'unknown') return 'the installed CLI did not find its package.json';
+        return j.suites.length === 1 ? undefined : 'the suite did not run';
+      },
+    );
+    run(
+      'npx compactly-bench arrow without apache-arrow: skipped with a note, exit 0',
+      npx,
+      ['--no-install', 'compactly-bench', '--size', 'tiny', '--no-memory', '--progress', 'none', 'arrow'],
+      project,
+      (out) => (out.includes('note: suite arrow skipped: it needs apache-arrow') ? undefined : 'no skip note for the arrow suite'),
     );
     run('npx compactly-bench with a bad option exits 2', npx, ['--no-install', 'compactly-bench', '--no-such-option'], project, () => undefined, 2);
   }
   if (ok) {
     typeCheckConsumers();
-    run('import the installed package (ESM and require)', process.execPath, ['--input-type=module', '-e', [
-      "import * as esm from 'compactly';",
-      "import { createRequire } from 'node:module';",
-      "const cjs = createRequire(import.meta.url)('compactly');",
-      "if (Object.keys(esm).length === 0 || Object.keys(cjs).length === 0) throw new Error('empty exports');",
-      "console.log('exports:', Object.keys(esm).length);",
-    ].join('\n')], project);
+    run(
+      'import the installed package (ESM and require)',
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        [
+          "import * as esm from 'compactly';",
+          "import { createRequire } from 'node:module';",
+          "const cjs = createRequire(import.meta.url)('compactly');",
+          "if (Object.keys(esm).length === 0 || Object.keys(cjs).length === 0) throw new Error('empty exports');",
+          "console.log('exports:', Object.keys(esm).length);",
+        ].join('\n'),
+      ],
+      project,
+    );
   }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);

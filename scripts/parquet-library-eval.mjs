@@ -40,13 +40,11 @@ for (const codec of ['snappy', 'zstd']) {
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   console.log(`\n${rows} rows, ${codec}, ${(statSync(file(codec)).size / 1e6).toFixed(1)} MB`);
   await time('hyparquet parquetReadObjects (row objects)', () => hp.parquetReadObjects({ file: ab, compressors }));
-  await time('hyparquet parquetRead columnar (onChunk, decoded values)', () =>
-    hp.parquetRead({ file: ab, compressors, onChunk() {} }));
+  await time('hyparquet parquetRead columnar (onChunk, decoded values)', () => hp.parquetRead({ file: ab, compressors, onChunk() {} }));
   await time('compactly loadParquet -> one RecordStore', () => loadParquet(bytes));
   await time('compactly readParquet -> RecordStore chunks (sync)', () => [...readParquet(bytes)].length);
   await time('parquet-wasm readParquet -> arrow tableFromIPC', () => arrow.tableFromIPC(pw.readParquet(bytes).intoIPCStream()));
-  await time('duckdb read_parquet count(*) sum (reference)', () =>
-    db.runAndReadAll(`SELECT count(*), sum(x), count(DISTINCT origin) FROM read_parquet('${file(codec)}')`));
+  await time('duckdb read_parquet count(*) sum (reference)', () => db.runAndReadAll(`SELECT count(*), sum(x), count(DISTINCT origin) FROM read_parquet('${file(codec)}')`));
 }
 const dir = (p) => req.resolve(p).replace(/\/[^/]*$/, '');
 console.log(`\nsizes: parquet-wasm node wasm ${(statSync(join(dir('parquet-wasm'), 'parquet_wasm_bg.wasm')).size / 1e6).toFixed(1)} MB`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (sources, tests and type tests) + lint (eslint.config.mjs) + build + vitest (unit, property, types, exports of the built package) + the
+// `npm test`: typecheck (sources, tests and type tests) + lint (eslint.config.mjs, and Prettier's check) + build + vitest (unit, property, types, exports of the built package) + the
 // capability tests again in headless Chromium (skipped, loudly, when no Chromium is found) + a benchmark
 // smoke run at tiny size + the packed-tarball test. Ends with one plain line `N passed, N failed`; exits
 // non-zero on any failure.
@@ -35,8 +35,8 @@ function checkStep(name, cmd, args) {
 }
 
 checkStep('typecheck', npx, ['tsc', '--noEmit']);
-checkStep('lint', npx, ['eslint', '.']);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+checkStep('lint', npm, ['run', 'lint', '--silent']); // eslint, then prettier --check (npm run format fixes it)
 const buildOk = checkStep('build', npm, ['run', 'build', '--silent']);
 
 const dir = mkdtempSync(join(tmpdir(), 'compactly-test-'));

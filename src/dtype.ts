@@ -7,17 +7,7 @@
 import { describe, throwOverflow, throwType, throwValue } from './errors.js';
 
 /** Element type tag; names mirror the TypedArray constructors. */
-export type DType =
-  | 'int8'
-  | 'uint8'
-  | 'int16'
-  | 'uint16'
-  | 'int32'
-  | 'uint32'
-  | 'int64'
-  | 'uint64'
-  | 'float32'
-  | 'float64';
+export type DType = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'float32' | 'float64';
 
 /**
  * Python `array` typecodes accepted wherever a dtype is: `b B h H i I q Q f d`.
@@ -137,18 +127,7 @@ export interface DTypeInfo<D extends DType = DType> {
 }
 
 /** The ten dtypes, in a fixed order. */
-export const DTYPE_NAMES: readonly DType[] = Object.freeze([
-  'int8',
-  'uint8',
-  'int16',
-  'uint16',
-  'int32',
-  'uint32',
-  'int64',
-  'uint64',
-  'float32',
-  'float64',
-] as const);
+export const DTYPE_NAMES: readonly DType[] = Object.freeze(['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'] as const);
 
 const CODE_TO_DTYPE: Readonly<Record<TypeCode, DType>> = Object.freeze({
   b: 'int8',
@@ -292,9 +271,7 @@ export function resolveDType(x: unknown): DType {
       `bad typecode ${describe(x)}: 'l'/'L' are platform-dependent in Python (8 bytes on Linux, 4 on Windows); use 'q'/'Q' (int64/uint64) or 'i'/'I' (int32/uint32)`,
     );
   }
-  return throwValue(
-    `bad dtype ${describe(x)} (must be one of ${DTYPE_NAMES.join(', ')} or a typecode b, B, h, H, i, I, q, Q, f, d)`,
-  );
+  return throwValue(`bad dtype ${describe(x)} (must be one of ${DTYPE_NAMES.join(', ')} or a typecode b, B, h, H, i, I, q, Q, f, d)`);
 }
 
 /** Static facts for a dtype name or typecode. @throws {@link ValueError} for an unknown one. */

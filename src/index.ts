@@ -13,20 +13,7 @@ export type { MemoryUsage } from './internal/memory-usage.js';
 
 // --- dtypes -----------------------------------------------------------------------------------
 export { DTYPES, DTYPE_NAMES, checkValue, dtypeInfo, dtypeOfArray, isDType, isTypeCode, resolveDType, widensTo } from './dtype.js';
-export type {
-  ArrayOf,
-  DTypeOfArray,
-  CodeToDType,
-  DType,
-  DTypeInfo,
-  DTypeLike,
-  InputOf,
-  ResolveDType,
-  TypeCode,
-  TypedArray,
-  TypedArrayConstructorOf,
-  ValueOf,
-} from './dtype.js';
+export type { ArrayOf, DTypeOfArray, CodeToDType, DType, DTypeInfo, DTypeLike, InputOf, ResolveDType, TypeCode, TypedArray, TypedArrayConstructorOf, ValueOf } from './dtype.js';
 
 // --- Vector (array.array) -------------------------------------------------------------------
 export { Vector, vector } from './vector.js';
@@ -126,22 +113,7 @@ export type {
 } from './memoryview.js';
 
 // --- Pipelines (generators, itertools, chunked CSV) -------------------------------------------
-export {
-  accumulate,
-  batched,
-  chain,
-  compress,
-  count,
-  dropwhile,
-  enumerate,
-  groupby,
-  islice,
-  pairwise,
-  starmap,
-  takewhile,
-  tee,
-  zipLongest,
-} from './pipeline.js';
+export { accumulate, batched, chain, compress, count, dropwhile, enumerate, groupby, islice, pairwise, starmap, takewhile, tee, zipLongest } from './pipeline.js';
 export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline.js';
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline.js';

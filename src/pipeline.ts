@@ -3,22 +3,7 @@
  * The implementation lives in `pipeline/`; this module is its public face.
  * @packageDocumentation
  */
-export {
-  accumulate,
-  batched,
-  chain,
-  compress,
-  count,
-  dropwhile,
-  enumerate,
-  groupby,
-  islice,
-  pairwise,
-  starmap,
-  takewhile,
-  tee,
-  zipLongest,
-} from './pipeline/itertools.js';
+export { accumulate, batched, chain, compress, count, dropwhile, enumerate, groupby, islice, pairwise, starmap, takewhile, tee, zipLongest } from './pipeline/itertools.js';
 export type { AccumulateOptions, AnyIterable, AnyIterables, BatchedOptions, Chain, Filled, Iterables, ZipLongestOptions } from './pipeline/itertools.js';
 export { AsyncPipeline, DEFAULT_CHUNK_SIZE, Pipeline, pipeline } from './pipeline/pipeline.js';
 export type { Chunk, NumberTypedArray, PipelineOptions, PipelineSource } from './pipeline/pipeline.js';

@@ -31,7 +31,19 @@ const NODE_ENTRY: string = 'compactly/node';
 const PARQUET_ENTRY: string = 'compactly/parquet';
 
 /** Runtime exports of `compactly/parquet` (ESM only: hyparquet is ESM-only). */
-const PARQUET = ['DEFAULT_ROW_GROUP_ROWS', 'HIVE_NULL', 'ParquetBytesReader', 'ParquetError', 'ParquetReader', 'loadParquet', 'parquetInfo', 'readDataset', 'readParquet', 'writeDataset', 'writeParquet'];
+const PARQUET = [
+  'DEFAULT_ROW_GROUP_ROWS',
+  'HIVE_NULL',
+  'ParquetBytesReader',
+  'ParquetError',
+  'ParquetReader',
+  'loadParquet',
+  'parquetInfo',
+  'readDataset',
+  'readParquet',
+  'writeDataset',
+  'writeParquet',
+];
 
 /** Every runtime export of the core entry; each capability appends its names. */
 const CORE = [
@@ -126,16 +138,28 @@ describe.skipIf(!built)('the built package', () => {
   });
   test('require(compactly) exposes the same names', () => {
     const m = require(CORE_ENTRY) as Record<string, unknown>;
-    expect(Object.keys(m).filter((k) => k !== '__esModule').sort()).toEqual([...CORE].sort());
+    expect(
+      Object.keys(m)
+        .filter((k) => k !== '__esModule')
+        .sort(),
+    ).toEqual([...CORE].sort());
     expect(new (m.OverflowError as new (s: string) => Error)('x')).toBeInstanceOf(RangeError);
   });
   test('compactly/arrow and compactly/node, as ESM and CJS', async () => {
     const a = (await import(ARROW_ENTRY)) as Record<string, unknown>;
     expect(Object.keys(a).sort()).toEqual([...ARROW].sort());
-    expect(Object.keys(require(ARROW_ENTRY) as object).filter((k) => k !== '__esModule').sort()).toEqual([...ARROW].sort());
+    expect(
+      Object.keys(require(ARROW_ENTRY) as object)
+        .filter((k) => k !== '__esModule')
+        .sort(),
+    ).toEqual([...ARROW].sort());
     const n = (await import(NODE_ENTRY)) as Record<string, unknown>;
     expect(Object.keys(n).sort()).toEqual([...NODE].sort());
-    expect(Object.keys(require(NODE_ENTRY) as object).filter((k) => k !== '__esModule').sort()).toEqual([...NODE].sort());
+    expect(
+      Object.keys(require(NODE_ENTRY) as object)
+        .filter((k) => k !== '__esModule')
+        .sort(),
+    ).toEqual([...NODE].sort());
   });
   test('compactly/arrow shares the core classes with compactly (one copy per module format)', async () => {
     const core = require(CORE_ENTRY) as typeof import('../src/index.js');

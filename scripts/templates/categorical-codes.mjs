@@ -96,5 +96,10 @@ const doc = `/**
 
 export default {
   output: 'src/categorical/codes.gen.ts',
-  render: ({ dtypes }) => doc + dtypes.filter((t) => t.signed && t.integer && !t.bigint).map(kernels).join(''),
+  render: ({ dtypes }) =>
+    doc +
+    dtypes
+      .filter((t) => t.signed && t.integer && !t.bigint)
+      .map(kernels)
+      .join(''),
 };

@@ -17,14 +17,30 @@ function kernels(dtypes) {
   const fromDtype = dtypes.map((d) => {
     const base = { key: d.dtype, name: `convert${d.Name}`, out: d.Array, zero: d.zero };
     if (!d.integer) return { ...base, what: `${d.dtype} (the field's NA tokens read as NaN, or as null in a nullable field)`, parse: FLOAT };
-    if (d.bigint) return { ...base, what: `${d.dtype} (a bigint in [${d.min}, ${d.max}])`, parse: `const v = parseBigIntBytes(b, s, e);\n    const ok = v !== undefined && v >= ${d.min} && v <= ${d.max};` };
-    return { ...base, what: `${d.dtype} (an integer in [${d.min}, ${d.max}])`, parse: `const v = parseIntBytes(b, s, e, NUM) ? NUM[0]! : NaN;\n    const ok = v >= ${d.min} && v <= ${d.max};` };
+    if (d.bigint)
+      return {
+        ...base,
+        what: `${d.dtype} (a bigint in [${d.min}, ${d.max}])`,
+        parse: `const v = parseBigIntBytes(b, s, e);\n    const ok = v !== undefined && v >= ${d.min} && v <= ${d.max};`,
+      };
+    return {
+      ...base,
+      what: `${d.dtype} (an integer in [${d.min}, ${d.max}])`,
+      parse: `const v = parseIntBytes(b, s, e, NUM) ? NUM[0]! : NaN;\n    const ok = v >= ${d.min} && v <= ${d.max};`,
+    };
   });
   return [
     ...fromDtype,
     { key: 'bool', name: 'convertBool', out: 'Uint8Array', zero: '0', what: "bool (pandas' spellings)", parse: 'const v = parseBoolBytes(b, s, e);\n    const ok = v >= 0;' },
     { key: 'date', name: 'convertDate', out: 'Int32Array', zero: '0', what: 'date (days since the epoch)', parse: 'const v = parseDateField(b, s, e);\n    const ok = v === v;' },
-    { key: 'timestamp', name: 'convertTimestamp', out: 'Float64Array', zero: '0', what: 'timestamp (ms since the epoch, UTC)', parse: 'const v = parseTimestamp(b, s, e);\n    const ok = v >= -MAX_MS && v <= MAX_MS;' },
+    {
+      key: 'timestamp',
+      name: 'convertTimestamp',
+      out: 'Float64Array',
+      zero: '0',
+      what: 'timestamp (ms since the epoch, UTC)',
+      parse: 'const v = parseTimestamp(b, s, e);\n    const ok = v >= -MAX_MS && v <= MAX_MS;',
+    },
   ];
 }
 

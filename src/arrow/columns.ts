@@ -12,15 +12,7 @@ import { describeArrowType, dtypeOfArrowType } from './types.js';
 import { isStringType, stringsOf } from './strings.js';
 import { firstNullRow, isValid, totalLength, totalNulls } from './chunks.js';
 import { type ScalarColumn, boolColumn, dateColumn, nullableValues, timestampColumn, utf8Column } from './columns-scalar.js';
-import {
-  type DecodedDictionary,
-  allocCodesFor,
-  appendValues,
-  categoriesOf,
-  isSignedIndex,
-  recodeChunk,
-  throwBadIndex,
-} from './dictionary.js';
+import { type DecodedDictionary, allocCodesFor, appendValues, categoriesOf, isSignedIndex, recodeChunk, throwBadIndex } from './dictionary.js';
 
 /** Options of {@link fromArrow}, {@link fromIPC} and {@link readIPC}. */
 export interface FromArrowOptions {
@@ -89,17 +81,10 @@ export interface DictionaryCache {
   set(first: Data, entry: { chunks: readonly Data[]; values: (string | number | null)[] }): void;
 }
 
-const SUPPORTED =
-  'supported: Int8…Int64, Uint8…Uint64, Float16/32/64, Bool, Date32/Date64, Timestamp, Utf8/LargeUtf8/Utf8View, Dictionary<Utf8 | numeric>, FixedSizeList<numeric>';
+const SUPPORTED = 'supported: Int8…Int64, Uint8…Uint64, Float16/32/64, Bool, Date32/Date64, Timestamp, Utf8/LargeUtf8/Utf8View, Dictionary<Utf8 | numeric>, FixedSizeList<numeric>';
 
 /** @internal Converts one column. */
-export function convertColumn(
-  name: string,
-  type: DataType,
-  chunks: readonly Data[],
-  opts: Opts,
-  cache?: DictionaryCache,
-): Column {
+export function convertColumn(name: string, type: DataType, chunks: readonly Data[], opts: Opts, cache?: DictionaryCache): Column {
   for (const c of chunks) checkChunk(name, c);
   const dtype = dtypeOfArrowType(type);
   if (dtype !== undefined) return numericColumn(name, type, dtype, chunks, opts);
@@ -131,9 +116,7 @@ export function convertColumn(
 }
 
 function throwNulls(name: string, type: DataType, chunks: readonly Data[], why: string): never {
-  throw new ValueError(
-    `column ${describe(name)} (${describeArrowType(type)}) has ${totalNulls(chunks)} null(s), the first at row ${firstNullRow(chunks)}; ${why}`,
-  );
+  throw new ValueError(`column ${describe(name)} (${describeArrowType(type)}) has ${totalNulls(chunks)} null(s), the first at row ${firstNullRow(chunks)}; ${why}`);
 }
 
 const NULLS_HINT = "a compactly Vector has no nulls: pass {nulls: 'nan'} to read them as NaN, or convert the Table (a nullable field)";
@@ -228,9 +211,7 @@ function fixedSizeListColumn(name: string, type: FixedSizeList, chunks: readonly
   const childType = type.valueType as DataType;
   const dtype = dtypeOfArrowType(childType);
   if (dtype === undefined) {
-    throw new TypeError(
-      `column ${describe(name)} has Arrow type ${describeArrowType(type)}: compactly vector fields hold numeric items only (${SUPPORTED})`,
-    );
+    throw new TypeError(`column ${describe(name)} has Arrow type ${describeArrowType(type)}: compactly vector fields hold numeric items only (${SUPPORTED})`);
   }
   const parentNulls = totalNulls(chunks);
   const children = chunks.map((c) => c.children[0]!);
@@ -367,12 +348,7 @@ function dictionaryColumn(name: string, type: Dictionary, chunks: readonly Data[
   }
   const only = chunks.length === 1 ? chunks[0]! : undefined;
   const single = perChunk[0]!;
-  if (
-    only !== undefined &&
-    single.dict.remap === undefined &&
-    isSignedIndex(type.indices as DataType) &&
-    adoptable(only, single.values.length, name)
-  ) {
+  if (only !== undefined && single.dict.remap === undefined && isSignedIndex(type.indices as DataType) && adoptable(only, single.values.length, name)) {
     const idx = (only.values as Int8Array | Int16Array | Int32Array).subarray(0, only.length);
     // {copy: true}: the codes own their memory (a view would keep the whole IPC message alive).
     return { kind: 'category', codes: copy ? idx.slice() : idx, categories: single.dict.categories, ordered, copied: copy };
@@ -464,9 +440,7 @@ function adoptable(data: Data, size: number, name: string): boolean {
 }
 
 function throwShort(name: string, data: Data, what: string, need: number, have: number): never {
-  throw new ValueError(
-    `column ${describe(name)}: Arrow data of ${data.length} row(s) needs ${need} ${what} but its buffer holds ${have} (corrupt or truncated data)`,
-  );
+  throw new ValueError(`column ${describe(name)}: Arrow data of ${data.length} row(s) needs ${need} ${what} but its buffer holds ${have} (corrupt or truncated data)`);
 }
 
 /**

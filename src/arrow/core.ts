@@ -67,22 +67,12 @@ export function isVectorLike(x: unknown): x is AnyVector {
 export function isCategoricalLike(x: unknown): x is AnyCategorical {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as { codes?: unknown; categories?: unknown; ordered?: unknown };
-  return (
-    (c.codes instanceof Int8Array || c.codes instanceof Int16Array || c.codes instanceof Int32Array) &&
-    Array.isArray(c.categories) &&
-    typeof c.ordered === 'boolean'
-  );
+  return (c.codes instanceof Int8Array || c.codes instanceof Int16Array || c.codes instanceof Int32Array) && Array.isArray(c.categories) && typeof c.ordered === 'boolean';
 }
 
 /** @internal True for a compactly RecordStore (by shape). */
 export function isRecordStoreLike(x: unknown): x is AnyRecordStore {
   if (typeof x !== 'object' || x === null) return false;
   const s = x as { schema?: unknown; fields?: unknown; column?: unknown; length?: unknown };
-  return (
-    typeof s.column === 'function' &&
-    Array.isArray(s.fields) &&
-    typeof s.schema === 'object' &&
-    s.schema !== null &&
-    typeof s.length === 'number'
-  );
+  return typeof s.column === 'function' && Array.isArray(s.fields) && typeof s.schema === 'object' && s.schema !== null && typeof s.length === 'number';
 }

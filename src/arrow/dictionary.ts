@@ -35,9 +35,7 @@ export function appendValues(out: (string | number | null)[], chunk: Data, colum
   }
   const dtype = dtypeOfArrowType(type);
   if (dtype === undefined) {
-    throw new TypeError(
-      `column ${describe(column)} is a dictionary of ${describeArrowType(type)}; compactly categoricals hold strings or numbers`,
-    );
+    throw new TypeError(`column ${describe(column)} is a dictionary of ${describeArrowType(type)}; compactly categoricals hold strings or numbers`);
   }
   const values = chunk.values as ArrayLike<number | bigint>;
   const hasNulls = chunk.nullCount > 0;
@@ -49,9 +47,7 @@ export function appendValues(out: (string | number | null)[], chunk: Data, colum
     const v = values[i]!;
     if (typeof v === 'bigint') {
       if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-        throw new ValueError(
-          `column ${describe(column)}: dictionary value ${v}n is outside the safe-integer range that number categories hold`,
-        );
+        throw new ValueError(`column ${describe(column)}: dictionary value ${v}n is outside the safe-integer range that number categories hold`);
       }
       out.push(Number(v));
     } else out.push(v);
@@ -103,14 +99,7 @@ export function allocCodesFor(k: number, n: number): Int8Array | Int16Array | In
  * if given, each index checked against the dictionary size `size`.
  * @throws {@link compactly!ValueError} naming the column and row of an index outside `[0, size)`.
  */
-export function recodeChunk(
-  data: Data,
-  out: Int8Array | Int16Array | Int32Array,
-  at: number,
-  remap: Int32Array | undefined,
-  size: number,
-  column: string,
-): void {
+export function recodeChunk(data: Data, out: Int8Array | Int16Array | Int32Array, at: number, remap: Int32Array | undefined, size: number, column: string): void {
   const n = data.length;
   const idx = data.values as ArrayLike<number | bigint>;
   const hasNulls = data.nullCount > 0;
@@ -133,7 +122,5 @@ export function recodeChunk(
 
 /** @internal */
 export function throwBadIndex(column: string, row: number, k: number, size: number): never {
-  throw new ValueError(
-    `column ${describe(column)}: dictionary index ${k} at row ${row} is out of range for a dictionary of ${size} value(s)`,
-  );
+  throw new ValueError(`column ${describe(column)}: dictionary index ${k} at row ${row} is out of range for a dictionary of ${size} value(s)`);
 }

@@ -66,4 +66,3 @@ export function storeFromColumns(cols: ArrowColumns, options: FromArrowOptions |
   }
   return buildStore(cols.names, converted);
 }
-

@@ -45,14 +45,7 @@ function bad(c: Cursor, what: string): never {
  * @returns the batch length.
  * @throws {@link compactly!ValueError} naming the message offset.
  */
-export function checkBatch(
-  fb: FlatReader,
-  batch: number,
-  fields: readonly LayoutField[],
-  body: Uint8Array,
-  at: number,
-  what: string,
-): number {
+export function checkBatch(fb: FlatReader, batch: number, fields: readonly LayoutField[], body: Uint8Array, at: number, what: string): number {
   const rows = fb.fieldI64(batch, 0, 0);
   const compression = fb.fieldTable(batch, 3);
   if (compression !== 0) {

@@ -44,13 +44,7 @@ export interface FramedMessage {
  */
 export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: true, state: StreamState): FramedMessage | number;
 export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: false, state: StreamState): FramedMessage;
-export function scanMessage(
-  bytes: Uint8Array,
-  pos: number,
-  base: number,
-  partial: boolean,
-  state: StreamState,
-): FramedMessage | number {
+export function scanMessage(bytes: Uint8Array, pos: number, base: number, partial: boolean, state: StreamState): FramedMessage | number {
   const total = bytes.byteLength;
   const at = base + pos;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -85,12 +79,7 @@ export function scanMessage(
   const typePos = fb.field(msg, 1);
   const headerType = typePos === 0 ? 0 : fb.u8(typePos);
   if (headerType !== HEADER_SCHEMA && headerType !== HEADER_DICTIONARY_BATCH && headerType !== HEADER_RECORD_BATCH) {
-    return throwMalformed(
-      at,
-      headerType === 4 || headerType === 5
-        ? `tensor messages (header type ${headerType}) are not tables`
-        : `unknown message header type ${headerType}`,
-    );
+    return throwMalformed(at, headerType === 4 || headerType === 5 ? `tensor messages (header type ${headerType}) are not tables` : `unknown message header type ${headerType}`);
   }
   const headerPos = fb.field(msg, 2);
   if (headerPos === 0) return throwMalformed(at, 'message has no header');
@@ -100,10 +89,7 @@ export function scanMessage(
   const bodyStart = metaStart + metaLen;
   if (bodyStart + bodyLength > total) {
     if (partial) return prefix + metaLen + bodyLength;
-    return throwMalformed(
-      at,
-      `message body of ${bodyLength} bytes runs past the end of the input (${total - bodyStart} bytes remain)`,
-    );
+    return throwMalformed(at, `message body of ${bodyLength} bytes runs past the end of the input (${total - bodyStart} bytes remain)`);
   }
   const header = fb.deref(headerPos);
   checkKeyValuesOf(fb, msg);
@@ -227,10 +213,7 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
         const meta = fb.i32(b + 8);
         const len = fb.i64(b + 16);
         if (off < 8 || meta < 0 || len < 0 || off + meta + len > footerStart) {
-          return throwMalformed(
-            footerStart,
-            `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} (offset ${off}, ${meta} + ${len} bytes) lies outside the file body`,
-          );
+          return throwMalformed(footerStart, `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} (offset ${off}, ${meta} + ${len} bytes) lies outside the file body`);
         }
         const m = scanMessage(body, off, 0, false, state);
         if (m.headerType !== (id === 2 ? HEADER_DICTIONARY_BATCH : HEADER_RECORD_BATCH)) {

@@ -46,9 +46,33 @@ export const Tag = {
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
 const TAG_NAMES = [
-  'NONE', 'Null', 'Int', 'FloatingPoint', 'Binary', 'Utf8', 'Bool', 'Decimal', 'Date', 'Time', 'Timestamp',
-  'Interval', 'List', 'Struct', 'Union', 'FixedSizeBinary', 'FixedSizeList', 'Map', 'Duration', 'LargeBinary',
-  'LargeUtf8', 'LargeList', 'RunEndEncoded', 'BinaryView', 'Utf8View', 'ListView', 'LargeListView',
+  'NONE',
+  'Null',
+  'Int',
+  'FloatingPoint',
+  'Binary',
+  'Utf8',
+  'Bool',
+  'Decimal',
+  'Date',
+  'Time',
+  'Timestamp',
+  'Interval',
+  'List',
+  'Struct',
+  'Union',
+  'FixedSizeBinary',
+  'FixedSizeList',
+  'Map',
+  'Duration',
+  'LargeBinary',
+  'LargeUtf8',
+  'LargeList',
+  'RunEndEncoded',
+  'BinaryView',
+  'Utf8View',
+  'ListView',
+  'LargeListView',
 ];
 
 /** Nesting deeper than this is rejected (Arrow C++ limits nesting to 64 as well). */

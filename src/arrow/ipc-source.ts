@@ -8,10 +8,7 @@ import type { ReadableStreamLike, ReadableStreamReaderLike } from '../pipeline.j
 import { type FramedMessage, HEADER_SCHEMA, newStreamState, scanMessage, throwMalformed } from './ipc-frame.js';
 
 /** Byte chunks: an iterable / async iterable of Uint8Array (Node streams are), or a web `ReadableStream`. */
-export type ByteSource =
-  | Iterable<Uint8Array | ArrayBufferView | ArrayBuffer>
-  | AsyncIterable<Uint8Array | ArrayBufferView | ArrayBuffer>
-  | ReadableStreamLike<Uint8Array>;
+export type ByteSource = Iterable<Uint8Array | ArrayBufferView | ArrayBuffer> | AsyncIterable<Uint8Array | ArrayBufferView | ArrayBuffer> | ReadableStreamLike<Uint8Array>;
 
 /** @internal An async iterator over any (async) iterable or web ReadableStream. */
 export function asyncIteratorOf<T>(source: Iterable<T> | AsyncIterable<T> | ReadableStreamLike<T>): AsyncIterator<T> {

@@ -10,20 +10,7 @@
  *
  * @packageDocumentation
  */
-import {
-  Dictionary,
-  Field,
-  type RecordBatch,
-  RecordBatchStreamWriter,
-  Schema,
-  Vector as ArrowVector,
-  type Data,
-  type DataType,
-  Int8,
-  Int16,
-  Int32,
-  Type,
-} from 'apache-arrow';
+import { Dictionary, Field, type RecordBatch, RecordBatchStreamWriter, Schema, Vector as ArrowVector, type Data, type DataType, Int8, Int16, Int32, Type } from 'apache-arrow';
 import { describe, ValueError } from '../errors.js';
 import { type AnyCategorical, type AnyRecordStore, isCategoricalLike, isRecordStoreLike } from './core.js';
 import { type BatchTypes, arrowSchemaOf, dictionaryValues, dictionaryValueType, fieldSpecKey, fieldSpecOf, storeToBatch } from './to-arrow.js';
@@ -122,9 +109,7 @@ class StreamState {
   pin(store: AnyRecordStore, batch: number): BatchTypes {
     const names = store.fields;
     if (names.length !== this.#specs.size || names.some((n) => !this.#specs.has(n))) {
-      throw new ValueError(
-        `writeIPC: chunk ${batch} has fields [${names.join(', ')}], but the stream's schema (from chunk 0) has [${[...this.#specs.keys()].join(', ')}]`,
-      );
+      throw new ValueError(`writeIPC: chunk ${batch} has fields [${names.join(', ')}], but the stream's schema (from chunk 0) has [${[...this.#specs.keys()].join(', ')}]`);
     }
     const dictionaries = new Map<string, ArrowVector>();
     const codes = new Map<string, Int8Array | Int16Array | Int32Array>();
@@ -197,10 +182,7 @@ class StreamState {
  * for await (const bytes of writeIPC(pipeline(source).chunks(65536).map(toStore))) out.write(bytes);
  * ```
  */
-export async function* writeIPC(
-  chunks: Iterable<AnyRecordStore> | AsyncIterable<AnyRecordStore>,
-  options: WriteIPCOptions = {},
-): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* writeIPC(chunks: Iterable<AnyRecordStore> | AsyncIterable<AnyRecordStore>, options: WriteIPCOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
   const indexType = options.indexType ?? 'int32';
   if (indexType !== 'int8' && indexType !== 'int16' && indexType !== 'int32') {
     throw new ValueError(`writeIPC: bad indexType ${describe(indexType)} (must be 'int8', 'int16' or 'int32')`);
@@ -242,10 +224,7 @@ export async function* writeIPC(
  * const bytes = await writeIPCBytes([storeA, storeB]);
  * ```
  */
-export async function writeIPCBytes(
-  chunks: Iterable<AnyRecordStore> | AsyncIterable<AnyRecordStore>,
-  options?: WriteIPCOptions,
-): Promise<Uint8Array> {
+export async function writeIPCBytes(chunks: Iterable<AnyRecordStore> | AsyncIterable<AnyRecordStore>, options?: WriteIPCOptions): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const p of writeIPC(chunks, options)) {

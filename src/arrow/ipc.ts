@@ -105,15 +105,7 @@ function newCache(): DictionaryCache {
 }
 
 /** What {@link readIPC} reads. */
-export type IPCSource =
-  | Uint8Array
-  | ArrayBufferLike
-  | ArrayBufferView
-  | ByteSource
-  | RecordBatchReader
-  | Table
-  | Iterable<RecordBatch>
-  | AsyncIterable<RecordBatch>;
+export type IPCSource = Uint8Array | ArrayBufferLike | ArrayBufferView | ByteSource | RecordBatchReader | Table | Iterable<RecordBatch> | AsyncIterable<RecordBatch>;
 
 async function* batchesOf(source: IPCSource): AsyncGenerator<RecordBatch, void, undefined> {
   if (Table.isTable(source)) {

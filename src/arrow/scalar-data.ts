@@ -91,9 +91,7 @@ export function dateData(days: Int32Array, validity: Uint8Array | null, nullCoun
 }
 
 function throwFraction(field: string, row: number, v: number): never {
-  throw new ValueError(
-    `timestamp field ${describe(field)} row ${row} holds ${v} ms, a fraction of a millisecond that Arrow Timestamp(MILLISECOND) cannot hold exactly`,
-  );
+  throw new ValueError(`timestamp field ${describe(field)} row ${row} holds ${v} ms, a fraction of a millisecond that Arrow Timestamp(MILLISECOND) cannot hold exactly`);
 }
 
 /**

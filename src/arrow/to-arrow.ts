@@ -28,15 +28,7 @@ import { describe } from '../errors.js';
 import { type AnyCategorical, type AnyRecordStore, type AnyVector, isCategoricalLike, isRecordStoreLike, isVectorLike } from './core.js';
 import { type ArrowTypeOf, arrowTypeOf } from './types.js';
 import { utf8Data } from './strings.js';
-import {
-  type ScalarKind,
-  boolData,
-  dateData,
-  nullableNumericData,
-  scalarArrowType,
-  timestampData,
-  utf8ColumnData,
-} from './scalar-data.js';
+import { type ScalarKind, boolData, dateData, nullableNumericData, scalarArrowType, timestampData, utf8ColumnData } from './scalar-data.js';
 
 /** The Arrow index type of a categorical's codes: `Int8`, `Int16` or `Int32`, as wide as the codes. */
 export type DictionaryIndex = Int8 | Int16 | Int32;
@@ -176,11 +168,7 @@ export function numericData<D extends DType>(dtype: D, array: ArrayLike<unknown>
  * @internal Arrow `Data` for a categorical: the codes are the index buffer (no copy), missing codes
  * (`-1`) become nulls through a validity bitmap.
  */
-export function categoricalData(
-  codes: Int8Array | Int16Array | Int32Array,
-  type: Dictionary,
-  dictionary: ArrowVector,
-): Data<Dictionary> {
+export function categoricalData(codes: Int8Array | Int16Array | Int32Array, type: Dictionary, dictionary: ArrowVector): Data<Dictionary> {
   const missing = countMissing(codes);
   const props = {
     type,
@@ -304,13 +292,8 @@ export function toRecordBatch(store: AnyRecordStore): RecordBatch {
 }
 
 /** The Arrow result of {@link toArrow} for each compactly structure. */
-export type ToArrow<X> = X extends AnyVector<infer D>
-  ? ArrowVector<ArrowTypeOf[D]>
-  : X extends AnyCategorical
-    ? ArrowVector<CategoricalArrowType>
-    : X extends AnyRecordStore
-      ? Table<TypeMap>
-      : never;
+export type ToArrow<X> =
+  X extends AnyVector<infer D> ? ArrowVector<ArrowTypeOf[D]> : X extends AnyCategorical ? ArrowVector<CategoricalArrowType> : X extends AnyRecordStore ? Table<TypeMap> : never;
 
 /**
  * Converts a compactly structure to its Apache Arrow counterpart, sharing numeric memory.

@@ -7,21 +7,7 @@
  *
  * @packageDocumentation
  */
-import {
-  type DataType,
-  Float32,
-  Float64,
-  Int16,
-  Int32,
-  Int64,
-  Int8,
-  Precision,
-  Type,
-  Uint16,
-  Uint32,
-  Uint64,
-  Uint8,
-} from 'apache-arrow';
+import { type DataType, Float32, Float64, Int16, Int32, Int64, Int8, Precision, Type, Uint16, Uint32, Uint64, Uint8 } from 'apache-arrow';
 import type { DType } from '../dtype.js';
 
 /** The Arrow type class for each dtype (type level). */

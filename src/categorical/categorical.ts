@@ -24,17 +24,7 @@ import {
   type CodesDType,
   type CompareOp,
 } from './codes.js';
-import {
-  admitKind,
-  dictionaryBytes,
-  formatCategorical,
-  isIterableObject,
-  isMissing,
-  makeDictionary,
-  type CategoryValue,
-  type Dictionary,
-  type Kind,
-} from './dictionary.js';
+import { admitKind, dictionaryBytes, formatCategorical, isIterableObject, isMissing, makeDictionary, type CategoryValue, type Dictionary, type Kind } from './dictionary.js';
 import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, takeIndices, throwNotCategory, whereOf } from './checks.js';
 import { codesFromInput } from './from-codes.js';
 import { ADD, appendValues, grownCodes, MISSING, naturalOrder, STRICT, unseenCode, type LoadState, type Mode } from './load.js';
@@ -148,10 +138,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * c.lt('hi'); // Uint8Array [1, 0, 1]
    * ```
    */
-  static from<T extends CategoryValue>(
-    values?: Iterable<T | null | undefined>,
-    options: CategoricalOptions<T> = {},
-  ): Categorical<WidenCategory<T>> {
+  static from<T extends CategoryValue>(values?: Iterable<T | null | undefined>, options: CategoricalOptions<T> = {}): Categorical<WidenCategory<T>> {
     const where = 'categorical';
     const ordered = checkFlag(options.ordered, 'ordered', where) ?? false;
     const strict = checkFlag(options.strict, 'strict', where) ?? false;
@@ -190,11 +177,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * c.toArray(); // ['x', 'y', null]
    * ```
    */
-  static fromCodes<T extends CategoryValue>(
-    codes: ArrayLike<number> | ArrayLike<bigint>,
-    categories: Iterable<T>,
-    options: FromCodesOptions = {},
-  ): Categorical<WidenCategory<T>> {
+  static fromCodes<T extends CategoryValue>(codes: ArrayLike<number> | ArrayLike<bigint>, categories: Iterable<T>, options: FromCodesOptions = {}): Categorical<WidenCategory<T>> {
     const where = 'Categorical.fromCodes';
     const ordered = checkFlag(options.ordered, 'ordered', where) ?? false;
     if (categories === undefined || categories === null) {
@@ -321,7 +304,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(1).
    */
   get(i: number): T | null {
-    const j = typeof i === 'number' && (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    const j = typeof i === 'number' && i >>> 0 === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
     const code = this.#codes[j]!;
     return code < 0 ? null : this.#list[code]!;
   }
@@ -337,7 +320,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @returns `this`, for chaining.
    */
   set(i: number, value: T | null | undefined): this {
-    const j = typeof i === 'number' && (i >>> 0) === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
+    const j = typeof i === 'number' && i >>> 0 === i && i < this.#length ? i : normalizeIndex(i, this.#length, 'Categorical');
     let code = this.#index.get(value as T);
     if (code === undefined) {
       if (!isMissing(value)) throwNotCategory('Categorical.set', value);
@@ -910,9 +893,6 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
  * c.push('c');         // loading: 'c' becomes a category
  * ```
  */
-export function categorical<T extends CategoryValue>(
-  values?: Iterable<T | null | undefined>,
-  options?: CategoricalOptions<T>,
-): Categorical<WidenCategory<T>> {
+export function categorical<T extends CategoryValue>(values?: Iterable<T | null | undefined>, options?: CategoricalOptions<T>): Categorical<WidenCategory<T>> {
   return Categorical.from(values, options);
 }

@@ -9,8 +9,7 @@ import { MAX_ELEMENTS } from '../internal/growth.js';
 import type { CategoryValue, Dictionary } from './dictionary.js';
 
 /** The TypeError message of min/max on an unordered Categorical (pandas' wording). @internal */
-export const MIN_MAX_UNORDERED = (op: string): string =>
-  `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
+export const MIN_MAX_UNORDERED = (op: string): string => `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
 
 /** Names the operation and, for a batch, the position of the value. @internal */
 export function whereOf(op: string, pos: number): string {
@@ -50,7 +49,7 @@ export function takeIndices(indices: ArrayLike<number>, n: number): ArrayLike<nu
   const m = indices.length;
   for (let j = 0; j < m; j++) {
     const x = indices[j]!;
-    if ((x >>> 0) !== x || x >= n) {
+    if (x >>> 0 !== x || x >= n) {
       const norm = new Float64Array(m);
       for (let t = 0; t < m; t++) norm[t] = normalizeIndex(indices[t]!, n, 'Categorical.take');
       return norm;

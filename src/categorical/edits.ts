@@ -62,11 +62,7 @@ export function planRemove<T extends CategoryValue>(old: Dictionary<T>, removals
  * in order), a mapping from old name to new (a `Map` or a plain object; unknown keys are ignored, categories
  * without a key keep their name), or a function of the old name and its code.
  */
-export type Renamer<T extends CategoryValue, U extends CategoryValue> =
-  | readonly U[]
-  | ReadonlyMap<T, U>
-  | Readonly<Record<string, U>>
-  | ((category: T, code: number) => U);
+export type Renamer<T extends CategoryValue, U extends CategoryValue> = readonly U[] | ReadonlyMap<T, U> | Readonly<Record<string, U>> | ((category: T, code: number) => U);
 
 /** `renameCategories`: same codes, new names (list: positional; mapping: unknown keys ignored, missing keys kept). @internal */
 export function planRename<T extends CategoryValue, U extends CategoryValue>(old: Dictionary<T>, renamer: Renamer<T, U>): EditPlan<T | U> {

@@ -80,4 +80,3 @@ export interface CategoricalMemoryUsage extends MemoryUsage {
   /** @deprecated `codes + slack + dictionary`: use `byteLength`. */
   readonly total: number;
 }
-

@@ -33,12 +33,7 @@ export interface SliceRange {
  * @throws {@link ValueError} if `step` is 0. `TypeError` for non-integers.
  * @internal
  */
-export function sliceRange(
-  length: number,
-  start?: number | null,
-  stop?: number | null,
-  step?: number | null,
-): SliceRange {
+export function sliceRange(length: number, start?: number | null, stop?: number | null, step?: number | null): SliceRange {
   const st = step ?? 1;
   if (!Number.isInteger(st)) throwType(`slice step must be an integer or omitted, got ${describe(step)}`);
   if (st === 0) throwValue('slice step cannot be zero');

@@ -35,9 +35,7 @@ export class ExportLock {
 
 /** @internal */
 export function throwExported(what: string, count: number): never {
-  throwBuffer(
-    `${what}: cannot resize or reallocate while ${count} memoryview${count === 1 ? ' is' : 's are'} exported; release() them first`,
-  );
+  throwBuffer(`${what}: cannot resize or reallocate while ${count} memoryview${count === 1 ? ' is' : 's are'} exported; release() them first`);
 }
 
 /**

@@ -22,16 +22,7 @@ export const MAX_TIME_MS = 8.64e15;
  * @remarks O(n), no allocation. Exact: with `2^32 = a·div + b`, a value `hi·2^32 + lo` is
  *   `(hi·a)·div + (hi·b + lo)`, and every term is an exact double.
  */
-export function int64ToMs(
-  words: Int32Array,
-  n: number,
-  mul: number,
-  div: number,
-  valid: Uint8Array | null,
-  bitAt: number,
-  out: Float64Array,
-  at: number,
-): number {
+export function int64ToMs(words: Int32Array, n: number, mul: number, div: number, valid: Uint8Array | null, bitAt: number, out: Float64Array, at: number): number {
   const a = Math.floor(TWO32 / div);
   const b = TWO32 - a * div;
   for (let i = 0; i < n; i++) {

@@ -19,7 +19,5 @@ export interface Ownable {
 
 /** @internal */
 export function throwOwned(op: string, owner: string): never {
-  throwBuffer(
-    `${op}: this Categorical is ${owner}; it cannot change length on its own (the store's rows would misalign): resize the store, or copy() the column`,
-  );
+  throwBuffer(`${op}: this Categorical is ${owner}; it cannot change length on its own (the store's rows would misalign): resize the store, or copy() the column`);
 }

@@ -14,14 +14,7 @@ import { product } from './layout.js';
  * @param src - bytes of the whole region; positions are relative to it.
  * @internal
  */
-export function packBytes(
-  src: Uint8Array,
-  offset: number,
-  shape: readonly number[],
-  strides: readonly number[],
-  itemsize: number,
-  fortran: boolean,
-): Uint8Array {
+export function packBytes(src: Uint8Array, offset: number, shape: readonly number[], strides: readonly number[], itemsize: number, fortran: boolean): Uint8Array {
   const n = product(shape);
   const out = new Uint8Array(n * itemsize);
   if (n === 0) return out;
@@ -72,14 +65,7 @@ export function packBytes(
  * `bytes` must not alias `dst` (callers pack the source first, which also makes overlap safe).
  * @internal
  */
-export function scatterBytes(
-  dst: Uint8Array,
-  offset: number,
-  length: number,
-  stride: number,
-  itemsize: number,
-  bytes: Uint8Array,
-): void {
+export function scatterBytes(dst: Uint8Array, offset: number, length: number, stride: number, itemsize: number, bytes: Uint8Array): void {
   if (stride === itemsize) {
     dst.set(bytes, offset);
     return;

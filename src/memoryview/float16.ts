@@ -12,9 +12,7 @@
  */
 
 /** The native `Float16Array` constructor when the runtime has one (Node ≥ 24, recent browsers), else `undefined`. @internal */
-export const NATIVE_FLOAT16: Float16ArrayConstructorLike | undefined = (
-  globalThis as { Float16Array?: Float16ArrayConstructorLike }
-).Float16Array;
+export const NATIVE_FLOAT16: Float16ArrayConstructorLike | undefined = (globalThis as { Float16Array?: Float16ArrayConstructorLike }).Float16Array;
 
 /** The part of a native `Float16Array` constructor compactly uses. @internal */
 export interface Float16ArrayConstructorLike {

@@ -136,9 +136,7 @@ function bigCheck(min: bigint, max: bigint): (value: unknown, format: string) =>
 
 function badBig(format: string, value: unknown): never {
   if (typeof value === 'number' && Number.isInteger(value)) {
-    throwType(
-      `memoryview: invalid type for format '${format}': unsafe integer ${describe(value)} (beyond ±2^53 − 1 a number has lost precision; pass a bigint)`,
-    );
+    throwType(`memoryview: invalid type for format '${format}': unsafe integer ${describe(value)} (beyond ±2^53 − 1 a number has lost precision; pass a bigint)`);
   }
   return badInt(format, value);
 }
@@ -182,11 +180,7 @@ function info(char: Format, itemsize: 1 | 2 | 4 | 8, dtype: DType | undefined, c
  * check differs from the dtype's own: memoryview raises `ValueError` out of range, as Python does.
  */
 function dtypeFormat(d: DTypeInfo): FormatInfo {
-  const check: FormatInfo['check'] = !d.integer
-    ? floatCheck
-    : d.bigint
-      ? bigCheck(d.min as bigint, d.max as bigint)
-      : intCheck(d.min as number, d.max as number);
+  const check: FormatInfo['check'] = !d.integer ? floatCheck : d.bigint ? bigCheck(d.min as bigint, d.max as bigint) : intCheck(d.min as number, d.max as number);
   return info(d.typecode, d.bytes, d.dtype, check);
 }
 
@@ -222,11 +216,7 @@ export function parseFormat(format: unknown): Format {
   const c = format.length === 2 && format[0] === '@' ? format[1]! : format;
   if (c.length === 1 && Object.prototype.hasOwnProperty.call(FORMATS, c)) return c as Format;
   if (c.length === 1 && 'lLnNP'.includes(c)) {
-    throwValue(
-      `memoryview: format ${describe(format)} is platform-sized in Python and not supported; use 'q'/'Q' (8 bytes) or 'i'/'I' (4 bytes)`,
-    );
+    throwValue(`memoryview: format ${describe(format)} is platform-sized in Python and not supported; use 'q'/'Q' (8 bytes) or 'i'/'I' (4 bytes)`);
   }
-  throwValue(
-    `memoryview: destination format must be a native single character format prefixed with an optional '@' (one of ${FORMAT_CHARS.join(' ')}), got ${describe(format)}`,
-  );
+  throwValue(`memoryview: destination format must be a native single character format prefixed with an optional '@' (one of ${FORMAT_CHARS.join(' ')}), got ${describe(format)}`);
 }

@@ -52,7 +52,6 @@ export function untrack(view: object): void {
   finalizer?.unregister(view);
 }
 
-
 export function checkReadonlyOption(options: MemoryViewOptions | undefined): boolean | undefined {
   const readonly = options?.readonly;
   if (readonly !== undefined && typeof readonly !== 'boolean') {

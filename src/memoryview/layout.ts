@@ -71,12 +71,7 @@ export function contiguityFlags(shape: readonly number[], strides: readonly numb
  * The byte range `[lo, hi)` (relative to the region) that the elements of a non-empty view touch.
  * @internal
  */
-export function touchedRange(
-  offset: number,
-  shape: readonly number[],
-  strides: readonly number[],
-  itemsize: number,
-): [number, number] {
+export function touchedRange(offset: number, shape: readonly number[], strides: readonly number[], itemsize: number): [number, number] {
   let lo = offset;
   let hi = offset;
   for (let k = 0; k < shape.length; k++) {

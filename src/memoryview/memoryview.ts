@@ -33,15 +33,16 @@ export type { Format, FormatChar, FormatInputs, FormatLike, FormatValues, InputO
 export type MemoryViewSource = ArrayBufferLike | ArrayBufferView | MemoryView<FormatLike> | object;
 
 /** The format `memoryview(source)` starts with, at the type level. */
-export type FormatOfSource<S> = S extends MemoryView<infer F>
-  ? F
-  : S extends Uint8Array | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView
-    ? 'B'
-    : S extends TypedArray
-      ? FormatOfDTypeName<DTypeOfArray<S>>
-      : S extends { readonly dtype: infer D extends DType }
-        ? FormatOfDTypeName<D>
-        : FormatLike;
+export type FormatOfSource<S> =
+  S extends MemoryView<infer F>
+    ? F
+    : S extends Uint8Array | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView
+      ? 'B'
+      : S extends TypedArray
+        ? FormatOfDTypeName<DTypeOfArray<S>>
+        : S extends { readonly dtype: infer D extends DType }
+          ? FormatOfDTypeName<D>
+          : FormatLike;
 
 /** The format character of a dtype name, at the type level. */
 export type FormatOfDTypeName<D extends DType> = { [C in TypeCode]: CodeToDType[C] extends D ? C : never }[TypeCode];
@@ -148,8 +149,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
    * @throws {@link ValueError} if `source` is a released view.
    */
   constructor(source: MemoryViewSource, options?: MemoryViewOptions) {
-    const init =
-      source instanceof Init ? source : source instanceof MemoryView ? source.#initFor(options) : fromSource(source, options);
+    const init = source instanceof Init ? source : source instanceof MemoryView ? source.#initFor(options) : fromSource(source, options);
     const root = init.root;
     const region = init.region;
     const char = init.char;
@@ -311,7 +311,6 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     return lengthSlow(this as never);
   }
 
-
   /** True once `release()` has been called (Python's `released` attribute is internal; exposed for convenience). */
   get released(): boolean {
     return this.#released;
@@ -385,9 +384,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     strides[0] = s0 * r.step;
     // An empty slice never reads; keep its offset at the parent's so it stays inside the region.
     const first = r.length === 0 ? 0 : r.start;
-    return new MemoryView<F>(
-      new Init(this.#root, this.#region, this.#char, this._fmt, this.#offset + first * s0, newShape, strides, this.#readonly) as never,
-    );
+    return new MemoryView<F>(new Init(this.#root, this.#region, this.#char, this._fmt, this.#offset + first * s0, newShape, strides, this.#readonly) as never);
   }
 
   /**
@@ -421,14 +418,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
       }
       if (r.length === 0) return this;
       const packed = o.#pack(false);
-      scatterBytes(
-        regionBytes(this.#region),
-        this.#offset + r.start * this.#strides[0]!,
-        r.length,
-        this.#strides[0]! * r.step,
-        this.#itemsize,
-        packed,
-      );
+      scatterBytes(regionBytes(this.#region), this.#offset + r.start * this.#strides[0]!, r.length, this.#strides[0]! * r.step, this.#itemsize, packed);
     } finally {
       if (other !== src) other.release();
     }
@@ -451,18 +441,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     if ((this.#contiguity() & C_CONTIGUOUS) === 0) throwType('memoryview: casts are restricted to C-contiguous views');
     const { char, shape: newShape } = castLayout(this.#char, this._fmt, this.#shape, this.#itemsize, format, shape);
     const itemsize = FORMATS[char].itemsize;
-    return new MemoryView<G>(
-      new Init(
-        this.#root,
-        this.#region,
-        char,
-        format,
-        this.#offset,
-        newShape,
-        cStrides(newShape, itemsize),
-        this.#readonly,
-      ) as never,
-    );
+    return new MemoryView<G>(new Init(this.#root, this.#region, char, format, this.#offset, newShape, cStrides(newShape, itemsize), this.#readonly) as never);
   }
 
   /**
@@ -490,9 +469,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   }
 
   #copyInit(readonly: boolean): Init {
-    return (
-      new Init(this.#root, this.#region, this.#char, this._fmt, this.#offset, this.#shape.slice(), this.#strides.slice(), readonly)
-    );
+    return new Init(this.#root, this.#region, this.#char, this._fmt, this.#offset, this.#shape.slice(), this.#strides.slice(), readonly);
   }
 
   /**
@@ -510,13 +487,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     if (dtype !== undefined && this.#shape.length === 1 && this.#shape[0] === 0) {
       return new CONTIGUOUS_ARRAY[this.#char](this.#region.buffer, this.#region.start, 0) as unknown as ArrayLike<ItemOf<F>>;
     }
-    if (
-      dtype === undefined ||
-      this.#shape.length !== 1 ||
-      (this.#contiguity() & C_CONTIGUOUS) === 0 ||
-      !ArrayBuffer.isView(mem) ||
-      mem instanceof DataView
-    ) {
+    if (dtype === undefined || this.#shape.length !== 1 || (this.#contiguity() & C_CONTIGUOUS) === 0 || !ArrayBuffer.isView(mem) || mem instanceof DataView) {
       throwType(
         `memoryview.array: needs a writable 1-D contiguous aligned view of a format in b B h H i I q Q f d (this view: format '${this._fmt}', shape [${this.#shape.join(', ')}], strides [${this.#strides.join(', ')}])`,
       );
@@ -760,7 +731,6 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     if (this.#flags < 0) this.#flags = contiguityFlags(this.#shape, this.#strides, this.#itemsize);
     return this.#flags;
   }
-
 }
 
 /** Declaration merging: a MemoryView's type has `[Symbol.dispose]()` where the consumer's lib knows `Symbol.dispose`. */
@@ -789,7 +759,6 @@ function viewOfBytesLike(src: unknown, what: string): MemoryView<FormatLike> {
   return new MemoryView(src as MemoryViewSource);
 }
 
-
 /**
  * Creates a zero-copy {@link MemoryView} of `source`: Python's `memoryview(obj)`.
  *
@@ -817,4 +786,3 @@ export function memoryview<S extends MemoryViewSource>(source: S, options?: Memo
   if (arguments.length === 0) throwType("memoryview() missing required argument 'object'");
   return new MemoryView(source, options) as MemoryView<FormatOfSource<S>>;
 }
-

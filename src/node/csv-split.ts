@@ -34,7 +34,8 @@ export function lastRecordEnd(b: Uint8Array, len: number, delimiter: number, quo
         inside = true;
       }
       p = q + 1;
-    } else if (q + 1 >= len) break; // a quote at the very end: escape or close is unknown yet; stay inside
+    } else if (q + 1 >= len)
+      break; // a quote at the very end: escape or close is unknown yet; stay inside
     else if (v[q + 1] === quote) p = q + 2;
     else {
       inside = false;

@@ -96,8 +96,7 @@ function partitionIds(chunk: RecordStore<Schema>, name: string, n: number): Part
   const values = col as TypedArray;
   const bm = chunk.validity(name as never);
   const type = fieldType((chunk.schema as Record<string, FieldSpec>)[name]!);
-  const text = (v: number | bigint): string =>
-    type === 'bool' ? (v ? 'true' : 'false') : type === 'date' || type === 'timestamp' ? dateText(type, v as number) : String(v);
+  const text = (v: number | bigint): string => (type === 'bool' ? (v ? 'true' : 'false') : type === 'date' || type === 'timestamp' ? dateText(type, v as number) : String(v));
   const index = new Map<number | bigint, number>();
   const out: (string | null)[] = [null];
   for (let i = 0; i < n; i++) {

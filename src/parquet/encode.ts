@@ -147,10 +147,7 @@ export async function encodeColumn(col: WriteColumn, pieces: readonly Piece[], c
       for (let s = p.start; s < p.end; s += PAGE_ROWS) {
         const e = Math.min(p.end, s + PAGE_ROWS);
         const body = plainPage(col, column, pageRows(col.nullable, bm, s, e), stats);
-        await out.page(
-          { type: 'DATA_PAGE', data_page_header: { num_values: e - s, encoding: 'PLAIN', definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' } },
-          body,
-        );
+        await out.page({ type: 'DATA_PAGE', data_page_header: { num_values: e - s, encoding: 'PLAIN', definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' } }, body);
       }
     }
     statistics = stats.result();

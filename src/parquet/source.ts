@@ -60,7 +60,9 @@ export function checkSource(source: unknown, where: string): asserts source is P
   ) {
     return;
   }
-  throw new TypeError(`${where}: source must be a path, a file: URL, a Uint8Array, an ArrayBuffer, a Blob or a {byteLength, read(start, end)} range reader, got ${describe(source)}`);
+  throw new TypeError(
+    `${where}: source must be a path, a file: URL, a Uint8Array, an ArrayBuffer, a Blob or a {byteLength, read(start, end)} range reader, got ${describe(source)}`,
+  );
 }
 
 /** @internal Opens a source for ranged reads. Paths are opened with `node:fs/promises` (a dynamic import). */

@@ -245,11 +245,18 @@ export function parquetColumnOf(name: string, spec: FieldSpec): WriteColumn {
   const nullable = obj && (spec as { nullable?: unknown }).nullable === true;
   const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
   if (Array.isArray(type)) {
-    throw new NotImplementedError(`field ${JSON.stringify(name)} is a fixed-size vector field; writeParquet writes flat columns only (select() the other fields, or split it into one field per element)`);
+    throw new NotImplementedError(
+      `field ${JSON.stringify(name)} is a fixed-size vector field; writeParquet writes flat columns only (select() the other fields, or split it into one field per element)`,
+    );
   }
   switch (type) {
     case 'category':
-      return { name, source: 'category', nullable: true, element: { name, type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } } };
+      return {
+        name,
+        source: 'category',
+        nullable: true,
+        element: { name, type: 'BYTE_ARRAY', repetition_type: 'OPTIONAL', converted_type: 'UTF8', logical_type: { type: 'STRING' } },
+      };
     case 'utf8':
     case 'string':
       return { name, source: 'utf8', nullable, element: { name, type: 'BYTE_ARRAY', repetition_type, converted_type: 'UTF8', logical_type: { type: 'STRING' } } };

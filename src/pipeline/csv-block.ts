@@ -79,12 +79,23 @@ export function planSchema(schema: Schema, o: PlanOptions = {}): FieldPlan[] {
     const hasDefault = isObj && 'default' in spec;
     const nullable = isObj && (spec as { nullable?: unknown }).nullable === true;
     const type = isObj ? (spec as { type: unknown }).type : spec;
-    const base = { name, hasDefault, nullable, min: 0, max: 0, csv: -1, na: o.na ?? DEFAULT_NA, inferred: o.inferred?.has(name) === true ? (o.inferRows ?? 0) : 0, spec: spec as FieldSpec };
+    const base = {
+      name,
+      hasDefault,
+      nullable,
+      min: 0,
+      max: 0,
+      csv: -1,
+      na: o.na ?? DEFAULT_NA,
+      inferred: o.inferred?.has(name) === true ? (o.inferRows ?? 0) : 0,
+      spec: spec as FieldSpec,
+    };
     if (type === 'category') return { ...base, kind: CAT, dtype: 'category', typeName: 'category', info: null, convert: null };
     if (type === 'utf8' || type === 'string') return { ...base, kind: UTF8, dtype: 'category', typeName: 'utf8', info: null, convert: null };
     if (Array.isArray(type)) throwType(`readCsv(): field ${JSON.stringify(name)} is a vector field ${describe(type)}; CSV columns hold one value (use one field per column)`);
     const scalar = typeof type === 'string' && Object.hasOwn(SCALAR_KINDS, type) ? SCALAR_KINDS[type]! : null;
-    if (scalar !== null) return { ...base, kind: scalar[0], dtype: scalar[1], typeName: type as string, info: DTYPES[scalar[1]] as DTypeInfo<DType>, convert: CONVERTERS[type as string]! };
+    if (scalar !== null)
+      return { ...base, kind: scalar[0], dtype: scalar[1], typeName: type as string, info: DTYPES[scalar[1]] as DTypeInfo<DType>, convert: CONVERTERS[type as string]! };
     const dt = resolveDType(type as string);
     const info = DTYPES[dt] as DTypeInfo<DType>;
     const kind = dt === 'float64' ? F64 : dt === 'float32' ? F32 : info.bigint ? BIG : INT;
@@ -137,7 +148,6 @@ export function allocTarget(plan: readonly FieldPlan[], n: number): ColumnTarget
 export function newUtf8Target(rows: number, bytes: number): Utf8Target {
   return { offsets: new Int32Array(rows + 1), bytes: new Uint8Array(Math.max(64, bytes)) };
 }
-
 
 const NUM = new Float64Array(1);
 

@@ -54,7 +54,27 @@ export function unescapeInto(b: Uint8Array, s: number, e: number, quote: number,
 }
 
 /** Tokens read as missing (a float NaN, a category's null), as pandas' default `na_values`. */
-export const NA_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'n/a', 'NaN', 'nan', '-NaN', '-nan', 'NULL', 'null', 'None', '#N/A', '#NA', '<NA>', '1.#IND', '1.#QNAN', '#N/A N/A', '-1.#IND', '-1.#QNAN'];
+export const NA_TOKENS: readonly string[] = [
+  '',
+  'NA',
+  'N/A',
+  'n/a',
+  'NaN',
+  'nan',
+  '-NaN',
+  '-nan',
+  'NULL',
+  'null',
+  'None',
+  '#N/A',
+  '#NA',
+  '<NA>',
+  '1.#IND',
+  '1.#QNAN',
+  '#N/A N/A',
+  '-1.#IND',
+  '-1.#QNAN',
+];
 
 /**
  * @internal Matches a set of missing-value tokens on bytes (no string per field): the tokens grouped by byte

@@ -95,7 +95,15 @@ export class CategoryEncoder {
       const t = table[slot]!;
       if (t === 0) break;
       const code = t - 1;
-      if (hashes[code] === h && lens[code] === len && this.#w0[code] === w0 && this.#w1[code] === w1 && this.#w2[code] === w2 && (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))) return na && this.#isNa[code] !== 0 ? -1 : code;
+      if (
+        hashes[code] === h &&
+        lens[code] === len &&
+        this.#w0[code] === w0 &&
+        this.#w1[code] === w1 &&
+        this.#w2[code] === w2 &&
+        (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))
+      )
+        return na && this.#isNa[code] !== 0 ? -1 : code;
       slot = (slot + 1) & mask;
     }
     if (na && this.#na.has(b, s, e)) return -1;

@@ -71,7 +71,17 @@ export class ChunkBuilder {
    * @param wholeBytes - given (readCsvStore): one store of every row, its arrays sized from the rows per byte
    *   seen and this input size in bytes (0 if unknown), its categories sorted in code-point order.
    */
-  constructor(plan: FieldPlan[], schema: Schema, size: number, header: boolean, skip: boolean, quote: number, reuse: boolean, rename: Readonly<Record<string, string>> | null = null, wholeBytes?: number) {
+  constructor(
+    plan: FieldPlan[],
+    schema: Schema,
+    size: number,
+    header: boolean,
+    skip: boolean,
+    quote: number,
+    reuse: boolean,
+    rename: Readonly<Record<string, string>> | null = null,
+    wholeBytes?: number,
+  ) {
     this.#rename = rename;
     this.#plan = plan;
     this.#schema = schema;

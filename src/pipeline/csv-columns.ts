@@ -11,7 +11,6 @@ import type { ColumnTarget, FieldPlan } from './csv-block.js';
 import { ESCAPED, QUOTED, unescapeInto } from './csv-bytes.js';
 import type { TokenBatch } from './csv-tokenizer.js';
 
-
 /** @internal `bytes` grown to hold at least `need` bytes, the first `used` kept. */
 export function growBytes(bytes: Uint8Array, used: number, need: number): Uint8Array {
   let n = Math.max(64, bytes.length);

@@ -149,8 +149,7 @@ export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSa
   const fileNames = fileNamesOf(sample);
   if (fileNames.length === 0) throwValue('readCsv(): no columns to parse (the input is empty); pass a schema');
   const rename = o.rename ?? {};
-  const missing = (what: string, k: string): never =>
-    throwValue(`readCsv(): ${what} names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
+  const missing = (what: string, k: string): never => throwValue(`readCsv(): ${what} names ${describe(k)}, which is not a column of the file (columns: ${fileNames.join(', ')})`);
   for (const k of Object.keys(rename)) if (!fileNames.includes(k)) missing('rename', k);
   let picked = fileNames.map((_, j) => j);
   if (o.columns !== null) {
@@ -168,7 +167,15 @@ export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSa
     seen.add(name);
     if (Object.hasOwn(given, name)) entries.push([name, given[name]!]);
     else {
-      entries.push([name, inferredSpec(inferColumnType(sample.rows.map((r) => r[j] ?? ''), na))]);
+      entries.push([
+        name,
+        inferredSpec(
+          inferColumnType(
+            sample.rows.map((r) => r[j] ?? ''),
+            na,
+          ),
+        ),
+      ]);
       inferred.add(name);
     }
   }
@@ -421,7 +428,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
 /** A string as UTF-8 blocks of about {@link CSV_BLOCK_BYTES} (surrogate pairs kept together). */
 function* textBlocks(text: string): Generator<Uint8Array, void, undefined> {
   const enc = new TextEncoder();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let j = Math.min(text.length, i + CSV_BLOCK_BYTES);
     const last = text.charCodeAt(j - 1);
     if (j < text.length && last >= 0xd800 && last <= 0xdbff) j--; // keep a surrogate pair together
@@ -501,16 +508,19 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): C
   if (typeof header !== 'boolean') throwType(`readCsv(): header must be a boolean, got ${describe(header)}`);
   let columns: string[] | null = null;
   if (options.columns !== undefined) {
-    if (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string')) throwType(`readCsv(): columns must be an array of column names, got ${describe(options.columns)}`);
+    if (!Array.isArray(options.columns) || options.columns.some((c) => typeof c !== 'string'))
+      throwType(`readCsv(): columns must be an array of column names, got ${describe(options.columns)}`);
     columns = [...(options.columns as string[])];
     if (new Set(columns).size !== columns.length) throwValue(`readCsv(): columns names a column twice (${columns.join(', ')})`);
     if (columns.length === 0) throwValue('readCsv(): columns is empty');
   }
   let rename: Record<string, string> | null = null;
   if (options.rename !== undefined) {
-    if (options.rename === null || typeof options.rename !== 'object' || Array.isArray(options.rename)) throwType(`readCsv(): rename must be an object {header: field}, got ${describe(options.rename)}`);
+    if (options.rename === null || typeof options.rename !== 'object' || Array.isArray(options.rename))
+      throwType(`readCsv(): rename must be an object {header: field}, got ${describe(options.rename)}`);
     rename = { ...options.rename };
-    for (const [k, v] of Object.entries(rename)) if (typeof v !== 'string' || v === '') throwType(`readCsv(): rename ${describe(k)} must map to a non-empty string, got ${describe(v)}`);
+    for (const [k, v] of Object.entries(rename))
+      if (typeof v !== 'string' || v === '') throwType(`readCsv(): rename ${describe(k)} must map to a non-empty string, got ${describe(v)}`);
   }
   if ((columns !== null || rename !== null) && !header) throwValue('readCsv(): columns and rename name header columns: they need header: true');
   const inferRows = options.inferRows ?? DEFAULT_INFER_ROWS;
@@ -522,7 +532,8 @@ export function csvOptions<S extends Schema>(options: ReadCsvOptions<S> = {}): C
   if (typeof keepDefaultNa !== 'boolean') throwType(`readCsv(): keepDefaultNa must be a boolean, got ${describe(keepDefaultNa)}`);
   const naList = naTokens(naValues as string[], keepDefaultNa);
   // An empty schema fixes nothing: every type is inferred.
-  const given = options.schema !== null && typeof options.schema === 'object' && !Array.isArray(options.schema) && Object.keys(options.schema).length === 0 ? undefined : options.schema;
+  const given =
+    options.schema !== null && typeof options.schema === 'object' && !Array.isArray(options.schema) && Object.keys(options.schema).length === 0 ? undefined : options.schema;
   if (given !== undefined) planSchema(given);
   // The header (and, for the types a schema leaves out, the first rows) is read first (sampled); only a full
   // schema without a header is fixed from the start.

@@ -32,7 +32,11 @@ export function sortCategories<S extends Schema>(store: RecordStore<S>): RecordS
     const n = col.length;
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-    replace[name] = Categorical.fromCodes(out, order.map((i) => cats[i]!), { ordered: col.ordered }) as Categorical<string>;
+    replace[name] = Categorical.fromCodes(
+      out,
+      order.map((i) => cats[i]!),
+      { ordered: col.ordered },
+    ) as Categorical<string>;
   }
   return Object.keys(replace).length === 0 ? store : (store.assign(replace) as unknown as RecordStore<S>);
 }

@@ -235,12 +235,7 @@ export class GroupByAsync<T, K> implements AsyncIterableIterator<[K, AsyncIterab
 }
 
 /** @internal */
-export async function* accumulateAsync<T, A>(
-  it: AsyncIterator<T>,
-  fn: (acc: A, x: T) => A,
-  hasInitial: boolean,
-  initial: A | undefined,
-): AsyncGenerator<A, void, undefined> {
+export async function* accumulateAsync<T, A>(it: AsyncIterator<T>, fn: (acc: A, x: T) => A, hasInitial: boolean, initial: A | undefined): AsyncGenerator<A, void, undefined> {
   const guard = new AsyncSourceGuard(it);
   try {
     let total: A;

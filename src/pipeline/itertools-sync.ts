@@ -197,12 +197,7 @@ export class GroupBySync<T, K> implements IterableIterator<[K, IterableIterator<
 }
 
 /** @internal `accumulate(it, fn, {initial})`: the running fold, `initial` first. */
-export function* accumulateSync<T, A>(
-  it: Iterator<T>,
-  fn: (acc: A, x: T) => A,
-  hasInitial: boolean,
-  initial: A | undefined,
-): Generator<A, void, undefined> {
+export function* accumulateSync<T, A>(it: Iterator<T>, fn: (acc: A, x: T) => A, hasInitial: boolean, initial: A | undefined): Generator<A, void, undefined> {
   const guard = new SourceGuard(it);
   try {
     let total: A;

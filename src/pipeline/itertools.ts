@@ -84,12 +84,7 @@ function sliceIndex(x: unknown, what: 'Stop argument for' | 'Indices for'): numb
 export function islice<T>(it: Iterable<T>, stop: number | null | undefined): IterableIterator<T>;
 export function islice<T>(it: Iterable<T>, start: number | null | undefined, stop: number | null | undefined, step?: number | null): IterableIterator<T>;
 export function islice<T>(it: AsyncIterable<T>, stop: number | null | undefined): AsyncIterableIterator<T>;
-export function islice<T>(
-  it: AsyncIterable<T>,
-  start: number | null | undefined,
-  stop: number | null | undefined,
-  step?: number | null,
-): AsyncIterableIterator<T>;
+export function islice<T>(it: AsyncIterable<T>, start: number | null | undefined, stop: number | null | undefined, step?: number | null): AsyncIterableIterator<T>;
 export function islice<T>(it: AnyIterable<T>, ...args: unknown[]): IterableIterator<T> | AsyncIterableIterator<T> {
   if (args.length === 0) throwType('islice expected at least 2 arguments, got 1');
   if (args.length > 3) throwType(`islice expected at most 4 arguments, got ${args.length + 1}`);
@@ -211,10 +206,7 @@ export function batched<T>(it: AnyIterable<T>, n: number, options: BatchedOption
  */
 export function groupby<T, K = T>(it: Iterable<T>, key?: (x: T) => K): IterableIterator<[K, IterableIterator<T>]>;
 export function groupby<T, K = T>(it: AsyncIterable<T>, key?: (x: T) => K): AsyncIterableIterator<[K, AsyncIterableIterator<T>]>;
-export function groupby<T, K>(
-  it: AnyIterable<T>,
-  key?: (x: T) => K,
-): IterableIterator<[K, IterableIterator<T>]> | AsyncIterableIterator<[K, AsyncIterableIterator<T>]> {
+export function groupby<T, K>(it: AnyIterable<T>, key?: (x: T) => K): IterableIterator<[K, IterableIterator<T>]> | AsyncIterableIterator<[K, AsyncIterableIterator<T>]> {
   if (key !== undefined && key !== null) checkFunction(key, 'groupby', 'key');
   checkIterable(it, 'groupby');
   const k = (key ?? ((x: T) => x as unknown as K)) as (x: T) => K;
@@ -245,24 +237,14 @@ export function accumulate<T>(it: Iterable<T>, fn?: null, options?: AccumulateOp
 export function accumulate<T, A>(it: Iterable<T>, fn: (acc: A, x: T) => A, options: AccumulateOptions<A> & { initial: A }): IterableIterator<A>;
 export function accumulate<T>(it: Iterable<T>, fn: (acc: T, x: T) => T, options?: AccumulateOptions<T>): IterableIterator<T>;
 export function accumulate<T>(it: AsyncIterable<T>, fn?: null, options?: AccumulateOptions<T>): AsyncIterableIterator<T>;
-export function accumulate<T, A>(
-  it: AsyncIterable<T>,
-  fn: (acc: A, x: T) => A,
-  options: AccumulateOptions<A> & { initial: A },
-): AsyncIterableIterator<A>;
+export function accumulate<T, A>(it: AsyncIterable<T>, fn: (acc: A, x: T) => A, options: AccumulateOptions<A> & { initial: A }): AsyncIterableIterator<A>;
 export function accumulate<T>(it: AsyncIterable<T>, fn: (acc: T, x: T) => T, options?: AccumulateOptions<T>): AsyncIterableIterator<T>;
-export function accumulate<T, A>(
-  it: AnyIterable<T>,
-  fn?: ((acc: A, x: T) => A) | null,
-  options: AccumulateOptions<A> = {},
-): IterableIterator<A> | AsyncIterableIterator<A> {
+export function accumulate<T, A>(it: AnyIterable<T>, fn?: ((acc: A, x: T) => A) | null, options: AccumulateOptions<A> = {}): IterableIterator<A> | AsyncIterableIterator<A> {
   if (fn !== undefined && fn !== null) checkFunction(fn, 'accumulate', 'func');
   checkIterable(it, 'accumulate');
   const f = (fn ?? pyAdd) as (acc: A, x: T) => A;
   const has = Object.prototype.hasOwnProperty.call(options, 'initial') && options.initial !== undefined;
-  return isAsyncOnly(it)
-    ? accumulateAsync(asyncIteratorOf(it), f, has, options.initial)
-    : accumulateSync(iter(it as Iterable<T>), f, has, options.initial);
+  return isAsyncOnly(it) ? accumulateAsync(asyncIteratorOf(it), f, has, options.initial) : accumulateSync(iter(it as Iterable<T>), f, has, options.initial);
 }
 
 /**
@@ -349,7 +331,10 @@ function isOptions(x: unknown): x is ZipLongestOptions<unknown> {
   return x !== null && typeof x === 'object' && !isIterableOrAsync(x) && Object.getPrototypeOf(x) === Object.prototype;
 }
 function isIterableOrAsync(x: unknown): boolean {
-  return x != null && (typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || typeof (x as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function');
+  return (
+    x != null &&
+    (typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' || typeof (x as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function')
+  );
 }
 
 /**
@@ -379,8 +364,15 @@ export function zipLongest(...args: unknown[]): IterableIterator<unknown[]> | As
     checkIterable(args[i], 'zipLongest', `argument ${i + 1}`);
     if (isAsyncOnly(args[i])) async = true;
   }
-  if (async) return zipLongestAsync(args.map((x) => asyncIteratorOf(x as AnyIterable<unknown>)), fill);
-  return zipLongestSync(args.map((x) => iter(x as Iterable<unknown>)), fill);
+  if (async)
+    return zipLongestAsync(
+      args.map((x) => asyncIteratorOf(x as AnyIterable<unknown>)),
+      fill,
+    );
+  return zipLongestSync(
+    args.map((x) => iter(x as Iterable<unknown>)),
+    fill,
+  );
 }
 
 /**

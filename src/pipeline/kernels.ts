@@ -77,17 +77,7 @@ export type ArrayKind =
   | 'BigUint64Array'
   | 'Array';
 
-const NUMERIC_TYPED = new Set<string>([
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float32Array',
-  'Float64Array',
-]);
+const NUMERIC_TYPED = new Set<string>(['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array']);
 
 /** @internal The kernel kind of an array-like: its TypedArray class name, `'Array'` for anything else. */
 export function kindOf(a: ArrayLike<unknown>): ArrayKind {

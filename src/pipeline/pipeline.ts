@@ -12,19 +12,19 @@ import { RecordStore, recordStore, type RecordCursor, type Schema } from '../rec
 import { Vector } from '../vector.js';
 import { checkFunction, isAsyncIterable, isIterable } from './iter-util.js';
 import { asyncIteratorOf } from './itertools-async.js';
+import { ArraySink, CountSink, ExtremeSink, FirstSink, ForEachSink, MeanSink, ReduceSink, SumSink, ValueCountsSink, type Sink } from './sinks.js';
 import {
-  ArraySink,
-  CountSink,
-  ExtremeSink,
-  FirstSink,
-  ForEachSink,
-  MeanSink,
-  ReduceSink,
-  SumSink,
-  ValueCountsSink,
-  type Sink,
-} from './sinks.js';
-import { ArraySource, AsyncIteratorSource, DecodedSource, IteratorSource, isReadableStream, streamIterator, type AsyncSource, type ReadableStreamLike, type StreamChunk, type SyncSource } from './sources.js';
+  ArraySource,
+  AsyncIteratorSource,
+  DecodedSource,
+  IteratorSource,
+  isReadableStream,
+  streamIterator,
+  type AsyncSource,
+  type ReadableStreamLike,
+  type StreamChunk,
+  type SyncSource,
+} from './sources.js';
 import { buildChain, type StageSpec } from './stages.js';
 import { StoreChunkSource, StoreRowSource, StoreSink } from './store-source.js';
 import { VectorSink } from './to-vector.js';
@@ -46,7 +46,6 @@ export type NumberTypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int1
 
 /** What `chunks()` yields: TypedArrays for numeric pipelines, arrays otherwise. */
 export type Chunk<T> = T extends number ? NumberTypedArray | T[] : T extends bigint ? BigInt64Array | BigUint64Array | T[] : T[];
-
 
 function checkChunkSize(n: unknown): number {
   if (n === undefined) return DEFAULT_CHUNK_SIZE;

@@ -177,7 +177,7 @@ export class Fused implements Receiver {
     const k = kernel(this.#codes, kind, 'f64', this.#key);
     const st = this.#st;
     const next = this.#next;
-    for (let p = s; p < e; ) {
+    for (let p = s; p < e;) {
       const q = Math.min(e, p + buf.length);
       const m = k(a, p, q, buf, 0, this.#fns, st);
       if (m > 0 && !next.pushChunk(buf, 0, m, false)) return false;
@@ -199,7 +199,7 @@ export class Fused implements Receiver {
     const buf = (this.#arr ??= new Array<unknown>(this.#chunkSize));
     const k: Kernel = kernel(this.#codes, kind, 'arr', this.#key);
     const next = this.#next;
-    for (let p = s; p < e; ) {
+    for (let p = s; p < e;) {
       const q = Math.min(e, p + buf.length);
       const m = k(a, p, q, buf, 0, this.#fns, this.#st);
       if (m > 0 && !next.pushChunk(buf, 0, m, false)) return false;

@@ -205,7 +205,8 @@ type CellWriter = (out: ByteOut, i: number) => void;
 function cellWriter(store: RecordStore<Schema>, name: string, f: Format, na: Uint8Array): CellWriter {
   const schemaSpec = store.schema[name];
   const spec = fieldType(schemaSpec!);
-  if (Array.isArray(spec)) throwType(`writeCsv: field ${describe(name)} is a vector field ([${String(spec[0])}, ${String(spec[1])}]); CSV holds one value per cell (select other fields)`);
+  if (Array.isArray(spec))
+    throwType(`writeCsv: field ${describe(name)} is a vector field ([${String(spec[0])}, ${String(spec[1])}]); CSV holds one value per cell (select other fields)`);
   const nullable = typeof schemaSpec === 'object' && schemaSpec !== null && (schemaSpec as { nullable?: boolean }).nullable === true;
   const col = store.column(name) as unknown;
   if (!nullable && ArrayBuffer.isView(col)) {

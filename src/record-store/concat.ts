@@ -108,11 +108,16 @@ export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]
     return bm;
   });
   const cols = schema.fields.map((f): Column => {
-    if (f.kind === 'category') return concatCategories(stores.map((d) => d.cols[f.index] as CategoryColumn), total);
+    if (f.kind === 'category')
+      return concatCategories(
+        stores.map((d) => d.cols[f.index] as CategoryColumn),
+        total,
+      );
     if (f.kind === 'utf8') {
       let bytes = 0;
       for (const d of stores) bytes += (d.cols[f.index] as Utf8Data).offsets[d.length]!;
-      if (bytes > MAX_UTF8_BYTES) throwOverflow(`RecordStore.concat: utf8 field ${describe(f.name)} would hold ${bytes} bytes, past the ${MAX_UTF8_BYTES}-byte limit of Int32 offsets`);
+      if (bytes > MAX_UTF8_BYTES)
+        throwOverflow(`RecordStore.concat: utf8 field ${describe(f.name)} would hold ${bytes} bytes, past the ${MAX_UTF8_BYTES}-byte limit of Int32 offsets`);
       const out = new Utf8Data(total, new Int32Array(total + 1), new Uint8Array(bytes));
       let row = 0;
       let pos = 0;

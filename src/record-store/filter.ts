@@ -105,7 +105,7 @@ export function checkIndices(d: StoreData, indices: unknown, op: string): Uint32
   const out = new Uint32Array(m);
   for (let j = 0; j < m; j++) {
     const x = src[j]!;
-    out[j] = (x >>> 0) === x && x < n ? x : normalizeIndex(x, n, `RecordStore.${op}`);
+    out[j] = x >>> 0 === x && x < n ? x : normalizeIndex(x, n, `RecordStore.${op}`);
   }
   return out;
 }

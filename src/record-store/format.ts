@@ -134,7 +134,12 @@ export function formatTable(d: StoreData, maxRows: number, options: TableFormatO
         row.push(texts ? `[${texts.slice(i * f.size, i * f.size + f.size).join(', ')}]` : cell(v as TypedArray));
       } else if (texts) row.push(texts[i]!);
       else if (f.kind === 'date') row.push(formatDate(v as number));
-      else if (f.kind === 'timestamp') row.push(formatTimestamp(v as number).replace('T', ' ').replace(/\.000Z$|Z$/, ''));
+      else if (f.kind === 'timestamp')
+        row.push(
+          formatTimestamp(v as number)
+            .replace('T', ' ')
+            .replace(/\.000Z$|Z$/, ''),
+        );
       else row.push(cell(v));
     }
     rows.push(row);

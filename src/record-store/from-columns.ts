@@ -131,7 +131,8 @@ export function columnsToParts(
     }
     if (isCategorical(c)) throwType(`${at}: a Categorical cannot fill a ${f.typeName} field`);
     if (f.kind === 'utf8') {
-      const u = c instanceof Utf8Column ? c : Array.isArray(c) ? utf8FromArray(f, c, at) : throwType(`${at}: a utf8 field takes a Utf8Column or an array of strings, got ${describe(c)}`);
+      const u =
+        c instanceof Utf8Column ? c : Array.isArray(c) ? utf8FromArray(f, c, at) : throwType(`${at}: a utf8 field takes a Utf8Column or an array of strings, got ${describe(c)}`);
       if (u.validity !== null && u.nullCount > 0) {
         if (!f.nullable) nullInto(f, at);
         valid[f.index] = u.validity;

@@ -285,7 +285,15 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
         cols.push(Uint32Array.from(countByGroup(undefined, 'int32', gid, n, k)));
       } else {
         entries.push([name, fieldType(field.spec)]);
-        cols.push(gatherColumn(vals, field.dtype, field.size, Uint32Array.from(edgeRows(gid, n, k, op === 'last'), (r) => Math.max(r, 0)), k));
+        cols.push(
+          gatherColumn(
+            vals,
+            field.dtype,
+            field.size,
+            Uint32Array.from(edgeRows(gid, n, k, op === 'last'), (r) => Math.max(r, 0)),
+            k,
+          ),
+        );
       }
       continue;
     }

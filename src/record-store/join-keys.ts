@@ -144,7 +144,16 @@ function stringIds(sa: StringRows, na: number, sb: StringRows, nb: number, la: I
 }
 
 /** Ids of a numeric (or bool, date, timestamp) key by value; NaN and null rows get `-1`. */
-function valueIds(va: ArrayLike<number | bigint>, bma: Uint8Array | null, na: number, vb: ArrayLike<number | bigint>, bmb: Uint8Array | null, nb: number, la: Int32Array, lb: Int32Array): number {
+function valueIds(
+  va: ArrayLike<number | bigint>,
+  bma: Uint8Array | null,
+  na: number,
+  vb: ArrayLike<number | bigint>,
+  bmb: Uint8Array | null,
+  nb: number,
+  la: Int32Array,
+  lb: Int32Array,
+): number {
   const ids = new Map<number | bigint, number>();
   const side = (v: ArrayLike<number | bigint>, bm: Uint8Array | null, n: number, out: Int32Array): void => {
     for (let i = 0; i < n; i++) {

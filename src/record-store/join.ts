@@ -35,7 +35,12 @@ const HOWS: ReadonlySet<string> = new Set(['inner', 'left', 'right', 'outer']);
 export function checkJoinOptions(options: unknown): { on: string[]; how: JoinHow; suffixes: readonly [string, string] } {
   if (typeof options !== 'object' || options === null) throwType(`RecordStore.join: options {on, how?, suffixes?} are required, got ${describe(options)}`);
   const o = options as JoinOptions;
-  const on: unknown[] = typeof o.on === 'string' ? [o.on] : Array.isArray(o.on) ? [...(o.on as unknown[])] : throwType(`RecordStore.join: on must be a field name or an array of them, got ${describe(o.on)}`);
+  const on: unknown[] =
+    typeof o.on === 'string'
+      ? [o.on]
+      : Array.isArray(o.on)
+        ? [...(o.on as unknown[])]
+        : throwType(`RecordStore.join: on must be a field name or an array of them, got ${describe(o.on)}`);
   if (on.length === 0) throwValue('RecordStore.join: on names no key field');
   for (const k of on) if (typeof k !== 'string') throwType(`RecordStore.join: key names are strings, got ${describe(k)}`);
   if (new Set(on).size !== on.length) throwValue('RecordStore.join: a key field is repeated in on');
@@ -257,7 +262,8 @@ export function joinParts(left: StoreData, right: StoreData, options: unknown): 
       if (key.a.kind === key.b.kind && key.a.dtype === key.b.dtype && how !== 'outer') {
         if (how === 'right') sideField(out, right, key.b, ri, false, f.name);
         else sideField(out, left, key.a, li, false, f.name);
-      } else if (key.a.kind === 'category' && key.b.kind === 'category') categoryKey(out, left.cols[key.a.index] as CategoryColumn, right.cols[key.b.index] as CategoryColumn, li, ri, f.name);
+      } else if (key.a.kind === 'category' && key.b.kind === 'category')
+        categoryKey(out, left.cols[key.a.index] as CategoryColumn, right.cols[key.b.index] as CategoryColumn, li, ri, f.name);
       else if (key.kind === 'string') stringKey(out, left, right, key, li, ri, f.name);
       else valueKey(out, left, right, key, li, ri, f.name);
       continue;

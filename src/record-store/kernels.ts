@@ -289,14 +289,7 @@ function addByGroup(v: ArrayLike<number>, dtype: DType, ids: Ids, n: number, k: 
 }
 
 /** Row index per group of the min/max/first/last non-NaN value (-1 if none). @internal */
-export function rowByGroup(
-  vals: ArrayLike<number | bigint>,
-  tag: string,
-  op: 'min' | 'max' | 'first' | 'last',
-  gid: ArrayLike<number>,
-  n: number,
-  k: number,
-): Int32Array {
+export function rowByGroup(vals: ArrayLike<number | bigint>, tag: string, op: 'min' | 'max' | 'first' | 'last', gid: ArrayLike<number>, n: number, k: number): Int32Array {
   const rows = new Int32Array(k).fill(-1);
   if (op === 'min' || op === 'max') specialize(groupArgExtreme, `${tag}:${tagOf(gid)}`)(vals, gid, n, op === 'min' ? 1 : -1, rows);
   else specialize(groupFirstLast, `${tag}:${tagOf(gid)}`)(vals, gid, n, op === 'last', rows);

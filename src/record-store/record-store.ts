@@ -48,19 +48,7 @@ import {
 } from './schema.js';
 import { argsortByKeys, argsortWith, parseSortKeys } from './sort-by.js';
 import { allocColumns, reserveRows, shrinkRows, StoreData } from './store-data.js';
-import type {
-  AggSchema,
-  AggSpecOf,
-  ColumnOf,
-  ColumnInput,
-  ColumnsSchema,
-  FieldName,
-  RecordCursor,
-  RecordStoreOptions,
-  RecordView,
-  SortOptions,
-} from './types.js';
-
+import type { AggSchema, AggSpecOf, ColumnOf, ColumnInput, ColumnsSchema, FieldName, RecordCursor, RecordStoreOptions, RecordView, SortOptions } from './types.js';
 
 // --- internals ---------------------------------------------------------------------------------------------
 
@@ -400,7 +388,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    */
   get(i: number): RecordView<S> {
     const d = this.#d;
-    const j = typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : normalizeIndex(i, d.length, 'RecordStore');
+    const j = typeof i === 'number' && i >>> 0 === i && i < d.length ? i : normalizeIndex(i, d.length, 'RecordStore');
     return new this.#kit.View(d, j) as RecordView<S>;
   }
 
@@ -651,7 +639,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   for no keys or a repeat.
    */
   groupBy<K extends FieldName<S>>(keys: K | readonly K[]): GroupBy<S, K> {
-    const names: readonly unknown[] = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : throwType(`RecordStore.groupBy: expected a field or fields, got ${describe(keys)}`);
+    const names: readonly unknown[] =
+      typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : throwType(`RecordStore.groupBy: expected a field or fields, got ${describe(keys)}`);
     if (names.length === 0) throwValue('RecordStore.groupBy: no keys');
     const infos = names.map((nm) => this.#field(nm, 'groupBy'));
     if (new Set(infos).size !== infos.length) throwValue('RecordStore.groupBy: a key is repeated');
@@ -747,7 +736,8 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * ```
    */
   valueCounts(fields: FieldName<S> | readonly FieldName<S>[], options: StoreValueCountsOptions = {}): RecordStore<Schema> {
-    const keys: readonly string[] = typeof fields === 'string' ? [fields] : Array.isArray(fields) ? fields : throwType(`RecordStore.valueCounts: expected a field or fields, got ${describe(fields)}`);
+    const keys: readonly string[] =
+      typeof fields === 'string' ? [fields] : Array.isArray(fields) ? fields : throwType(`RecordStore.valueCounts: expected a field or fields, got ${describe(fields)}`);
     if (typeof options !== 'object' || options === null) throwType(`RecordStore.valueCounts: options must be an object, got ${describe(options)}`);
     const normalize = options.normalize ?? false;
     const dropna = options.dropna ?? true;
@@ -756,7 +746,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
     for (const k of keys) if (k === out) throwValue(`RecordStore.valueCounts: a key field is named ${describe(out)}, the name of the output`);
     const infos = keys.map((k) => this.#field(k, 'valueCounts'));
     const pair = new Set(infos).size === infos.length ? pairValueCounts(this.#d, infos, out) : null; // a repeated key: groupBy's error
-    let counted = pair !== null ? fromParts(parseSchema(pair.entries), pair, pair.length) : ((this as unknown as RecordStore<Schema>).groupBy(keys).agg({ [out]: ['count'] }) as RecordStore<Schema>);
+    let counted =
+      pair !== null
+        ? fromParts(parseSchema(pair.entries), pair, pair.length)
+        : ((this as unknown as RecordStore<Schema>).groupBy(keys).agg({ [out]: ['count'] }) as RecordStore<Schema>);
     if (!dropna) {
       const nulls = nullKeyColumns(this as unknown as CountableStore, keys, out);
       counted = RecordStore.concat([counted, RecordStore.fromColumns(nulls.cols as Record<string, ColumnInput>, nulls.schema)]);

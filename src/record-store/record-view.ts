@@ -40,9 +40,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const SEALED: object = new Proxy(Object.create(Object.prototype) as object, {
   set(_target, key, _value, receiver: { [FIELDS]?: readonly string[] }): boolean {
     const fields = receiver[FIELDS];
-    return throwAttribute(
-      `record has no field ${describe(key)}${fields ? ` (fields: ${fields.join(', ')})` : ''}; records are fixed like __slots__: add the field to the schema`,
-    );
+    return throwAttribute(`record has no field ${describe(key)}${fields ? ` (fields: ${fields.join(', ')})` : ''}; records are fixed like __slots__: add the field to the schema`);
   },
 });
 
@@ -204,7 +202,7 @@ function readField(f: FieldInfo, v: string, row: string, op: string): string {
 function generateKit(schema: ParsedSchema): RowKit {
   const fields = schema.fields;
   const id = `${++generation}`;
-  const lines: string[] = [`'use strict'; /* compactly RecordStore row kit #${id}: ${schema.signature.replace(/\*\//g, "*\\/")} */`];
+  const lines: string[] = [`'use strict'; /* compactly RecordStore row kit #${id}: ${schema.signature.replace(/\*\//g, '*\\/')} */`];
   for (const f of fields) if (f.hasDefault) lines.push(`const D${f.index} = INFOS[${f.index}].default;`);
 
   // View class
@@ -219,18 +217,14 @@ function generateKit(schema: ParsedSchema): RowKit {
       members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} H.write(${k}, d, i, H.check(${k}, v, -1, 'set')); }`);
     } else if (f.kind === 'number') {
       members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}][i]; }`);
-      members.push(
-        `set ${key}(v) { /* ${id}.${k} */ ${pre} if (!(${FAST[f.dtype]('v')})) v = H.slow(${k}, v, -1, 'set'); d.cols[${k}][i] = v; }`,
-      );
+      members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} if (!(${FAST[f.dtype]('v')})) v = H.slow(${k}, v, -1, 'set'); d.cols[${k}][i] = v; }`);
     } else if (f.kind === 'vector') {
       const n = f.size;
       members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].subarray(i * ${n}, i * ${n} + ${n}); }`);
       members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} d.cols[${k}].set(H.vec(${k}, v, -1, 'set'), i * ${n}); }`);
     } else {
       members.push(`get ${key}() { /* ${id}.${k} */ ${pre} return d.cols[${k}].get(i); }`);
-      members.push(
-        `set ${key}(v) { /* ${id}.${k} */ ${pre} if (v !== null && typeof v !== 'string') H.catBad(${k}, v, -1, 'set'); H.catSet(d.cols[${k}], i, v); }`,
-      );
+      members.push(`set ${key}(v) { /* ${id}.${k} */ ${pre} if (v !== null && typeof v !== 'string') H.catBad(${k}, v, -1, 'set'); H.catSet(d.cols[${k}], i, v); }`);
     }
   }
   lines.push(`class RecordView {
@@ -313,11 +307,7 @@ function generateKit(schema: ParsedSchema): RowKit {
   return function get(i) { return new RecordView(d, typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : H.rowIndex(i, d)); };
 }`);
   lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt };`);
-  const factory = generate<((...args: unknown[]) => RowKit) | null>(
-    ['DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS'],
-    lines.join('\n'),
-    () => null,
-  );
+  const factory = generate<((...args: unknown[]) => RowKit) | null>(['DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS'], lines.join('\n'), () => null);
   if (factory === null) return closureKit(schema);
   return factory(DATA, IDX, FIELDS, schema.names, SEALED, INSPECT, helpers(schema), schema.fields);
 }

@@ -4,17 +4,7 @@
  *
  * @packageDocumentation
  */
-import {
-  DTYPES,
-  resolveDType,
-  type ArrayOf,
-  type DType,
-  type DTypeInfo,
-  type DTypeLike,
-  type InputOf,
-  type ResolveDType,
-  type ValueOf,
-} from '../dtype.js';
+import { DTYPES, resolveDType, type ArrayOf, type DType, type DTypeInfo, type DTypeLike, type InputOf, type ResolveDType, type ValueOf } from '../dtype.js';
 import { describe, throwType, throwValue } from '../errors.js';
 import { checkScalar } from './field-values.js';
 
@@ -82,10 +72,10 @@ export type ValueOfFieldType<T> = T extends 'category'
       : T extends 'date' | 'timestamp'
         ? number
         : T extends DTypeLike
-    ? ValueOf<ResolveDType<T>>
-    : T extends readonly [infer D extends DTypeLike, number]
-      ? ArrayOf[ResolveDType<D>]
-      : never;
+          ? ValueOf<ResolveDType<T>>
+          : T extends readonly [infer D extends DTypeLike, number]
+            ? ArrayOf[ResolveDType<D>]
+            : never;
 
 /** What a write to a field type accepts (distributes over unions). */
 export type InputOfFieldType<T> = T extends 'category'
@@ -97,10 +87,10 @@ export type InputOfFieldType<T> = T extends 'category'
       : T extends 'date' | 'timestamp'
         ? number | Date | string
         : T extends DTypeLike
-    ? InputOf<ResolveDType<T>>
-    : T extends readonly [infer D extends DTypeLike, number]
-      ? ArrayLike<InputOf<ResolveDType<D>>>
-      : never;
+          ? InputOf<ResolveDType<T>>
+          : T extends readonly [infer D extends DTypeLike, number]
+            ? ArrayLike<InputOf<ResolveDType<D>>>
+            : never;
 
 /** `T | null` for a nullable field spec, `T` otherwise. */
 export type OrNull<F, T> = F extends {
@@ -169,15 +159,42 @@ type ViewMember =
   | '__lookupSetter__';
 type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 /** ASCII characters that cannot occur in an identifier (non-ASCII names are not checked at the type level). */
-type NonIdentifierChar = ' ' | '-' | '.' | ',' | ':' | ';' | '/' | '\\' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '=' | '+' | '*' | '&' | '|' | '!' | '?' | '@' | '#' | '%' | '^' | '~' | '`' | "'" | '"' | '\t' | '\n';
+type NonIdentifierChar =
+  | ' '
+  | '-'
+  | '.'
+  | ','
+  | ':'
+  | ';'
+  | '/'
+  | '\\'
+  | '('
+  | ')'
+  | '['
+  | ']'
+  | '{'
+  | '}'
+  | '<'
+  | '>'
+  | '='
+  | '+'
+  | '*'
+  | '&'
+  | '|'
+  | '!'
+  | '?'
+  | '@'
+  | '#'
+  | '%'
+  | '^'
+  | '~'
+  | '`'
+  | "'"
+  | '"'
+  | '\t'
+  | '\n';
 /** `K` when a field so named is a property of record views (an identifier, not a view member), else `never`. */
-type ViewKey<K> = K extends string
-  ? K extends ViewMember | ''
-    ? never
-    : K extends `${Digit}${string}` | `${string}${NonIdentifierChar}${string}`
-      ? never
-      : K
-  : never;
+type ViewKey<K> = K extends string ? (K extends ViewMember | '' ? never : K extends `${Digit}${string}` | `${string}${NonIdentifierChar}${string}` ? never : K) : never;
 
 /** What `toObject()`/`toObjects()` return: the record with date and timestamp fields as `Date`s. */
 export type ObjectOf<S> = string extends keyof S ? { [field: string]: unknown } : { -readonly [K in keyof S]: FieldObjectValue<S[K]> };
@@ -444,9 +461,7 @@ export function parseSchema(schema: unknown): ParsedSchema {
     if (nullable) hasDefault = true; // absent means null unless a default is given
     const shown = ArrayBuffer.isView(value) ? (value as unknown as { slice(): unknown }).slice() : value;
     const spec: FieldSpec =
-      explicitDefault || nullableRaw
-        ? Object.freeze({ type, ...(explicitDefault ? { default: shown } : {}), ...(nullableRaw ? { nullable: true } : {}) })
-        : type;
+      explicitDefault || nullableRaw ? Object.freeze({ type, ...(explicitDefault ? { default: shown } : {}), ...(nullableRaw ? { nullable: true } : {}) }) : type;
     const typeName = kind === 'vector' ? `${dtype}[${size}]` : kind === 'number' ? dtype : kind;
     const f: FieldInfo = Object.freeze({
       name,

@@ -376,7 +376,8 @@ export function codeBits(maxCode: number): number {
  * @internal
  */
 export function parseSortKeys(key: unknown, options: SortOptions, field: (name: unknown, op: string) => FieldInfo): SortKey[] {
-  const names: readonly unknown[] = typeof key === 'string' ? [key] : Array.isArray(key) ? key : throwType(`RecordStore.sortBy: expected a field, fields or a comparator, got ${describe(key)}`);
+  const names: readonly unknown[] =
+    typeof key === 'string' ? [key] : Array.isArray(key) ? key : throwType(`RecordStore.sortBy: expected a field, fields or a comparator, got ${describe(key)}`);
   if (names.length === 0) throwValue('RecordStore.sortBy: no sort keys');
   const desc = options.descending ?? false;
   if (Array.isArray(desc) && desc.length !== names.length) {

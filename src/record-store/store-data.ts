@@ -169,9 +169,7 @@ export function locked(d: StoreData, op: string): never {
 /** Throws IndexError for a view or cursor not on a live row. @internal */
 export function staleView(i: number, d: StoreData): never {
   if (i === -1) throw new IndexError('RecordStore cursor is not on a row (index -1): call next() or moveTo(i) first');
-  throw new IndexError(
-    `RecordStore record index ${i} out of range for length ${d.length} (the store shrank since the view was made, or the cursor ran past the end)`,
-  );
+  throw new IndexError(`RecordStore record index ${i} out of range for length ${d.length} (the store shrank since the view was made, or the cursor ran past the end)`);
 }
 
 /** Throws TypeError for a non-object row. @internal */

@@ -60,10 +60,10 @@ export type ColumnOfFieldType<T> = T extends 'category'
         : T extends 'timestamp'
           ? Float64Array
           : T extends DTypeLike
-    ? ArrayOf[ResolveDType<T>]
-    : T extends readonly [infer D extends DTypeLike, number]
-      ? ArrayOf[ResolveDType<D>]
-      : never;
+            ? ArrayOf[ResolveDType<T>]
+            : T extends readonly [infer D extends DTypeLike, number]
+              ? ArrayOf[ResolveDType<D>]
+              : never;
 
 /** What {@link RecordStore.column} returns for a field: its TypedArray (alias), or its Categorical. */
 export type ColumnOf<F> = ColumnOfFieldType<TypeOfSpec<F>>;

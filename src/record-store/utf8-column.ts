@@ -136,7 +136,7 @@ export class Utf8Column implements Iterable<string | null> {
    */
   get(i: number): string | null {
     const n = this.length;
-    const j = (i >>> 0) === i && i < n ? i : normalizeIndex(i, n, 'Utf8Column');
+    const j = i >>> 0 === i && i < n ? i : normalizeIndex(i, n, 'Utf8Column');
     if (!isValid(this.validity, j)) return null;
     return decodeUtf8(this.bytes, this.offsets[j]!, this.offsets[j + 1]!);
   }
@@ -200,7 +200,9 @@ export class Utf8Column implements Iterable<string | null> {
 
   /** `Utf8Column(['a', null])` (first 10 rows). */
   toString(): string {
-    const shown = this.toArray().slice(0, 10).map((v) => (v === null ? 'null' : JSON.stringify(v)));
+    const shown = this.toArray()
+      .slice(0, 10)
+      .map((v) => (v === null ? 'null' : JSON.stringify(v)));
     return `Utf8Column([${shown.join(', ')}${this.length > 10 ? ', …' : ''}])`;
   }
 }

@@ -231,7 +231,9 @@ function categoryMask(f: FieldInfo, cat: CategoryColumn, n: number, op: WhereOp,
     return out;
   }
   if (!cat.ordered) {
-    throwType(`RecordStore.where: ${op} on unordered category field ${describe(f.name)}: only '==', '!=', 'in' and the null tests apply (make it ordered to compare by category order)`);
+    throwType(
+      `RecordStore.where: ${op} on unordered category field ${describe(f.name)}: only '==', '!=', 'in' and the null tests apply (make it ordered to compare by category order)`,
+    );
   }
   if (code < 0) throwType(`RecordStore.where: ${op} on ordered category field ${describe(f.name)}: ${describe(value)} is not a category`);
   switch (op) {

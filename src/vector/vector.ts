@@ -3,18 +3,7 @@
  *
  * @packageDocumentation
  */
-import {
-  DTYPES,
-  resolveDType,
-  type ArrayOf,
-  type DType,
-  type DTypeInfo,
-  type DTypeLike,
-  type InputOf,
-  type ResolveDType,
-  type TypeCode,
-  type ValueOf,
-} from '../dtype.js';
+import { DTYPES, resolveDType, type ArrayOf, type DType, type DTypeInfo, type DTypeLike, type InputOf, type ResolveDType, type TypeCode, type ValueOf } from '../dtype.js';
 import { IndexError, describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex, sliceRange } from '../internal/bounds.js';
 import { EXPORT_BUFFER, ExportLock, throwExported, type BufferExport } from '../internal/exports.js';
@@ -896,11 +885,7 @@ function knownLength(values: unknown): number {
  * vector('q').push(2n ** 62n); // int64 values are bigint
  * ```
  */
-export function vector<T extends DTypeLike>(
-  dtype: T,
-  values?: VectorSource<ResolveDType<T>> | Vector<DType>,
-  options?: VectorOptions,
-): Vector<ResolveDType<T>> {
+export function vector<T extends DTypeLike>(dtype: T, values?: VectorSource<ResolveDType<T>> | Vector<DType>, options?: VectorOptions): Vector<ResolveDType<T>> {
   const d = resolveDType(dtype) as ResolveDType<T>;
   return new (CLASSES[d] as VectorClass<ResolveDType<T>>)(d, values, options);
 }

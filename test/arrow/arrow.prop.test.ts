@@ -45,7 +45,9 @@ describe('round trips equal the plain model', () => {
         expect(plain(fromArrow(toArrow(s)).toObjects())).toEqual(model);
         const bytes = toIPC(s, { format });
         expect(plain(fromIPC(bytes).toObjects())).toEqual(model);
-        const viaArrow = A.tableFromIPC(bytes).toArray().map((r) => r.toJSON()) as Record<string, unknown>[];
+        const viaArrow = A.tableFromIPC(bytes)
+          .toArray()
+          .map((r) => r.toJSON()) as Record<string, unknown>[];
         expect(viaArrow.map((r) => r.c)).toEqual(rows.map((r) => r.c));
         expect(viaArrow.map((r) => r.q)).toEqual(rows.map((r) => r.q));
         const viaFlechette = F.tableFromIPC(bytes, { useBigInt: true }).toArray() as Record<string, unknown>[];
@@ -79,7 +81,11 @@ describe('round trips equal the plain model', () => {
         const back: unknown[] = [];
         for await (const s of readIPC(bytes)) back.push(...s.toObjects());
         expect(back).toEqual(model);
-        expect(A.tableFromIPC(bytes).toArray().map((r) => r.toJSON())).toEqual(model);
+        expect(
+          A.tableFromIPC(bytes)
+            .toArray()
+            .map((r) => r.toJSON()),
+        ).toEqual(model);
         expect(F.tableFromIPC(bytes).toArray()).toEqual(model);
         expect(fromIPC(bytes).toObjects()).toEqual(model);
       }),
@@ -102,15 +108,10 @@ describe('round trips equal the plain model', () => {
 
 test('countMissing agrees with a plain count for every width, offset and length', () => {
   fc.assert(
-    fc.property(
-      fc.constantFrom(Int8Array, Int16Array, Int32Array),
-      fc.array(fc.integer({ min: -1, max: 100 }), { maxLength: 70 }),
-      fc.nat({ max: 7 }),
-      (Ctor, codes, start) => {
-        const all = Ctor.from([...Array.from({ length: start }, () => -1), ...codes]);
-        const view = all.subarray(start);
-        expect(countMissing(view)).toBe(codes.filter((c) => c < 0).length);
-      },
-    ),
+    fc.property(fc.constantFrom(Int8Array, Int16Array, Int32Array), fc.array(fc.integer({ min: -1, max: 100 }), { maxLength: 70 }), fc.nat({ max: 7 }), (Ctor, codes, start) => {
+      const all = Ctor.from([...Array.from({ length: start }, () => -1), ...codes]);
+      const view = all.subarray(start);
+      expect(countMissing(view)).toBe(codes.filter((c) => c < 0).length);
+    }),
   );
 });

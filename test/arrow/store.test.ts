@@ -28,7 +28,21 @@ const ALL = {
 function sample(rows = 4) {
   const s = recordStore(ALL, { capacity: rows * 4 });
   const ex = [
-    { i8: -128, u8: 255, i16: -32768, u16: 65535, i32: -(2 ** 31), u32: 2 ** 32 - 1, i64: -(2n ** 63n), u64: 2n ** 64n - 1n, f32: -1.5, f64: -1e300, cat: 'a', pos: [1, 2, 3], ids: [2n ** 63n - 1n, -1n] },
+    {
+      i8: -128,
+      u8: 255,
+      i16: -32768,
+      u16: 65535,
+      i32: -(2 ** 31),
+      u32: 2 ** 32 - 1,
+      i64: -(2n ** 63n),
+      u64: 2n ** 64n - 1n,
+      f32: -1.5,
+      f64: -1e300,
+      cat: 'a',
+      pos: [1, 2, 3],
+      ids: [2n ** 63n - 1n, -1n],
+    },
     { i8: 127, u8: 0, i16: 32767, u16: 0, i32: 2 ** 31 - 1, u32: 0, i64: 2n ** 63n - 1n, u64: 0n, f32: Infinity, f64: NaN, cat: null, pos: [4, 5, 6], ids: [0n, 1n] },
   ];
   for (let i = 0; i < rows; i++) s.push(ex[i % 2]! as never);
@@ -43,7 +57,10 @@ function sameBuffer(a: ArrayBufferView, b: ArrayBufferView): void {
 function plain(rows: readonly unknown[]): unknown[] {
   return rows.map((r) =>
     Object.fromEntries(
-      Object.entries(r as Record<string, unknown>).map(([k, v]) => [k, ArrayBuffer.isView(v) || (v !== null && typeof v === 'object' && Symbol.iterator in v) ? [...(v as Iterable<unknown>)] : v]),
+      Object.entries(r as Record<string, unknown>).map(([k, v]) => [
+        k,
+        ArrayBuffer.isView(v) || (v !== null && typeof v === 'object' && Symbol.iterator in v) ? [...(v as Iterable<unknown>)] : v,
+      ]),
     ),
   );
 }
@@ -77,7 +94,13 @@ describe('toArrow(RecordStore)', () => {
     expect(plain(t.toArray().map((r) => r.toJSON()))).toEqual(expected);
     for (const format of ['stream', 'file'] as const) {
       const bytes = toIPC(s, { format });
-      expect(plain(A.tableFromIPC(bytes).toArray().map((r) => r.toJSON()))).toEqual(expected);
+      expect(
+        plain(
+          A.tableFromIPC(bytes)
+            .toArray()
+            .map((r) => r.toJSON()),
+        ),
+      ).toEqual(expected);
       expect(plain(F.tableFromIPC(bytes, { useBigInt: true }).toArray())).toEqual(expected);
     }
   });
@@ -118,9 +141,21 @@ describe('toArrow(RecordStore)', () => {
     expect(back.fields).toEqual(Object.keys(ALL));
     const s = sample(10);
     const head = s.head(3);
-    expect(plain(toArrow(head).toArray().map((r) => r.toJSON()))).toEqual(plain(s.toObjects().slice(0, 3)));
+    expect(
+      plain(
+        toArrow(head)
+          .toArray()
+          .map((r) => r.toJSON()),
+      ),
+    ).toEqual(plain(s.toObjects().slice(0, 3)));
     const some = s.take([9, 0, 4]);
-    expect(plain(toArrow(some).toArray().map((r) => r.toJSON()))).toEqual(plain([9, 0, 4].map((i) => s.get(i).toObject())));
+    expect(
+      plain(
+        toArrow(some)
+          .toArray()
+          .map((r) => r.toJSON()),
+      ),
+    ).toEqual(plain([9, 0, 4].map((i) => s.get(i).toObject())));
   });
 });
 

@@ -56,7 +56,13 @@ describe('fromArrow of arrow-built tables: the types, and what is adopted', () =
       d64: A.vectorFromArray([new Date(2 * 86_400_000), null, new Date(0)], new A.DateMillisecond()),
       ts: A.makeVector({ type: new A.TimestampSecond(), data: BigInt64Array.of(1500n, 0n, -2000n), length: 3, nullCount: 1, nullBitmap: Uint8Array.of(0b101) } as never),
       tu: A.makeVector({ type: new A.TimestampMicrosecond(), data: BigInt64Array.of(1_000n, 0n, -5_000_000n), length: 3, nullCount: 1, nullBitmap: Uint8Array.of(0b101) } as never),
-      tn: A.makeVector({ type: new A.TimestampNanosecond('UTC'), data: BigInt64Array.of(1_700_000_000_123_000_000n, 0n, -1_000_000n), length: 3, nullCount: 1, nullBitmap: Uint8Array.of(0b101) } as never),
+      tn: A.makeVector({
+        type: new A.TimestampNanosecond('UTC'),
+        data: BigInt64Array.of(1_700_000_000_123_000_000n, 0n, -1_000_000n),
+        length: 3,
+        nullCount: 1,
+        nullBitmap: Uint8Array.of(0b101),
+      } as never),
       ls: A.vectorFromArray(['x', null, 'yz'], new A.LargeUtf8()),
     });
     const s = fromArrow(t);

@@ -112,10 +112,18 @@ describe('toArrow: the types, and what is shared', () => {
 
   test('read back by apache-arrow and flechette (IPC stream and file), every type with nulls', () => {
     const s = storeOf(EXAMPLE);
-    expect(toArrow(s).toArray().map((r) => fromReader(r.toJSON() as Record<string, unknown>))).toEqual(EXAMPLE);
+    expect(
+      toArrow(s)
+        .toArray()
+        .map((r) => fromReader(r.toJSON() as Record<string, unknown>)),
+    ).toEqual(EXAMPLE);
     for (const format of ['stream', 'file'] as const) {
       const bytes = toIPC(s, { format });
-      expect(A.tableFromIPC(bytes).toArray().map((r) => fromReader(r.toJSON() as Record<string, unknown>))).toEqual(EXAMPLE);
+      expect(
+        A.tableFromIPC(bytes)
+          .toArray()
+          .map((r) => fromReader(r.toJSON() as Record<string, unknown>)),
+      ).toEqual(EXAMPLE);
       const fl = F.tableFromIPC(bytes, { useBigInt: true, useDate: true });
       expect((fl.toArray() as Record<string, unknown>[]).map(fromReader)).toEqual(EXAMPLE);
       expect(String((fl.schema.fields.find((f) => f.name === 't')!.type as { timezone?: string }).timezone)).toBe('UTC');
@@ -138,7 +146,6 @@ describe('fromArrow: the types, and what is adopted', () => {
     expect(back.nullCount('i')).toBe(1);
     expect(rowsOf(fromIPC(toIPC(s)))).toEqual(EXAMPLE);
   });
-
 });
 
 describe('property: random stores of every type', () => {
@@ -149,7 +156,11 @@ describe('property: random stores of every type', () => {
         expect(rowsOf(fromArrow(toArrow(s)))).toEqual(rows);
         const bytes = toIPC(s, { format });
         expect(rowsOf(fromIPC(bytes))).toEqual(rows);
-        expect(A.tableFromIPC(bytes).toArray().map((r) => fromReader(r.toJSON() as Record<string, unknown>))).toEqual(rows);
+        expect(
+          A.tableFromIPC(bytes)
+            .toArray()
+            .map((r) => fromReader(r.toJSON() as Record<string, unknown>)),
+        ).toEqual(rows);
         expect((F.tableFromIPC(bytes, { useBigInt: true, useDate: true }).toArray() as Record<string, unknown>[]).map(fromReader)).toEqual(rows);
       }),
       { numRuns: 60 },

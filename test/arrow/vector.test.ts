@@ -95,10 +95,7 @@ describe('fromArrow(arrow Vector)', () => {
   });
 
   test('several chunks are concatenated; a sliced vector honours its offset', () => {
-    const a = new A.Vector([
-      A.makeData({ type: new A.Int32(), data: Int32Array.of(1, 2, 3) }),
-      A.makeData({ type: new A.Int32(), data: Int32Array.of(4, 5) }),
-    ]);
+    const a = new A.Vector([A.makeData({ type: new A.Int32(), data: Int32Array.of(1, 2, 3) }), A.makeData({ type: new A.Int32(), data: Int32Array.of(4, 5) })]);
     expect([...fromArrow(a)]).toEqual([1, 2, 3, 4, 5]);
     expect([...fromArrow(a.slice(2, 4))]).toEqual([3, 4]);
   });
@@ -218,9 +215,7 @@ describe('Categorical ↔ Dictionary', () => {
 
   test('a dictionary index out of range is a ValueError naming column and row', () => {
     const dict = A.vectorFromArray(['a', 'b'], new A.Utf8());
-    const bad = new A.Vector([
-      A.makeData({ type: new A.Dictionary(new A.Utf8(), new A.Uint8()), data: Uint8Array.of(0, 5), dictionary: dict }),
-    ]);
+    const bad = new A.Vector([A.makeData({ type: new A.Dictionary(new A.Utf8(), new A.Uint8()), data: Uint8Array.of(0, 5), dictionary: dict })]);
     expect(() => fromArrow(bad)).toThrow(ValueError);
     expect(() => fromArrow(bad)).toThrow(/index 5 at row 1 is out of range for a dictionary of 2/);
   });
@@ -229,10 +224,7 @@ describe('Categorical ↔ Dictionary', () => {
     const t = new A.Dictionary(new A.Utf8(), new A.Int8());
     const d1 = A.vectorFromArray(['a', 'b'], new A.Utf8());
     const d2 = A.vectorFromArray(['c', 'a'], new A.Utf8());
-    const v = new A.Vector([
-      A.makeData({ type: t, data: Int8Array.of(0, 1), dictionary: d1 }),
-      A.makeData({ type: t, data: Int8Array.of(0, 1, 1), dictionary: d2 }),
-    ]);
+    const v = new A.Vector([A.makeData({ type: t, data: Int8Array.of(0, 1), dictionary: d1 }), A.makeData({ type: t, data: Int8Array.of(0, 1, 1), dictionary: d2 })]);
     const c = fromArrow(v) as Categorical;
     expect(c.categories).toEqual(['a', 'b', 'c']);
     expect(c.toArray()).toEqual(['a', 'b', 'c', 'a', 'a']);

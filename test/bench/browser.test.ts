@@ -115,7 +115,13 @@ describe.skipIf(chromium.path === undefined)('the page in headless Chromium', ()
     served = await serveBenchPage(SCRIPT, 'test');
     browser = await launchHeadless(chromium.path!, undefined, ['--enable-blink-features=ForceEagerMeasureMemory']);
     await browser.page.goto(`${served.url}${pageQuery(OPTIONS)}`);
-    state = await waitInPage(browser.page, () => (window as unknown as { __compactlyBench?: PageState }).__compactlyBench, (s) => s.state !== 'running', 120_000, 'the benchmark page');
+    state = await waitInPage(
+      browser.page,
+      () => (window as unknown as { __compactlyBench?: PageState }).__compactlyBench,
+      (s) => s.state !== 'running',
+      120_000,
+      'the benchmark page',
+    );
     await browser.page.screenshot({ path: shot, fullPage: true });
   }, 180_000);
 

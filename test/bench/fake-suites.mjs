@@ -12,8 +12,24 @@ export const SUITES = {
       return [
         {
           name: 'sum',
-          baseline: { name: 'array loop', fn: () => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; } },
-          tasks: [{ name: 'typed loop', fn: () => { let s = 0; for (let i = 0; i < t.length; i++) s += t[i]; return s; } }],
+          baseline: {
+            name: 'array loop',
+            fn: () => {
+              let s = 0;
+              for (let i = 0; i < a.length; i++) s += a[i];
+              return s;
+            },
+          },
+          tasks: [
+            {
+              name: 'typed loop',
+              fn: () => {
+                let s = 0;
+                for (let i = 0; i < t.length; i++) s += t[i];
+                return s;
+              },
+            },
+          ],
         },
       ];
     },

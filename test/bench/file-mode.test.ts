@@ -40,7 +40,12 @@ function messyCsv(n: number): string {
 
 function run(args: readonly string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const spawn = (): SpawnSyncReturns<string> =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+    spawnSync(process.execPath, ['--import', 'tsx', 'bench/cli.ts', ...args, '--progress', 'none'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, ...env },
+    });
   let r = spawn();
   // A machine out of processes for a moment (EAGAIN) is not the CLI's failure: try once more, then say why.
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'EAGAIN') r = spawn();
@@ -109,7 +114,6 @@ describe('compactly-bench <file>', () => {
     expect(fixed.toObjects()).toEqual(inferred.toObjects());
   }, 180_000);
 
-
   test('--rows reads the first N rows in every way; --columns keeps those columns', () => {
     const json = join(dir, 'rows.json');
     const r = run([messy, '--rows', '500', '--columns', 'Airport Name,delay', '--json', json]);
@@ -118,7 +122,6 @@ describe('compactly-bench <file>', () => {
     for (const w of report.ways) if (w.result) expect(w.result.rows, w.way).toBe(500);
     expect(Object.keys(report.ways.find((w) => w.way === 'compactly')!.result!.schema!)).toEqual(['Airport Name', 'delay']);
   }, 180_000);
-
 
   test('when plain objects run out of memory, the report says how far they got; compactly still loads', () => {
     const big = join(dir, 'big.csv');
@@ -133,7 +136,6 @@ describe('compactly-bench <file>', () => {
     expect(report.ways.find((w) => w.way === 'compactly')!.result!.rows).toBe(300_000);
     expect(r.stdout).toMatch(/plain objects: stopped: ran out of memory/);
   }, 180_000);
-
 
   test('a file larger than the streaming threshold: compactly reads it in chunks (reuse: true) and says so', () => {
     // COMPACTLY_BENCH_STREAM_BYTES lowers the threshold (default: half the RAM) so a small file takes the path.
@@ -169,7 +171,7 @@ describe('compactly-bench <file>', () => {
     expect(r.stdout).toMatch(/compactly: streamed \(file > 1000 bytes/);
   }, 180_000);
 
-  test('a file whose inferred type breaks part-way: the reader\'s message (line, column, schema to pass), exit 2', () => {
+  test("a file whose inferred type breaks part-way: the reader's message (line, column, schema to pass), exit 2", () => {
     const lines = ['id,n'];
     for (let i = 0; i < 10_100; i++) lines.push(`${i},${i === 10_050 ? 'many' : i % 7}`);
     const file = join(dir, 'breaks.csv');
@@ -182,7 +184,7 @@ describe('compactly-bench <file>', () => {
     expect(r.stderr).toMatch(/schema/);
   }, 60_000);
 
-  test('a Parquet file: the file\'s own schema, hyparquet row objects as the plain baseline', async () => {
+  test("a Parquet file: the file's own schema, hyparquet row objects as the plain baseline", async () => {
     const { writeParquet } = await import('../../src/parquet/index.js');
     const s = readCsvStore('delay,origin,dist\n' + Array.from({ length: 2000 }, (_, i) => `${(i * 7) % 90},${['LAX', 'SFO', 'JFK'][i % 3]},${i + 0.5}`).join('\n'), {
       schema: { delay: 'int32', origin: 'category', dist: 'float64' },
@@ -205,34 +207,38 @@ describe('compactly-bench <file>', () => {
     expect(r.stdout).toContain("// the file's own schema (readParquet)");
   }, 120_000);
 
-  test.each(['file', 'stream'] as const)('an Arrow IPC %s: readIPC, apache-arrow rows made plain with toJSON() as the objects, the table as the Arrow reference', async (format) => {
-    const { toIPC } = await import('../../src/arrow/index.js');
-    const s = RecordStore.fromObjects(
-      Array.from({ length: 3000 }, (_, i) => ({ delay: i % 9 === 0 ? null : (i * 7) % 90, origin: ['LAX', 'SFO', 'JFK'][i % 3]!, note: `n${i}` })),
-      { delay: { type: 'int32', nullable: true }, origin: 'category', note: 'utf8' },
-    );
-    const file = join(dir, `f.${format === 'file' ? 'arrow' : 'arrows'}`);
-    writeFileSync(file, toIPC(s, { format }));
-    const json = join(dir, `ipc-${format}.json`);
-    const r = run([file, '--json', json]);
-    expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
-    expect(report.format).toBe('arrow');
-    const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result!]));
-    expect(by.objects!.label).toBe('apache-arrow tableFromIPC → toArray() → row.toJSON() → objects');
-    expect(by.compactly!.label).toMatch(/^readIPC/);
-    expect(by.arrow!.label).toMatch(/tableFromIPC/);
-    expect(report.key).toBe('origin');
-    expect(report.value).toBe('delay');
-    for (const w of ['objects', 'compactly', 'downcast', 'arrow'] as const) {
-      expect(by[w]!.rows, w).toBe(3000);
-      expect(by[w]!.scanSum, w).toBe(by.compactly!.scanSum);
-      expect(by[w]!.groups, w).toBe(3);
-    }
-    expect(by.compactly!.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
-    expect(by.compactly!.schema).toEqual(s.schema);
-    expect(r.stdout).toContain("// the file's own schema (readIPC)");
-  }, 180_000);
+  test.each(['file', 'stream'] as const)(
+    'an Arrow IPC %s: readIPC, apache-arrow rows made plain with toJSON() as the objects, the table as the Arrow reference',
+    async (format) => {
+      const { toIPC } = await import('../../src/arrow/index.js');
+      const s = RecordStore.fromObjects(
+        Array.from({ length: 3000 }, (_, i) => ({ delay: i % 9 === 0 ? null : (i * 7) % 90, origin: ['LAX', 'SFO', 'JFK'][i % 3]!, note: `n${i}` })),
+        { delay: { type: 'int32', nullable: true }, origin: 'category', note: 'utf8' },
+      );
+      const file = join(dir, `f.${format === 'file' ? 'arrow' : 'arrows'}`);
+      writeFileSync(file, toIPC(s, { format }));
+      const json = join(dir, `ipc-${format}.json`);
+      const r = run([file, '--json', json]);
+      expect(r.status, r.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as FileReport;
+      expect(report.format).toBe('arrow');
+      const by = Object.fromEntries(report.ways.map((w) => [w.way, w.result!]));
+      expect(by.objects!.label).toBe('apache-arrow tableFromIPC → toArray() → row.toJSON() → objects');
+      expect(by.compactly!.label).toMatch(/^readIPC/);
+      expect(by.arrow!.label).toMatch(/tableFromIPC/);
+      expect(report.key).toBe('origin');
+      expect(report.value).toBe('delay');
+      for (const w of ['objects', 'compactly', 'downcast', 'arrow'] as const) {
+        expect(by[w]!.rows, w).toBe(3000);
+        expect(by[w]!.scanSum, w).toBe(by.compactly!.scanSum);
+        expect(by[w]!.groups, w).toBe(3);
+      }
+      expect(by.compactly!.bytesHeld).toBeLessThan(by.objects!.bytesHeld);
+      expect(by.compactly!.schema).toEqual(s.schema);
+      expect(r.stdout).toContain("// the file's own schema (readIPC)");
+    },
+    180_000,
+  );
 
   test('bad files: a one-line error and exit status 2', () => {
     const empty = join(dir, 'empty.csv');
@@ -256,7 +262,6 @@ describe('compactly-bench <file>', () => {
       expect(r.stderr).toMatch(message);
     }
   }, 60_000);
-
 });
 
 describe('file mode pieces', () => {
@@ -295,7 +300,12 @@ describe('file mode pieces', () => {
   });
 
   test('schemaSource quotes names that are not identifiers and comments why', () => {
-    const src = schemaSource('schema', { 'Airport Name': { type: 'category', nullable: true }, delay: 'int16' }, [{ name: 'delay', type: 'int16', nullable: false, nulls: 0, min: -5, max: 300, bytesPerRow: 2, objectBytesPerRow: 8 }], 10);
-    expect(src).toBe(["const schema = {", "  \"Airport Name\": { type: 'category', nullable: true },", "  delay: 'int16', // -5 … 300, no nulls seen", '} as const;'].join('\n'));
+    const src = schemaSource(
+      'schema',
+      { 'Airport Name': { type: 'category', nullable: true }, delay: 'int16' },
+      [{ name: 'delay', type: 'int16', nullable: false, nulls: 0, min: -5, max: 300, bytesPerRow: 2, objectBytesPerRow: 8 }],
+      10,
+    );
+    expect(src).toBe(['const schema = {', '  "Airport Name": { type: \'category\', nullable: true },', "  delay: 'int16', // -5 … 300, no nulls seen", '} as const;'].join('\n'));
   });
 });

@@ -25,7 +25,14 @@ describe('bench/flights.ts', () => {
   test('tiny run: compactly (readCsvStore serial and parallel, pipeline toStore), plain objects, papaparse, arquero (and pandas when present) agree', async () => {
     const { results, markdown } = await runFlights(2000, 1, () => undefined);
     const names = results.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['compactly readCsvStore (workers: 1)', "compactly readCsvStore (workers: 'auto')", 'compactly pipeline(readCsv).toStore (workers: 1)', 'plain objects (split)']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'compactly readCsvStore (workers: 1)',
+        "compactly readCsvStore (workers: 'auto')",
+        'compactly pipeline(readCsv).toStore (workers: 1)',
+        'plain objects (split)',
+      ]),
+    );
     expect(markdown).toMatch(/load CPU \(ms\)/);
   }, 240_000);
 });

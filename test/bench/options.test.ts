@@ -52,7 +52,22 @@ describe('parseArgs', () => {
   it('usage lists the suites, sizes and every option', () => {
     const u = usage(SUITES);
     expect(u).toContain('suites:   vector, categorical');
-    for (const flag of ['--quick', '--size', '--rows', '--repeat', '--memory-runs', '--no-memory', '--time', '--json', '--md', '--svg', '--html', '--progress', '--check', '--list']) {
+    for (const flag of [
+      '--quick',
+      '--size',
+      '--rows',
+      '--repeat',
+      '--memory-runs',
+      '--no-memory',
+      '--time',
+      '--json',
+      '--md',
+      '--svg',
+      '--html',
+      '--progress',
+      '--check',
+      '--list',
+    ]) {
       expect(u).toContain(flag);
     }
   });

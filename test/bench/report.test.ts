@@ -42,7 +42,20 @@ function speed(task: string, p50: number, basP50: number, extra: Partial<SpeedRo
 }
 
 function mem(c: string, bytesPerItem: number, base: number, baseline = false): MemoryRow {
-  return { suite: 's', group: 'doubles', case: c, unit: 'record', baseline, reference: false, n: 1000, bytes: bytesPerItem * 1000, bytesPerItem, ratio: base / bytesPerItem, runs: 1, spread: 0 };
+  return {
+    suite: 's',
+    group: 'doubles',
+    case: c,
+    unit: 'record',
+    baseline,
+    reference: false,
+    n: 1000,
+    bytes: bytesPerItem * 1000,
+    bytesPerItem,
+    ratio: base / bytesPerItem,
+    runs: 1,
+    spread: 0,
+  };
 }
 
 const env: Environment = { node: 'v20', v8: '11', cpu: 'cpu', cores: 2, memoryGiB: 8, os: 'Linux', arch: 'x64', loadavg: 0.1, date: '2026-01-01T00:00:00.000Z' };
@@ -107,7 +120,14 @@ describe('tables', () => {
     expect(t.rows[0]!.at(-1)).toBe('30 !');
   });
   it('text rendering aligns columns, numbers to the right', () => {
-    const text = renderText({ head: ['a', 'n'], right: [1], rows: [['x', '1'], ['long', '100']] });
+    const text = renderText({
+      head: ['a', 'n'],
+      right: [1],
+      rows: [
+        ['x', '1'],
+        ['long', '100'],
+      ],
+    });
     expect(text).toBe('a       n\n----  ---\nx       1\nlong  100');
   });
   it('markdown rendering escapes pipes and right-aligns numbers', () => {
@@ -128,7 +148,16 @@ describe('summary', () => {
   const memRows = [mem('objects', 106.44, 106.44, true), mem('store', 24, 106.44), mem('store (growing)', 40, 106.44)];
   it('picks the first non-reference task and the first non-baseline memory case by default', () => {
     const s = summarize(suite(rows, memRows, { speed: 'sum', memory: 'doubles' }));
-    expect(s).toMatchObject({ speedCase: 'sum', task: 'vec.sum()', baselineTask: 'base', speedRatio: 5, memoryCase: 'store', memoryBaseline: 'objects', bytesPerItem: 24, baselineBytesPerItem: 106.44 });
+    expect(s).toMatchObject({
+      speedCase: 'sum',
+      task: 'vec.sum()',
+      baselineTask: 'base',
+      speedRatio: 5,
+      memoryCase: 'store',
+      memoryBaseline: 'objects',
+      bytesPerItem: 24,
+      baselineBytesPerItem: 106.44,
+    });
     expect(s.memoryRatio).toBeCloseTo(4.435, 3);
     expect(summaryTable([s]).rows[0]).toEqual(['Suite S', 'sum › vec.sum()', '5.0x faster', 'doubles (per record)', '106.44 → 24.00', '4.4x smaller']);
     expect(summaryTextTable([s]).rows).toEqual([
@@ -177,7 +206,10 @@ describe('fitting the terminal', () => {
       for (const r of rows) {
         // The ratio and the figures print on the row's first line, whole.
         const ratio = r.baseline ? 'baseline' : speedRatioText(r.ratio);
-        expect(lines.some((l) => l.includes(fmtTime(r.p50)) && l.endsWith(ratio)), `${width}: ${ratio}`).toBe(true);
+        expect(
+          lines.some((l) => l.includes(fmtTime(r.p50)) && l.endsWith(ratio)),
+          `${width}: ${ratio}`,
+        ).toBe(true);
       }
       expect(text).toContain('14.0 !');
       // Nothing is lost: the words of every name are all there.
@@ -186,7 +218,15 @@ describe('fitting the terminal', () => {
   });
 
   it('a table that fits is rendered exactly as without a width', () => {
-    const t = { head: ['a', 'n'], right: [1], wrap: [0], rows: [['x', '1'], ['long', '100']] };
+    const t = {
+      head: ['a', 'n'],
+      right: [1],
+      wrap: [0],
+      rows: [
+        ['x', '1'],
+        ['long', '100'],
+      ],
+    };
     expect(renderText(t, 100)).toBe(renderText(t));
   });
 
@@ -215,11 +255,7 @@ describe('noise', () => {
     expect(assessNoise([suite([speed('base', 10, 10)], [], { speed: 'sum' })], env, 1)).toEqual({ noisy: false, notes: [] });
   });
   it('high rme, wide spread, memory spread and a high load average are each reported', () => {
-    const s = suite(
-      [speed('base', 10, 10, { rme: 25 }), speed('x', 5, 10, { spread: 60, repeats: 3 })],
-      [{ ...mem('store', 24, 24), spread: 9 }],
-      { speed: 'sum' },
-    );
+    const s = suite([speed('base', 10, 10, { rme: 25 }), speed('x', 5, 10, { spread: 60, repeats: 3 })], [{ ...mem('store', 24, 24), spread: 9 }], { speed: 'sum' });
     const n = assessNoise([s], { ...env, loadavg: 3 }, 3);
     expect(n.noisy).toBe(true);
     expect(n.notes[0]).toBe('1 of 2 timed tasks have a margin of error above ±10% (worst: s / sum / base ±25.0%).');

@@ -37,7 +37,15 @@ describe('checkCases', () => {
     await expect(checkCases('s', loose)).resolves.toBeDefined();
   });
   it('awaits a task that returns a promise and checks its value', async () => {
-    const asyncCase: SpeedCase[] = [{ ...cases[0]!, tasks: [{ name: 'async', fn: async () => 6 }, { name: 'async off', fn: async () => 5 }] }];
+    const asyncCase: SpeedCase[] = [
+      {
+        ...cases[0]!,
+        tasks: [
+          { name: 'async', fn: async () => 6 },
+          { name: 'async off', fn: async () => 5 },
+        ],
+      },
+    ];
     await expect(checkCases('s', asyncCase)).rejects.toThrow('"s / sum / async off" disagrees with its baseline: 5 !== 6');
   });
 });
@@ -62,7 +70,19 @@ describe('timeCases', () => {
   });
   it('reports a task that throws while timed', async () => {
     let calls = 0;
-    const flaky: SpeedCase[] = [{ name: 'c', baseline: { name: 'b', fn: () => { if (++calls > 1) throw new Error('boom'); return 1; } }, tasks: [] }];
+    const flaky: SpeedCase[] = [
+      {
+        name: 'c',
+        baseline: {
+          name: 'b',
+          fn: () => {
+            if (++calls > 1) throw new Error('boom');
+            return 1;
+          },
+        },
+        tasks: [],
+      },
+    ];
     await expect(timeCases('s', flaky, { taskMs: 2, repeat: 1, progress: quiet })).rejects.toThrow('benchmark task s / c / b did not complete');
   });
 });
@@ -82,6 +102,16 @@ describe('pool', () => {
     expect(peak).toBe(2);
   });
   it('rejects with the first failure', async () => {
-    await expect(pool([async () => 1, async () => { throw new Error('no'); }], 2)).rejects.toThrow('no');
+    await expect(
+      pool(
+        [
+          async () => 1,
+          async () => {
+            throw new Error('no');
+          },
+        ],
+        2,
+      ),
+    ).rejects.toThrow('no');
   });
 });

@@ -10,7 +10,20 @@ function sp(task: string, ratio: number, baseline = false, reference = false): S
   return { suite: 'a&b', case: 'sum <x>', task, baseline, reference, hz: ratio, p50: 1 / ratio, rme: 1, samples: 9, ratio, repeats: 1, spread: 0, ratios: [ratio] };
 }
 function mem(c: string, bytesPerItem: number, baseline: boolean): MemoryRow {
-  return { suite: 'a&b', group: 'rows', case: c, unit: 'record', baseline, reference: false, n: 10, bytes: bytesPerItem * 10, bytesPerItem, ratio: 106 / bytesPerItem, runs: 1, spread: 0 };
+  return {
+    suite: 'a&b',
+    group: 'rows',
+    case: c,
+    unit: 'record',
+    baseline,
+    reference: false,
+    n: 10,
+    bytes: bytesPerItem * 10,
+    bytesPerItem,
+    ratio: 106 / bytesPerItem,
+    runs: 1,
+    spread: 0,
+  };
 }
 
 const suite: SuiteReport = {

@@ -76,7 +76,14 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
     const pkg = packAndUnpack(dir);
     const html = page(esmEntry(pkg, '.'), esmEntry(pkg, './arrow'));
     const smoke = (await transform(readFileSync(join(import.meta.dirname, 'csp-smoke.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' })).code;
-    const arrow = await build({ stdin: { contents: "export * from 'apache-arrow';", resolveDir: root }, bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+    const arrow = await build({
+      stdin: { contents: "export * from 'apache-arrow';", resolveDir: root },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
     const vendor = arrow.outputFiles[0]!.text;
     served = await serveLocal(
       (path) => {
@@ -99,7 +106,13 @@ describe.skipIf(!chromium.path || !built)(`the packed ESM build under Content-Se
     );
     browser = await launchHeadless(chromium.path!);
     await browser.page.goto(served.url);
-    report = await waitInPage(browser.page, () => (window as unknown as { __compactlySmoke?: SmokeReport }).__compactlySmoke, () => true, 60_000, 'the smoke page');
+    report = await waitInPage(
+      browser.page,
+      () => (window as unknown as { __compactlySmoke?: SmokeReport }).__compactlySmoke,
+      () => true,
+      60_000,
+      'the smoke page',
+    );
     const shot = process.env.COMPACTLY_SCREENSHOT_DIR;
     if (shot) await browser.page.screenshot({ path: join(shot, 'csp-page.png'), fullPage: true });
     writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2));

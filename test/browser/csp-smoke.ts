@@ -94,14 +94,32 @@ function checks(c: typeof Core, arrow: typeof ArrowEntry | Error): Check[] {
       'record-store: verbs (filter, sortBy, groupBy().agg, take, fromColumns)',
       () => {
         const s = store();
-        eq(s.filter((r) => r.n > 0).toObjects().map((o) => o.x), [1.5, -2], 'filter');
+        eq(
+          s
+            .filter((r) => r.n > 0)
+            .toObjects()
+            .map((o) => o.x),
+          [1.5, -2],
+          'filter',
+        );
         eq([...s.sortBy('x').column('x')], [-2, 1.5, 4], 'sortBy');
         const g = s.groupBy('kind').agg({ total: ['sum', 'n'], top: ['max', 'x'] });
-        eq(g.toObjects(), [
-          { kind: 'a', total: 2, top: 4 },
-          { kind: 'b', total: 7, top: -2 },
-        ], 'groupBy');
-        eq(s.take([2, 0]).toObjects().map((o) => o.n), [-1, 3], 'take');
+        eq(
+          g.toObjects(),
+          [
+            { kind: 'a', total: 2, top: 4 },
+            { kind: 'b', total: 7, top: -2 },
+          ],
+          'groupBy',
+        );
+        eq(
+          s
+            .take([2, 0])
+            .toObjects()
+            .map((o) => o.n),
+          [-1, 3],
+          'take',
+        );
         eq(RecordStore.fromColumns({ a: new Float32Array([1, 2]) }).get(1).a, 2, 'fromColumns');
       },
     ],
@@ -133,20 +151,40 @@ function checks(c: typeof Core, arrow: typeof ArrowEntry | Error): Check[] {
     [
       'pipeline: itertools-style stages (not fused)',
       () => {
-        eq(pipeline([1, 2, 3, 4, 5]).takeWhile((x) => x < 4).batch(2).toArray(), [[1, 2], [3]], 'takeWhile.batch');
+        eq(
+          pipeline([1, 2, 3, 4, 5])
+            .takeWhile((x) => x < 4)
+            .batch(2)
+            .toArray(),
+          [[1, 2], [3]],
+          'takeWhile.batch',
+        );
         eq(pipeline(['a', 'b', 'a']).valueCounts().get('a'), 2, 'valueCounts');
       },
     ],
     [
       'pipeline: fused pipeline(v).map(f).sum() over a Vector',
       () => {
-        eq(pipeline(vector('float64', [1, 2, 3])).map((x) => x * 2).sum(), 12, 'map.sum');
+        eq(
+          pipeline(vector('float64', [1, 2, 3]))
+            .map((x) => x * 2)
+            .sum(),
+          12,
+          'map.sum',
+        );
       },
     ],
     [
       'pipeline: fused filter().map().sum() over a Float64Array',
       () => {
-        eq(pipeline(new Float64Array([0.25, 0.75, 1])).filter((x) => x > 0.5).map((x) => x * 2).sum(), 3.5, 'filter.map.sum');
+        eq(
+          pipeline(new Float64Array([0.25, 0.75, 1]))
+            .filter((x) => x > 0.5)
+            .map((x) => x * 2)
+            .sum(),
+          3.5,
+          'filter.map.sum',
+        );
       },
     ],
     [
@@ -155,7 +193,11 @@ function checks(c: typeof Core, arrow: typeof ArrowEntry | Error): Check[] {
         const csv = 'id,city\n1,Oslo\n2,Rome\n3,Oslo\n';
         const schema = { id: 'uint32', city: 'category' } as const;
         const rows = [...readCsv(csv, { schema, chunkSize: 2 })].flatMap((ch) => ch.toObjects());
-        eq(rows.map((r) => r.city), ['Oslo', 'Rome', 'Oslo'], 'string');
+        eq(
+          rows.map((r) => r.city),
+          ['Oslo', 'Rome', 'Oslo'],
+          'string',
+        );
         const bytes = new TextEncoder().encode(csv);
         let n = 0;
         for await (const ch of readCsv([bytes.subarray(0, 9), bytes.subarray(9)], { schema })) n += ch.length;

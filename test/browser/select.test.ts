@@ -40,7 +40,10 @@ describe('browser test selection', () => {
   test('the real selection covers every capability and leaves the Node-only files out', () => {
     const files = browserTestFiles().map((f) => f.file);
     for (const d of ['vector', 'record-store', 'categorical', 'memoryview', 'pipeline', 'arrow', 'parquet']) {
-      expect(files.some((f) => f.startsWith(`test/${d}/`)), d).toBe(true);
+      expect(
+        files.some((f) => f.startsWith(`test/${d}/`)),
+        d,
+      ).toBe(true);
     }
     expect(files).not.toContain('test/exports.test.ts');
     expect(files.some((f) => f.includes('docs-examples'))).toBe(false);

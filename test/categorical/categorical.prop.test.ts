@@ -19,10 +19,7 @@ interface Real {
 }
 type Cmd = fc.Command<Model, Real>;
 
-const value = fc.oneof(
-  { weight: 5, arbitrary: fc.integer({ min: 0, max: 299 }).map((i) => `v${i}`) },
-  { weight: 1, arbitrary: fc.constant(null) },
-);
+const value = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 299 }).map((i) => `v${i}`) }, { weight: 1, arbitrary: fc.constant(null) });
 
 function expectedDType(k: number): string {
   return k <= 128 ? 'int8' : k <= 32768 ? 'int16' : 'int32';
@@ -48,7 +45,10 @@ function check(m: Model, r: Real): void {
   expect(c.codesDType).toBe(expectedDType(m.categories.length));
   expect(c.length).toBeLessThanOrEqual(c.capacity);
   const pos = new Map(m.categories.map((v, i) => [v, i]));
-  same(c.codes, m.values.map((v) => (v === null ? -1 : pos.get(v))));
+  same(
+    c.codes,
+    m.values.map((v) => (v === null ? -1 : pos.get(v))),
+  );
 }
 
 function throwsAndUnchanged(m: Model, r: Real, fn: () => void, cls: new (...a: never[]) => Error): void {
@@ -237,16 +237,26 @@ class Observe implements Cmd {
     // valueCounts: category order, zeros kept, null last when present
     const counts = new Map<string | null, number>(m.categories.map((k) => [k, 0]));
     let missing = 0;
-    for (const v of m.values) if (v === null) missing++;
-    else counts.set(v, counts.get(v)! + 1);
+    for (const v of m.values)
+      if (v === null) missing++;
+      else counts.set(v, counts.get(v)! + 1);
     expect([...c.valueCounts()]).toEqual([...counts]);
     if (missing > 0) counts.set(null, missing);
     expect([...c.valueCounts({ dropna: false })]).toEqual([...counts]);
     // eq / ne / isNA
     const v = this.v;
-    same(c.eq(v), m.values.map((x) => (v !== null && x === v ? 1 : 0)));
-    same(c.ne(v), m.values.map((x) => (v !== null && x === v ? 0 : 1)));
-    same(c.isNA(), m.values.map((x) => (x === null ? 1 : 0)));
+    same(
+      c.eq(v),
+      m.values.map((x) => (v !== null && x === v ? 1 : 0)),
+    );
+    same(
+      c.ne(v),
+      m.values.map((x) => (v !== null && x === v ? 0 : 1)),
+    );
+    same(
+      c.isNA(),
+      m.values.map((x) => (x === null ? 1 : 0)),
+    );
     // ordering comparisons
     const pos = v === null ? -1 : m.categories.indexOf(v);
     if (!m.ordered) {
@@ -257,10 +267,22 @@ class Observe implements Cmd {
     } else {
       const where = new Map(m.categories.map((x, i) => [x, i]));
       const at = (x: string | null) => (x === null ? -1 : where.get(x)!);
-      same(c.lt(v), m.values.map((x) => (x !== null && at(x) < pos ? 1 : 0)));
-      same(c.le(v), m.values.map((x) => (x !== null && at(x) <= pos ? 1 : 0)));
-      same(c.gt(v), m.values.map((x) => (x !== null && at(x) > pos ? 1 : 0)));
-      same(c.ge(v), m.values.map((x) => (x !== null && at(x) >= pos ? 1 : 0)));
+      same(
+        c.lt(v),
+        m.values.map((x) => (x !== null && at(x) < pos ? 1 : 0)),
+      );
+      same(
+        c.le(v),
+        m.values.map((x) => (x !== null && at(x) <= pos ? 1 : 0)),
+      );
+      same(
+        c.gt(v),
+        m.values.map((x) => (x !== null && at(x) > pos ? 1 : 0)),
+      );
+      same(
+        c.ge(v),
+        m.values.map((x) => (x !== null && at(x) >= pos ? 1 : 0)),
+      );
       const present = m.values.filter((x): x is string => x !== null).map(at);
       expect(c.min()).toBe(present.length ? m.categories[Math.min(...present)] : null);
       expect(c.max()).toBe(present.length ? m.categories[Math.max(...present)] : null);
@@ -274,11 +296,12 @@ class Observe implements Cmd {
   toString = () => `observe(${this.v})`;
 }
 
-const names = fc.array(fc.integer({ min: 0, max: 400 }).map((i) => `v${i}`), { maxLength: 4 });
+const names = fc.array(
+  fc.integer({ min: 0, max: 400 }).map((i) => `v${i}`),
+  { maxLength: 4 },
+);
 
-const extendFresh = fc
-  .tuple(fc.nat(10_000), fc.integer({ min: 1, max: 90 }), fc.nat(3))
-  .map(([s, n, p]) => new ExtendFresh(s, n, p === 0));
+const extendFresh = fc.tuple(fc.nat(10_000), fc.integer({ min: 1, max: 90 }), fc.nat(3)).map(([s, n, p]) => new ExtendFresh(s, n, p === 0));
 
 const commands = [
   value.map((v) => new Push(v)),

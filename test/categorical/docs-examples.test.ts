@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const dir = new URL('../../docs/examples/', import.meta.url);
-const files = readdirSync(fileURLToPath(dir)).filter((f) => /^categorical-.*\.ts$/.test(f)).sort();
+const files = readdirSync(fileURLToPath(dir))
+  .filter((f) => /^categorical-.*\.ts$/.test(f))
+  .sort();
 const doc = readFileSync(new URL('../../docs/categorical.md', import.meta.url), 'utf8');
 
 test('there are categorical examples', () => {

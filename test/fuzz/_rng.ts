@@ -31,7 +31,7 @@ export function rng(seed: number, index = 0): Rng {
 /** `x` cut into consecutive pieces of 1 to `max` elements (random sizes): how the fuzzers feed chunked readers. */
 export function cut<T extends { readonly length: number; slice(start: number, end: number): T }>(x: T, r: Rng, max: number): T[] {
   const out: T[] = [];
-  for (let at = 0; at < x.length; ) {
+  for (let at = 0; at < x.length;) {
     const n = 1 + r.int(max);
     out.push(x.slice(at, at + n));
     at += n;

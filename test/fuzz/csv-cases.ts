@@ -67,8 +67,7 @@ export function csvCase(seed: number, index: number): CsvCase & { r: Rng } {
       if (damage.kind === 'ragged') {
         cells = cells.slice(0, -1);
         if (cells.join(',') === '') cells = ['x']; // not a blank line (blank lines are skipped, not ragged)
-      }
-      else if (damage.kind === 'after-quote') {
+      } else if (damage.kind === 'after-quote') {
         const k = r.int(ncols);
         cells[k] = `"${rows[i]![k]!.replace(/"/g, '""')}"z`;
       } else cells[ncols - 1] = `"${rows[i]![ncols - 1]!.replace(/"/g, '""')}`;
@@ -87,9 +86,7 @@ function cell(s: string, t: 'category' | 'float64'): string | number | null {
 
 /** What readCsv must give for the case (the damaged record left out: `onError: 'skip'`). */
 export function expected(c: CsvCase): Record<string, unknown>[] {
-  return c.rows
-    .filter((_, i) => c.damage?.record !== i)
-    .map((row) => Object.fromEntries(row.map((s, k) => [`c${k}`, cell(s, c.types[k]!)])));
+  return c.rows.filter((_, i) => c.damage?.record !== i).map((row) => Object.fromEntries(row.map((s, k) => [`c${k}`, cell(s, c.types[k]!)])));
 }
 
 type Source = string | AsyncIterable<string | Uint8Array>;

@@ -26,7 +26,10 @@ export async function ipcCorpus(): Promise<{ name: string; bytes: Uint8Array }[]
   for (let i = 0; i < 5; i++) wide.push({ a: i - 2, b: i * 1000, c: BigInt(i) << 40n, d: i / 4, v: [i, -i] });
   out.push({ name: 'numeric + fixed-size list stream', bytes: toIPC(wide) });
   const chunk = (cats: string[], codes: number[]): RecordStore => {
-    const c = categorical(codes.map((k) => (k < 0 ? null : cats[k]!)), { categories: cats });
+    const c = categorical(
+      codes.map((k) => (k < 0 ? null : cats[k]!)),
+      { categories: cats },
+    );
     return RecordStore.fromColumns({ x: Float64Array.from(codes, (_, i) => i), c }, { x: 'float64', c: 'category' });
   };
   out.push({
@@ -43,7 +46,12 @@ export async function ipcCorpus(): Promise<{ name: string; bytes: Uint8Array }[]
   const nested = new A.Table({
     l: A.vectorFromArray([[1, 2], [3], [], [4, 5, 6]], new A.List(new A.Field('item', new A.Int32(), true))),
     st: A.vectorFromArray(
-      [{ p: 1, q: 'a' }, { p: 2, q: 'b' }, { p: 3, q: null }, { p: 4, q: 'd' }],
+      [
+        { p: 1, q: 'a' },
+        { p: 2, q: 'b' },
+        { p: 3, q: null },
+        { p: 4, q: 'd' },
+      ],
       new A.Struct([new A.Field('p', new A.Float64(), true), new A.Field('q', new A.Utf8(), true)]),
     ),
   });

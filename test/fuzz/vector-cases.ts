@@ -66,7 +66,25 @@ export function program(seed: number, index: number): Program {
   const ops: [string, Enc[]][] = [];
   const steps = 4 + r.int(8);
   for (let s = 0; s < steps; s++) {
-    const op = r.pick(['append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'get', 'set', 'slice', 'setSlice', 'deleteSlice', 'mvList', 'mvBytes', 'mvSlice', 'mvSet']);
+    const op = r.pick([
+      'append',
+      'extend',
+      'insert',
+      'pop',
+      'remove',
+      'index',
+      'count',
+      'reverse',
+      'get',
+      'set',
+      'slice',
+      'setSlice',
+      'deleteSlice',
+      'mvList',
+      'mvBytes',
+      'mvSlice',
+      'mvSet',
+    ]);
     const valid = r.next() < 0.7;
     const step = (): Enc => r.pick([null, 1, 2, -1, -3, 1, 0].slice(0, r.next() < 0.05 ? 7 : 6));
     switch (op) {

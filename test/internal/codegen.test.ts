@@ -57,15 +57,35 @@ describe('codegen', () => {
       const v = vector('float64', [1, 2, 3, 4, 5, 6]);
       const seen: number[] = [];
       const r = {
-        sum: pipeline(v).map((x) => x * 2).filter((x) => x > 4).sum(),
-        min: pipeline(v).map((x) => x - 3).min(),
-        max: pipeline(v).map((x) => x - 3).max(),
-        count: pipeline(v).filter((x) => x % 2 === 0).count(),
+        sum: pipeline(v)
+          .map((x) => x * 2)
+          .filter((x) => x > 4)
+          .sum(),
+        min: pipeline(v)
+          .map((x) => x - 3)
+          .min(),
+        max: pipeline(v)
+          .map((x) => x - 3)
+          .max(),
+        count: pipeline(v)
+          .filter((x) => x % 2 === 0)
+          .count(),
         reduce: pipeline(v).reduce((a, x) => a * x, 1),
-        tapped: pipeline(v).tap((x) => seen.push(x)).map((x) => x + 1).toArray(),
-        mixed: pipeline([1, 2, 'x', 4] as unknown[]).map((x) => (typeof x === 'number' ? x * 10 : x)).toArray(),
-        bail: pipeline(v).map((x) => (x === 3 ? `s${x}` : x)).toArray(),
-        thisArg: pipeline(v).map(function (this: unknown, x) { return this === undefined ? x : -1; }).toArray(),
+        tapped: pipeline(v)
+          .tap((x) => seen.push(x))
+          .map((x) => x + 1)
+          .toArray(),
+        mixed: pipeline([1, 2, 'x', 4] as unknown[])
+          .map((x) => (typeof x === 'number' ? x * 10 : x))
+          .toArray(),
+        bail: pipeline(v)
+          .map((x) => (x === 3 ? `s${x}` : x))
+          .toArray(),
+        thisArg: pipeline(v)
+          .map(function (this: unknown, x) {
+            return this === undefined ? x : -1;
+          })
+          .toArray(),
         seen,
       };
       return r;

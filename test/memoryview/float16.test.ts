@@ -9,7 +9,11 @@ const bits = (lo: number, hi: number) => lo | (hi << 8);
 
 describe('float16 codec (Python struct "e" reference values)', () => {
   test("b'abcd'.cast('e') reads [816.5, 1123.0]", () => {
-    expect(memoryview(bytes(0x61, 0x62, 0x63, 0x64)).cast('e').toList()).toEqual([816.5, 1123]);
+    expect(
+      memoryview(bytes(0x61, 0x62, 0x63, 0x64))
+        .cast('e')
+        .toList(),
+    ).toEqual([816.5, 1123]);
   });
   test('storing 0.1 gives 0.0999755859375; 65504 is the max; 65520 overflows', () => {
     expect(encodeHalf(0.1)).toBe(bits(0x66, 0x2e));

@@ -24,19 +24,32 @@ function halfRef(h: number): number {
 
 function refRead(dv: DataView, p: number, c: Format): unknown {
   switch (c) {
-    case 'b': return dv.getInt8(p);
-    case 'B': return dv.getUint8(p);
-    case 'h': return dv.getInt16(p, LE);
-    case 'H': return dv.getUint16(p, LE);
-    case 'i': return dv.getInt32(p, LE);
-    case 'I': return dv.getUint32(p, LE);
-    case 'q': return dv.getBigInt64(p, LE);
-    case 'Q': return dv.getBigUint64(p, LE);
-    case 'f': return dv.getFloat32(p, LE);
-    case 'd': return dv.getFloat64(p, LE);
-    case 'e': return halfRef(dv.getUint16(p, LE));
-    case '?': return dv.getUint8(p) !== 0;
-    case 'c': return Uint8Array.of(dv.getUint8(p));
+    case 'b':
+      return dv.getInt8(p);
+    case 'B':
+      return dv.getUint8(p);
+    case 'h':
+      return dv.getInt16(p, LE);
+    case 'H':
+      return dv.getUint16(p, LE);
+    case 'i':
+      return dv.getInt32(p, LE);
+    case 'I':
+      return dv.getUint32(p, LE);
+    case 'q':
+      return dv.getBigInt64(p, LE);
+    case 'Q':
+      return dv.getBigUint64(p, LE);
+    case 'f':
+      return dv.getFloat32(p, LE);
+    case 'd':
+      return dv.getFloat64(p, LE);
+    case 'e':
+      return halfRef(dv.getUint16(p, LE));
+    case '?':
+      return dv.getUint8(p) !== 0;
+    case 'c':
+      return Uint8Array.of(dv.getUint8(p));
   }
 }
 
@@ -67,7 +80,10 @@ function pySlice<T>(xs: readonly T[], start: number | null, stop: number | null,
 const sliceArb = fc.record({
   start: fc.option(fc.integer({ min: -20, max: 20 }), { nil: null }),
   stop: fc.option(fc.integer({ min: -20, max: 20 }), { nil: null }),
-  step: fc.option(fc.integer({ min: -4, max: 4 }).filter((s) => s !== 0), { nil: null }),
+  step: fc.option(
+    fc.integer({ min: -4, max: 4 }).filter((s) => s !== 0),
+    { nil: null },
+  ),
 });
 
 /** A random buffer, a region inside it at any (possibly unaligned) offset, and a format. */
@@ -127,47 +143,80 @@ describe('MemoryView against a DataView reference', () => {
     expect(() => view.get(-positions.length - 1)).toThrow(RangeError);
   });
 
-  test.prop([setupArb, fc.nat(), fc.integer({ min: 0, max: 2 ** 32 - 1 })])(
-    'a write through a view lands at the model position and nowhere else',
-    (s, at, seed) => {
-      const { buffer, view, positions, format } = build(s);
-      fc.pre(positions.length > 0);
-      const i = at % positions.length;
-      const before = new Uint8Array(buffer).slice();
-      const size = SIZE[format];
-      // A representable value for the format, and the bytes it must produce.
-      const scratch = new DataView(new ArrayBuffer(8));
-      let value: unknown;
-      switch (format) {
-        case 'b': value = (seed % 256) - 128; scratch.setInt8(0, value as number); break;
-        case 'B': value = seed % 256; scratch.setUint8(0, value as number); break;
-        case 'h': value = (seed % 65536) - 32768; scratch.setInt16(0, value as number, LE); break;
-        case 'H': value = seed % 65536; scratch.setUint16(0, value as number, LE); break;
-        case 'i': value = seed - 2 ** 31; scratch.setInt32(0, value as number, LE); break;
-        case 'I': value = seed; scratch.setUint32(0, value as number, LE); break;
-        case 'q': value = BigInt(seed) * -(2n ** 31n) - 7n; scratch.setBigInt64(0, value as bigint, LE); break;
-        case 'Q': value = BigInt(seed) * 2n ** 32n + 5n; scratch.setBigUint64(0, value as bigint, LE); break;
-        case 'f': value = Math.fround(seed / 7); scratch.setFloat32(0, value as number, LE); break;
-        case 'd': value = seed / 7 - 1e6; scratch.setFloat64(0, value as number, LE); break;
-        case 'e': {
-          let h = seed % 65536;
-          if ((h & 0x7c00) === 0x7c00) h &= 0x83ff; // avoid inf/NaN exponents
-          value = halfRef(h);
-          scratch.setUint16(0, h, LE);
-          break;
-        }
-        case '?': value = seed % 2 === 0; scratch.setUint8(0, value ? 1 : 0); break;
-        case 'c': value = Uint8Array.of(seed % 256); scratch.setUint8(0, seed % 256); break;
+  test.prop([setupArb, fc.nat(), fc.integer({ min: 0, max: 2 ** 32 - 1 })])('a write through a view lands at the model position and nowhere else', (s, at, seed) => {
+    const { buffer, view, positions, format } = build(s);
+    fc.pre(positions.length > 0);
+    const i = at % positions.length;
+    const before = new Uint8Array(buffer).slice();
+    const size = SIZE[format];
+    // A representable value for the format, and the bytes it must produce.
+    const scratch = new DataView(new ArrayBuffer(8));
+    let value: unknown;
+    switch (format) {
+      case 'b':
+        value = (seed % 256) - 128;
+        scratch.setInt8(0, value as number);
+        break;
+      case 'B':
+        value = seed % 256;
+        scratch.setUint8(0, value as number);
+        break;
+      case 'h':
+        value = (seed % 65536) - 32768;
+        scratch.setInt16(0, value as number, LE);
+        break;
+      case 'H':
+        value = seed % 65536;
+        scratch.setUint16(0, value as number, LE);
+        break;
+      case 'i':
+        value = seed - 2 ** 31;
+        scratch.setInt32(0, value as number, LE);
+        break;
+      case 'I':
+        value = seed;
+        scratch.setUint32(0, value as number, LE);
+        break;
+      case 'q':
+        value = BigInt(seed) * -(2n ** 31n) - 7n;
+        scratch.setBigInt64(0, value as bigint, LE);
+        break;
+      case 'Q':
+        value = BigInt(seed) * 2n ** 32n + 5n;
+        scratch.setBigUint64(0, value as bigint, LE);
+        break;
+      case 'f':
+        value = Math.fround(seed / 7);
+        scratch.setFloat32(0, value as number, LE);
+        break;
+      case 'd':
+        value = seed / 7 - 1e6;
+        scratch.setFloat64(0, value as number, LE);
+        break;
+      case 'e': {
+        let h = seed % 65536;
+        if ((h & 0x7c00) === 0x7c00) h &= 0x83ff; // avoid inf/NaN exponents
+        value = halfRef(h);
+        scratch.setUint16(0, h, LE);
+        break;
       }
-      view.set(i, value as never);
-      const after = new Uint8Array(buffer);
-      const p = positions[i]!;
-      const want = before.slice();
-      want.set(new Uint8Array(scratch.buffer, 0, size), p);
-      expect(Array.from(after)).toEqual(Array.from(want));
-      expect(view.get(i)).toEqual(refRead(new DataView(buffer), p, format));
-    },
-  );
+      case '?':
+        value = seed % 2 === 0;
+        scratch.setUint8(0, value ? 1 : 0);
+        break;
+      case 'c':
+        value = Uint8Array.of(seed % 256);
+        scratch.setUint8(0, seed % 256);
+        break;
+    }
+    view.set(i, value as never);
+    const after = new Uint8Array(buffer);
+    const p = positions[i]!;
+    const want = before.slice();
+    want.set(new Uint8Array(scratch.buffer, 0, size), p);
+    expect(Array.from(after)).toEqual(Array.from(want));
+    expect(view.get(i)).toEqual(refRead(new DataView(buffer), p, format));
+  });
 
   test.prop([setupArb, sliceArb])('setSlice equals the model assignment (overlap included)', (s, sl) => {
     const { buffer, view, positions, format } = build(s);

@@ -168,7 +168,11 @@ describe('indexing', () => {
     const b = new Uint8Array([0x61, 0x62, 0x63, 0x64]);
     expect(memoryview(b).cast('c').toList()).toEqual([...b].map((x) => new Uint8Array([x])));
     expect(memoryview(b).cast('c').get(1)).toEqual(new Uint8Array([0x62]));
-    expect(memoryview(new Uint8Array([0, 1, 2])).cast('?').toList()).toEqual([false, true, true]);
+    expect(
+      memoryview(new Uint8Array([0, 1, 2]))
+        .cast('?')
+        .toList(),
+    ).toEqual([false, true, true]);
     expect(memoryview(b).cast('e').get(1)).toBe(1123);
     expect(memoryview(new BigInt64Array([-5n])).get(0)).toBe(-5n);
     expect(memoryview(new BigUint64Array([2n ** 64n - 1n])).get(0)).toBe(2n ** 64n - 1n);
@@ -463,7 +467,12 @@ describe('copies: toBytes, toList, hex', () => {
       [97, 98],
       [99, 100],
     ]);
-    expect(memoryview(new Int32Array([1, 2, 3, 4, 5, 6])).cast('B').cast('i', [3, 2]).toList()).toEqual([
+    expect(
+      memoryview(new Int32Array([1, 2, 3, 4, 5, 6]))
+        .cast('B')
+        .cast('i', [3, 2])
+        .toList(),
+    ).toEqual([
       [1, 2],
       [3, 4],
       [5, 6],
@@ -490,7 +499,11 @@ describe('equality and search', () => {
     expect(m.equals(m.cast('B', [1, 2]))).toBe(false);
     expect(m.equals(m.cast('c'))).toBe(false); // 1-byte bytes never equal ints
     expect(m.cast('c').equals(m.cast('c'))).toBe(true);
-    expect(memoryview(new Uint8Array([1, 0])).cast('?').equals(new Uint8Array([1, 0]))).toBe(true);
+    expect(
+      memoryview(new Uint8Array([1, 0]))
+        .cast('?')
+        .equals(new Uint8Array([1, 0])),
+    ).toBe(true);
     expect(memoryview(new Uint8Array(0)).cast('c').equals(new Uint8Array(0))).toBe(true);
     expect(memoryview(new BigInt64Array([2n ** 62n + 1n])).equals(new Float64Array([2 ** 62]))).toBe(false);
     expect(memoryview(new BigInt64Array([2n ** 53n])).equals(new Float64Array([2 ** 53]))).toBe(true);

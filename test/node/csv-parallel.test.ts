@@ -60,11 +60,20 @@ async function both(text: string | Uint8Array, options: ReadCsvOptions<Schema>, 
 const unit = fc.constantFrom('a', 'b', 'é', '😀', ',', '"', '\n', '\r', ' ', '1', 'NA');
 const quotedCell = fc.string({ unit, maxLength: 8 }).map((s) => `"${s.replace(/"/g, '""')}"`);
 const plainCell = fc.string({ unit: fc.constantFrom('a', 'x', 'é', '😀', ' ', '7', 'NA'), maxLength: 6 });
-const longCell = fc.integer({ min: 50, max: 400 }).map((n) => `"${'long, "" line\n'.repeat(Math.ceil(n / 15)).slice(0, n).replace(/"$/, 'x')}"`);
+const longCell = fc.integer({ min: 50, max: 400 }).map(
+  (n) =>
+    `"${'long, "" line\n'
+      .repeat(Math.ceil(n / 15))
+      .slice(0, n)
+      .replace(/"$/, 'x')}"`,
+);
 const numCell = fc.oneof(fc.double({ noNaN: true }).map(String), fc.integer().map(String), fc.constantFrom('', 'NaN', 'x1', '1e5'));
 const oddCell = fc.constantFrom('"2"z', 'a"b', '"unterminated', '""', '"a""b"');
 const cell = fc.oneof({ arbitrary: quotedCell, weight: 4 }, { arbitrary: plainCell, weight: 4 }, { arbitrary: longCell, weight: 1 }, { arbitrary: oddCell, weight: 1 });
-const row = fc.oneof({ arbitrary: fc.tuple(cell, numCell, cell).map((r) => r.join(',')), weight: 8 }, { arbitrary: fc.array(cell, { maxLength: 4 }).map((r) => r.join(',')), weight: 1 });
+const row = fc.oneof(
+  { arbitrary: fc.tuple(cell, numCell, cell).map((r) => r.join(',')), weight: 8 },
+  { arbitrary: fc.array(cell, { maxLength: 4 }).map((r) => r.join(',')), weight: 1 },
+);
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const csvText = fc.tuple(fc.array(fc.tuple(row, eol), { maxLength: 30 }), fc.boolean()).map(([rows, lastEol]) => {
   let s = 'k,x,m\n';
@@ -139,14 +148,15 @@ describe('readCsv(path, {workers})', () => {
   writeFileSync(big, 'id,city,km\n' + Array.from({ length: N }, (_, i) => `${i},${i % 3 === 0 ? 'Oslo' : '"Rome, IT"'},${(i % 100) / 4}`).join('\n') + '\n');
   const s = { id: 'int32', city: 'category', km: 'float64' } as const;
 
-  test('workers: 2 reads a file in the serial reader\'s chunks', async () => {
+  test("workers: 2 reads a file in the serial reader's chunks", async () => {
     const serial = await collect(readCsv(big, { schema: s, workers: 1, chunkSize: 7000 }));
     const parallel = await collect(readCsv(big, { schema: s, workers: 2, chunkSize: 7000 }));
     expect(parallel).toEqual(serial);
     expect(serial.chunks).toHaveLength(5);
   });
   test('readCsvStore: one store, the same on 1 and 2 workers, equal to the chunks stacked; categories sorted', async () => {
-    const flat = (o: Outcome) => (o.chunks as { cols: { cats?: unknown[]; values: unknown[] }[] }[]).map((c) => c.cols.map((col) => col.values)).reduce((a, c) => a.map((v, i) => v.concat(c[i]!)));
+    const flat = (o: Outcome) =>
+      (o.chunks as { cols: { cats?: unknown[]; values: unknown[] }[] }[]).map((c) => c.cols.map((col) => col.values)).reduce((a, c) => a.map((v, i) => v.concat(c[i]!)));
     const chunks = await collect(readCsv(big, { schema: s, workers: 1, chunkSize: 7000 }));
     for (const workers of [1, 2]) {
       const store = await readCsvStore(big, { schema: s, workers });

@@ -111,10 +111,7 @@ describe('damaged files', () => {
 
 describe('fuzzing the reader', () => {
   test('truncated and bit-flipped copies throw a ParquetError/NotImplementedError or read consistently', async () => {
-    const files = [
-      await writeParquet(store, undefined, { rowGroupRows: 128 }),
-      await writeParquet(store, undefined, { rowGroupRows: 400, compression: 'uncompressed' }),
-    ];
+    const files = [await writeParquet(store, undefined, { rowGroupRows: 128 }), await writeParquet(store, undefined, { rowGroupRows: 400, compression: 'uncompressed' })];
     let threw = 0;
     let read = 0;
     let slowest = 0;
@@ -123,7 +120,10 @@ describe('fuzzing the reader', () => {
         fc.constantFrom(0, 1),
         fc.oneof(
           fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-          fc.record({ kind: fc.constant('flip' as const), flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 6 }) }),
+          fc.record({
+            kind: fc.constant('flip' as const),
+            flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 6 }),
+          }),
         ),
         async (which, damage) => {
           const src = files[which]!;

@@ -73,14 +73,21 @@ describe('datasets', () => {
   const text = (v: unknown, type: string): string | null => {
     if (v === null || v === '') return null;
     if (type === 'date') return (v as Date).toISOString().slice(0, 10);
-    if (type === 'timestamp') return (v as Date).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+    if (type === 'timestamp')
+      return (v as Date)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.000Z$|Z$/, '');
     return String(v);
   };
 
   test.each([
     [['name'], ['name=LAX', 'name=Zürich', `name=${HIVE_NULL}`, 'name=a b%2Fc']],
     [['score'], ['score=-1', 'score=0', 'score=1', 'score=2', `score=${HIVE_NULL}`]],
-    [['ok', 'day'], ['ok=false', 'ok=true', `ok=${HIVE_NULL}`]],
+    [
+      ['ok', 'day'],
+      ['ok=false', 'ok=true', `ok=${HIVE_NULL}`],
+    ],
     [['at'], ['at=2023-11-14 22%3A13%3A20', 'at=2023-11-14 22%3A13%3A21.250']],
   ])('partitioned by %j: directories, nulls, and every row read back', async (by, top) => {
     const d = join(tmp, `typed-${by.join('-')}`);
@@ -89,8 +96,7 @@ describe('datasets', () => {
     expect(readdirSync(d).sort()).toEqual([...top].sort());
     const got = await collect(readDataset(d));
     const types = typed.fields.map((f) => [f, typeof typed.schema[f] === 'string' ? typed.schema[f] : (typed.schema[f] as { type: string }).type] as const);
-    const row = (r: Record<string, unknown>, fromPath: boolean): string =>
-      JSON.stringify(types.map(([f, t]) => (by.includes(f) ? text(r[f], fromPath ? 'text' : t) : r[f])));
+    const row = (r: Record<string, unknown>, fromPath: boolean): string => JSON.stringify(types.map(([f, t]) => (by.includes(f) ? text(r[f], fromPath ? 'text' : t) : r[f])));
     expect(got.map((r) => row(r, true)).sort()).toEqual((typed.toObjects() as Record<string, unknown>[]).map((r) => row(r, false)).sort());
   });
 

@@ -77,7 +77,10 @@ describe.runIf(db !== undefined)('DuckDB reads what compactly writes', () => {
     expect(rows.length).toBe(n);
     for (const k of typed.fields) {
       const want = Array.from({ length: n }, (_, i) => typed.getField(i, k));
-      expect(rows.map((r) => r[k]), k).toEqual(want);
+      expect(
+        rows.map((r) => r[k]),
+        k,
+      ).toEqual(want);
     }
     const stats = (await db!.runAndReadAll(`SELECT count(*) - count(mi), min(mi), max(name), count(*) - count(ts) FROM read_parquet(${q(file)})`)).getRows()[0];
     expect(stats).toEqual([429n, -1499, 'name-999-é', 500n]);
@@ -85,7 +88,10 @@ describe.runIf(db !== undefined)('DuckDB reads what compactly writes', () => {
     const back = await loadParquet(file);
     expect(back.schema).toEqual(typed.schema);
     for (const k of typed.fields) {
-      expect(Array.from({ length: n }, (_, i) => back.getField(i, k)), k).toEqual(Array.from({ length: n }, (_, i) => typed.getField(i, k)));
+      expect(
+        Array.from({ length: n }, (_, i) => back.getField(i, k)),
+        k,
+      ).toEqual(Array.from({ length: n }, (_, i) => typed.getField(i, k)));
     }
   });
 
@@ -110,7 +116,11 @@ describe.runIf(db !== undefined)('DuckDB reads what compactly writes', () => {
     const want = store.toObjects() as Record<string, unknown>[];
     expect(rows.length).toBe(n);
     // One comparison per column (NaN equals NaN under toEqual).
-    for (const k of store.fields) expect(rows.map((r) => r[k]), k).toEqual(want.map((w) => w[k]));
+    for (const k of store.fields)
+      expect(
+        rows.map((r) => r[k]),
+        k,
+      ).toEqual(want.map((w) => w[k]));
     // DuckDB uses the footer statistics: min/max and null counts agree with a full scan.
     const stats = (await db!.runAndReadAll(`SELECT min(i64), max(u64), count(*) - count(origin), min(origin), max(origin) FROM read_parquet(${q(file)})`)).getRows()[0];
     expect(stats).toEqual([-1500n * 3_000_000_000_000n, 18_446_744_073_709_551_615n, 334n, 'JFK', 'Zürich']);
@@ -180,7 +190,10 @@ describe.runIf(db !== undefined)('compactly reads what DuckDB writes', () => {
     });
     expect(s.length).toBe(expected.length);
     for (const k of Object.keys(expected[0]!)) {
-      expect(Array.from({ length: s.length }, (_, i) => s.getField(i, k)), k).toEqual(expected.map((e) => e[k]));
+      expect(
+        Array.from({ length: s.length }, (_, i) => s.getField(i, k)),
+        k,
+      ).toEqual(expected.map((e) => e[k]));
     }
   });
 
@@ -246,7 +259,10 @@ describe.runIf(db !== undefined)('partitioned datasets both ways', () => {
       const back: Record<string, unknown>[] = [];
       for await (const c of readDataset(dir)) back.push(...(c.toObjects() as Record<string, unknown>[]));
       back.sort((a, b) => (a.id as number) - (b.id as number));
-      expect(back.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) })), by.join(',')).toEqual(want);
+      expect(
+        back.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) })),
+        by.join(','),
+      ).toEqual(want);
     }
   });
 

@@ -196,14 +196,24 @@ describe('reading', () => {
     expect(readFileSync(path)).toEqual(Buffer.from(bytes));
     const want = store.toObjects();
     const ab = bytes.slice().buffer;
-    for (const src of [ab, new Blob([bytes.slice()]), { byteLength: bytes.length, read: async (s: number, e: number) => bytes.slice(s, e).buffer }, path, new URL(`file://${path}`)]) {
+    for (const src of [
+      ab,
+      new Blob([bytes.slice()]),
+      { byteLength: bytes.length, read: async (s: number, e: number) => bytes.slice(s, e).buffer },
+      path,
+      new URL(`file://${path}`),
+    ]) {
       expect((await loadParquet(src)).toObjects()).toEqual(want);
     }
   });
 
   test('over bytes in memory the reader is also synchronous (a sync pipeline source)', () => {
     const reader = readParquet(bytes, { columns: ['i32'] });
-    expect(pipeline(reader).map((c) => c.length).sum()).toBe(1000);
+    expect(
+      pipeline(reader)
+        .map((c) => c.length)
+        .sum(),
+    ).toBe(1000);
     expect([...readParquet(bytes.slice().buffer)].map((c) => c.length)).toEqual([300, 300, 300, 100]);
   });
 
@@ -271,7 +281,7 @@ describe('encodings', () => {
   test('the snappy compressor round-trips through hyparquet’s decompressor', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200_000 }), fc.integer({ min: 1, max: 300 }), (raw, period) => {
-        const b = raw.map((v, i) => (i % 3 === 0 ? raw[i % period] ?? v : v));
+        const b = raw.map((v, i) => (i % 3 === 0 ? (raw[i % period] ?? v) : v));
         const c = snappyCompress(b);
         const back = new Uint8Array(b.length);
         snappyUncompress(c, back);

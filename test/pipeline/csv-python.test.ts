@@ -11,7 +11,7 @@ import { readCsv } from '../../src/index.js';
 
 const PYTHON = 'python3';
 const hasPython = spawnSync(PYTHON, ['-c', 'import csv, json'], { encoding: 'utf8' }).status === 0;
-if (!hasPython) console.log('note: python3 not found; the differential test against Python\'s csv module is skipped');
+if (!hasPython) console.log("note: python3 not found; the differential test against Python's csv module is skipped");
 
 /** Python's csv.reader over each text (newline='' as the csv docs require); blank lines ([]) dropped. */
 function pythonRows(texts: string[]): string[][][] {

@@ -158,7 +158,12 @@ describe('numbers parsed from bytes equal Number(text) bit for bit', () => {
   });
   const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '7', '9'), minLength: 1, maxLength: 25 });
   const decimal = fc
-    .tuple(fc.constantFrom('', '-', '+'), digits, fc.option(digits), fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 340 }))))
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      digits,
+      fc.option(digits),
+      fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 340 }))),
+    )
     .map(([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : '.' + frac}${exp === null ? '' : exp[0] + exp[1] + String(exp[2])}`);
   propTest.prop([fc.array(decimal, { minLength: 1, maxLength: 50 })])('random decimal texts (long mantissas, big exponents)', (xs) => {
     same(xs);

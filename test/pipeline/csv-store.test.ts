@@ -71,7 +71,11 @@ describe('readCsvStore', () => {
         const text = 'k,v\n' + rows.map((r) => `${r.k},${r.v}`).join('\n') + '\n';
         const s = readCsvStore(text, { schema: { k: 'category', v: 'int32' }, chunkSize });
         expect(s.toObjects()).toEqual(rows);
-        const g = s.groupBy('k').agg({ n: ['count'] }).toObjects().map((o) => o.k);
+        const g = s
+          .groupBy('k')
+          .agg({ n: ['count'] })
+          .toObjects()
+          .map((o) => o.k);
         expect(g).toEqual([...new Set(rows.map((r) => r.k))].sort());
       }),
       { numRuns: 100, seed: 14 },
@@ -99,7 +103,13 @@ describe('downcast', () => {
   test('nullable fields shrink too and keep their nulls (an inferred store is all nullable); dates are not numbers', () => {
     const s = RecordStore.fromColumns(
       { a: [1, null, 7], b: [null, 300, 5], c: [0.5, null, 1.25], d: [-3, 4, null], when: [11324, null, 11385] },
-      { a: { type: 'int32', nullable: true }, b: { type: 'int32', nullable: true }, c: { type: 'float64', nullable: true }, d: { type: 'int32', nullable: true }, when: { type: 'date', nullable: true } },
+      {
+        a: { type: 'int32', nullable: true },
+        b: { type: 'int32', nullable: true },
+        c: { type: 'float64', nullable: true },
+        d: { type: 'int32', nullable: true },
+        when: { type: 'date', nullable: true },
+      },
     );
     const t = s.downcast();
     expect(t.schema).toEqual({

@@ -159,7 +159,13 @@ describe.skipIf(!hasPython)('timestamps against CPython datetime.fromisoformat',
         two,
         two,
         fc.option(two),
-        fc.option(fc.integer({ min: 0, max: 999999 }).map((f) => String(f).padStart(6, '0').slice(0, 1 + (f % 6)))),
+        fc.option(
+          fc.integer({ min: 0, max: 999999 }).map((f) =>
+            String(f)
+              .padStart(6, '0')
+              .slice(0, 1 + (f % 6)),
+          ),
+        ),
         fc.constantFrom('', '+00:00', '+05:30', '-08:00', '+23:59', '-0130'),
       )
       .map(([y, m, d, sep, hh, mm, ss, frac, off]) => `${y}-${m}-${d}${sep}${hh}:${mm}${ss === null ? '' : `:${ss}${frac === null ? '' : `.${frac}`}`}${off}`);
@@ -199,10 +205,13 @@ describe.skipIf(!hasPython)('timestamps against CPython datetime.fromisoformat',
   });
   test('dates: YYYY-MM-DD against date.fromisoformat', () => {
     const texts = fc.sample(
-      fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
       { numRuns: 400, seed: 3 },
     );
-    const script = 'import datetime, json, sys\nout = []\nfor t in json.load(sys.stdin):\n    try: out.append(datetime.date.fromisoformat(t).toordinal() - 719163)\n    except ValueError: out.append(None)\njson.dump(out, sys.stdout)';
+    const script =
+      'import datetime, json, sys\nout = []\nfor t in json.load(sys.stdin):\n    try: out.append(datetime.date.fromisoformat(t).toordinal() - 719163)\n    except ValueError: out.append(None)\njson.dump(out, sys.stdout)';
     const p = spawnSync('python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
     expect(p.status, p.stderr).toBe(0);
     const py = JSON.parse(p.stdout) as (number | null)[];

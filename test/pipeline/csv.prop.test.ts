@@ -17,7 +17,8 @@ function write(rows: [string, number, number][], eol: string): string {
   return 'name,n,x' + eol + rows.map(([s, n, x]) => `${quote(s)},${n},${String(x)}`).join(eol) + (rows.length > 0 ? eol : '');
 }
 const schema = { name: 'category', n: 'int32', x: 'float64' } as const;
-const expected = (rows: [string, number, number][]) => rows.map(([s, n, x]) => ({ name: s /* a quoted field is text: "" reads as '' */, n, x: x === 0 ? 0 : x /* String(-0) is "0" */ }));
+const expected = (rows: [string, number, number][]) =>
+  rows.map(([s, n, x]) => ({ name: s /* a quoted field is text: "" reads as '' */, n, x: x === 0 ? 0 : x /* String(-0) is "0" */ }));
 
 async function* pieces<T>(parts: T[]): AsyncGenerator<T> {
   for (const p of parts) yield p;
@@ -40,15 +41,12 @@ test.prop([table, fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 10 })
   expect(got).toEqual(expected(rows));
 });
 
-test.prop([table, fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 10 })])(
-  'splitting the text anywhere gives the same rows',
-  async (rows, cuts, chunkSize) => {
-    const text = write(rows, '\r\n');
-    const got: unknown[] = [];
-    for await (const c of readCsv(pieces(split(text, cuts)), { schema, chunkSize })) got.push(...c.toObjects());
-    expect(got).toEqual(expected(rows));
-  },
-);
+test.prop([table, fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 10 })])('splitting the text anywhere gives the same rows', async (rows, cuts, chunkSize) => {
+  const text = write(rows, '\r\n');
+  const got: unknown[] = [];
+  for await (const c of readCsv(pieces(split(text, cuts)), { schema, chunkSize })) got.push(...c.toObjects());
+  expect(got).toEqual(expected(rows));
+});
 
 test.prop([table, fc.array(fc.nat(), { maxLength: 12 })])('splitting the UTF-8 bytes anywhere (inside characters too) gives the same rows', async (rows, cuts) => {
   const bytes = new TextEncoder().encode('\uFEFF' + write(rows, '\n'));

@@ -176,12 +176,16 @@ describe('sources', () => {
     expect(more).toEqual([{ a: 1 }, { a: 2 }]);
   });
   test('invalid UTF-8 is an error; a non-text piece a TypeError', async () => {
-    expect(await rejectionOf(async () => {
-      for await (const _ of readCsv(pieces([Uint8Array.of(0x61, 0x0a, 0xff, 0x0a)]), { schema: { a: 'category' } })) void _;
-    })).toBeInstanceOf(RangeError);
-    expect(await rejectionOf(async () => {
-      for await (const _ of readCsv(pieces([5 as unknown as string]), { schema: { a: 'category' } })) void _;
-    })).toBeInstanceOf(TypeError);
+    expect(
+      await rejectionOf(async () => {
+        for await (const _ of readCsv(pieces([Uint8Array.of(0x61, 0x0a, 0xff, 0x0a)]), { schema: { a: 'category' } })) void _;
+      }),
+    ).toBeInstanceOf(RangeError);
+    expect(
+      await rejectionOf(async () => {
+        for await (const _ of readCsv(pieces([5 as unknown as string]), { schema: { a: 'category' } })) void _;
+      }),
+    ).toBeInstanceOf(TypeError);
   });
   test('web ReadableStream; an early break cancels it', async () => {
     let cancelled = false;

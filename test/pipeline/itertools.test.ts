@@ -3,23 +3,7 @@
  * and early-exit closing, sync and async.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  accumulate,
-  batched,
-  chain,
-  compress,
-  count,
-  dropwhile,
-  enumerate,
-  groupby,
-  islice,
-  pairwise,
-  starmap,
-  takewhile,
-  tee,
-  ValueError,
-  zipLongest,
-} from '../../src/index.js';
+import { accumulate, batched, chain, compress, count, dropwhile, enumerate, groupby, islice, pairwise, starmap, takewhile, tee, ValueError, zipLongest } from '../../src/index.js';
 import { collect, errorOf, naturals, tracked, trackedAsync } from './_helpers.js';
 
 function expectValueError(fn: () => unknown, pattern?: RegExp): void {
@@ -130,7 +114,10 @@ describe('batched', () => {
   test('Python examples', () => {
     expect([...batched('ABCDEFG', 3)]).toEqual([['A', 'B', 'C'], ['D', 'E', 'F'], ['G']]);
     expect([...batched('', 3)]).toEqual([]);
-    expect([...batched([1, 2, 3, 4], 2, { strict: true })]).toEqual([[1, 2], [3, 4]]);
+    expect([...batched([1, 2, 3, 4], 2, { strict: true })]).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
   test('n < 1 is an eager ValueError; a non-integer n a TypeError', () => {
     expectValueError(() => batched([1], 0), /n must be at least one/);
@@ -165,12 +152,19 @@ describe('groupby', () => {
     expect(out.map((x) => x[1].join(''))).toEqual(['AAAA', 'BBB', 'CC', 'D', 'AA', 'BBB']);
     const byKey: [boolean, number[]][] = [];
     for (const [k, g] of groupby([1, 3, 2, 4, 5], (x) => x % 2 === 0)) byKey.push([k, [...g]]);
-    expect(byKey).toEqual([[false, [1, 3]], [true, [2, 4]], [false, [5]]]);
+    expect(byKey).toEqual([
+      [false, [1, 3]],
+      [true, [2, 4]],
+      [false, [5]],
+    ]);
     expect([...groupby([])]).toEqual([]);
   });
   test('advancing the outer iterator empties earlier groups (shared iterator)', () => {
     const groups = [...groupby('AABB')];
-    expect(groups.map(([k, g]) => [k, [...g]])).toEqual([['A', []], ['B', []]]);
+    expect(groups.map(([k, g]) => [k, [...g]])).toEqual([
+      ['A', []],
+      ['B', []],
+    ]);
     const it = groupby('AAB');
     const [, g1] = it.next().value as [string, IterableIterator<string>];
     expect(g1.next().value).toBe('A');
@@ -198,7 +192,11 @@ describe('groupby', () => {
   test('async', async () => {
     const out: [string, string][] = [];
     for await (const [k, g] of groupby(agen('AABCC'))) out.push([k, (await collect(g)).join('')]);
-    expect(out).toEqual([['A', 'AA'], ['B', 'B'], ['C', 'CC']]);
+    expect(out).toEqual([
+      ['A', 'AA'],
+      ['B', 'B'],
+      ['C', 'CC'],
+    ]);
     const t = trackedAsync(naturals());
     for await (const [k] of groupby(t.it, (x) => x >> 1)) if (k === 3) break;
     expect(t.log.closed).toBe(true);
@@ -243,14 +241,15 @@ describe('takewhile / dropwhile', () => {
     expect([...takewhile((x: number) => x < 5, t.it)]).toEqual([1]);
     expect(t.log.closed).toBe(false);
     let calls = 0;
-    expect(
-      [
-        ...dropwhile((x: number) => {
+    expect([
+      ...dropwhile(
+        (x: number) => {
           calls++;
           return x < 5;
-        }, [1, 6, 2, 3]),
-      ],
-    ).toEqual([6, 2, 3]);
+        },
+        [1, 6, 2, 3],
+      ),
+    ]).toEqual([6, 2, 3]);
     expect(calls).toBe(2);
   });
   test('errors, closing, async', async () => {
@@ -260,7 +259,11 @@ describe('takewhile / dropwhile', () => {
     for (const x of takewhile(() => true, t.it)) if (x === 3) break;
     expect(t.log.closed).toBe(true);
     const u = tracked(naturals());
-    expect(() => [...takewhile(() => { throw new Error('p'); }, u.it)]).toThrow('p');
+    expect(() => [
+      ...takewhile(() => {
+        throw new Error('p');
+      }, u.it),
+    ]).toThrow('p');
     expect(u.log.closed).toBe(true);
     expect(await collect(takewhile((x: number) => x < 5, agen([1, 4, 6, 3])))).toEqual([1, 4]);
     expect(await collect(dropwhile((x: number) => x < 5, agen([1, 4, 6, 3])))).toEqual([6, 3]);
@@ -370,7 +373,13 @@ describe('pairwise, compress, starmap, count, enumerate', () => {
     expectTypeError(() => compress('A', 1 as unknown as number[]), /selectors/);
   });
   test('starmap', async () => {
-    expect([...starmap(Math.pow, [[2, 5], [3, 2], [10, 3]])]).toEqual([32, 9, 1000]);
+    expect([
+      ...starmap(Math.pow, [
+        [2, 5],
+        [3, 2],
+        [10, 3],
+      ]),
+    ]).toEqual([32, 9, 1000]);
     const s = starmap(Math.pow, [1 as unknown as [number, number]]);
     expectTypeError(() => s.next(), /not iterable/);
     expectTypeError(() => starmap(3 as unknown as () => number, []));

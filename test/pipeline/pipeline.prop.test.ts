@@ -122,17 +122,14 @@ function makeSource(kind: string, xs: number[]): Iterable<number> {
 
 const ints = fc.array(fc.integer({ min: -100, max: 100 }), { maxLength: 120 });
 
-test.prop([ints, fc.array(op, { maxLength: 6 }), fc.integer({ min: 1, max: 50 }), sourceKind])(
-  'toArray and count do not depend on chunkSize',
-  (xs, ops, chunkSize, kind) => {
-    const expected = applyModel(xs, ops);
-    const p = applyPipeline(pipeline(makeSource(kind, xs), { chunkSize }) as Pipeline<unknown>, ops);
-    expect(p.toArray()).toEqual(expected);
-    expect(p.count()).toBe(expected.length);
-    expect(p.first()).toEqual(expected[0]);
-    expect([...p]).toEqual(expected);
-  },
-);
+test.prop([ints, fc.array(op, { maxLength: 6 }), fc.integer({ min: 1, max: 50 }), sourceKind])('toArray and count do not depend on chunkSize', (xs, ops, chunkSize, kind) => {
+  const expected = applyModel(xs, ops);
+  const p = applyPipeline(pipeline(makeSource(kind, xs), { chunkSize }) as Pipeline<unknown>, ops);
+  expect(p.toArray()).toEqual(expected);
+  expect(p.count()).toBe(expected.length);
+  expect(p.first()).toEqual(expected[0]);
+  expect([...p]).toEqual(expected);
+});
 
 const numericOp = op.filter((o) => o.kind !== 'mapStr');
 
@@ -149,7 +146,10 @@ test.prop([ints, fc.array(numericOp, { maxLength: 6 }), fc.integer({ min: 1, max
       expect(p.mean()).toBe(expected.reduce((a, b) => a + b, 0) / expected.length);
     }
     const size = (chunkSize % 7) + 1;
-    const chunks = p.chunks(size).toArray().map((c) => Array.from(c as ArrayLike<number>));
+    const chunks = p
+      .chunks(size)
+      .toArray()
+      .map((c) => Array.from(c as ArrayLike<number>));
     const model: number[][] = [];
     for (let i = 0; i < expected.length; i += size) model.push(expected.slice(i, i + size));
     expect(chunks).toEqual(model);
@@ -163,6 +163,14 @@ test.prop([fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength
     const f = Float64Array.from(xs);
     let s = 0;
     for (const x of f) if (x > 0) s += x * 1.5;
-    expect(Object.is(pipeline(f, { chunkSize }).filter((x) => x > 0).map((x) => x * 1.5).sum(), s)).toBe(true);
+    expect(
+      Object.is(
+        pipeline(f, { chunkSize })
+          .filter((x) => x > 0)
+          .map((x) => x * 1.5)
+          .sum(),
+        s,
+      ),
+    ).toBe(true);
   },
 );

@@ -1,18 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import {
-  AsyncPipeline,
-  batched,
-  chain,
-  groupby,
-  islice,
-  Pipeline,
-  pipeline,
-  readCsv,
-  tee,
-  zipLongest,
-  type CsvReader,
-  type CsvTextReader,
-} from '../../src/index.js';
+import { AsyncPipeline, batched, chain, groupby, islice, Pipeline, pipeline, readCsv, tee, zipLongest, type CsvReader, type CsvTextReader } from '../../src/index.js';
 import { categorical } from '../../src/categorical.js';
 import { recordStore } from '../../src/record-store.js';
 import { vector } from '../../src/vector.js';

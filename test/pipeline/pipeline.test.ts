@@ -34,7 +34,11 @@ describe('lazy stages', () => {
       .toArray();
     expect(out).toEqual([2, 4, 'three', 8, 10]);
     expect(calls).toBe(5);
-    expect(pipeline(Int32Array.of(1, 2, 3)).map((x) => BigInt(x)).sum()).toBe(6n);
+    expect(
+      pipeline(Int32Array.of(1, 2, 3))
+        .map((x) => BigInt(x))
+        .sum(),
+    ).toBe(6n);
   });
   test('take and drop (ranges of chunks), takeWhile and dropWhile', () => {
     const p = pipeline(xs, { chunkSize: 4 });
@@ -57,20 +61,49 @@ describe('lazy stages', () => {
     expect(views.map((c) => Array.from(c))).toEqual([[1, 2], [3, 4], [5]]);
     expect(views[0]).toBeInstanceOf(Int32Array);
     expect((views[0] as ArrayBufferView).buffer).toBe(t.buffer); // zero-copy views of the source
-    const computed = pipeline(t, { chunkSize: 2 }).map((x) => x + 1).chunks(3).toArray();
-    expect(computed.map((c) => Array.from(c))).toEqual([[2, 3, 4], [5, 6]]);
+    const computed = pipeline(t, { chunkSize: 2 })
+      .map((x) => x + 1)
+      .chunks(3)
+      .toArray();
+    expect(computed.map((c) => Array.from(c))).toEqual([
+      [2, 3, 4],
+      [5, 6],
+    ]);
     expect((computed[0] as ArrayBufferView).buffer).not.toBe((computed[1] as ArrayBufferView).buffer); // safe to keep
     expect(pipeline(['a', 'b', 'c']).chunks(2).toArray()).toEqual([['a', 'b'], ['c']]);
     expect((pipeline(t).take(2).chunks(2).toArray()[0] as ArrayBufferView).buffer).toBe(t.buffer);
   });
   test('flatMap: arrays as chunks, other iterables item by item', () => {
-    expect(pipeline([[1, 2], [], [3]]).flatMap((x) => x).toArray()).toEqual([1, 2, 3]);
-    expect(pipeline(['ab', 'c']).flatMap((s) => s).toArray()).toEqual(['a', 'b', 'c']);
-    expect(pipeline([2, 3]).flatMap((n) => Float64Array.from({ length: n }, (_, i) => i)).sum()).toBe(4);
+    expect(
+      pipeline([[1, 2], [], [3]])
+        .flatMap((x) => x)
+        .toArray(),
+    ).toEqual([1, 2, 3]);
+    expect(
+      pipeline(['ab', 'c'])
+        .flatMap((s) => s)
+        .toArray(),
+    ).toEqual(['a', 'b', 'c']);
+    expect(
+      pipeline([2, 3])
+        .flatMap((n) => Float64Array.from({ length: n }, (_, i) => i))
+        .sum(),
+    ).toBe(4);
     const inner = tracked([1, 2, 3]);
-    expect(pipeline([0]).flatMap(() => inner.it).take(1).toArray()).toEqual([1]);
+    expect(
+      pipeline([0])
+        .flatMap(() => inner.it)
+        .take(1)
+        .toArray(),
+    ).toEqual([1]);
     expect(inner.log.closed).toBe(true);
-    expect(errorOf(() => pipeline([1]).flatMap(() => 5 as unknown as number[]).toArray())).toBeInstanceOf(TypeError);
+    expect(
+      errorOf(() =>
+        pipeline([1])
+          .flatMap(() => 5 as unknown as number[])
+          .toArray(),
+      ),
+    ).toBeInstanceOf(TypeError);
   });
   test('stages are immutable: each call returns a new pipeline', () => {
     const p = pipeline([1, 2, 3]);
@@ -150,7 +183,9 @@ describe('sinks', () => {
     expect(pipeline(BigInt64Array.of(4n, 6n)).mean()).toBe(5);
   });
   test('toVector validates against the dtype', () => {
-    const v = pipeline(Int16Array.of(1, 2, 3)).map((x) => x * 100).toVector('int32');
+    const v = pipeline(Int16Array.of(1, 2, 3))
+      .map((x) => x * 100)
+      .toVector('int32');
     expect(v.dtype).toBe('int32');
     expect(Array.from(v.array)).toEqual([100, 200, 300]);
     expect(pipeline([1, 2]).toVector('b').dtype).toBe('int8');
@@ -163,7 +198,12 @@ describe('sinks', () => {
 describe('sources', () => {
   test('Vector: zero-copy chunks over its live elements', () => {
     const v = vector('float64', [0.2, 0.7, 0.9]);
-    expect(pipeline(v).filter((x) => x > 0.5).map((x) => x * 2).sum()).toBeCloseTo(3.2);
+    expect(
+      pipeline(v)
+        .filter((x) => x > 0.5)
+        .map((x) => x * 2)
+        .sum(),
+    ).toBeCloseTo(3.2);
     const chunks = pipeline(v, { chunkSize: 2 }).chunks().toArray();
     expect((chunks[0] as ArrayBufferView).buffer).toBe(v.array.buffer);
     expect(pipeline(vector('int64', [1n, 2n])).sum()).toBe(2n + 1n);
@@ -184,13 +224,17 @@ describe('sources', () => {
     const values = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? null : `v${(i * 31) % 11}`));
     const c = categorical(values);
     const fast = pipeline(c).valueCounts();
-    const generic = pipeline(c).map((x) => x).valueCounts();
+    const generic = pipeline(c)
+      .map((x) => x)
+      .valueCounts();
     expect([...fast]).toEqual([...generic]);
     expect([...fast]).toEqual([...pipeline(values).valueCounts()]);
   });
   test('iterables are read one item at a time, never ahead', () => {
     const t = tracked(naturals());
-    const it = pipeline(t.it).map((x) => x * 2)[Symbol.iterator]();
+    const it = pipeline(t.it)
+      .map((x) => x * 2)
+      [Symbol.iterator]();
     expect(it.next().value).toBe(0);
     expect(t.log.pulled).toBe(1);
     expect(it.next().value).toBe(2);
@@ -203,7 +247,12 @@ describe('sources', () => {
   test('async iterables give an AsyncPipeline', async () => {
     const p = pipeline(agen([1, 2, 3, 4]));
     expect(p).toBeInstanceOf(AsyncPipeline);
-    expect(await p.filter((x) => x % 2 === 0).map((x) => x * 10).toArray()).toEqual([20, 40]);
+    expect(
+      await p
+        .filter((x) => x % 2 === 0)
+        .map((x) => x * 10)
+        .toArray(),
+    ).toEqual([20, 40]);
     expect(await pipeline(agen([1, 2, 3])).sum()).toBe(6);
     expect(await pipeline(agen([3, 1])).min()).toBe(1);
     expect(await pipeline(agen([3, 1])).max()).toBe(3);
@@ -213,12 +262,34 @@ describe('sources', () => {
     expect(await pipeline(agen([3, 1])).reduce((a, b) => a - b)).toBe(2);
     expect(await pipeline(agen(['a', 'a'])).valueCounts()).toEqual(new Map([['a', 2]]));
     expect(Array.from((await pipeline(agen([1, 2])).toVector('uint8')).array)).toEqual([1, 2]);
-    expect(await pipeline(agen([1, 2, 3])).batch(2).toArray()).toEqual([[1, 2], [3]]);
-    expect((await pipeline(agen([1, 2, 3])).chunks(2).toArray()).map((c) => Array.from(c))).toEqual([[1, 2], [3]]);
-    expect(await pipeline(agen([[1], [2]])).flatMap((x) => x).drop(1).toArray()).toEqual([2]);
-    expect(await pipeline(agen([1, 2, 3])).takeWhile((x) => x < 3).dropWhile((x) => x < 2).toArray()).toEqual([2]);
+    expect(
+      await pipeline(agen([1, 2, 3]))
+        .batch(2)
+        .toArray(),
+    ).toEqual([[1, 2], [3]]);
+    expect(
+      (
+        await pipeline(agen([1, 2, 3]))
+          .chunks(2)
+          .toArray()
+      ).map((c) => Array.from(c)),
+    ).toEqual([[1, 2], [3]]);
+    expect(
+      await pipeline(agen([[1], [2]]))
+        .flatMap((x) => x)
+        .drop(1)
+        .toArray(),
+    ).toEqual([2]);
+    expect(
+      await pipeline(agen([1, 2, 3]))
+        .takeWhile((x) => x < 3)
+        .dropWhile((x) => x < 2)
+        .toArray(),
+    ).toEqual([2]);
     const seen: number[] = [];
-    await pipeline(agen([1, 2])).tap((x) => seen.push(x)).forEach((x) => seen.push(-x));
+    await pipeline(agen([1, 2]))
+      .tap((x) => seen.push(x))
+      .forEach((x) => seen.push(-x));
     expect(seen).toEqual([1, -1, 2, -2]);
     const out: number[] = [];
     for await (const x of pipeline(agen([1, 2]))) out.push(x);

@@ -16,8 +16,17 @@ function store(): RecordStore<{ x: 'float64'; kind: 'category'; id: 'int32' }> {
 describe('RecordStore source', () => {
   test('rows come through one moving cursor', () => {
     const s = store();
-    expect(pipeline(s).filter((r) => r.kind === 'a').map((r) => r.x).sum()).toBe(5.5);
-    expect(pipeline(s, { chunkSize: 2 }).map((r) => r.toObject()).toArray()).toEqual(s.toObjects());
+    expect(
+      pipeline(s)
+        .filter((r) => r.kind === 'a')
+        .map((r) => r.x)
+        .sum(),
+    ).toBe(5.5);
+    expect(
+      pipeline(s, { chunkSize: 2 })
+        .map((r) => r.toObject())
+        .toArray(),
+    ).toEqual(s.toObjects());
     const rows = pipeline(s).toArray();
     expect(rows[0]).toBe(rows[2]); // the same cursor object: map to values or toObject() to keep rows
   });
@@ -33,7 +42,12 @@ describe('RecordStore source', () => {
   test('toStore from objects, cursor rows, and RecordStore chunks', () => {
     const s = store();
     const schema = { x: 'float64', kind: 'category', id: 'int32' } as const;
-    expect(pipeline(s).filter((r) => r.x > 0).toStore(schema).toObjects()).toEqual([
+    expect(
+      pipeline(s)
+        .filter((r) => r.x > 0)
+        .toStore(schema)
+        .toObjects(),
+    ).toEqual([
       { x: 1.5, kind: 'a', id: 1 },
       { x: 4, kind: 'a', id: 3 },
     ]);
@@ -53,10 +67,18 @@ describe('RecordStore source', () => {
     expect(held.toObjects()).toEqual(want);
     expect(held.column('kind').categories).toEqual(expected.column('kind').categories); // first-seen order, as extend
     // reuse: every chunk overwrites the last one's memory, so each must be copied as it comes
-    expect(pipeline(readCsv(text, { schema, chunkSize: 7, reuse: true })).toStore(schema).toObjects()).toEqual(want);
+    expect(
+      pipeline(readCsv(text, { schema, chunkSize: 7, reuse: true }))
+        .toStore(schema)
+        .toObjects(),
+    ).toEqual(want);
     // a chunk of another schema spelling is appended by extend
     const wide = { kind: 'category', n: 'float64', s: { type: 'utf8', nullable: true }, f: { type: 'float64', nullable: true } } as const;
-    expect(pipeline(readCsv(text, { schema, chunkSize: 7 })).toStore(wide).toObjects()).toEqual(want);
+    expect(
+      pipeline(readCsv(text, { schema, chunkSize: 7 }))
+        .toStore(wide)
+        .toObjects(),
+    ).toEqual(want);
     // held chunks, then a plain record: the chunks are stacked first, so order is kept
     const extra = { kind: 'q', n: -1, s: null, f: 2.5 };
     const mixed = pipeline([...readCsv(text, { schema, chunkSize: 7 }), extra] as unknown[]).toStore(schema);

@@ -24,7 +24,10 @@ const rowArb: fc.Arbitrary<Row> = fc.record({
   u: fc.constantFrom('x', 'y', '', 'ü€', null),
   n: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
   b: fc.option(fc.boolean(), { nil: null }),
-  d: fc.option(fc.integer({ min: 0, max: 3 }).map((k) => new Date(Date.UTC(2024, 0, 1 + k))), { nil: null }),
+  d: fc.option(
+    fc.integer({ min: 0, max: 3 }).map((k) => new Date(Date.UTC(2024, 0, 1 + k))),
+    { nil: null },
+  ),
   f: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(NaN)),
 });
 
@@ -78,8 +81,20 @@ const CASES = [
   { name: 'category × category', keys: STRING_KEYS, l: 'category', r: 'category', out: 'category' },
   { name: 'utf8 × utf8 (nullable)', keys: STRING_KEYS, l: { type: 'utf8', nullable: true }, r: { type: 'utf8', nullable: true }, out: { type: 'utf8', nullable: true } },
   { name: 'category × utf8', keys: STRING_KEYS, l: 'category', r: { type: 'utf8', nullable: true }, out: { type: 'utf8', nullable: true } },
-  { name: 'int32 (nullable) × int32 (nullable)', keys: NUMBER_KEYS, l: { type: 'int32', nullable: true }, r: { type: 'int32', nullable: true }, out: { type: 'int32', nullable: true } },
-  { name: 'int32 (nullable) × int16 (nullable)', keys: NUMBER_KEYS, l: { type: 'int32', nullable: true }, r: { type: 'int16', nullable: true }, out: { type: 'float64', nullable: true } },
+  {
+    name: 'int32 (nullable) × int32 (nullable)',
+    keys: NUMBER_KEYS,
+    l: { type: 'int32', nullable: true },
+    r: { type: 'int32', nullable: true },
+    out: { type: 'int32', nullable: true },
+  },
+  {
+    name: 'int32 (nullable) × int16 (nullable)',
+    keys: NUMBER_KEYS,
+    l: { type: 'int32', nullable: true },
+    r: { type: 'int16', nullable: true },
+    out: { type: 'float64', nullable: true },
+  },
 ] as const;
 
 describe('join', () => {
@@ -111,7 +126,13 @@ describe('join', () => {
   }
 
   test('an int32 field of the side a row lacks stays int32, nullable (not float64 NaN); a side with no rows', () => {
-    const l = RecordStore.fromObjects([{ k: 'x', v: 1 }, { k: 'y', v: 2 }], { k: 'utf8', v: 'int32' });
+    const l = RecordStore.fromObjects(
+      [
+        { k: 'x', v: 1 },
+        { k: 'y', v: 2 },
+      ],
+      { k: 'utf8', v: 'int32' },
+    );
     const r = RecordStore.fromObjects([{ k: 'y', w: 5n, d: new Date(Date.UTC(2024, 1, 3)) }], { k: 'utf8', w: 'int64', d: 'date' });
     const j = l.join(r, { on: 'k', how: 'outer' });
     expect(j.schema).toEqual({ k: 'utf8', v: 'int32', w: { type: 'int64', nullable: true }, d: { type: 'date', nullable: true } });

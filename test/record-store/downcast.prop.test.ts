@@ -31,7 +31,10 @@ function float32Fits(values: readonly (number | null)[]): boolean {
 }
 
 const intValue = fc.oneof(fc.integer({ min: -200, max: 300 }), fc.integer({ min: -40000, max: 70000 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
-const floatValue = fc.oneof(fc.integer({ min: -1000, max: 1000 }).map((k) => k / 4), fc.double({ noNaN: false }));
+const floatValue = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }).map((k) => k / 4),
+  fc.double({ noNaN: false }),
+);
 
 describe('RecordStore.downcast', () => {
   it('keeps every record and null, and picks the smallest dtype per field (property)', () => {
@@ -75,10 +78,7 @@ describe('RecordStore.downcast', () => {
   });
 
   it('shrinks vector fields and 64-bit fields whose values fit, and copies the rest', () => {
-    const s = RecordStore.fromColumns(
-      { p: Float64Array.from([0.5, 1, 2, 3]), big: BigInt64Array.from([1n, -2n]), t: ['x', 'yy'] },
-      { p: ['float64', 2], big: 'int64', t: 'utf8' },
-    );
+    const s = RecordStore.fromColumns({ p: Float64Array.from([0.5, 1, 2, 3]), big: BigInt64Array.from([1n, -2n]), t: ['x', 'yy'] }, { p: ['float64', 2], big: 'int64', t: 'utf8' });
     const d = s.downcast();
     expect(d.schema).toEqual({ p: ['float32', 2], big: 'int8', t: 'utf8' });
     expect(d.toObjects().map((r) => [Array.from(r.p as ArrayLike<number>), r.big, r.t])).toEqual([

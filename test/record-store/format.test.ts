@@ -27,7 +27,9 @@ function pandasFormat(cases: { values: number[]; precision: number }[]): string[
     'print(json.dumps(out))',
   ].join('\n');
   // JSON has no NaN/Infinity: send them as strings that float() reads.
-  const input = JSON.stringify(cases.map((c) => ({ precision: c.precision, values: c.values.map((v) => (Number.isFinite(v) ? (Object.is(v, -0) ? '-0.0' : v) : String(v).replace('Infinity', 'inf'))) })));
+  const input = JSON.stringify(
+    cases.map((c) => ({ precision: c.precision, values: c.values.map((v) => (Number.isFinite(v) ? (Object.is(v, -0) ? '-0.0' : v) : String(v).replace('Infinity', 'inf'))) })),
+  );
   const r = spawnSync(PANDAS, ['-c', script], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as string[][];

@@ -22,7 +22,10 @@ type Key = 'c' | 'd' | 's' | 'w' | 'f' | 'm';
 
 const rowArb: fc.Arbitrary<Row> = fc.record({
   c: fc.constantFrom('a', 'b', 'c', null),
-  d: fc.oneof(fc.integer({ min: 0, max: 400 }).map((i) => `d${i}`), fc.constant(null)),
+  d: fc.oneof(
+    fc.integer({ min: 0, max: 400 }).map((i) => `d${i}`),
+    fc.constant(null),
+  ),
   s: fc.integer({ min: -128, max: 127 }),
   w: fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.integer({ min: 0, max: 3 })),
   f: fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, 0.5, -0)),
@@ -31,9 +34,7 @@ const rowArb: fc.Arbitrary<Row> = fc.record({
   y: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(0.25), fc.constant(null), fc.constant(null)),
 });
 
-const keysArb: fc.Arbitrary<Key[]> = fc
-  .shuffledSubarray(['c', 'd', 's', 'w', 'f', 'm'] as Key[], { minLength: 2, maxLength: 4 })
-  .map((k) => k as Key[]);
+const keysArb: fc.Arbitrary<Key[]> = fc.shuffledSubarray(['c', 'd', 's', 'w', 'f', 'm'] as Key[], { minLength: 2, maxLength: 4 }).map((k) => k as Key[]);
 
 function reference(rows: readonly Row[], keys: readonly Key[], cats: Record<'c' | 'd', readonly string[]>) {
   const rank = (k: Key, v: unknown): number => (k === 'c' || k === 'd' ? cats[k].indexOf(v as string) : (v as number));
@@ -125,7 +126,12 @@ describe('groupBy over several keys', () => {
       { k: 'category', j: 'category' },
     );
     const before = [Array.from(s.column('k').codes), Array.from(s.column('j').codes)];
-    expect(s.groupBy(['k', 'j']).agg({ n: ['count'] }).toObjects()).toEqual([
+    expect(
+      s
+        .groupBy(['k', 'j'])
+        .agg({ n: ['count'] })
+        .toObjects(),
+    ).toEqual([
       { k: 'b', j: 'y', n: 1 },
       { k: 'b', j: 'x', n: 1 },
       { k: 'a', j: 'x', n: 1 },

@@ -44,7 +44,12 @@ describe('RecordStore without code generation', () => {
     expect(() => s.push({ x: 1, kind: 'a', p: [1, 256] })).toThrow(OverflowError);
     expect(() => s.push({ kind: 'a', p: [1, 2] } as never)).toThrow(TypeError);
     expect(() => s.push({ x: 1, kind: 3 as never, p: [1, 2] })).toThrow(TypeError);
-    expect(() => s.extend([{ x: 1, kind: 'b', p: [1, 2] }, { x: 1, n: 128, kind: 'c', p: [1, 2] }])).toThrow(/row 1/);
+    expect(() =>
+      s.extend([
+        { x: 1, kind: 'b', p: [1, 2] },
+        { x: 1, n: 128, kind: 'c', p: [1, 2] },
+      ]),
+    ).toThrow(/row 1/);
     expect(() => s.push(5 as never)).toThrow(TypeError);
     expect(s.length).toBe(1);
     expect(s.column('kind').categories).toEqual(['a']);

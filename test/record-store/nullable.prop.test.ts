@@ -77,15 +77,36 @@ describe('nullable numeric fields vs Array<number | null>', () => {
           // a null's slot holds 0
           const col = s.column('v') as ArrayLike<number>;
           mv.forEach((v, i) => v === null && expect(col[i]).toBe(0));
-          expect(s.filter((r) => r.v !== null && r.v > 0).toObjects().map((o) => o.v)).toEqual(mv.filter((v) => v !== null && v > 0));
+          expect(
+            s
+              .filter((r) => r.v !== null && r.v > 0)
+              .toObjects()
+              .map((o) => o.v),
+          ).toEqual(mv.filter((v) => v !== null && v > 0));
           expect(s.filter((r) => r.v === null).length).toBe(mv.filter((v) => v === null).length);
-          expect(s.sortBy('v').toObjects().map((o) => o.v)).toEqual(modelSort(mv, false));
-          expect(s.sortBy('v', { descending: true }).toObjects().map((o) => o.v)).toEqual(modelSort(mv, true));
-          const got = s.groupBy('k').agg({ sum: ['sum', 'v'], cnt: ['count', 'v'], rows: ['count'], mean: ['mean', 'v'], lo: ['min', 'v'], hi: ['max', 'v'] }).toObjects();
+          expect(
+            s
+              .sortBy('v')
+              .toObjects()
+              .map((o) => o.v),
+          ).toEqual(modelSort(mv, false));
+          expect(
+            s
+              .sortBy('v', { descending: true })
+              .toObjects()
+              .map((o) => o.v),
+          ).toEqual(modelSort(mv, true));
+          const got = s
+            .groupBy('k')
+            .agg({ sum: ['sum', 'v'], cnt: ['count', 'v'], rows: ['count'], mean: ['mean', 'v'], lo: ['min', 'v'], hi: ['max', 'v'] })
+            .toObjects();
           const keys = [...new Set(mk)].sort((a, b) => a - b);
           expect(got).toEqual(keys.map((k) => ({ k, ...modelAgg(mv.filter((_, i) => mk[i] === k)) })));
           // grouping by the nullable field drops its null rows (dropna=True)
-          const byV = s.groupBy('v').agg({ n: ['count'] }).toObjects();
+          const byV = s
+            .groupBy('v')
+            .agg({ n: ['count'] })
+            .toObjects();
           const distinct = [...new Set(mv.filter((v): v is number => v !== null))].sort((a, b) => a - b);
           expect(byV).toEqual(distinct.map((v) => ({ v, n: mv.filter((x) => x === v).length })));
         }),
@@ -105,8 +126,14 @@ describe('nullable numeric fields vs Array<number | null>', () => {
           rows.forEach((r, i) => {
             if (r.ok) validity[i >> 3]! |= 1 << (i & 7);
           });
-          const s = RecordStore.fromColumns({ k: Int8Array.from(rows, (r) => r.k), v: { values, validity } } as never, { k: 'int8', v: { type: 'float64', nullable: true } } as never);
-          const got = s.groupBy('k').agg({ sum: ['sum', 'v'], cnt: ['count', 'v'], mean: ['mean', 'v'] }).toObjects();
+          const s = RecordStore.fromColumns(
+            { k: Int8Array.from(rows, (r) => r.k), v: { values, validity } } as never,
+            { k: 'int8', v: { type: 'float64', nullable: true } } as never,
+          );
+          const got = s
+            .groupBy('k')
+            .agg({ sum: ['sum', 'v'], cnt: ['count', 'v'], mean: ['mean', 'v'] })
+            .toObjects();
           const keys = [...new Set(rows.map((r) => r.k))].sort((a, b) => a - b);
           const want = keys.map((k) => {
             const m = modelAgg(rows.filter((r) => r.k === k).map((r) => (r.ok ? r.v : null)));
@@ -188,12 +215,25 @@ describe('utf8 fields vs string[] with random Unicode', () => {
         }
         const nonNull = m.filter((x): x is string => x !== null);
         const nulls = m.filter((x) => x === null);
-        const asc = nonNull.map((x, j) => [x, j] as const).sort((a, b) => cpCompare(a[0], b[0]) || a[1] - b[1]).map(([x]) => x);
-        expect(s.sortBy('w').toObjects().map((o) => o.w)).toEqual([...asc, ...nulls]);
+        const asc = nonNull
+          .map((x, j) => [x, j] as const)
+          .sort((a, b) => cpCompare(a[0], b[0]) || a[1] - b[1])
+          .map(([x]) => x);
+        expect(
+          s
+            .sortBy('w')
+            .toObjects()
+            .map((o) => o.w),
+        ).toEqual([...asc, ...nulls]);
         const counts = new Map<string, number>();
         for (const x of nonNull) counts.set(x, (counts.get(x) ?? 0) + 1);
         const want = [...counts].sort((a, b) => cpCompare(a[0], b[0])).map(([w, n]) => ({ w, n }));
-        expect(s.groupBy('w').agg({ n: ['count'] }).toObjects()).toEqual(want);
+        expect(
+          s
+            .groupBy('w')
+            .agg({ n: ['count'] })
+            .toObjects(),
+        ).toEqual(want);
       }),
       { numRuns: 120 },
     );

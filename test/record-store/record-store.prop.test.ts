@@ -43,7 +43,10 @@ function check(m: Model, s: Store): void {
 }
 
 class Push implements fc.Command<Model, Store> {
-  constructor(readonly row: Row, readonly omitDefault: boolean) {}
+  constructor(
+    readonly row: Row,
+    readonly omitDefault: boolean,
+  ) {}
   check = () => true;
   run(m: Model, s: Store): void {
     const { w, ...rest } = this.row;
@@ -57,7 +60,11 @@ class Push implements fc.Command<Model, Store> {
 }
 
 class Extend implements fc.Command<Model, Store> {
-  constructor(readonly rows: Row[], readonly badAt: number, readonly bad: Row) {}
+  constructor(
+    readonly rows: Row[],
+    readonly badAt: number,
+    readonly bad: Row,
+  ) {}
   check = () => true;
   run(m: Model, s: Store): void {
     if (this.badAt >= 0 && this.rows.length > 0) {
@@ -74,7 +81,10 @@ class Extend implements fc.Command<Model, Store> {
 }
 
 class SetPartial implements fc.Command<Model, Store> {
-  constructor(readonly at: number, readonly patch: Partial<Row>) {}
+  constructor(
+    readonly at: number,
+    readonly patch: Partial<Row>,
+  ) {}
   check = (m: Readonly<Model>) => m.rows.length > 0;
   run(m: Model, s: Store): void {
     const i = this.at % m.rows.length;
@@ -86,10 +96,15 @@ class SetPartial implements fc.Command<Model, Store> {
 }
 
 class SetField implements fc.Command<Model, Store> {
-  constructor(readonly at: number, readonly name: 'x' | 'y' | 'k' | 'w', readonly value: unknown, readonly valid: boolean) {}
+  constructor(
+    readonly at: number,
+    readonly name: 'x' | 'y' | 'k' | 'w',
+    readonly value: unknown,
+    readonly valid: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.rows.length > 0;
   run(m: Model, s: Store): void {
-    const i = this.at % m.rows.length - m.rows.length; // negative index
+    const i = (this.at % m.rows.length) - m.rows.length; // negative index
     if (this.valid) {
       s.setField(i, this.name, this.value as never);
       (m.rows[i + m.rows.length] as Record<string, unknown>)[this.name] = this.value;
@@ -102,7 +117,10 @@ class SetField implements fc.Command<Model, Store> {
 }
 
 class Remove implements fc.Command<Model, Store> {
-  constructor(readonly at: number, readonly swap: boolean) {}
+  constructor(
+    readonly at: number,
+    readonly swap: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.rows.length > 0;
   run(m: Model, s: Store): void {
     const i = this.at % m.rows.length;
@@ -197,24 +215,20 @@ describe('verbs agree with plain-array implementations', () => {
   test('sortBy(field | fields, descending) = stable sort, NaN/null last', () => {
     const keyArb = fc.constantFrom('f', 'g', 'i', 'b', 'c') as fc.Arbitrary<keyof VRow>;
     fc.assert(
-      fc.property(
-        fc.array(vrowArb, { maxLength: 120 }),
-        fc.array(fc.tuple(keyArb, fc.boolean()), { minLength: 1, maxLength: 3 }),
-        (rows, keys) => {
-          const s = RecordStore.fromObjects(rows, VSCHEMA);
-          const names = keys.map(([k]) => k);
-          const desc = keys.map(([, d]) => d);
-          const got = rowsOf(s.sortBy(names, { descending: desc }));
-          const want = rows.slice().sort((a, b) => {
-            for (let t = 0; t < names.length; t++) {
-              const c = cmpValues(a[names[t]!], b[names[t]!], desc[t]!);
-              if (c !== 0) return c;
-            }
-            return 0;
-          });
-          expect(got).toEqual(want);
-        },
-      ),
+      fc.property(fc.array(vrowArb, { maxLength: 120 }), fc.array(fc.tuple(keyArb, fc.boolean()), { minLength: 1, maxLength: 3 }), (rows, keys) => {
+        const s = RecordStore.fromObjects(rows, VSCHEMA);
+        const names = keys.map(([k]) => k);
+        const desc = keys.map(([, d]) => d);
+        const got = rowsOf(s.sortBy(names, { descending: desc }));
+        const want = rows.slice().sort((a, b) => {
+          for (let t = 0; t < names.length; t++) {
+            const c = cmpValues(a[names[t]!], b[names[t]!], desc[t]!);
+            if (c !== 0) return c;
+          }
+          return 0;
+        });
+        expect(got).toEqual(want);
+      }),
     );
   });
 

@@ -24,7 +24,16 @@ describe('recordStore(schema): schema parsing', () => {
       ['a', 'float64'],
     ] as const);
     expect(s.fields).toEqual(['b', 'a']);
-    throwsLike(() => recordStore([['a', 'int8'], ['a', 'int16']] as never), ValueError, RangeError, /duplicate/);
+    throwsLike(
+      () =>
+        recordStore([
+          ['a', 'int8'],
+          ['a', 'int16'],
+        ] as never),
+      ValueError,
+      RangeError,
+      /duplicate/,
+    );
   });
 
   test('bad names, unknown dtypes and bad specs', () => {
@@ -118,7 +127,16 @@ describe('push / extend', () => {
       RangeError,
       /row 2 field "y"/,
     );
-    throwsLike(() => s.extend([{ x: 1, y: 1, kind: 'b' }, { x: 2, y: 2, kind: 5 as never }]), TypeError, TypeError, /row 1/);
+    throwsLike(
+      () =>
+        s.extend([
+          { x: 1, y: 1, kind: 'b' },
+          { x: 2, y: 2, kind: 5 as never },
+        ]),
+      TypeError,
+      TypeError,
+      /row 1/,
+    );
     throwsLike(() => s.extend([{ x: 1, y: 1, kind: 'b' }, 7 as never]), TypeError, TypeError, /row 1/);
     expect(s.length).toBe(1);
     expect(s.capacity).toBe(cap);
@@ -466,7 +484,15 @@ describe('capacity and memory', () => {
 
   test('mutators other than push return the store, for chaining', () => {
     const s = recordStore({ x: 'int8' });
-    expect(s.extend([{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }]).set(0, { x: 9 }).remove(1).swapRemove(0).reserve(16).shrinkToFit()).toBe(s);
+    expect(
+      s
+        .extend([{ x: 1 }, { x: 2 }, { x: 3 }, { x: 4 }])
+        .set(0, { x: 9 })
+        .remove(1)
+        .swapRemove(0)
+        .reserve(16)
+        .shrinkToFit(),
+    ).toBe(s);
     expect(s.toObjects()).toEqual([{ x: 4 }, { x: 3 }]);
     expect(s.clear().length).toBe(0);
   });
@@ -633,7 +659,12 @@ describe('filter with a byte mask', () => {
   test('any non-zero byte keeps the row', () => {
     const s = recordStore({ i: 'int16' });
     s.extend([0, 1, 2, 3, 4].map((i) => ({ i })));
-    expect(s.filter(new Uint8Array([0, 2, 255, 0, 1])).toObjects().map((o) => o.i)).toEqual([1, 2, 4]);
+    expect(
+      s
+        .filter(new Uint8Array([0, 2, 255, 0, 1]))
+        .toObjects()
+        .map((o) => o.i),
+    ).toEqual([1, 2, 4]);
     expect(s.filter(new Uint8Array(5)).length).toBe(0);
   });
 });

@@ -78,7 +78,16 @@ for (const codegen of [true, false]) {
       throwsLike(() => s.push({ id: 'x', n: 1, ok: true, day: 0, at: '2001-01-01T25:00' }), ValueError, RangeError, /ISO 8601/);
       throwsLike(() => s.push({ id: 'x', n: 1, ok: true, day: 0, at: NaN }), ValueError, RangeError, /finite/);
       throwsLike(() => s.push({ id: '\ud800x', n: 1, ok: true, day: 0, at: 0 }), ValueError, RangeError, /lone surrogate U\+D800 at index 0/);
-      throwsLike(() => s.extend([{ id: 'ok', n: null, ok: true, day: 0, at: 0 }, { id: 'x', n: 1, ok: 'yes' as never, day: 0, at: 0 }]), TypeError, TypeError, /row 1/);
+      throwsLike(
+        () =>
+          s.extend([
+            { id: 'ok', n: null, ok: true, day: 0, at: 0 },
+            { id: 'x', n: 1, ok: 'yes' as never, day: 0, at: 0 },
+          ]),
+        TypeError,
+        TypeError,
+        /row 1/,
+      );
       throwsLike(() => s.set(0, { n: null, ok: null as never }), TypeError, TypeError, /"ok".*null/);
       throwsLike(() => (s.get(0).ok = 'true' as never), TypeError, TypeError);
       expect(s.toObjects()).toEqual(before);
@@ -156,11 +165,21 @@ describe('nulls in the verbs (pandas nullable dtypes)', () => {
   });
 
   test('groupBy drops rows whose key is null (dropna=True), numeric and utf8 keys', () => {
-    expect(s.groupBy('k').agg({ n: ['count'] }).toObjects()).toEqual([
+    expect(
+      s
+        .groupBy('k')
+        .agg({ n: ['count'] })
+        .toObjects(),
+    ).toEqual([
       { k: 1, n: 2 },
       { k: 2, n: 2 },
     ]);
-    expect(s.groupBy(['g', 'k']).agg({ n: ['count'] }).toObjects()).toEqual([
+    expect(
+      s
+        .groupBy(['g', 'k'])
+        .agg({ n: ['count'] })
+        .toObjects(),
+    ).toEqual([
       { g: 'a', k: 2, n: 1 },
       { g: 'b', k: 1, n: 1 },
       { g: 'b', k: 2, n: 1 },
@@ -168,10 +187,30 @@ describe('nulls in the verbs (pandas nullable dtypes)', () => {
   });
 
   test('sortBy puts nulls last in both directions', () => {
-    expect(s.sortBy('v').toObjects().map((o) => o.v)).toEqual([1, 4, 9, null, null, null]);
-    expect(s.sortBy('v', { descending: true }).toObjects().map((o) => o.v)).toEqual([9, 4, 1, null, null, null]);
-    expect(s.sortBy('g', { descending: true }).toObjects().map((o) => o.g)).toEqual(['c', 'b', 'b', 'a', 'a', null]);
-    expect(s.sortBy(['k', 'v']).toObjects().map((o) => [o.k, o.v])).toEqual([
+    expect(
+      s
+        .sortBy('v')
+        .toObjects()
+        .map((o) => o.v),
+    ).toEqual([1, 4, 9, null, null, null]);
+    expect(
+      s
+        .sortBy('v', { descending: true })
+        .toObjects()
+        .map((o) => o.v),
+    ).toEqual([9, 4, 1, null, null, null]);
+    expect(
+      s
+        .sortBy('g', { descending: true })
+        .toObjects()
+        .map((o) => o.g),
+    ).toEqual(['c', 'b', 'b', 'a', 'a', null]);
+    expect(
+      s
+        .sortBy(['k', 'v'])
+        .toObjects()
+        .map((o) => [o.k, o.v]),
+    ).toEqual([
       [1, 9],
       [1, null],
       [2, 1],
@@ -189,7 +228,12 @@ describe('nulls in the verbs (pandas nullable dtypes)', () => {
     expect(some.validity('v')).toBeNull();
     expect(some.toObjects().map((o) => o.v)).toEqual([1, 4, 9]);
     expect(s.select(['v']).nullCount('v')).toBe(3);
-    expect(s.head(2).toObjects().map((o) => o.v)).toEqual([1, null]);
+    expect(
+      s
+        .head(2)
+        .toObjects()
+        .map((o) => o.v),
+    ).toEqual([1, null]);
   });
 });
 
@@ -302,7 +346,12 @@ describe('the other verbs with the new types', () => {
     const c = RecordStore.concat([s, s.head(2)]);
     expect(c.column('w').toArray()).toEqual(['a', 'b', null, 'a', 'a', 'b']);
     expect(c.toObjects().map((o) => o.v)).toEqual([3, null, 1, 2, 3, null]);
-    expect(s.nlargest(4, 'v').toObjects().map((o) => o.v)).toEqual([3, 2, 1]);
+    expect(
+      s
+        .nlargest(4, 'v')
+        .toObjects()
+        .map((o) => o.v),
+    ).toEqual([3, 2, 1]);
     const d = s.derive({ twice: { type: { type: 'float64', nullable: true }, fn: (r: { v: number | null }) => (r.v === null ? null : r.v * 2) } as never });
     expect(d.toObjects().map((o) => [o.w, o.v, o.twice])).toEqual([
       ['a', 3, 6],

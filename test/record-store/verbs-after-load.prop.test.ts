@@ -101,7 +101,10 @@ describe('valueCounts', () => {
         expect(new Map(vc.map((o) => [JSON.stringify([o.k, o.j]), o.count]))).toEqual(model);
         for (let g = 1; g < vc.length; g++) expect(vc[g - 1]!.count).toBeGreaterThanOrEqual(vc[g]!.count);
         // ties keep groupBy's key order (the two-key one-pass count and the groupBy path agree row for row)
-        const viaGroupBy = s.groupBy(['k', 'x']).agg({ count: ['count'] }).sortBy('count', { descending: true });
+        const viaGroupBy = s
+          .groupBy(['k', 'x'])
+          .agg({ count: ['count'] })
+          .sortBy('count', { descending: true });
         expect(s.valueCounts(['k', 'x']).toObjects()).toEqual(viaGroupBy.toObjects());
         expect(s.valueCounts(['k', 'x']).schema).toEqual(viaGroupBy.schema);
         const norm = s.valueCounts('x', { normalize: true }).toObjects() as { proportion: number }[];
@@ -118,11 +121,20 @@ describe('nlargest / nsmallest', () => {
       fc.property(rowsArb, fc.nat(12), (rows, n) => {
         const s = store(rows);
         const idx = rows.map((r, i) => [r, i] as const).filter(([r]) => !Number.isNaN(r.y));
-        const desc = [...idx].sort((a, b) => b[0].y - a[0].y || a[1] - b[1]).slice(0, n).map(([r]) => r);
-        const asc = [...idx].sort((a, b) => a[0].y - b[0].y || a[1] - b[1]).slice(0, n).map(([r]) => r);
+        const desc = [...idx]
+          .sort((a, b) => b[0].y - a[0].y || a[1] - b[1])
+          .slice(0, n)
+          .map(([r]) => r);
+        const asc = [...idx]
+          .sort((a, b) => a[0].y - b[0].y || a[1] - b[1])
+          .slice(0, n)
+          .map(([r]) => r);
         expect(s.nlargest(n, 'y').toObjects()).toEqual(desc);
         expect(s.nsmallest(n, 'y').toObjects()).toEqual(asc);
-        const byX = [...rows.map((r, i) => [r, i] as const)].sort((a, b) => b[0].x - a[0].x || a[1] - b[1]).slice(0, n).map(([r]) => r);
+        const byX = [...rows.map((r, i) => [r, i] as const)]
+          .sort((a, b) => b[0].x - a[0].x || a[1] - b[1])
+          .slice(0, n)
+          .map(([r]) => r);
         expect(s.nlargest(n, 'x').toObjects()).toEqual(byX);
       }),
       PARAMS,
@@ -183,7 +195,9 @@ describe('join', () => {
     fc.assert(
       fc.property(arb, arb, (left, right) => {
         const sch = { p: 'int32', q: 'category', v: 'int8' } as const;
-        const got = RecordStore.fromObjects(left, sch).join(RecordStore.fromObjects(right, sch), { on: ['p', 'q'] }).toObjects();
+        const got = RecordStore.fromObjects(left, sch)
+          .join(RecordStore.fromObjects(right, sch), { on: ['p', 'q'] })
+          .toObjects();
         const want = left.flatMap((l) => right.filter((r) => r.p === l.p && r.q === l.q).map((r) => ({ p: l.p, q: l.q, v_x: l.v, v_y: r.v })));
         expect(got).toEqual(want);
       }),
@@ -209,7 +223,10 @@ describe('writeCsv', () => {
           expect(same(o.y, r.y)).toBe(true);
         });
         // chunks stream to the same text
-        const chunks = s.length === 0 ? [s] : Array.from({ length: Math.ceil(s.length / chunk) }, (_, c) => s.take(Array.from({ length: Math.min(chunk, s.length - c * chunk) }, (_, i) => c * chunk + i)));
+        const chunks =
+          s.length === 0
+            ? [s]
+            : Array.from({ length: Math.ceil(s.length / chunk) }, (_, c) => s.take(Array.from({ length: Math.min(chunk, s.length - c * chunk) }, (_, i) => c * chunk + i)));
         expect(writeCsv(chunks)).toBe(text);
       }),
       PARAMS,

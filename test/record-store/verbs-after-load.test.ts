@@ -56,9 +56,19 @@ describe('examples', () => {
 
   test('concat unifies categories; join keeps pandas order and suffixes', () => {
     const a = RecordStore.fromObjects([{ k: 'x', v: 1 }], { k: 'category', v: 'int8' });
-    const b = RecordStore.fromObjects([{ k: 'y', v: 2 }, { k: 'x', v: 3 }], { k: 'category', v: 'int8' });
+    const b = RecordStore.fromObjects(
+      [
+        { k: 'y', v: 2 },
+        { k: 'x', v: 3 },
+      ],
+      { k: 'category', v: 'int8' },
+    );
     const c = RecordStore.concat([a, b] as never[]);
-    expect(c.toObjects()).toEqual([{ k: 'x', v: 1 }, { k: 'y', v: 2 }, { k: 'x', v: 3 }]);
+    expect(c.toObjects()).toEqual([
+      { k: 'x', v: 1 },
+      { k: 'y', v: 2 },
+      { k: 'x', v: 3 },
+    ]);
     expect((c.column('k') as unknown as { categories: string[] }).categories).toEqual(['x', 'y']);
     expect(a.join(b, { on: 'k' }).toObjects()).toEqual([{ k: 'x', v_x: 1, v_y: 3 }]);
     expect(a.join(b, { on: 'k', how: 'right', suffixes: ['_l', '_r'] }).toObjects()).toEqual([
@@ -80,10 +90,13 @@ describe('examples', () => {
     expect(writeCsvCore(s)).toBe(text);
     expect(writeCsvCore(s, undefined, { header: false, naRep: 'NA', columns: ['f', 'x'] })).toBe('1e-07,3\nNA,4\n2.0,5\n');
     const parts: Uint8Array[] = [];
-    await writeCsvCore((async function* () {
-      yield s.head(1);
-      yield s.take([1, 2]);
-    })(), new WritableStream<Uint8Array>({ write: (c) => void parts.push(c) }));
+    await writeCsvCore(
+      (async function* () {
+        yield s.head(1);
+        yield s.take([1, 2]);
+      })(),
+      new WritableStream<Uint8Array>({ write: (c) => void parts.push(c) }),
+    );
     expect(new TextDecoder().decode(Buffer.concat(parts))).toBe(text);
   });
 });
@@ -189,7 +202,7 @@ if (!hasPandas) console.warn('verbs-after-load: pandas oracle skipped (no /usr/b
 
 describe.skipIf(!hasPandas)('pandas oracle (python3-pandas)', () => {
   test('merge (every how), DataFrame.value_counts and nlargest agree with pandas on a fixture table', () => {
-    const rnd = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const r = rnd(7);
     const keys = ['a', 'b', 'c', 'd', null];
     const left = Array.from({ length: 40 }, (_, i) => ({ k: keys[Math.floor(r() * 5)]!, g: ['x', 'y'][Math.floor(r() * 2)]!, a: Math.floor(r() * 50), i }));
@@ -221,7 +234,10 @@ print(json.dumps(out))`;
       expect(py.status, py.stderr).toBe(0);
       const want = JSON.parse(py.stdout) as Record<string, unknown>;
       for (const how of ['inner', 'left', 'right', 'outer'] as const) {
-        const got = ls.join(rs, { on: 'k', how }).toObjects().map((o) => [o.k, Number.isNaN(o.i) ? null : o.i, Number.isNaN(o.j) ? null : o.j]);
+        const got = ls
+          .join(rs, { on: 'k', how })
+          .toObjects()
+          .map((o) => [o.k, Number.isNaN(o.i) ? null : o.i, Number.isNaN(o.j) ? null : o.j]);
         if (how === 'outer' || how === 'inner') {
           // Row order: pandas 1.5 groups inner-join rows by key (2.2 keeps the left order, as compactly does) and
           // sorts outer keys with no defined place for its NaN rows: compare the rows as multisets here (the

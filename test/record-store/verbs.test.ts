@@ -34,7 +34,12 @@ describe('verbs return new stores', () => {
 
   test('take with negative and repeated indexes', () => {
     const s = sample();
-    expect(s.take([-1, 0, 0]).toObjects().map((o) => o.x)).toEqual([2, 3.5, 3.5]);
+    expect(
+      s
+        .take([-1, 0, 0])
+        .toObjects()
+        .map((o) => o.x),
+    ).toEqual([2, 3.5, 3.5]);
     throwsLike(() => s.take([5]), IndexError, RangeError);
     throwsLike(() => s.take([0.5]), TypeError, TypeError);
     throwsLike(() => s.take(3 as never), TypeError, TypeError);
@@ -42,8 +47,18 @@ describe('verbs return new stores', () => {
 
   test('sortBy: one field, stable, NaN last both ways', () => {
     const s = sample();
-    expect(s.sortBy('x').toObjects().map((o) => o.x)).toEqual([-1, 0.5, 2, 3.5, NaN]);
-    expect(s.sortBy('x', { descending: true }).toObjects().map((o) => o.x)).toEqual([3.5, 2, 0.5, -1, NaN]);
+    expect(
+      s
+        .sortBy('x')
+        .toObjects()
+        .map((o) => o.x),
+    ).toEqual([-1, 0.5, 2, 3.5, NaN]);
+    expect(
+      s
+        .sortBy('x', { descending: true })
+        .toObjects()
+        .map((o) => o.x),
+    ).toEqual([3.5, 2, 0.5, -1, NaN]);
     const byN = s.sortBy('n').toObjects();
     expect(byN.map((o) => o.n)).toEqual([1, 2, 2, 7, 7]);
     expect(byN.map((o) => o.x)).toEqual([0.5, 3.5, NaN, -1, 2]); // stable
@@ -66,9 +81,19 @@ describe('verbs return new stores', () => {
   test('sortBy on an ordered category uses category order', () => {
     const kind = categorical(['lo', 'hi', 'mid', 'lo'], { categories: ['lo', 'mid', 'hi'], ordered: true });
     const s = RecordStore.fromColumns({ kind, i: [0, 1, 2, 3] });
-    expect(s.sortBy('kind').toObjects().map((o) => o.kind)).toEqual(['lo', 'lo', 'mid', 'hi']);
+    expect(
+      s
+        .sortBy('kind')
+        .toObjects()
+        .map((o) => o.kind),
+    ).toEqual(['lo', 'lo', 'mid', 'hi']);
     const u = RecordStore.fromColumns({ kind: ['lo', 'hi', 'mid'] });
-    expect(u.sortBy('kind').toObjects().map((o) => o.kind)).toEqual(['hi', 'lo', 'mid']);
+    expect(
+      u
+        .sortBy('kind')
+        .toObjects()
+        .map((o) => o.kind),
+    ).toEqual(['hi', 'lo', 'mid']);
   });
 
   test('sortBy errors', () => {
@@ -97,7 +122,12 @@ describe('verbs return new stores', () => {
   test('head, copy', () => {
     const s = sample();
     expect(s.head().length).toBe(5);
-    expect(s.head(2).toObjects().map((o) => o.x)).toEqual([3.5, -1]);
+    expect(
+      s
+        .head(2)
+        .toObjects()
+        .map((o) => o.x),
+    ).toEqual([3.5, -1]);
     expect(s.head(-4).length).toBe(1);
     expect(s.head(-10).length).toBe(0);
     expect(s.head(99).length).toBe(5);
@@ -143,17 +173,32 @@ describe('verbs return new stores', () => {
   test('groupBy: unobserved categories are dropped; numeric and multi keys sorted', () => {
     const kind = categorical(['b', 'b', 'c'], { categories: ['a', 'b', 'c'] });
     const s = RecordStore.fromColumns({ kind, v: new Float64Array([1, 2, 3]) });
-    expect(s.groupBy('kind').agg({ s: ['sum', 'v'] }).toObjects()).toEqual([
+    expect(
+      s
+        .groupBy('kind')
+        .agg({ s: ['sum', 'v'] })
+        .toObjects(),
+    ).toEqual([
       { kind: 'b', s: 3 },
       { kind: 'c', s: 3 },
     ]);
     const t = sample();
-    expect(t.groupBy('n').agg({ c: ['count'] }).toObjects()).toEqual([
+    expect(
+      t
+        .groupBy('n')
+        .agg({ c: ['count'] })
+        .toObjects(),
+    ).toEqual([
       { n: 1, c: 1 },
       { n: 2, c: 2 },
       { n: 7, c: 2 },
     ]);
-    expect(t.groupBy(['n', 'kind']).agg({ c: ['count'] }).toObjects()).toEqual([
+    expect(
+      t
+        .groupBy(['n', 'kind'])
+        .agg({ c: ['count'] })
+        .toObjects(),
+    ).toEqual([
       { n: 2, kind: 'b', c: 2 },
       { n: 7, kind: 'a', c: 2 },
     ]);
@@ -162,23 +207,41 @@ describe('verbs return new stores', () => {
   });
 
   test('groupBy: all-NaN groups, int64 sums checked, category first/min', () => {
-    const s = RecordStore.fromColumns(
-      { k: ['a', 'a', 'b'], x: new Float64Array([NaN, NaN, 1]), big: new BigInt64Array([2n ** 62n, 2n ** 62n, 1n]), lvl: ['x', null, 'y'] },
-    );
-    expect(s.groupBy('k').agg({ s: ['sum', 'x'], m: ['mean', 'x'], lo: ['min', 'x'], f: ['first', 'x'], c: ['count', 'x'] }).toObjects()).toEqual([
+    const s = RecordStore.fromColumns({ k: ['a', 'a', 'b'], x: new Float64Array([NaN, NaN, 1]), big: new BigInt64Array([2n ** 62n, 2n ** 62n, 1n]), lvl: ['x', null, 'y'] });
+    expect(
+      s
+        .groupBy('k')
+        .agg({ s: ['sum', 'x'], m: ['mean', 'x'], lo: ['min', 'x'], f: ['first', 'x'], c: ['count', 'x'] })
+        .toObjects(),
+    ).toEqual([
       { k: 'a', s: 0, m: NaN, lo: NaN, f: NaN, c: 0 },
       { k: 'b', s: 1, m: 1, lo: 1, f: 1, c: 1 },
     ]);
     throwsLike(() => s.groupBy('k').agg({ s: ['sum', 'big'] }), OverflowError, RangeError, /int64 sum/);
-    expect(s.groupBy('k').agg({ m: ['mean', 'big'] }).toObjects()[0]!.m).toBe(2 ** 62);
-    expect(s.groupBy('k').agg({ f: ['last', 'lvl'], c: ['count', 'lvl'] }).toObjects()).toEqual([
+    expect(
+      s
+        .groupBy('k')
+        .agg({ m: ['mean', 'big'] })
+        .toObjects()[0]!.m,
+    ).toBe(2 ** 62);
+    expect(
+      s
+        .groupBy('k')
+        .agg({ f: ['last', 'lvl'], c: ['count', 'lvl'] })
+        .toObjects(),
+    ).toEqual([
       { k: 'a', f: 'x', c: 1 },
       { k: 'b', f: 'y', c: 1 },
     ]);
     throwsLike(() => s.groupBy('k').agg({ m: ['min', 'lvl'] }), TypeError, TypeError, /ordered/);
     throwsLike(() => s.groupBy('k').agg({ m: ['sum', 'lvl'] }), TypeError, TypeError);
     const ord = RecordStore.fromColumns({ k: ['a', 'a'], lvl: categorical(['hi', 'lo'], { categories: ['lo', 'hi'], ordered: true }) });
-    expect(ord.groupBy('k').agg({ lo: ['min', 'lvl'], hi: ['max', 'lvl'] }).toObjects()).toEqual([{ k: 'a', lo: 'lo', hi: 'hi' }]);
+    expect(
+      ord
+        .groupBy('k')
+        .agg({ lo: ['min', 'lvl'], hi: ['max', 'lvl'] })
+        .toObjects(),
+    ).toEqual([{ k: 'a', lo: 'lo', hi: 'hi' }]);
   });
 
   test('groupBy errors', () => {

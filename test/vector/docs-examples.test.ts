@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const dir = new URL('../../docs/examples/', import.meta.url);
-const files = readdirSync(fileURLToPath(dir)).filter((f) => /^vector-.*\.ts$/.test(f)).sort();
+const files = readdirSync(fileURLToPath(dir))
+  .filter((f) => /^vector-.*\.ts$/.test(f))
+  .sort();
 const doc = readFileSync(new URL('../../docs/vector.md', import.meta.url), 'utf8');
 
 test('there are vector examples', () => {

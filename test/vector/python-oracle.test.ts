@@ -45,9 +45,7 @@ function expectOutcome(c: Case, fn: () => unknown, expected: (ok: unknown) => un
 
 describe(`array.array oracle (CPython ${oracle.python}, ${oracle.byteorder}-endian)`, () => {
   test('the oracle has cases for every operation', () => {
-    expect(new Set(oracle.cases.map((c) => c.op))).toEqual(
-      new Set(['slice', 'setSlice', 'delete', 'insert', 'pop', 'index', 'count', 'compare', 'byteswap', 'repeat']),
-    );
+    expect(new Set(oracle.cases.map((c) => c.op))).toEqual(new Set(['slice', 'setSlice', 'delete', 'insert', 'pop', 'index', 'count', 'compare', 'byteswap', 'repeat']));
   });
   test.each(oracle.cases.map((c, i) => [i, c.op, c] as const))('case %i: %s', (_i, _op, c) => {
     const v = make(c.code, c.xs);
@@ -64,14 +62,26 @@ describe(`array.array oracle (CPython ${oracle.python}, ${oracle.byteorder}-endi
       case 'insert':
         return expectOutcome(c, () => v.insert(a[0], dec(c.code, a[1] as Enc) as never).toArray(), list);
       case 'pop':
-        return expectOutcome(c, () => [v.pop(a[0]), v.toArray()], (ok) => {
-          const [x, rest] = ok as [Enc, Enc[]];
-          return [dec(c.code, x), decAll(c.code, rest)];
-        });
+        return expectOutcome(
+          c,
+          () => [v.pop(a[0]), v.toArray()],
+          (ok) => {
+            const [x, rest] = ok as [Enc, Enc[]];
+            return [dec(c.code, x), decAll(c.code, rest)];
+          },
+        );
       case 'index':
-        return expectOutcome(c, () => v.index(dec(c.code, a[0] as Enc), a[1], a[2]), (ok) => ok);
+        return expectOutcome(
+          c,
+          () => v.index(dec(c.code, a[0] as Enc), a[1], a[2]),
+          (ok) => ok,
+        );
       case 'count':
-        return expectOutcome(c, () => v.count(dec(c.code, a[0] as Enc)), (ok) => ok);
+        return expectOutcome(
+          c,
+          () => v.count(dec(c.code, a[0] as Enc)),
+          (ok) => ok,
+        );
       case 'compare': {
         const w = make(a[0] as DTypeLike, a[1] as Enc[]);
         const r = v.compare(w);

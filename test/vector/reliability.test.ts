@@ -43,7 +43,7 @@ describe('issue 19: Vector', () => {
     }
   });
 
-  test("memoryview(vector, {field}) is the documented TypeError (field was ignored)", () => {
+  test('memoryview(vector, {field}) is the documented TypeError (field was ignored)', () => {
     throwsLike(() => memoryview(vector('int8', [1]), { field: 'x' } as never), TypeError, TypeError, /option field "x" applies to a RecordStore, not to a Vector/);
   });
 

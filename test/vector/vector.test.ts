@@ -144,10 +144,15 @@ describe('push and the value checks of issue 2', () => {
 describe('extend', () => {
   test('arrays, TypedArrays (widening and checked), iterables, self', () => {
     const v = vector('int32', [1]);
-    v.extend([2, 3]).extend(Int8Array.of(4)).extend(Float64Array.of(5)).extend(new Set([6]));
-    v.extend((function* () {
-      yield 7;
-    })());
+    v.extend([2, 3])
+      .extend(Int8Array.of(4))
+      .extend(Float64Array.of(5))
+      .extend(new Set([6]));
+    v.extend(
+      (function* () {
+        yield 7;
+      })(),
+    );
     expect(v.toArray()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     v.extend(v);
     expect(v.length).toBe(14);
@@ -577,7 +582,9 @@ describe('sum / min / max', () => {
       const xs = Array.from({ length: n }, (_, i) => i + 1);
       const v = vector('int32', xs, { capacity: 16 });
       v.array.fill(0);
-      v.extend(xs.map(() => 0)).clear().extend(xs);
+      v.extend(xs.map(() => 0))
+        .clear()
+        .extend(xs);
       expect(v.sum()).toBe((n * (n + 1)) / 2);
     }
   });
