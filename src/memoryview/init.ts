@@ -18,14 +18,14 @@ export interface MemoryViewOptions {
   readonly field?: string;
 }
 
-/** Shared by a view and every view derived from it: the exporter and its lock. */
+/** Shared by a view and every view derived from it: the exporter and its lock. @internal */
 export interface Root {
   readonly obj: object;
   readonly lock: ExportLock | null;
   readonly resizable: boolean;
 }
 
-/** Everything a view is made of; passed to the constructor for derived views. */
+/** Everything a view is made of; passed to the constructor for derived views. @internal */
 export class Init {
   constructor(
     readonly root: Root,
@@ -42,16 +42,18 @@ export class Init {
 // Views that hold an export lock are registered so that a view dropped without release() eventually gives
 // its export back (CPython releases on refcount zero). A backstop only: release() is the contract.
 let finalizer: FinalizationRegistry<ExportLock> | undefined;
+/** Registers a view holding an export of `lock` with the finalizer. @internal */
 export function track(view: object, lock: ExportLock): void {
   finalizer ??= new FinalizationRegistry((l: ExportLock) => l.release());
   finalizer.register(view, lock, view);
 }
 
-/** Unregisters a released view (its lock is given back by `release()`). */
+/** Unregisters a released view (its lock is given back by `release()`). @internal */
 export function untrack(view: object): void {
   finalizer?.unregister(view);
 }
 
+/** The `readonly` option, checked. @internal */
 export function checkReadonlyOption(options: MemoryViewOptions | undefined): boolean | undefined {
   const readonly = options?.readonly;
   if (readonly !== undefined && typeof readonly !== 'boolean') {
@@ -60,6 +62,7 @@ export function checkReadonlyOption(options: MemoryViewOptions | undefined): boo
   return readonly;
 }
 
+/** The Init of a new view over `source` (an exporter, a buffer, a TypedArray). @internal */
 export function fromSource(source: unknown, options: MemoryViewOptions | undefined): Init {
   const readonly = checkReadonlyOption(options);
   const origin = resolveSource(source, options?.field);
