@@ -21,6 +21,9 @@ const VECTOR_BUDGET = 40 * 1024;
 
 const app = mkdtempSync(join(tmpdir(), 'compactly-bundle-'));
 mkdirSync(join(app, 'node_modules'));
+// The app is its own package, so a package.json in a parent of the temporary directory cannot capture the
+// import of 'compactly' (a package named compactly there would resolve it to itself).
+writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'bundle-size-app', private: true, type: 'module' })}\n`);
 symlinkSync(root, join(app, 'node_modules/compactly'), 'dir');
 afterAll(() => rmSync(app, { recursive: true, force: true }));
 
