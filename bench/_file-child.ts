@@ -153,6 +153,21 @@ function timed<T>(runs: number, fn: () => T): { ms: number; result: T } {
   return { ms: median(ms), result };
 }
 
+/** The figures every way reports, before its scan and groupBy. */
+type LoadFigures = Pick<FileChildResult, 'way' | 'label' | 'rows' | 'loadMs' | 'bytesHeld' | 'peakRssBytes' | 'key' | 'value' | 'schema' | 'columns' | 'notes'>;
+
+/** The result of a way that held its data in memory: its load figures and its timed scan and groupBy. */
+function heldResult(load: LoadFigures, scan: { ms: number; result: number } | null, grouped: { ms: number; result: number } | null): FileChildResult {
+  return {
+    ...load,
+    scanMs: scan?.ms ?? null,
+    scanSum: scan?.result ?? null,
+    groupByMs: grouped?.ms ?? null,
+    groups: grouped?.result ?? null,
+    streamed: false,
+  };
+}
+
 let lastProgress = 0;
 function progress(rows: number): void {
   const now = Date.now();
@@ -373,24 +388,7 @@ async function runCompactly(o: FileChildOptions): Promise<FileChildResult> {
   const s = store;
   const scan = picked.value === '' ? null : timed(5, () => storeSum(s, picked.value));
   const grouped = picked.key === '' ? null : timed(3, () => storeGroupBy(s, picked.key, picked.value));
-  return {
-    way: o.way,
-    label,
-    rows,
-    loadMs,
-    bytesHeld,
-    peakRssBytes,
-    scanMs: scan?.ms ?? null,
-    scanSum: scan?.result ?? null,
-    groupByMs: grouped?.ms ?? null,
-    groups: grouped?.result ?? null,
-    key: picked.key,
-    value: picked.value,
-    streamed: false,
-    schema: store.schema,
-    columns,
-    notes,
-  };
+  return heldResult({ way: o.way, label, rows, loadMs, bytesHeld, peakRssBytes, key: picked.key, value: picked.value, schema: store.schema, columns, notes }, scan, grouped);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -546,22 +544,7 @@ async function runObjects(o: FileChildOptions): Promise<FileChildResult> {
             (i) => rows[i]![o.value],
           ),
         );
-  return {
-    way: 'objects',
-    label: parsed.label,
-    rows: rows.length,
-    loadMs,
-    bytesHeld,
-    peakRssBytes,
-    scanMs: scan?.ms ?? null,
-    scanSum: scan?.result ?? null,
-    groupByMs: grouped?.ms ?? null,
-    groups: grouped?.result ?? null,
-    key: o.key,
-    value: o.value,
-    streamed: false,
-    notes,
-  };
+  return heldResult({ way: 'objects', label: parsed.label, rows: rows.length, loadMs, bytesHeld, peakRssBytes, key: o.key, value: o.value, notes }, scan, grouped);
 }
 
 interface ArrowVector {
@@ -629,22 +612,7 @@ async function runArrow(o: FileChildOptions): Promise<FileChildResult> {
             (i) => values?.get(i),
           ),
         );
-  return {
-    way: 'arrow',
-    label,
-    rows: table.numRows,
-    loadMs,
-    bytesHeld,
-    peakRssBytes,
-    scanMs: scan?.ms ?? null,
-    scanSum: scan?.result ?? null,
-    groupByMs: grouped?.ms ?? null,
-    groups: grouped?.result ?? null,
-    key: o.key,
-    value: o.value,
-    streamed: false,
-    notes,
-  };
+  return heldResult({ way: 'arrow', label, rows: table.numRows, loadMs, bytesHeld, peakRssBytes, key: o.key, value: o.value, notes }, scan, grouped);
 }
 
 /** The child's entry: `--file-child <way> <path> [...]`. Prints the result as one JSON line. */
