@@ -79,9 +79,8 @@ function copyColumn(col: Column, f: FieldInfo, n: number): Column {
 /**
  * The dtype a column of `dtype` can shrink to (itself when nothing smaller holds every value).
  * Elements of null records (bit `⌊i / size⌋` of `bm` clear) are ignored, whatever their slot holds.
- * @internal
  */
-export function downcastDType(dtype: DType, col: TypedArray, bm: Uint8Array | null, size = 1): DType {
+function downcastDType(dtype: DType, col: TypedArray, bm: Uint8Array | null, size = 1): DType {
   const n = col.length;
   if (dtype === 'float32') return dtype;
   if (dtype === 'float64') {

@@ -89,6 +89,14 @@ describe('RecordStore.downcast', () => {
     expect(s.getField(0, 't')).toBe('x');
   });
 
+  it('keeps the type of a field with a default', () => {
+    const s = recordStore({ v: { type: 'int32', default: 7 }, w: 'int32' });
+    s.push({ v: 1, w: 1 });
+    const d = s.downcast();
+    expect(d.schema).toEqual({ v: { type: 'int32', default: 7 }, w: 'int8' });
+    expect(d.toObjects()).toEqual([{ v: 1, w: 1 }]);
+  });
+
   it('is a copy when nothing shrinks', () => {
     const s = RecordStore.fromColumns({ v: Int8Array.from([1, 2]) }, { v: 'int8' });
     const d = s.downcast();
