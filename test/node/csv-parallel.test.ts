@@ -176,7 +176,8 @@ describe('readCsv(path, {workers})', () => {
     const fds = () => readdirSync('/proc/self/fd').length;
     const before = fds();
     for await (const c of readCsv(big, { schema: s, workers: 2, chunkSize: 100 })) if (c.length > 0) break;
-    await new Promise((r) => setTimeout(r, 50));
+    // Worker threads end asynchronously: wait (up to 2 s) for their descriptors to go, then hold the bound.
+    for (let waited = 0; fds() > before && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(fds()).toBeLessThanOrEqual(before);
   });
   test('bad workers values are a ValueError, eagerly', () => {
