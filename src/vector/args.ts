@@ -1,5 +1,5 @@
 /**
- * Argument checks of Vector's methods: `subarray` bounds and counts.
+ * Argument checks and argument facts of Vector's methods: `subarray` bounds, counts, a source's known length, the name of an operation.
  * @internal
  * @packageDocumentation
  */
@@ -30,4 +30,17 @@ export function checkSize(n: unknown, where: string, name: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n)) throwType(`${where}: ${name} must be an integer, got ${describe(n)}`);
   if (n < 0) throwValue(`${where}: ${name} must be >= 0, got ${n}`);
   return n;
+}
+
+/** The length of an array or TypedArray source (what a constructor can allocate up front), else 0. @internal */
+export function knownLength(values: unknown): number {
+  if (Array.isArray(values)) return values.length;
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return (values as unknown as ArrayLike<unknown>).length;
+  return 0;
+}
+
+/** The method name of a `Class.method` location (`'Vector.extend'` → `'extend'`). @internal */
+export function opName(where: string): string {
+  const dot = where.lastIndexOf('.');
+  return dot >= 0 ? where.slice(dot + 1) : where;
 }

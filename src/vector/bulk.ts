@@ -134,3 +134,23 @@ export function deleteSliceInPlace(a: RawArray, n: number, r: SliceRange): numbe
   }
   return n - r.length;
 }
+
+/** Fills `dst` with `src[0, n)` repeated up to `total` elements (copies by doubling); `dst` holds `total`. @returns `total`. @internal */
+export function repeatInto(dst: RawArray, src: RawArray, n: number, total: number): number {
+  if (total <= 0) return 0;
+  dst.set(src.subarray(0, n));
+  let filled = n;
+  while (filled < total) {
+    const c = filled < total - filled ? filled : total - filled;
+    dst.copyWithin(filled, 0, c);
+    filled += c;
+  }
+  return total;
+}
+
+/** A plain-array copy of `a[0, n)` (`Vector.toArray`). @internal */
+export function toPlainArray(a: RawArray, n: number): (number | bigint)[] {
+  const out = new Array<number | bigint>(n);
+  for (let i = 0; i < n; i++) out[i] = a[i]!;
+  return out;
+}

@@ -1,6 +1,6 @@
 /**
- * Vector's byte-level operations: swapping the byte order in place (`byteswap`) and reading a bytes-like
- * source (`fromBytes`).
+ * Vector's byte-level operations: swapping the byte order in place (`byteswap`), reading a bytes-like
+ * source (`fromBytes`) and copying the live bytes out (`toBytes`).
  *
  * @internal
  * @packageDocumentation
@@ -56,4 +56,9 @@ export function bytesOf(bytes: unknown, itemsize: number, where: string): Uint8A
     throwValue(`${where}: bytes length ${u.byteLength} is not a multiple of item size ${itemsize}`);
   }
   return u;
+}
+
+/** A copy of the bytes of `a[0, n)` (`Vector.toBytes`). @internal */
+export function copyBytes(a: RawArray, n: number, itemsize: number): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, n * itemsize).slice();
 }

@@ -49,3 +49,10 @@ export function formatElement(x: number | bigint): string {
   if (typeof x === 'bigint') return x.toString();
   return Object.is(x, -0) ? '-0' : String(x);
 }
+
+/** `a[0, n)` formatted and joined by `, ` (the list inside `Vector.toString`). @internal */
+export function formatElements(a: RawArray, n: number): string {
+  const parts = new Array<string>(n);
+  for (let i = 0; i < n; i++) parts[i] = formatElement(a[i]!);
+  return parts.join(', ');
+}

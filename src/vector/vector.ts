@@ -8,14 +8,16 @@ import { IndexError, describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex, sliceRange } from '../internal/bounds.js';
 import { EXPORT_BUFFER, ExportLock, throwExported, type BufferExport } from '../internal/exports.js';
 import { grownCapacity, reallocate } from '../internal/growth.js';
-import { appendTyped, appendValues, deleteSliceInPlace, gatherSlice, scatterSlice, type Appended } from './bulk.js';
-import { checkSize, clampRange } from './args.js';
-import { byteswapInPlace, bytesOf } from './bytes.js';
+import { appendTyped, appendValues, deleteSliceInPlace, gatherSlice, repeatInto, scatterSlice, toPlainArray, type Appended } from './bulk.js';
+import { checkSize, clampRange, knownLength, opName } from './args.js';
+import { byteswapInPlace, bytesOf, copyBytes } from './bytes.js';
 import type { RawArray } from './raw-array.js';
-import { compareValues, formatElement, needleFor } from './values.js';
+import { compareValues, formatElements, needleFor } from './values.js';
 import { VECTOR_KERNELS, type VectorKernels } from './kernels.gen.js';
 import { vectorClasses, type VectorClass, type VectorClasses } from './classes.gen.js';
-import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
+import { vectorUsage, type VectorMemoryUsage } from './memory.js';
+
+export type { VectorMemoryUsage } from './memory.js';
 
 /** Options of {@link vector} and the {@link Vector} constructor. */
 export interface VectorOptions {
@@ -23,23 +25,10 @@ export interface VectorOptions {
   readonly capacity?: number;
 }
 
-/** What {@link Vector.memoryUsage} reports: the common {@link MemoryUsage} fields (bytes; items are elements) and the slack. */
-export interface VectorMemoryUsage extends MemoryUsage {
-  /** Bytes allocated but unused: `(capacity − length) × itemsize` (`byteLength − nbytes`). */
-  readonly slack: number;
-  /** @deprecated The live element bytes: use `nbytes`. */
-  readonly elements: number;
-  /** @deprecated The bytes held: use `byteLength`. */
-  readonly total: number;
-}
-
 /** Values a Vector of dtype `D` can be built from or extended with. */
 export type VectorSource<D extends DType> = Vector<D> | ArrayLike<InputOf<D>> | Iterable<InputOf<D>>;
 
 type Checker = (value: unknown, where?: string) => number | bigint;
-
-/** The deprecated names of {@link VectorMemoryUsage} fields. */
-const VECTOR_USAGE_ALIASES = { elements: 'nbytes', total: 'byteLength' } as const;
 
 function alloc(info: DTypeInfo, n: number): RawArray {
   return info.alloc(n) as unknown as RawArray;
@@ -97,7 +86,7 @@ export class Vector<D extends DType> {
     this.#check = info.check as Checker;
     this.#k = VECTOR_KERNELS[d] as unknown as VectorKernels<DType>;
     let cap = options?.capacity === undefined ? 0 : checkSize(options.capacity, 'vector()', 'capacity');
-    const known = knownLength(values);
+    const known = values instanceof Vector ? values._n : knownLength(values);
     if (known > cap) cap = known;
     if (cap > 0) grownCapacity(0, cap, 1); // limit check only: ValueError past 2^32 elements
     this._a = alloc(info, cap);
@@ -192,13 +181,7 @@ export class Vector<D extends DType> {
    * @remarks O(1). The object header (a few dozen bytes) is not counted.
    */
   memoryUsage(): VectorMemoryUsage {
-    const byteLength = this._a.byteLength;
-    const nbytes = this._n * this.#info.bytes;
-    return usageRecord<VectorMemoryUsage, 'elements' | 'total'>(
-      { length: this._n, capacity: this._a.length, byteLength, nbytes },
-      { slack: byteLength - nbytes },
-      VECTOR_USAGE_ALIASES,
-    );
+    return vectorUsage(this._a, this._n, this.#info.bytes);
   }
   /**
    * The live elements as a TypedArray that **aliases** the vector's memory (`subarray(0, length)`).
@@ -598,11 +581,7 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   toArray(): ValueOf<D>[] {
-    const n = this._n;
-    const a = this._a;
-    const out = new Array<ValueOf<D>>(n);
-    for (let i = 0; i < n; i++) out[i] = a[i] as ValueOf<D>;
-    return out;
+    return toPlainArray(this._a, this._n) as ValueOf<D>[];
   }
 
   /**
@@ -611,8 +590,7 @@ export class Vector<D extends DType> {
    * @remarks O(nbytes).
    */
   toBytes(): Uint8Array {
-    const a = this._a;
-    return new Uint8Array(a.buffer, a.byteOffset, this._n * this.#info.bytes).slice();
+    return copyBytes(this._a, this._n, this.#info.bytes);
   }
 
   /**
@@ -651,17 +629,7 @@ export class Vector<D extends DType> {
     const total = times > 0 ? n * times : 0;
     if (total > 0) grownCapacity(0, total, 1); // limit check only
     const out = new Vector(this.#dtype, undefined, { capacity: total });
-    if (total > 0) {
-      const dst = out._a;
-      dst.set(this._a.subarray(0, n));
-      let filled = n;
-      while (filled < total) {
-        const c = filled < total - filled ? filled : total - filled;
-        dst.copyWithin(filled, 0, c);
-        filled += c;
-      }
-      out._n = total;
-    }
+    out._n = repeatInto(out._a, this._a, n, total);
     return out;
   }
 
@@ -746,11 +714,7 @@ export class Vector<D extends DType> {
    * @remarks O(length).
    */
   toString(): string {
-    const n = this._n;
-    const a = this._a;
-    const parts = new Array<string>(n);
-    for (let i = 0; i < n; i++) parts[i] = formatElement(a[i]!);
-    return `Vector('${this.#dtype}', [${parts.join(', ')}])`;
+    return `Vector('${this.#dtype}', [${formatElements(this._a, this._n)}])`;
   }
 
   /**
@@ -852,20 +816,8 @@ export class Vector<D extends DType> {
 /** The per-dtype subclasses; `new Vector(d)` and {@link vector} make instances of `CLASSES[d]`. */
 const CLASSES: VectorClasses = vectorClasses(Vector);
 
-function opName(where: string): string {
-  const dot = where.lastIndexOf('.');
-  return dot >= 0 ? where.slice(dot + 1) : where;
-}
-
 function throwIndexMessage(message: string): never {
   throw new IndexError(message);
-}
-
-function knownLength(values: unknown): number {
-  if (values instanceof Vector) return values.length;
-  if (Array.isArray(values)) return values.length;
-  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return (values as unknown as ArrayLike<unknown>).length;
-  return 0;
 }
 
 /**
