@@ -7,29 +7,14 @@
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { OWNER, throwOwned } from '../internal/owner.js';
-import { grownCapacity } from '../internal/growth.js';
-import { usageRecord } from '../internal/memory-usage.js';
-import {
-  allocCodes,
-  bincount,
-  codesDTypeFor,
-  codesDTypeOf,
-  copyCodes,
-  extremes,
-  firstOccurrences,
-  gather,
-  rangeMask,
-  recode,
-  type CodeArray,
-  type CodesDType,
-  type CompareOp,
-} from './codes.js';
-import { admitKind, dictionaryBytes, formatCategorical, isIterableObject, isMissing, makeDictionary, type CategoryValue, type Dictionary, type Kind } from './dictionary.js';
-import { checkCount, checkFlag, emptyDictionary, MIN_MAX_UNORDERED, takeIndices, throwNotCategory, whereOf } from './checks.js';
+import { allocCodes, bincount, codesDTypeFor, codesDTypeOf, copyCodes, gather, rangeMask, type CodeArray, type CodesDType, type CompareOp } from './codes.js';
+import { decodeValues, dictionaryBytes, formatCategorical, isIterableObject, isMissing, makeDictionary, type CategoryValue, type Dictionary, type Kind } from './dictionary.js';
+import { checkCount, checkExtendable, checkFlag, emptyDictionary, takeIndices, throwNotCategory } from './checks.js';
 import { codesFromInput } from './from-codes.js';
 import { ADD, appendValues, grownCodes, MISSING, naturalOrder, STRICT, unseenCode, type LoadState, type Mode } from './load.js';
-import { codesInMine, compareSides, compareWith, type Side } from './compare.js';
-import { planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
+import { compareSides, compareWith, sidesEqual, type Side } from './compare.js';
+import { appliedCodes, planAdd, planRemove, planRemoveUnused, planRename, planReorder, planSet, type EditPlan, type Renamer } from './edits.js';
+import { categoricalNbytes, categoricalUsage, countsByCategory, extremeOf, uniqueCodes } from './reductions.js';
 
 export type { CategoryValue } from './dictionary.js';
 export type { CodeArray, CodesDType } from './codes.js';
@@ -271,7 +256,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * (pandas counts the categories' object pointers or int64/float64 values).
    */
   get nbytes(): number {
-    return this.#length * this.#codes.BYTES_PER_ELEMENT + 8 * this.#list.length;
+    return categoricalNbytes(this.#codes, this.#length, this.#list.length);
   }
 
   /**
@@ -281,15 +266,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(total characters of the categories) the first time after a category change, then cached.
    */
   memoryUsage(): CategoricalMemoryUsage {
-    const size = this.#codes.BYTES_PER_ELEMENT;
-    const codes = this.#length * size;
-    const slack = (this.#codes.length - this.#length) * size;
-    const dictionary = this.#dictionaryBytes();
-    return usageRecord<CategoricalMemoryUsage, 'total'>(
-      { length: this.#length, capacity: this.#codes.length, byteLength: codes + slack + dictionary, nbytes: this.nbytes },
-      { codesDType: this.codesDType, categories: this.#list.length, codes, slack, dictionary },
-      { total: 'byteLength' },
-    );
+    return categoricalUsage(this.#codes, this.#length, this.#list.length, this.#dictionaryBytes(), this.codesDType);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -408,21 +385,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(m), no allocation.
    */
   assertExtendable(values: readonly unknown[], options?: PushOptions): void {
-    const where = 'Categorical.extend';
-    if (typeof values === 'string' || !isIterableObject(values)) {
-      throwType(`${where}: values must be an iterable of strings or numbers, got ${describe(values)}`);
-    }
-    const strict = options?.strict ?? this.#strict;
-    const index = this.#index;
-    const n = values.length;
-    if (this.#length + n > this.#codes.length) grownCapacity(this.#codes.length, this.#length + n, this.#codes.BYTES_PER_ELEMENT);
-    let kind = this.#kind;
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (index.has(v as T) || isMissing(v)) continue;
-      kind = admitKind(v, kind, whereOf(where, i));
-      if (strict) throwNotCategory(whereOf(where, i), v);
-    }
+    checkExtendable(this.#codes, this.#length, this.#index, this.#kind, values, options?.strict ?? this.#strict);
   }
 
   /**
@@ -528,15 +491,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n).
    */
   toArray(): (T | null)[] {
-    const n = this.#length;
-    const codes = this.#codes;
-    const list = this.#list;
-    const out = new Array<T | null>(n);
-    for (let i = 0; i < n; i++) {
-      const c = codes[i]!;
-      out[i] = c < 0 ? null : list[c]!;
-    }
-    return out;
+    return decodeValues(this.#codes, this.#length, this.#list);
   }
 
   /** Iterates the values (missing → `null`). @returns An iterator of `T | null`. */
@@ -659,13 +614,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n + k): a bincount over the codes, no string is touched.
    */
   valueCounts(options: ValueCountsOptions = {}): Map<T | null, number> {
-    const dropna = checkFlag(options.dropna, 'dropna', 'Categorical.valueCounts') ?? true;
-    const k = this.#list.length;
-    const counts = bincount(this.#codes, this.#length, k);
-    const out = new Map<T | null, number>();
-    for (let c = 0; c < k; c++) out.set(this.#list[c]!, counts[c + 1]!);
-    if (!dropna && counts[0]! > 0) out.set(null, counts[0]!);
-    return out;
+    return countsByCategory(this.#codes, this.#length, this.#list, checkFlag(options.dropna, 'dropna', 'Categorical.valueCounts') ?? true);
   }
 
   /**
@@ -676,7 +625,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n).
    */
   min(options: MinMaxOptions = {}): T | null {
-    return this.#extreme('min', options);
+    return extremeOf(this.#codes, this.#length, this.#list, this.#ordered, 'min', options);
   }
 
   /**
@@ -687,7 +636,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n).
    */
   max(options: MinMaxOptions = {}): T | null {
-    return this.#extreme('max', options);
+    return extremeOf(this.#codes, this.#length, this.#list, this.#ordered, 'max', options);
   }
 
   /**
@@ -697,10 +646,8 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n) with an early exit once every category has been seen.
    */
   unique(): Categorical<T> {
-    const first = firstOccurrences(this.#codes, this.#length, this.#list.length);
-    const codes = allocCodes(this.codesDType, first.length);
-    codes.set(first);
-    return new Categorical(codes, first.length, this.#copyDictionary(), this.#ordered, this.#strict);
+    const codes = uniqueCodes(this.#codes, this.#length, this.#list.length, this.codesDType);
+    return new Categorical(codes, codes.length, this.#copyDictionary(), this.#ordered, this.#strict);
   }
 
   /**
@@ -712,14 +659,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @remarks O(n + k).
    */
   equals(other: unknown): boolean {
-    if (!(other instanceof Categorical)) return false;
-    if (other.#ordered !== this.#ordered || other.#length !== this.#length || other.#list.length !== this.#list.length) return false;
-    const theirs = codesInMine(this.#side(), (other as Categorical<CategoryValue>).#side(), this.#ordered);
-    if (theirs === null) return false;
-    const n = this.#length;
-    const mine = this.#codes;
-    for (let i = 0; i < n; i++) if (mine[i] !== theirs[i]) return false;
-    return true;
+    return other instanceof Categorical && sidesEqual(this.#side(), (other as Categorical<CategoryValue>).#side());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -846,20 +786,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   /** Applies an edit plan into a new Categorical of the narrowest width. */
   #apply<U extends CategoryValue>(plan: EditPlan<U>, ordered: boolean): Categorical<U> {
-    const n = this.#length;
-    const dtype = codesDTypeFor(plan.dict.list.length);
-    const codes = allocCodes(dtype, n);
-    if (plan.table === null) codes.set(this.#codes.subarray(0, n));
-    else recode(this.#codes, n, plan.table, codes);
-    return new Categorical<U>(codes, n, plan.dict, ordered, this.#strict);
-  }
-
-  #extreme(op: 'min' | 'max', options: MinMaxOptions): T | null {
-    if (!this.#ordered) throwType(MIN_MAX_UNORDERED(op));
-    const skipna = checkFlag(options.skipna, 'skipna', `Categorical.${op}`) ?? true;
-    const e = extremes(this.#codes, this.#length);
-    if (this.#length === 0 || e.max < 0 || (!skipna && e.min < 0)) return null;
-    return this.#list[op === 'min' ? e.minValid : e.max]!;
+    return new Categorical<U>(appliedCodes(this.#codes, this.#length, plan), this.#length, plan.dict, ordered, this.#strict);
   }
 
   /** This Categorical's side of a comparison. */

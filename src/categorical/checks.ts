@@ -5,8 +5,9 @@
  */
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
-import { MAX_ELEMENTS } from '../internal/growth.js';
-import type { CategoryValue, Dictionary } from './dictionary.js';
+import { grownCapacity, MAX_ELEMENTS } from '../internal/growth.js';
+import type { CodeArray } from './codes.js';
+import { admitKind, isIterableObject, isMissing, type CategoryValue, type Dictionary, type Kind } from './dictionary.js';
 
 /** The TypeError message of min/max on an unordered Categorical (pandas' wording). @internal */
 export const MIN_MAX_UNORDERED = (op: string): string => `Categorical is not ordered for operation ${op}\nyou can use .asOrdered() to change the Categorical to an ordered one\n`;
@@ -56,4 +57,24 @@ export function takeIndices(indices: ArrayLike<number>, n: number): ArrayLike<nu
     }
   }
   return indices;
+}
+
+/**
+ * Throws exactly what `Categorical.extend(values)` would throw for a column with these codes, length, index and
+ * kind, and changes nothing (`Categorical.assertExtendable`). @internal
+ */
+export function checkExtendable(codes: CodeArray, length: number, index: ReadonlyMap<unknown, number>, kind: Kind, values: readonly unknown[], strict: boolean): void {
+  const where = 'Categorical.extend';
+  if (typeof values === 'string' || !isIterableObject(values)) {
+    throwType(`${where}: values must be an iterable of strings or numbers, got ${describe(values)}`);
+  }
+  const n = values.length;
+  if (length + n > codes.length) grownCapacity(codes.length, length + n, codes.BYTES_PER_ELEMENT);
+  let k = kind;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (index.has(v) || isMissing(v)) continue;
+    k = admitKind(v, k, whereOf(where, i));
+    if (strict) throwNotCategory(whereOf(where, i), v);
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * Comparisons of a Categorical against a value, an array or another Categorical, following the
- * pandas matrix (docs/categorical.md; test/categorical checks it against pandas): masks for eq/ne/lt/le/gt/ge, and the errors pandas raises.
+ * pandas matrix (docs/categorical.md; test/categorical checks it against pandas): masks for eq/ne/lt/le/gt/ge, the errors pandas raises, and `equals`.
  *
  * @internal
  * @packageDocumentation
@@ -92,4 +92,18 @@ export function compareWith(mine: Side, other: unknown, op: CompareOp): Uint8Arr
     case 'ge':
       return rangeMask(mine.codes, n, code, BIG, false);
   }
+}
+
+/**
+ * `Categorical.equals` (pandas `equals`): the same `ordered`, length and values, over the same category set (the
+ * same list when ordered); missing equals missing. @internal
+ */
+export function sidesEqual(mine: Side, theirs: Side): boolean {
+  if (theirs.ordered !== mine.ordered || theirs.length !== mine.length || theirs.list.length !== mine.list.length) return false;
+  const other = codesInMine(mine, theirs, mine.ordered);
+  if (other === null) return false;
+  const n = mine.length;
+  const codes = mine.codes;
+  for (let i = 0; i < n; i++) if (codes[i] !== other[i]) return false;
+  return true;
 }

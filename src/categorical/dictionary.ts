@@ -147,3 +147,13 @@ export function formatCategorical(codes: ArrayLike<number>, n: number, list: rea
   if (k > 20) cats.splice(10, 0, `… ${k - 20} more …`);
   return `Categorical([${values.join(', ')}], categories=[${cats.join(ordered ? ' < ' : ', ')}])`;
 }
+
+/** The values of `codes[0, n)` as a plain array (missing → `null`): `Categorical.toArray`. @internal */
+export function decodeValues<T extends CategoryValue>(codes: ArrayLike<number>, n: number, list: readonly T[]): (T | null)[] {
+  const out = new Array<T | null>(n);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    out[i] = c < 0 ? null : list[c]!;
+  }
+  return out;
+}

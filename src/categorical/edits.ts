@@ -1,12 +1,13 @@
 /**
  * Category edits as plans: each function validates its arguments as pandas does and returns the new
  * dictionary plus a recode table (`table[oldCode + 1]` = new code, `table[0]` = -1 for missing), or
- * `null` when the codes stay the same. The Categorical applies the plan to its codes.
+ * `null` when the codes stay the same; `appliedCodes` applies a plan to a Categorical's codes.
  *
  * @internal
  * @packageDocumentation
  */
 import { describe, throwType, throwValue } from '../errors.js';
+import { allocCodes, codesDTypeFor, recode, type CodeArray } from './codes.js';
 import { asList, isIterableObject, isMissing, makeDictionary, type CategoryValue, type Dictionary } from './dictionary.js';
 
 /** A planned edit: the new dictionary and how old codes map to new ones (`null`: unchanged). @internal */
@@ -115,4 +116,12 @@ export function planRemoveUnused<T extends CategoryValue>(old: Dictionary<T>, co
   const kept = old.list.filter((_, c) => counts[c + 1]! > 0);
   const dict = makeDictionary<T>(kept, 'Categorical.removeUnusedCategories');
   return { dict, table: kept.length === old.list.length ? null : byValue(old.list, dict) };
+}
+
+/** The codes `codes[0, n)` after `plan`, in a new array of the narrowest width for the new categories. @internal */
+export function appliedCodes<U extends CategoryValue>(codes: CodeArray, n: number, plan: EditPlan<U>): CodeArray {
+  const out = allocCodes(codesDTypeFor(plan.dict.list.length), n);
+  if (plan.table === null) out.set(codes.subarray(0, n));
+  else recode(codes, n, plan.table, out);
+  return out;
 }
