@@ -7,7 +7,6 @@
 import { NotImplementedError, describe, throwType, throwValue } from '../errors.js';
 import type { CodeToDType, DType, DTypeOfArray, TypeCode, TypedArray } from '../dtype.js';
 import { sliceRange } from '../internal/bounds.js';
-import { usageRecord, type MemoryUsage } from '../internal/memory-usage.js';
 import { BYTE_ACCESS, regionBytes, regionView } from './accessors.js';
 import type { Reader, Region, Writer } from './accessors.js';
 import { CONTIGUOUS_ARRAY, CONTIGUOUS_KERNELS, SLOW_KERNELS, STRIDED_KERNELS, TYPED_STRIDED_KERNELS } from './kernels.gen.js';
@@ -18,11 +17,13 @@ import { castLayout } from './cast.js';
 import { C_CONTIGUOUS, F_CONTIGUOUS, cStrides, contiguityFlags, product } from './layout.js';
 import { throwNotBytesLike } from './source.js';
 import { checkReadonlyOption, fromSource, Init, track, untrack, type MemoryViewOptions, type Root } from './init.js';
-import { dimIndex, itemEquals, nextIndex, throwDetached, throwReadonly, throwReleased } from './items.js';
+import { countItems, findItem, itemEquals, listAt, nextIndex, positionOf, throwDetached, throwReadonly, throwReleased } from './items.js';
+import { viewUsage, type MemoryViewMemoryUsage } from './memory.js';
 import { DISPOSE, type DisposableMember } from './dispose.js';
 
 export type { DisposableMember } from './dispose.js';
 export type { MemoryViewOptions } from './init.js';
+export type { MemoryViewMemoryUsage } from './memory.js';
 export type { Format, FormatChar, FormatInputs, FormatLike, FormatValues, InputOfFormat, ItemOf, NestedList } from './formats.js';
 
 /**
@@ -243,13 +244,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
    */
   memoryUsage(): MemoryViewMemoryUsage {
     this.#live();
-    const items = product(this.#shape);
-    const nbytes = items * this.#itemsize;
-    return usageRecord<MemoryViewMemoryUsage>(
-      { length: items, capacity: items, byteLength: nbytes, nbytes },
-      { region: this.#region.byteLength, buffer: this.#region.buffer.byteLength },
-      {},
-    );
+    return viewUsage(this.#shape, this.#itemsize, this.#region);
   }
 
   /** Number of dimensions (0 for a scalar view made by `cast(fmt, [])`). @throws {@link ValueError} if released. */
@@ -322,7 +317,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   _slowGet(index: unknown): unknown {
     this.#live();
     if (this.#root.resizable) this.#assertInBounds();
-    return this.#read(regionView(this.#region), this.#position(index, false));
+    return this.#read(regionView(this.#region), positionOf(index, this.#shape, this.#strides, this.#offset, false));
   }
 
   /** @internal Slow path of `set`: release, read-only, negative and tuple indices, every error. */
@@ -330,28 +325,8 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     this.#live();
     if (this.#readonly) throwReadonly();
     if (this.#root.resizable) this.#assertInBounds();
-    const p = this.#position(index, true);
+    const p = positionOf(index, this.#shape, this.#strides, this.#offset, true);
     this.#write(regionView(this.#region), p, FORMATS[this.#char].check(value, this._fmt) as never);
-  }
-
-  /** Byte position (in the region) of the item at `index`, or the error Python raises. */
-  #position(index: unknown, write: boolean): number {
-    const shape = this.#shape;
-    const ndim = shape.length;
-    if (typeof index === 'number') {
-      if (ndim === 0) throwType('invalid indexing of 0-dim memory');
-      if (ndim > 1) {
-        throw new NotImplementedError(write ? 'sub-views are not implemented' : 'multi-dimensional sub-views are not implemented');
-      }
-      return this.#offset + dimIndex(index, shape[0]!, 0) * this.#strides[0]!;
-    }
-    if (!Array.isArray(index)) throwType(`memoryview: invalid slice key ${describe(index)}`);
-    const idx = index as readonly unknown[];
-    if (idx.length !== ndim) throwType(`cannot index ${ndim}-dimension view with ${idx.length}-element tuple`);
-    let p = this.#offset;
-    const strides = this.#strides;
-    for (let k = 0; k < ndim; k++) p += dimIndex(idx[k], shape[k]!, k) * strides[k]!;
-    return p;
   }
 
   #assertInBounds(): void {
@@ -529,20 +504,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
     this.#live();
     if (this.#root.resizable) this.#assertInBounds();
     if (this.#shape.length === 0) return this.#read(regionView(this.#region), this.#offset) as ItemOf<F>;
-    return this.#listAt(regionView(this.#region), 0, this.#offset) as NestedList<ItemOf<F>>;
-  }
-
-  #listAt(dv: DataView, dim: number, p: number): unknown[] {
-    const len = this.#shape[dim]!;
-    const step = this.#strides[dim]!;
-    const out = new Array<unknown>(len);
-    if (dim === this.#shape.length - 1) {
-      const read = this.#read;
-      for (let i = 0; i < len; i++) out[i] = read(dv, p + i * step);
-    } else {
-      for (let i = 0; i < len; i++) out[i] = this.#listAt(dv, dim + 1, p + i * step);
-    }
-    return out;
+    return listAt(regionView(this.#region), this.#read, this.#shape, this.#strides, 0, this.#offset) as NestedList<ItemOf<F>>;
   }
 
   /**
@@ -622,13 +584,7 @@ export class MemoryView<F extends FormatLike = FormatLike> {
    */
   count(value: unknown): number {
     const n = this.#lookupLength();
-    const dv = regionView(this.#region);
-    const read = this.#read;
-    const base = this.#offset;
-    const step = this.#strides[0]!;
-    let c = 0;
-    for (let i = 0; i < n; i++) if (itemEquals(read(dv, base + i * step), value)) c++;
-    return c;
+    return countItems(regionView(this.#region), this.#read, this.#offset, this.#strides[0]!, n, value);
   }
 
   /**
@@ -644,12 +600,8 @@ export class MemoryView<F extends FormatLike = FormatLike> {
   index(value: unknown, start?: number, stop?: number): number {
     const n = this.#lookupLength();
     const r = sliceRange(n, start, stop, 1);
-    const dv = regionView(this.#region);
-    const step = this.#strides[0]!;
-    for (let i = r.start; i < r.stop; i++) {
-      if (itemEquals(this.#read(dv, this.#offset + i * step), value)) return i;
-    }
-    return throwValue(`memoryview.index(x): x not found (${describe(value)})`);
+    const i = findItem(regionView(this.#region), this.#read, this.#offset, this.#strides[0]!, r.start, r.stop, value);
+    return i >= 0 ? i : throwValue(`memoryview.index(x): x not found (${describe(value)})`);
   }
 
   /**
@@ -735,18 +687,6 @@ export class MemoryView<F extends FormatLike = FormatLike> {
 
 /** Declaration merging: a MemoryView's type has `[Symbol.dispose]()` where the consumer's lib knows `Symbol.dispose`. */
 export interface MemoryView<F extends FormatLike = FormatLike> extends DisposableMember {}
-
-/**
- * What {@link MemoryView.memoryUsage} returns: the common {@link MemoryUsage} fields (items are the view's
- * items, `product(shape)`; a view holds no bytes of its own, so `capacity = length` and `byteLength = nbytes`)
- * and the memory it keeps reachable.
- */
-export interface MemoryViewMemoryUsage extends MemoryUsage {
-  /** Bytes of the region exported to the view (the source's bytes: a TypedArray's, a Vector's live elements). */
-  readonly region: number;
-  /** Bytes of the whole underlying buffer, which the view keeps reachable. */
-  readonly buffer: number;
-}
 
 function lengthSlow(v: MemoryView<FormatLike>): number {
   if (v.released) throwReleased();
