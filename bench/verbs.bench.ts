@@ -115,6 +115,14 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       },
       tasks: [
         {
+          name: "filter([['delay','>',300], ['distance','>',2000]]) (fused conditions)",
+          fn: () =>
+            store.filter([
+              ['delay', '>', 300],
+              ['distance', '>', 2000],
+            ]).length,
+        },
+        {
           name: "filter(maskAnd(where('delay','>',300), where('distance','>',2000)))",
           fn: () => store.filter(maskAnd(store.where('delay', '>', 300), store.where('distance', '>', 2000))).length,
         },

@@ -90,6 +90,7 @@ export type {
   StoreValueCountsOptions,
   VectorFieldType,
   WhereOp,
+  Condition,
 } from './record-store.js';
 
 // --- MemoryView (memoryview) ------------------------------------------------------------------

@@ -51,6 +51,7 @@ export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from '
 export type { JoinHow, JoinOptions } from './record-store/join.js';
 export type { StoreValueCountsOptions } from './record-store/value-counts.js';
 export type { WhereOp } from './record-store/where.js';
+export type { Condition } from './record-store/where-types.js';
 export { maskAnd, maskNot, maskOr } from './record-store/where.js';
 /** @internal The type part of a field spec, for the verbs outside record-store/ that rebuild schemas (writeCsv). */
 export { fieldType } from './record-store/schema.js';

@@ -1,6 +1,6 @@
 // After loading: masks, value counts, top-n, derived columns, stacking, joining and writing CSV.
 import assert from 'node:assert/strict';
-import { RecordStore, maskAnd, maskNot, writeCsv } from '../../src/index.js';
+import { RecordStore, maskNot, maskOr, writeCsv } from '../../src/index.js';
 
 const schema = { origin: 'category', dest: 'category', delay: 'int16', distance: 'float64', airTime: 'float64' } as const;
 const flights = RecordStore.fromObjects(
@@ -14,12 +14,22 @@ const flights = RecordStore.fromObjects(
   schema,
 );
 
-// df[(df.delay > 300) & (df.distance > 2000)]: two typed passes and one gather, no callback per row.
+// df[(df.delay > 300) & (df.distance > 2000)]: a list of conditions, tested in one fused pass (no mask, no
+// callback per row), then one gather.
+assert.deepEqual(
+  flights
+    .filter([
+      ['delay', '>', 300],
+      ['distance', '>', 2000],
+    ])
+    .toObjects()
+    .map((r) => r.origin),
+  ['JFK'],
+);
+// Masks, for what a conjunction cannot say: df[~(df.delay > 300) | (df.origin == 'JFK')].
 const late = flights.where('delay', '>', 300);
-const longHaul = flights.where('distance', '>', 2000);
-assert.deepEqual(flights.filter(maskAnd(late, longHaul)).toObjects().map((r) => r.origin), ['JFK']);
-assert.equal(flights.filter(maskNot(late)).length, 3);
 assert.deepEqual([...flights.where('origin', 'in', ['SFO', 'JFK'])], [0, 1, 0, 1, 0]);
+assert.equal(flights.filter(maskOr(maskNot(late), flights.where('origin', '==', 'JFK'))).length, 4);
 
 // df.value_counts(['origin', 'dest']).head(1): the top route.
 assert.deepEqual(flights.valueCounts(['origin', 'dest']).head(1).toObjects(), [{ origin: 'LAX', dest: 'SFO', count: 2 }]);

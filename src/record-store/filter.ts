@@ -1,5 +1,5 @@
 /**
- * `filter(pred | mask)` and `take(indices)`: which rows to keep, as a Uint32Array of row indices; the store
+ * `filter(pred | mask | conditions)` and `take(indices)`: which rows to keep, as a Uint32Array of row indices; the store
  * then gathers every column with typed kernels.
  *
  * @internal
@@ -9,7 +9,7 @@ import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { IDX } from './record-view.js';
 import type { StoreData } from './store-data.js';
-import { LITTLE_ENDIAN, maskWords, nonZeroBytes } from './where.js';
+import { LITTLE_ENDIAN, maskWords, nonZeroBytes, type RowTest } from './where.js';
 
 /** Rows where `pred(cursor, i)` is truthy; the cursor is moved along, never reallocated. @internal */
 export function rowsWhere(d: StoreData, cursor: object, pred: (row: never, i: number) => unknown): Uint32Array {
@@ -58,28 +58,63 @@ function countMask(mask: Uint8Array, n: number): number {
 /**
  * Branch-free index collection over a byte mask (any non-zero byte keeps the row): eight rows per step as two
  * 32-bit words where the mask is 4-aligned, skipping steps whose eight bytes are all zero (a selective filter
- * touches few), then byte by byte.
+ * touches few), then byte by byte. Rows are numbered from `base`, appended to `keep` from `m`; `keep` needs
+ * room for `m + n + 1` (the fill writes one past the last kept row). Returns the new count.
  */
-function maskRows(mask: Uint8Array, n: number, keep: Uint32Array): number {
-  let m = 0;
+function maskRows(mask: Uint8Array, n: number, keep: Uint32Array, base = 0, m = 0): number {
   let i = 0;
   const words = LITTLE_ENDIAN ? maskWords(mask) : null;
   if (words !== null) {
-    const w = words.length & ~1;
+    const w = (n >>> 2) & ~1;
     for (let j = 0; j < w; j += 2) {
       const lo = words[j]!;
       const hi = words[j + 1]!;
       if ((lo | hi) === 0) continue;
-      m = keepWord(keep, m, nonZeroBytes(lo), j << 2);
-      m = keepWord(keep, m, nonZeroBytes(hi), (j + 1) << 2);
+      m = keepWord(keep, m, nonZeroBytes(lo), base + (j << 2));
+      m = keepWord(keep, m, nonZeroBytes(hi), base + ((j + 1) << 2));
     }
     i = w << 2;
   }
   for (; i < n; i++) {
-    keep[m] = i;
+    keep[m] = base + i;
     m += (mask[i]! + 255) >>> 8;
   }
   return m;
+}
+
+/** Rows per block of the fused filter: its buffers (a byte per row) stay in L1 while the columns stream by. */
+const BLOCK = 4096;
+
+/**
+ * Rows where every test holds (`filter(conditions)`), block by block: the first test writes a block's 0/1
+ * answers into a small buffer, each further test is ANDed in, and the block's rows are appended to a list that
+ * doubles as it fills. No mask as long as the store is allocated, so the pass reads each tested column once
+ * and writes only the row list. @internal
+ */
+export function rowsOfTests(tests: readonly RowTest[], n: number): Uint32Array {
+  const acc = new Uint8Array(BLOCK);
+  const tmp = new Uint8Array(BLOCK);
+  const accWords = new Int32Array(acc.buffer);
+  const tmpWords = new Int32Array(tmp.buffer);
+  let keep = new Uint32Array(Math.min(n, BLOCK) + 1);
+  let m = 0;
+  for (let lo = 0; lo < n; lo += BLOCK) {
+    const len = Math.min(BLOCK, n - lo);
+    tests[0]!.run(lo, len, acc);
+    for (let t = 1; t < tests.length; t++) {
+      tests[t]!.run(lo, len, tmp);
+      // Bytes are 0/1, so a word-wise AND is the row-wise AND (the tail bytes past len are never read).
+      const w = (len + 3) >>> 2;
+      for (let j = 0; j < w; j++) accWords[j] = accWords[j]! & tmpWords[j]!;
+    }
+    if (keep.length < m + len + 1) {
+      const grown = new Uint32Array(Math.max(keep.length * 2, m + len + 1));
+      grown.set(keep.subarray(0, m));
+      keep = grown;
+    }
+    m = maskRows(acc, len, keep, lo, m);
+  }
+  return keep.subarray(0, m);
 }
 
 /** Appends rows `r..r+3` whose byte in `x` (0/1 per byte, little-endian) is 1; returns the new count. */

@@ -14,7 +14,7 @@ import { checkCapacity, checkFieldValue } from './checks.js';
 import { checkSameSchema, concatColumns } from './concat.js';
 import { downcastParts } from './downcast.js';
 import { assignedColumns, deriveColumns, type DerivedSchema, type DeriveSpec } from './derive.js';
-import { checkIndices, rowsOfMask, rowsWhere } from './filter.js';
+import { checkIndices, rowsOfMask, rowsOfTests, rowsWhere } from './filter.js';
 import { columnsToParts } from './from-columns.js';
 import { formatTable, type TableFormatOptions } from './format.js';
 import { inferObjectsSchema } from './infer.js';
@@ -24,8 +24,8 @@ import { clearRows, removeRow, swapRemoveRow } from './remove.js';
 import { topRowsOf } from './select-top.js';
 import { identity, takeColumns, type ColumnParts } from './take.js';
 import { nullKeyColumns, pairValueCounts, type CountableStore, type StoreValueCountsOptions } from './value-counts.js';
-import { checkWhereOp, whereMask, type WhereOp } from './where.js';
-import { typedWhereMask } from './where-types.js';
+import { checkWhereOp, maskOf, type WhereOp } from './where.js';
+import { conditionTests, isConditionList, rowTest, type Condition } from './where-types.js';
 import { readValue, writeValue } from './field-values.js';
 import { adoptUtf8 } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
@@ -505,19 +505,38 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   // --- verbs (each returns a new store) -------------------------------------------------------------------------
 
   /**
-   * The records where `pred(cursor, i)` is truthy, or where `mask[i]` is truthy: a **new** RecordStore.
-   * @param pred - A predicate given one cursor moved along (keep `toObject()` if you store rows), or a mask of
-   *   `length` booleans/0-1 values (e.g. from `store.column('kind').eq('a')`).
+   * The records where every condition holds, where `pred(cursor, i)` is truthy, or where `mask[i]` is
+   * truthy: a **new** RecordStore.
+   *
+   * A conjunction of comparisons (pandas `df[(df.delay > 300) & (df.distance > 2000)]`) is one call with a list
+   * of conditions, `filter([['delay', '>', 300], ['distance', '>', 2000]])`: each `[field, op, value]` reads as
+   * {@link RecordStore.where}'s arguments, and the rows are tested one block of 4096 at a time into a small
+   * buffer, so no mask as long as the store is made. Build masks with `where` and {@link maskOr}/{@link maskNot}
+   * only for what a conjunction cannot say (or, not, a mask reused across calls).
+   * @param pred - A non-empty array of conditions `[field, op, value]` (an array whose first element is an
+   *   array), a predicate given one cursor moved along (keep `toObject()` if you store rows), or a mask of
+   *   `length` booleans/0-1 values (from {@link RecordStore.where}, or e.g. `store.column('kind').eq('a')`).
    * @returns A new store (copies).
-   * @throws {@link ValueError} for a mask of the wrong length; `TypeError` for anything else.
-   * @remarks O(length) predicate calls, then one typed gather per column.
+   * @throws For conditions, everything {@link RecordStore.where} throws (an {@link AttributeError} for an unknown
+   *   field, a {@link ValueError} for an unknown operator, a `TypeError` for a value of the wrong type), and a
+   *   `TypeError` for a condition that is not a 2- or 3-element array; all are checked before any row is read.
+   *   {@link ValueError} for a mask of the wrong length; `TypeError` for anything else.
+   * @remarks Conditions: O(length × conditions) in typed passes, then one gather per column; allocates the row
+   *   list (at most twice the kept rows) and the new columns. Predicate: O(length) calls. Mask: O(length).
+   * @example
+   * ```ts
+   * flights.filter([['delay', '>', 300], ['origin', 'in', ['LAX', 'SFO']]]);
+   * ```
    */
-  filter(pred: { bivarianceHack(record: RecordCursor<S>, index: number): unknown }['bivarianceHack'] | ArrayLike<unknown>): RecordStore<S> {
+  filter(pred: readonly Condition<FieldName<S>>[] | { bivarianceHack(record: RecordCursor<S>, index: number): unknown }['bivarianceHack'] | ArrayLike<unknown>): RecordStore<S> {
     const d = this.#d;
     let rows: Uint32Array;
     if (typeof pred === 'function') rows = rowsWhere(d, this.cursor(), pred as (r: never, i: number) => unknown);
-    else if (typeof pred === 'object' && pred !== null && typeof (pred as ArrayLike<unknown>).length === 'number') rows = rowsOfMask(d, pred);
-    else return throwType(`RecordStore.filter: expected a predicate or a mask, got ${describe(pred)}`);
+    else if (isConditionList(pred)) {
+      const tests = conditionTests(d, pred, (name) => this.#field(name, 'filter'));
+      rows = rowsOfTests(tests, d.length);
+    } else if (typeof pred === 'object' && pred !== null && typeof (pred as ArrayLike<unknown>).length === 'number') rows = rowsOfMask(d, pred);
+    else return throwType(`RecordStore.filter: expected conditions, a predicate or a mask, got ${describe(pred)}`);
     return fromParts(d.schema, takeColumns(d, rows), rows.length) as unknown as RecordStore<S>;
   }
 
@@ -692,8 +711,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
 
   /**
    * A row mask of `field op value` (pandas `df.delay > 300`): one typed pass over the column, no callback
-   * per row. Combine masks with {@link maskAnd}/{@link maskOr}/{@link maskNot}; keep the rows with `filter(mask)`.
-   * @param field - A numeric or category field.
+   * per row. Combine masks with {@link maskOr}/{@link maskNot}/{@link maskAnd}; keep the rows with
+   * `filter(mask)`. To keep the rows where several comparisons all hold, pass them to `filter` as conditions
+   * (`filter([['delay', '>', 300], ['origin', '==', 'LAX']])`): one fused pass, no masks.
+   * @param field - A scalar field (number, bool, date, timestamp, category, utf8).
    * @param op - `'==' '!=' '<' '<=' '>' '>='` against one value, `'in'` against an array (or Set) of values,
    *   `'isNull'`/`'notNull'` (no value: NaN and missing categories are null).
    * @param value - A number (a bigint or safe integer for 64-bit fields), a string for a category field.
@@ -705,16 +726,13 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @example
    * ```ts
    * const late = flights.where('delay', '>', 300);
-   * flights.filter(maskAnd(late, flights.where('origin', '==', 'LAX')));
+   * flights.filter(maskOr(late, flights.where('origin', '==', 'LAX')));
    * ```
    */
   where(field: FieldName<S>, op: WhereOp, value?: unknown): Uint8Array {
     const d = this.#d;
     const f = this.#field(field, 'where');
-    const o = checkWhereOp(op);
-    if (f.kind === 'number' && d.valid[f.index] === null) return whereMask(f, d.cols[f.index]!, d.length, o, value);
-    if (f.kind === 'vector' || f.kind === 'category') return whereMask(f, d.cols[f.index]!, d.length, o, value);
-    return typedWhereMask(f, d, o, value);
+    return maskOf(rowTest(f, d, checkWhereOp(op), value), d.length);
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
- * `store.where(field, op, value)`: element-wise comparison masks (pandas `df.delay > 300`) computed by one
- * typed pass over a column, and the mask algebra (`maskAnd`, `maskOr`, `maskNot`) that combines them.
- * A mask is a `Uint8Array` of 0/1, one byte per row, as `Categorical.eq` returns and `filter` takes.
+ * `store.where(field, op, value)`: element-wise comparisons (pandas `df.delay > 300`) as row tests, typed
+ * kernels bound to one column that answer any run of rows (`where` runs one over every row into a new mask;
+ * `filter([[field, op, value], …])` runs each over one block at a time), and the mask algebra (`maskAnd`,
+ * `maskOr`, `maskNot`). A mask is a `Uint8Array` of 0/1, one byte per row, as `Categorical.eq` returns and
+ * `filter` takes.
  *
  * @internal
  * @packageDocumentation
@@ -31,60 +33,67 @@ export function checkWhereOp(op: unknown): WhereOp {
 // costs 2-3x (docs/internals/performance.md, "Branch-free comparisons"). Four 0/1 bytes are packed into one 32-bit store; the word
 // layout is little-endian (the platform order of every current engine; `fixByteOrder` swaps on others).
 
-function cmpEq(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpEq(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i] === v) | (+(a[i + 1] === v) << 8) | (+(a[i + 2] === v) << 16) | (+(a[i + 3] === v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i] === v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i] === v) | (+(a[i + 1] === v) << 8) | (+(a[i + 2] === v) << 16) | (+(a[i + 3] === v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i] === v);
 }
-function cmpNe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpNe(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i] !== v) | (+(a[i + 1] !== v) << 8) | (+(a[i + 2] !== v) << 16) | (+(a[i + 3] !== v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i] !== v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i] !== v) | (+(a[i + 1] !== v) << 8) | (+(a[i + 2] !== v) << 16) | (+(a[i + 3] !== v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i] !== v);
 }
-function cmpLt(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpLt(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! < v) | (+(a[i + 1]! < v) << 8) | (+(a[i + 2]! < v) << 16) | (+(a[i + 3]! < v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! < v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i]! < v) | (+(a[i + 1]! < v) << 8) | (+(a[i + 2]! < v) << 16) | (+(a[i + 3]! < v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i]! < v);
 }
-function cmpLe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpLe(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! <= v) | (+(a[i + 1]! <= v) << 8) | (+(a[i + 2]! <= v) << 16) | (+(a[i + 3]! <= v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! <= v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i]! <= v) | (+(a[i + 1]! <= v) << 8) | (+(a[i + 2]! <= v) << 16) | (+(a[i + 3]! <= v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i]! <= v);
 }
-function cmpGt(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpGt(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! > v) | (+(a[i + 1]! > v) << 8) | (+(a[i + 2]! > v) << 16) | (+(a[i + 3]! > v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! > v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i]! > v) | (+(a[i + 1]! > v) << 8) | (+(a[i + 2]! > v) << 16) | (+(a[i + 3]! > v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i]! > v);
 }
-function cmpGe(a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array): void {
+function cmpGe(a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) w[j] = +(a[i]! >= v) | (+(a[i + 1]! >= v) << 8) | (+(a[i + 2]! >= v) << 16) | (+(a[i + 3]! >= v) << 24);
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i]! >= v);
+  for (let j = 0, i = lo; j < m; j++, i += 4) w[j] = +(a[i]! >= v) | (+(a[i + 1]! >= v) << 8) | (+(a[i + 2]! >= v) << 16) | (+(a[i + 3]! >= v) << 24);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i]! >= v);
 }
 /** NaN test (`x !== x`); `v` is unused (one kernel signature). */
-function cmpNaN(a: ArrayLike<number | bigint>, n: number, _v: number | bigint, out: Uint8Array): void {
+function cmpNaN(a: ArrayLike<number | bigint>, lo: number, n: number, _v: number | bigint, out: Uint8Array): void {
   const m = n >>> 2;
   const w = new Uint32Array(out.buffer, out.byteOffset, m);
-  for (let j = 0, i = 0; j < m; j++, i += 4) {
+  for (let j = 0, i = lo; j < m; j++, i += 4) {
     const x0 = a[i]!;
     const x1 = a[i + 1]!;
     const x2 = a[i + 2]!;
     const x3 = a[i + 3]!;
     w[j] = +(x0 !== x0) | (+(x1 !== x1) << 8) | (+(x2 !== x2) << 16) | (+(x3 !== x3) << 24);
   }
-  for (let i = m << 2; i < n; i++) out[i] = +(a[i] !== a[i]);
+  for (let i = m << 2; i < n; i++) out[i] = +(a[lo + i] !== a[lo + i]);
 }
 
-type CmpKernel = (a: ArrayLike<number | bigint>, n: number, v: number | bigint, out: Uint8Array) => void;
+type CmpKernel = (a: ArrayLike<number | bigint>, lo: number, n: number, v: number | bigint, out: Uint8Array) => void;
+
+/** `out[i] = table[codes[lo + i] + 1]`: a category test as a lookup per code (`table[0]` is the null row's answer). */
+function lookupCodes(codes: ArrayLike<number>, lo: number, n: number, table: Uint8Array, out: Uint8Array): void {
+  for (let i = 0; i < n; i++) out[i] = table[codes[lo + i]! + 1]!;
+}
+
+type LookupKernel = typeof lookupCodes;
 
 const BASE: Readonly<Record<string, CmpKernel>> = { '==': cmpEq, '!=': cmpNe, '<': cmpLt, '<=': cmpLe, '>': cmpGt, '>=': cmpGe, isNaN: cmpNaN };
-const KERNELS = new Map<string, CmpKernel>();
+const KERNELS = new Map<string, CmpKernel | LookupKernel>();
 onCodegenReset(() => KERNELS.clear());
 
 /** True when a Uint32 store puts its low byte first (every engine compactly runs on; checked, not assumed). @internal */
@@ -97,17 +106,17 @@ export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 
  */
 function kernelFor(op: string, dtype: string): CmpKernel {
   const key = `${op} ${dtype}`;
-  let k = KERNELS.get(key);
+  let k = KERNELS.get(key) as CmpKernel | undefined;
   if (k === undefined) KERNELS.set(key, (k = cloneFunction(BASE[op]!, `where ${key}`)));
   return k;
 }
 
-/** Runs a kernel into a new mask (0/1 per row). */
-function runKernel(op: string, dtype: string, a: ArrayLike<number | bigint>, n: number, v: number | bigint): Uint8Array {
-  const out = new Uint8Array(n);
-  kernelFor(op, dtype)(a, n, v, out);
-  if (!LITTLE_ENDIAN) fixByteOrder(out, n);
-  return out;
+/** The code lookup compiled for one code width (Int8/Int16/Int32 codes). */
+function lookupFor(codes: ArrayLike<number>): LookupKernel {
+  const key = `lookup ${codes.constructor.name}`;
+  let k = KERNELS.get(key) as LookupKernel | undefined;
+  if (k === undefined) KERNELS.set(key, (k = cloneFunction(lookupCodes, `where ${key}`)));
+  return k;
 }
 
 /** Reverses each packed word's bytes on a big-endian platform (the kernels pack little-endian). */
@@ -127,10 +136,87 @@ function invert(out: Uint8Array, n: number): void {
   for (let i = 0; i < n; i++) out[i] = out[i]! ^ 1;
 }
 
+// --- row tests: one condition bound to its column, evaluated over any run of rows ----------------------
+
+/**
+ * One condition (`field op value`) checked and bound to its column: `run(lo, n, out)` writes the 0/1 answer
+ * of rows `[lo, lo + n)` into `out[0..n)`. `where` runs it once over every row into a new mask; the fused
+ * `filter(conditions)` runs each condition over one block of rows at a time into a small buffer that stays
+ * in cache. `out` must be 4-byte aligned (the kernels store four rows per 32-bit word).
+ * @internal
+ */
+export interface RowTest {
+  run(lo: number, n: number, out: Uint8Array): void;
+}
+
+/** A comparison kernel over a numeric column (`negate`: the complement, for `notNull` on floats). */
+class KernelTest implements RowTest {
+  constructor(
+    private readonly k: CmpKernel,
+    private readonly a: ArrayLike<number | bigint>,
+    private readonly v: number | bigint,
+    private readonly negate: boolean,
+  ) {}
+  run(lo: number, n: number, out: Uint8Array): void {
+    this.k(this.a, lo, n, this.v, out);
+    if (!LITTLE_ENDIAN) fixByteOrder(out, n);
+    if (this.negate) invert(out, n);
+  }
+}
+
+/** Category codes looked up in a table of one answer per code (`table[0]`: the missing code -1). */
+class LookupTest implements RowTest {
+  private readonly k: LookupKernel;
+  constructor(
+    private readonly codes: ArrayLike<number>,
+    private readonly table: Uint8Array,
+  ) {
+    this.k = lookupFor(codes);
+  }
+  run(lo: number, n: number, out: Uint8Array): void {
+    this.k(this.codes, lo, n, this.table, out);
+  }
+}
+
+/** Membership of each value in a set (`'in'` on a numeric column). */
+class SetTest implements RowTest {
+  constructor(
+    private readonly a: ArrayLike<number | bigint>,
+    private readonly set: ReadonlySet<number | bigint>,
+  ) {}
+  run(lo: number, n: number, out: Uint8Array): void {
+    const a = this.a;
+    const set = this.set;
+    for (let i = 0; i < n; i++) out[i] = set.has(a[lo + i]!) ? 1 : 0;
+  }
+}
+
+/** The same answer for every row (`isNull` on a column that cannot hold NaN). @internal */
+export class ConstTest implements RowTest {
+  constructor(private readonly value: 0 | 1) {}
+  run(_lo: number, n: number, out: Uint8Array): void {
+    out.fill(this.value, 0, n);
+  }
+}
+
+/** A whole-column mask computed up front (utf8 comparisons), read block by block. @internal */
+export class MaskTest implements RowTest {
+  constructor(private readonly mask: Uint8Array) {}
+  run(lo: number, n: number, out: Uint8Array): void {
+    out.set(this.mask.subarray(lo, lo + n));
+  }
+}
+
+/** A new mask of `test` over rows `[0, n)`. @internal */
+export function maskOf(test: RowTest, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  test.run(0, n, out);
+  return out;
+}
+
 /**
  * The comparison value in the column's number domain: a bigint for 64-bit fields (a safe-integer number is
- * converted), a number otherwise. `null` when the value can never be equal to a stored element but is still
- * comparable (a non-integer against an integer column compares as a number).
+ * converted), a number otherwise (a non-integer against an integer column compares as a number).
  */
 function operand(f: FieldInfo, v: unknown, op: WhereOp): number | bigint {
   const big = f.dtype === 'int64' || f.dtype === 'uint64';
@@ -147,26 +233,19 @@ function operand(f: FieldInfo, v: unknown, op: WhereOp): number | bigint {
   return v;
 }
 
-function numericMask(f: FieldInfo, col: TypedArray, n: number, op: WhereOp, value: unknown): Uint8Array {
+function numericTest(f: FieldInfo, col: TypedArray, op: WhereOp, value: unknown): RowTest {
   const a = col as unknown as ArrayLike<number | bigint>;
   const isFloat = f.dtype === 'float32' || f.dtype === 'float64';
   switch (op) {
     case 'isNull':
-    case 'notNull': {
-      const out = isFloat ? runKernel('isNaN', f.dtype, a, n, 0) : new Uint8Array(n);
-      if (op === 'notNull') invert(out, n);
-      return out;
-    }
-    case 'in': {
-      const set = valueSet(f, value);
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = set.has(a[i]!) ? 1 : 0;
-      return out;
-    }
+    case 'notNull':
+      return isFloat ? new KernelTest(kernelFor('isNaN', f.dtype), a, 0, op === 'notNull') : new ConstTest(op === 'notNull' ? 1 : 0);
+    case 'in':
+      return new SetTest(a, valueSet(f, value));
     default:
   }
   // '!=' is true for NaN, as in pandas and IEEE (the kernel compares with !==).
-  return runKernel(op, f.dtype, a, n, operand(f, value, op));
+  return new KernelTest(kernelFor(op, f.dtype), a, operand(f, value, op), false);
 }
 
 function checkArray(value: unknown, f: FieldInfo): readonly unknown[] {
@@ -190,45 +269,41 @@ function valueSet(f: FieldInfo, value: unknown): Set<number | bigint> {
   return set;
 }
 
-// --- category columns: compare codes ----------------------------------------------------------------
+// --- category columns: one answer per code ------------------------------------------------------------
 
-function codesMask(codes: Int8Array | Int16Array | Int32Array, n: number, lo: number, hi: number): Uint8Array {
-  const out = new Uint8Array(n);
-  // lo <= c <= hi as one unsigned comparison, without a branch.
-  const span = (hi - lo) >>> 0;
-  for (let i = 0; i < n; i++) out[i] = +((codes[i]! - lo) >>> 0 <= span);
-  return out;
+/** `table[c + 1] = 1` for the codes `c` in `[from, to)`. */
+function mark(table: Uint8Array, from: number, to: number): Uint8Array {
+  table.fill(1, from + 1, to + 1);
+  return table;
 }
 
-function categoryMask(f: FieldInfo, cat: CategoryColumn, n: number, op: WhereOp, value: unknown): Uint8Array {
-  const codes = cat.codes;
+/** The answer of `op value` for each code of `cat` (`[0]`: the missing code), checked as `where` documents. */
+function categoryTable(f: FieldInfo, cat: CategoryColumn, op: WhereOp, value: unknown): Uint8Array {
+  const k = cat.categories.length;
+  const table = new Uint8Array(k + 1);
   switch (op) {
     case 'isNull':
-      return codesMask(codes, n, -1, -1);
+      return mark(table, -1, 0);
     case 'notNull':
-      return codesMask(codes, n, 0, 0x7fffffff);
+      return mark(table, 0, k);
     case 'in': {
-      const table = new Uint8Array(cat.categories.length + 1);
       for (const v of checkArray(value, f)) {
         if (v === null) continue; // a null never matches (pandas isin of NaN aside: use 'isNull')
         const c = cat.codeOf(v);
         if (c >= 0) table[c + 1] = 1;
       }
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-      return out;
+      return table;
     }
     default:
   }
   if (typeof value !== 'string') throwType(`RecordStore.where: ${op} on category field ${describe(f.name)} needs a string, got ${describe(value)}`);
   const code = cat.codeOf(value);
-  if (op === '==' || op === '!=') {
-    const out = code < 0 ? new Uint8Array(n) : codesMask(codes, n, code, code);
-    if (op === '!=') {
-      // Missing values are != anything (pandas: NaN != 'x' is True).
-      invert(out, n);
-    }
-    return out;
+  if (op === '==') return code < 0 ? table : mark(table, code, code + 1);
+  if (op === '!=') {
+    // Missing values are != anything (pandas: NaN != 'x' is True).
+    mark(table, -1, k);
+    if (code >= 0) table[code + 1] = 0;
+    return table;
   }
   if (!cat.ordered) {
     throwType(
@@ -238,21 +313,24 @@ function categoryMask(f: FieldInfo, cat: CategoryColumn, n: number, op: WhereOp,
   if (code < 0) throwType(`RecordStore.where: ${op} on ordered category field ${describe(f.name)}: ${describe(value)} is not a category`);
   switch (op) {
     case '<':
-      return codesMask(codes, n, 0, code - 1);
+      return mark(table, 0, code);
     case '<=':
-      return codesMask(codes, n, 0, code);
+      return mark(table, 0, code + 1);
     case '>':
-      return codesMask(codes, n, code + 1, 0x7fffffff);
+      return mark(table, code + 1, k);
     default:
-      return codesMask(codes, n, code, 0x7fffffff);
+      return mark(table, code, k);
   }
 }
 
-/** The mask of rows where `field op value` holds. @internal */
-export function whereMask(f: FieldInfo, col: Column, n: number, op: WhereOp, value: unknown): Uint8Array {
+/** The test of `field op value` over a numeric (no bitmap) or category column. @internal */
+export function columnTest(f: FieldInfo, col: Column, op: WhereOp, value: unknown): RowTest {
   if (f.kind === 'vector') throwType(`RecordStore.where: cannot compare vector field ${describe(f.name)} element-wise to one value`);
-  if (f.kind === 'category') return categoryMask(f, col as CategoryColumn, n, op, value);
-  return numericMask(f, col as TypedArray, n, op, value);
+  if (f.kind === 'category') {
+    const cat = col as CategoryColumn;
+    return new LookupTest(cat.codes, categoryTable(f, cat, op, value));
+  }
+  return numericTest(f, col as TypedArray, op, value);
 }
 
 // --- mask algebra -------------------------------------------------------------------------------------
@@ -283,14 +361,16 @@ export function maskWords(m: Uint8Array): Int32Array | null {
 }
 
 /**
- * Row-wise AND of masks (pandas `m1 & m2`): a **new** mask, 1 where every mask is non-zero.
+ * Row-wise AND of masks (pandas `m1 & m2`): a **new** mask, 1 where every mask is non-zero. To keep the rows
+ * where several comparisons hold, `store.filter([[field, op, value], …])` is one fused pass with no masks; this
+ * combines masks you already hold (from `where`, `maskOr`, `Categorical.eq`, …).
  * @param masks - Two or more `Uint8Array` masks of one length.
  * @returns A new `Uint8Array` of 0/1.
  * @throws `TypeError` for a non-`Uint8Array`; {@link ValueError} for lengths that differ or fewer than two masks.
  * @remarks O(n × masks); allocates one mask.
  * @example
  * ```ts
- * store.filter(maskAnd(store.where('delay', '>', 300), store.where('distance', '>', 2000)));
+ * store.filter(maskAnd(maskOr(store.where('origin', '==', 'LAX'), store.where('dest', '==', 'LAX')), store.where('delay', '>', 300)));
  * ```
  */
 export function maskAnd(...masks: readonly Uint8Array[]): Uint8Array {
