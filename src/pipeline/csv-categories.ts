@@ -33,9 +33,19 @@ export class CategoryEncoder {
   #isNa = new Int32Array(16);
   /** The column's missing-value tokens. */
   readonly #na: NaMatcher;
+  /** Whether each new value is decoded into {@link CategoryEncoder.values} (not when only the codes count). */
+  readonly #decode: boolean;
+  /** Distinct values so far (the next code). */
+  #size = 0;
 
-  constructor(na: NaMatcher = DEFAULT_NA) {
+  /**
+   * @param na - the column's missing-value tokens.
+   * @param decode - false: keep no string per value (`values` stays empty; schema inference counts distinct
+   *   values on bytes).
+   */
+  constructor(na: NaMatcher = DEFAULT_NA, decode = true) {
     this.#na = na;
+    this.#decode = decode;
   }
   /** Code → its length and key words (its first 12 bytes, little-endian, zero past its end). */
   #lens = new Int32Array(16);
@@ -48,14 +58,20 @@ export class CategoryEncoder {
   /** A view of the last byte buffer seen (key words are read through it). */
   #bytes: Uint8Array = new Uint8Array(0);
   #view: DataView = new DataView(new ArrayBuffer(0));
-  /** The values, in code order. */
+  /** The values, in code order (empty when not decoding). */
   values: string[] = [];
+
+  /** How many distinct values have codes (the next new value's code). */
+  get size(): number {
+    return this.#size;
+  }
 
   /** Forgets every value (a new chunk). */
   reset(): void {
-    if (this.values.length === 0) return;
+    if (this.#size === 0) return;
     this.#table.fill(0);
     this.values = [];
+    this.#size = 0;
   }
 
   /**
@@ -121,7 +137,7 @@ export class CategoryEncoder {
   }
 
   #add(b: Uint8Array, s: number, e: number, h: number, slot: number, w0: number, w1: number, w2: number): number {
-    const code = this.values.length;
+    const code = this.#size++;
     if (code + 2 > this.#offs.length) {
       const n = this.#offs.length * 2;
       this.#offs = grown(this.#offs, n);
@@ -147,7 +163,7 @@ export class CategoryEncoder {
     this.#w0[code] = w0;
     this.#w1[code] = w1;
     this.#w2[code] = w2;
-    this.values.push(fieldString(b, s, e, 0, 0));
+    if (this.#decode) this.values.push(fieldString(b, s, e, 0, 0));
     this.#table[slot] = code + 1;
     if ((code + 1) * 2 > this.#mask) this.#rehash();
     return code;
@@ -157,7 +173,7 @@ export class CategoryEncoder {
     const size = (this.#mask + 1) * 2;
     const table = new Int32Array(size);
     const mask = size - 1;
-    const n = this.values.length;
+    const n = this.#size;
     for (let code = 0; code < n; code++) {
       let slot = this.#hashes[code]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;

@@ -21,7 +21,9 @@
  */
 import type { FieldSpec } from '../record-store.js';
 import type { FieldPlan } from './csv-block.js';
-import { NA_TOKENS } from './csv-bytes.js';
+import { ESCAPED, NA_TOKENS, unescapeInto, type NaMatcher } from './csv-bytes.js';
+import { CategoryEncoder } from './csv-categories.js';
+import { intOfBytes, KIND, kindOfBytes } from './csv-infer-kind.js';
 
 /** The missing-value tokens of the options: pandas' defaults (unless `keepDefaultNa` is false) plus `naValues`. @internal */
 export function naTokens(naValues: readonly string[], keepDefaultNa: boolean): string[] {
@@ -31,92 +33,118 @@ export function naTokens(naValues: readonly string[], keepDefaultNa: boolean): s
 /** The inferred type of one column, before it becomes a nullable field spec. */
 export type InferredType = 'int32' | 'int64' | 'uint64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'category' | 'utf8';
 
-const INT = /^[+-]?\d+$/;
-const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INF = /^[+-]?(?:inf|Inf|INF|infinity|Infinity|INFINITY)$/;
-const BOOL = new Set(['True', 'False', 'true', 'false', 'TRUE', 'FALSE']);
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})([-/])(\d{2})\2(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-function validDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= days;
-}
-
-/** What one non-missing text value parses as. */
-type Kind = 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text';
-
-/** What one non-missing text value parses as, narrowest first. */
-function kindOf(v: string): Kind {
-  if (INT.test(v)) return 'int';
-  if (FLOAT.test(v) || INF.test(v)) return 'float';
-  if (BOOL.has(v)) return 'bool';
-  let m = DATE.exec(v);
-  if (m !== null) return validDay(+m[1]!, +m[2]!, +m[3]!) ? 'date' : 'text';
-  m = DATETIME.exec(v);
-  if (m !== null) {
-    const ok = validDay(+m[1]!, +m[3]!, +m[4]!) && +m[5]! < 24 && +m[6]! < 60 && (m[7] === undefined || +m[7] < 60);
-    return ok ? 'timestamp' : 'text';
-  }
-  return 'text';
-}
-
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
+const EXACT = 2n ** 53n;
 
-/** The type of a column from its sampled text values (`na`: the values that are missing). @internal */
-export function inferColumnType(values: readonly string[], na: ReadonlySet<string>): InferredType {
-  let ints = 0;
-  let floats = 0;
-  let bools = 0;
-  let dates = 0;
-  let stamps = 0;
-  let present = 0;
-  let text = false;
-  let intMin = 0n;
-  let intMax = 0n;
-  // Each distinct value is classified once (a sampled column repeats: dates, codes, small integers), and the
-  // distinct count decides category against utf8.
-  const kinds = new Map<string, Kind>();
-  for (const v of values) {
-    if (na.has(v)) continue;
-    present++;
-    let k = kinds.get(v);
-    if (k === undefined) {
-      kinds.set(v, (k = kindOf(v)));
-      if (k === 'int') {
-        const b = BigInt(v);
-        if (ints === 0 || b < intMin) intMin = b;
-        if (ints === 0 || b > intMax) intMax = b;
+/**
+ * One column's sampled values, counted on their bytes (no string per value): each distinct value (hashed on
+ * its bytes by a {@link CategoryEncoder} that decodes nothing) is classified once by {@link kindOfBytes}, and
+ * every non-missing value counts toward its kind; the integers' range and the distinct count decide the rest.
+ * @internal
+ */
+export class ColumnTally {
+  /** Distinct non-missing values → codes; NA tokens come back as -1. */
+  readonly #enc: CategoryEncoder;
+  /** Code → kind. */
+  #kinds = new Uint8Array(64);
+  /** Non-missing values per kind. */
+  readonly #counts = new Int32Array(KIND.COUNT);
+  /** Values added (missing ones included). */
+  cells = 0;
+  /** The integers' range: as numbers while they have at most 15 digits, as bigints past that. */
+  #lo = 0;
+  #hi = 0;
+  #bigLo: bigint | null = null;
+  #bigHi: bigint | null = null;
+  #anyInt = false;
+  /** Unescaped bytes of a field with `""` in it. */
+  #scratch = new Uint8Array(64);
+
+  constructor(na: NaMatcher) {
+    this.#enc = new CategoryEncoder(na, false);
+  }
+
+  /** Counts the field `b[s..e)` (tokenizer bounds and flags: `""` is unescaped first). */
+  add(b: Uint8Array, s: number, e: number, flags: number, quote: number): void {
+    this.cells++;
+    if ((flags & ESCAPED) !== 0) {
+      if (this.#scratch.length < e - s) this.#scratch = new Uint8Array(2 * (e - s));
+      const n = unescapeInto(b, s, e, quote, this.#scratch, 0);
+      b = this.#scratch;
+      s = 0;
+      e = n;
+    }
+    const enc = this.#enc;
+    const before = enc.size;
+    const code = enc.encode(b, s, e, true);
+    if (code < 0) return;
+    let k: number;
+    if (code === before) {
+      k = kindOfBytes(b, s, e);
+      if (code === this.#kinds.length) {
+        const kinds = new Uint8Array(2 * code);
+        kinds.set(this.#kinds);
+        this.#kinds = kinds;
       }
-    }
-    if (k === 'int') ints++;
-    else if (k === 'float') floats++;
-    else if (k === 'bool') bools++;
-    else if (k === 'date') dates++;
-    else if (k === 'timestamp') stamps++;
-    else text = true;
+      this.#kinds[code] = k;
+      if (k === KIND.INT) this.#int(intOfBytes(b, s, e));
+    } else k = this.#kinds[code]!;
+    this.#counts[k]!++;
   }
-  if (present === 0) return 'float64';
-  if (!text) {
-    if (ints === present) {
-      if (intMin >= BigInt(INT32_MIN) && intMax <= BigInt(INT32_MAX)) return 'int32';
-      if (intMin >= -(2n ** 53n) && intMax <= 2n ** 53n) return 'float64';
-      if (intMin >= -(2n ** 63n) && intMax < 2n ** 63n) return 'int64';
-      if (intMin >= 0n && intMax < 2n ** 64n) return 'uint64';
-      return 'utf8'; // integers wider than 64 bits keep their digits as text
+
+  /** Counts missing cells (a row shorter than the header) as empty fields until `rows` cells are counted. */
+  pad(rows: number): void {
+    while (this.cells < rows) this.add(EMPTY, 0, 0, 0, 0);
+  }
+
+  #int(v: number | bigint): void {
+    if (typeof v === 'number') {
+      if (!this.#anyInt || v < this.#lo) this.#lo = v;
+      if (!this.#anyInt || v > this.#hi) this.#hi = v;
+      this.#anyInt = true;
+    } else {
+      if (this.#bigLo === null || v < this.#bigLo) this.#bigLo = v;
+      if (this.#bigHi === null || v > this.#bigHi) this.#bigHi = v;
     }
-    if (ints + floats === present) {
+  }
+
+  /** The integers' [min, max] as bigints ([0, 0] without any). */
+  #range(): [bigint, bigint] {
+    let lo = this.#anyInt ? BigInt(this.#lo) : (this.#bigLo ?? 0n);
+    let hi = this.#anyInt ? BigInt(this.#hi) : (this.#bigHi ?? 0n);
+    if (this.#bigLo !== null && this.#bigLo < lo) lo = this.#bigLo;
+    if (this.#bigHi !== null && this.#bigHi > hi) hi = this.#bigHi;
+    return [lo, hi];
+  }
+
+  /** The column's type from what was counted. */
+  type(): InferredType {
+    const c = this.#counts;
+    let present = 0;
+    for (let k = 0; k < KIND.COUNT; k++) present += c[k]!;
+    if (present === 0) return 'float64';
+    if (c[KIND.TEXT] === 0) {
+      const [lo, hi] = this.#range();
+      const ints = c[KIND.INT]!;
+      if (ints === present) {
+        if (lo >= BigInt(INT32_MIN) && hi <= BigInt(INT32_MAX)) return 'int32';
+        if (lo >= -EXACT && hi <= EXACT) return 'float64';
+        if (lo >= -(2n ** 63n) && hi < 2n ** 63n) return 'int64';
+        if (lo >= 0n && hi < 2n ** 64n) return 'uint64';
+        return 'utf8'; // integers wider than 64 bits keep their digits as text
+      }
       // exact only while the integers among them are
-      return intMin >= -(2n ** 53n) && intMax <= 2n ** 53n ? 'float64' : 'utf8';
+      if (ints + c[KIND.FLOAT]! === present) return lo >= -EXACT && hi <= EXACT ? 'float64' : 'utf8';
+      if (c[KIND.BOOL] === present) return 'bool';
+      if (c[KIND.DATE] === present) return 'date';
+      if (c[KIND.DATE]! + c[KIND.STAMP]! === present) return 'timestamp';
     }
-    if (bools === present) return 'bool';
-    if (dates === present) return 'date';
-    if (dates + stamps === present) return 'timestamp';
+    return this.#enc.size <= present * 0.5 ? 'category' : 'utf8';
   }
-  return kinds.size <= present * 0.5 ? 'category' : 'utf8';
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** The nullable field spec of an inferred type. @internal */
 export function inferredSpec(t: InferredType): FieldSpec {
@@ -128,17 +156,18 @@ export function inferredSpec(t: InferredType): FieldSpec {
  * the narrowest type that holds both. @internal
  */
 export function widenFor(t: InferredType, value: string): InferredType {
-  const k = kindOf(value);
-  if ((t === 'int32' || t === 'int64' || t === 'uint64') && (k === 'int' || k === 'float')) {
-    if (k === 'int') {
+  const bytes = new TextEncoder().encode(value);
+  const k = kindOfBytes(bytes, 0, bytes.length);
+  if ((t === 'int32' || t === 'int64' || t === 'uint64') && (k === KIND.INT || k === KIND.FLOAT)) {
+    if (k === KIND.INT) {
       const b = BigInt(value);
       if (b >= -(2n ** 53n) && b <= 2n ** 53n) return 'float64';
       return b >= -(2n ** 63n) && b < 2n ** 63n ? 'int64' : 'utf8';
     }
     return 'float64';
   }
-  if (t === 'float64' && k === 'int') return 'float64';
-  if (t === 'date' && k === 'timestamp') return 'timestamp';
+  if (t === 'float64' && k === KIND.INT) return 'float64';
+  if (t === 'date' && k === KIND.STAMP) return 'timestamp';
   return t === 'category' ? 'category' : 'utf8';
 }
 

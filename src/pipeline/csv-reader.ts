@@ -12,7 +12,7 @@ import { describe, throwType, throwValue } from '../errors.js';
 import { isAsyncIterable, isIterable } from './iter-util.js';
 import { planSchema, type FieldPlan } from './csv-block.js';
 import { DEFAULT_NA, NaMatcher } from './csv-bytes.js';
-import { inferColumnType, inferredSpec, naTokens } from './csv-infer.js';
+import { inferredSpec, naTokens } from './csv-infer.js';
 import { mangleHeader, Sampler, type CsvSample } from './csv-sample.js';
 import { ChunkBuilder } from './csv-chunks.js';
 import { CsvError } from './csv-error.js';
@@ -123,8 +123,7 @@ export const DEFAULT_INFER_ROWS = 10_000;
 /** The file's column names: the header as pandas names it (`a.1`, `Unnamed: N`), or `0`, `1`, … without one. */
 function fileNamesOf(sample: CsvSample): string[] {
   if (sample.header !== null) return mangleHeader(sample.header);
-  const width = sample.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return Array.from({ length: width }, (_, i) => String(i));
+  return Array.from({ length: sample.width }, (_, i) => String(i));
 }
 
 /** @internal Whether rows must be sampled once the header is known: some read column has no given type. */
@@ -157,7 +156,6 @@ export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSa
     picked.sort((a, b) => a - b);
   }
   const given = o.given ?? {};
-  const na = new Set(o.naTokens);
   const entries: [string, FieldSpec][] = [];
   const inferred = new Set<string>();
   const seen = new Set<string>();
@@ -167,15 +165,7 @@ export function resolveOptions<S extends Schema>(o: CsvOptions<S>, sample: CsvSa
     seen.add(name);
     if (Object.hasOwn(given, name)) entries.push([name, given[name]!]);
     else {
-      entries.push([
-        name,
-        inferredSpec(
-          inferColumnType(
-            sample.rows.map((r) => r[j] ?? ''),
-            na,
-          ),
-        ),
-      ]);
+      entries.push([name, inferredSpec(sample.typeOf(j))]);
       inferred.add(name);
     }
   }
@@ -296,7 +286,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
   protected sampler(): Sampler | null {
     const o = this.opts;
     if (o.resolved) return null;
-    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, (h) => (needsRows(o, h) ? o.inferRows : 0));
+    return new Sampler(o.delimiter, o.quote, o.fieldSizeLimit, o.header, o.na, (h) => (needsRows(o, h) ? o.inferRows : 0));
   }
 
   /** @internal Fixes the schema from what the sampler saw. */

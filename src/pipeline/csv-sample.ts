@@ -11,21 +11,28 @@
  * @internal
  * @packageDocumentation
  */
-import { fieldString } from './csv-bytes.js';
+import { fieldString, type NaMatcher } from './csv-bytes.js';
 import { CsvError } from './csv-error.js';
+import { ColumnTally, type InferredType } from './csv-infer.js';
 import { ByteTokenizer } from './csv-tokenizer.js';
 
 /** What the sampler saw. @internal */
 export interface CsvSample {
   /** The header row's fields as in the file, or `null` without one (or when the input ended before it). */
   readonly header: readonly string[] | null;
-  /** The first data rows (as many as the sampler was asked for), as text fields. */
-  readonly rows: readonly (readonly string[])[];
+  /** How many data rows were sampled (as many as the sampler was asked for, or the whole input if shorter). */
+  readonly rows: number;
+  /** The widest sampled data row's field count. */
+  readonly width: number;
+  /** The inferred type of column `j` (0-based, in the file) from the sampled rows (a short row's missing cells count as empty fields). */
+  typeOf(j: number): InferredType;
 }
 
 /**
  * An incremental header and row reader: push pieces until {@link Sampler.full}, then {@link Sampler.sample}.
- * `wantRows(header)` says how many data rows to read once the header is known (0: the header alone). @internal
+ * `wantRows(header)` says how many data rows to read once the header is known (0: the header alone). The data
+ * rows are not kept: each column's values are counted on their bytes as they come ({@link ColumnTally}).
+ * @internal
  */
 export class Sampler {
   readonly #tok: ByteTokenizer;
@@ -34,11 +41,14 @@ export class Sampler {
   #want: number;
   #awaitHeader: boolean;
   #header: string[] | null = null;
-  readonly #rows: string[][] = [];
+  readonly #na: NaMatcher;
+  readonly #tallies: ColumnTally[] = [];
+  #rows = 0;
   #ended = false;
 
-  constructor(delimiter: string, quote: string, fieldSizeLimit: number, header: boolean, wantRows: (header: readonly string[] | null) => number) {
+  constructor(delimiter: string, quote: string, fieldSizeLimit: number, header: boolean, na: NaMatcher, wantRows: (header: readonly string[] | null) => number) {
     this.#quote = quote.charCodeAt(0);
+    this.#na = na;
     this.#tok = new ByteTokenizer(delimiter.charCodeAt(0), this.#quote, fieldSizeLimit);
     this.#awaitHeader = header;
     this.#wantRows = wantRows;
@@ -47,7 +57,7 @@ export class Sampler {
 
   /** True once the header and the wanted rows are read (or the input ended). */
   get full(): boolean {
-    return this.#ended || (!this.#awaitHeader && this.#rows.length >= this.#want);
+    return this.#ended || (!this.#awaitHeader && this.#rows >= this.#want);
   }
 
   /** Feeds UTF-8 bytes. */
@@ -68,16 +78,27 @@ export class Sampler {
       if (this.full) return;
       const b = this.#tok.scan();
       if (b === null) return;
-      for (let r = 0; r < b.nrows && !this.full; r++) {
+      let r = 0;
+      if (this.#awaitHeader && b.nrows > 0) {
         const row: string[] = [];
-        for (let f = b.rowStart[r]!; f < b.rowStart[r + 1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
-        if (this.#awaitHeader) {
-          const col = b.badRows.get(r);
-          if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[r]!, col);
-          this.#header = row;
-          this.#awaitHeader = false;
-          this.#want = this.#wantRows(row);
-        } else this.#rows.push(row);
+        for (let f = b.rowStart[0]!; f < b.rowStart[1]!; f++) row.push(fieldString(b.bytes, b.starts[f]!, b.ends[f]!, b.flags[f]!, this.#quote));
+        const col = b.badRows.get(0);
+        if (col !== undefined) throw new CsvError('unexpected character after a closing quote in the header', b.rowLine[0]!, col);
+        this.#header = row;
+        this.#awaitHeader = false;
+        this.#want = this.#wantRows(row);
+        r = 1;
+      }
+      const n = Math.min(b.nrows, r + this.#want - this.#rows);
+      const { bytes, starts, ends, flags, rowStart } = b;
+      const tallies = this.#tallies;
+      const quote = this.#quote;
+      for (; r < n; r++) {
+        const f0 = rowStart[r]!;
+        const f1 = rowStart[r + 1]!;
+        while (tallies.length < f1 - f0) tallies.push(new ColumnTally(this.#na));
+        for (let f = f0; f < f1; f++) tallies[f - f0]!.add(bytes, starts[f]!, ends[f]!, flags[f]!, quote);
+        this.#rows++;
       }
       // A fatal error (unterminated quote, bad UTF-8, oversized field) is left for the reader, which raises it
       // with the same position when it reaches that place.
@@ -90,7 +111,19 @@ export class Sampler {
 
   /** What was read. */
   sample(): CsvSample {
-    return { header: this.#header, rows: this.#rows };
+    const rows = this.#rows;
+    const tallies = this.#tallies;
+    const na = this.#na;
+    return {
+      header: this.#header,
+      rows,
+      width: tallies.length,
+      typeOf(j: number): InferredType {
+        const t = tallies[j] ?? new ColumnTally(na);
+        t.pad(rows);
+        return t.type();
+      },
+    };
   }
 }
 
