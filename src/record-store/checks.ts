@@ -1,5 +1,5 @@
 /**
- * Argument and value checks of the RecordStore methods: a capacity, one field value (as a write validates it).
+ * Argument and value checks of the RecordStore methods: a capacity, one field value (as a write validates it), a list of key fields.
  * @internal
  */
 import { describe, throwType, throwValue } from '../errors.js';
@@ -24,4 +24,11 @@ export function checkCategoryValue(v: unknown, where: string): string | null {
 export function checkFieldValue(f: FieldInfo, v: unknown, where: string): unknown {
   if (f.kind === 'vector') return checkVectorValue(v, f.info, f.size, where);
   return checkScalar(f.kind, f.dtype, f.nullable, v, where);
+}
+
+/** The key fields of `groupBy`/`valueCounts`: one field name or an array of them (names are checked by the caller). @internal */
+export function fieldNames(fields: unknown, where: string): readonly string[] {
+  if (typeof fields === 'string') return [fields];
+  if (Array.isArray(fields)) return fields as readonly string[];
+  return throwType(`${where}: expected a field or fields, got ${describe(fields)}`);
 }

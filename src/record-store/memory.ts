@@ -138,3 +138,18 @@ export function memoryUsage(d: StoreData): RecordStoreMemoryUsage {
     { bytesPerRecord: 'bytesPerItem' },
   );
 }
+
+/** `RecordStore.byteLength`: every column at full capacity, the bitmaps, and the categoricals (codes and dictionaries). @internal */
+export function storeByteLength(d: StoreData): number {
+  let b = 0;
+  for (const c of d.cols) b += c.byteLength;
+  for (const v of d.valid) if (v !== null) b += v.byteLength;
+  return b;
+}
+
+/** `RecordStore.nbytes`: the logical bytes of every field. @internal */
+export function storeNbytes(d: StoreData): number {
+  let b = 0;
+  for (const f of d.schema.fields) b += fieldNbytes(d, f);
+  return b;
+}

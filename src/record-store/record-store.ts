@@ -10,7 +10,7 @@ import { EXPORT_BUFFER, type BufferExport } from '../internal/exports.js';
 import type { TypedArray } from '../dtype.js';
 import { appendRows, appendStore } from './append.js';
 import { newCategory } from './categories.js';
-import { checkCapacity, checkFieldValue } from './checks.js';
+import { checkCapacity, checkFieldValue, fieldNames } from './checks.js';
 import { checkSameSchema, concatColumns } from './concat.js';
 import { downcastParts } from './downcast.js';
 import { assignedColumns, deriveColumns, type DerivedSchema, type DeriveSpec } from './derive.js';
@@ -27,10 +27,10 @@ import { nullKeyColumns, pairValueCounts, type CountableStore, type StoreValueCo
 import { checkWhereOp, maskOf, type WhereOp } from './where.js';
 import { conditionTests, isConditionList, rowTest, type Condition } from './where-types.js';
 import { readValue, writeValue } from './field-values.js';
-import { adoptUtf8 } from './utf8-column.js';
 import { Utf8Data } from './utf8-data.js';
 import { aggregate, type AggOp } from './group-by.js';
-import { fieldNbytes, memoryUsage, type RecordStoreMemoryUsage } from './memory.js';
+import { memoryUsage, storeByteLength, storeNbytes, type RecordStoreMemoryUsage } from './memory.js';
+import { columnOf, exportField } from './column.js';
 import { IDX, rowKit, type RowKit } from './record-view.js';
 import {
   parseSchema,
@@ -215,18 +215,12 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
 
   /** Bytes held now: every column at full capacity, plus the categoricals (codes and dictionaries). */
   get byteLength(): number {
-    let b = 0;
-    for (const c of this.#d.cols) b += c.byteLength;
-    for (const v of this.#d.valid) if (v !== null) b += v.byteLength;
-    return b;
+    return storeByteLength(this.#d);
   }
 
   /** Logical bytes, as Python/pandas report them: `length × itemsize × n` per numeric field, plus each categorical's `nbytes`. */
   get nbytes(): number {
-    const d = this.#d;
-    let b = 0;
-    for (const f of d.schema.fields) b += fieldNbytes(d, f);
-    return b;
+    return storeNbytes(this.#d);
   }
 
   /**
@@ -417,17 +411,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   it again; the store itself stays correct. The fastest way to scan a field.
    */
   column<K extends FieldName<S>>(name: K): ColumnOf<S[K]> {
-    const d = this.#d;
-    const f = this.#field(name, 'column');
-    const col = d.cols[f.index]!;
-    if (f.kind === 'category') return col as unknown as ColumnOf<S[K]>;
-    if (f.kind === 'utf8') {
-      const u = col as Utf8Data;
-      return adoptUtf8(u.offsets, u.bytes.subarray(0, u.offsets[d.length]), this.validity(name), d.length) as unknown as ColumnOf<S[K]>;
-    }
-    const a = col as TypedArray;
-    const n = d.length * f.size;
-    return (a.length === n ? a : a.subarray(0, n)) as ColumnOf<S[K]>;
+    return columnOf(this.#d, this.#field(name, 'column')) as ColumnOf<S[K]>;
   }
 
   /**
@@ -658,8 +642,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   for no keys or a repeat.
    */
   groupBy<K extends FieldName<S>>(keys: K | readonly K[]): GroupBy<S, K> {
-    const names: readonly unknown[] =
-      typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : throwType(`RecordStore.groupBy: expected a field or fields, got ${describe(keys)}`);
+    const names = fieldNames(keys, 'RecordStore.groupBy');
     if (names.length === 0) throwValue('RecordStore.groupBy: no keys');
     const infos = names.map((nm) => this.#field(nm, 'groupBy'));
     if (new Set(infos).size !== infos.length) throwValue('RecordStore.groupBy: a key is repeated');
@@ -696,15 +679,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
   [EXPORT_BUFFER](field?: string): BufferExport {
     const d = this.#d;
     if (field === undefined) throwType(`RecordStore exports one field at a time: pass {field} (fields: ${d.schema.names.join(', ')})`);
-    const f = this.#field(field, 'memoryview');
-    if (f.kind === 'category') {
-      throwType(`RecordStore: category field ${describe(field)} has no numeric buffer to export (its codes belong to the Categorical)`);
-    }
-    if (f.kind === 'utf8') {
-      throwType(`RecordStore: utf8 field ${describe(field)} has no fixed-size buffer to export (use column(${describe(field)}).bytes and .offsets)`);
-    }
-    const array = (d.cols[f.index] as TypedArray).subarray(0, d.length * f.size);
-    return f.kind === 'bool' ? { array, dtype: f.dtype, lock: d.lock, readonly: false, format: '?' } : { array, dtype: f.dtype, lock: d.lock, readonly: false };
+    return exportField(d, this.#field(field, 'memoryview'), field);
   }
 
   // --- verbs after loading: masks, value counts, top-n, derive/assign, concat, join ------------------------
@@ -754,8 +729,7 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * ```
    */
   valueCounts(fields: FieldName<S> | readonly FieldName<S>[], options: StoreValueCountsOptions = {}): RecordStore<Schema> {
-    const keys: readonly string[] =
-      typeof fields === 'string' ? [fields] : Array.isArray(fields) ? fields : throwType(`RecordStore.valueCounts: expected a field or fields, got ${describe(fields)}`);
+    const keys = fieldNames(fields, 'RecordStore.valueCounts');
     if (typeof options !== 'object' || options === null) throwType(`RecordStore.valueCounts: options must be an object, got ${describe(options)}`);
     const normalize = options.normalize ?? false;
     const dropna = options.dropna ?? true;
