@@ -228,16 +228,16 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
 
   const n = d.length;
   const groups = groupIds(d, keys); // groups.gid is read only where needed: two dense keys make it lazily
-  const { k, reps, keep } = groups;
-  const entries: [string, FieldSpec][] = [];
-  const keyCols: Column[] = [];
+  const k = groups.k;
+  const entries: [string, FieldSpec][] = keys.map((f) => [f.name, fieldType(f.spec)]);
   const cols: Column[] = []; // one entry per group id (k), compacted to `keep` at the end
   const valid: (Uint8Array | null)[] = []; // one per output, over the k group ids
-  for (const f of keys) {
-    entries.push([f.name, fieldType(f.spec)]);
-    keyCols.push(takeColumn(d.cols[f.index]!, f, reps, reps.length));
-  }
   let utf8Ranks: { field: FieldInfo; ranks: Float64Array } | undefined;
+  // Per-group sums and counts of a value field, each made once however many outputs read them (sum, mean,
+  // count): one pass over the rows per kind and field. A sum already given out as a column is copied for another.
+  const sums = new Map<FieldInfo, Float64Array>();
+  const counts = new Map<FieldInfo, Float64Array>();
+  const given = new Set<Float64Array>();
   for (const { name, op, field } of plan) {
     valid.push(null);
     if (field === undefined) {
@@ -300,7 +300,7 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     switch (op) {
       case 'count':
         entries.push([name, 'uint32']);
-        cols.push(Uint32Array.from(countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null)));
+        cols.push(Uint32Array.from(memo(counts, field, () => countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null))));
         break;
       case 'sum':
         if (field.info.bigint) {
@@ -318,24 +318,26 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
           cols.push(out);
         } else {
           entries.push([name, 'float64']);
-          cols.push(sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null));
+          const sum = memo(sums, field, () => sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null));
+          cols.push(given.has(sum) ? sum.slice() : sum);
+          given.add(sum);
         }
         break;
       case 'mean': {
-        const counts = countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null);
+        const cnt = memo(counts, field, () => countByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null));
         const out = new Float64Array(k);
         if (field.info.bigint) {
-          const sums = bigSumByGroup(vals as BigInt64Array, field.dtype, gid, n, k);
-          for (let g = 0; g < k; g++) out[g] = Number(sums[g]!) / counts[g]!;
+          const sum = bigSumByGroup(vals as BigInt64Array, field.dtype, gid, n, k);
+          for (let g = 0; g < k; g++) out[g] = Number(sum[g]!) / cnt[g]!;
         } else {
-          const sums = sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null);
-          for (let g = 0; g < k; g++) out[g] = counts[g]! === 0 ? NaN : sums[g]! / counts[g]!;
+          const sum = memo(sums, field, () => sumByGroup(vals, field.dtype, ids, n, k, inKernel ? bm : null));
+          for (let g = 0; g < k; g++) out[g] = cnt[g]! === 0 ? NaN : sum[g]! / cnt[g]!;
         }
         if (nullable) {
           // pandas' nullable dtypes: the mean of no values is <NA>.
           let none: Uint8Array | null = null;
           for (let g = 0; g < k; g++) {
-            if (counts[g]! !== 0) continue;
+            if (cnt[g]! !== 0) continue;
             if (none === null) none = newBitmap(k, k);
             setBit(none, g, false);
             out[g] = 0;
@@ -358,9 +360,19 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
       }
     }
   }
+  // Which groups occur is known only now for two dense keys (their first sum or count tells).
+  const { keep, reps, lastReps } = groups;
+  const keyCols = keys.map((f, t) => takeColumn(d.cols[f.index]!, f, t === keys.length - 1 && lastReps !== undefined ? lastReps : reps, reps.length));
   const outs = keep === null ? cols : cols.map((c) => compact(c, keep, k));
   const outValid = keep === null ? valid : valid.map((v) => gatherBits(v, keep, keep.length));
   return { entries, cols: [...keyCols, ...outs], valid: [...keys.map(() => null), ...outValid], length: reps.length };
+}
+
+/** `map`'s entry for `key`, made by `make` on first use. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 /** Keeps the entries of the group ids in `keep` (unobserved categories dropped). */

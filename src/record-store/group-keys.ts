@@ -6,8 +6,9 @@
  * time into one id per row:
  * - **dense** when the product of the id ranges is small (at most `max(rows, 65536)`): `a * kB + b`, one
  *   pass over the rows that also records each combined id's first row, then one pass over the id range. For
- *   the last two keys the ids are not even written: sum and count combine `a * kB + b` per row themselves
- *   (`Groups.pair`), and the id array is made only when another aggregate needs it;
+ *   the last two keys there is no pass of their own: sum and count combine `a * kB + b` per row themselves
+ *   (`Groups.pair`), the first of them also tells which combinations occur, the key values come from each
+ *   key's own first rows, and the id array is made only when another aggregate needs it;
  * - **hashed** otherwise: a typed open-addressing table over the `(a, b)` pairs (three Int32Arrays, grown by
  *   doubling at half load), ids in order of first appearance; the groups (not the rows) are sorted into key
  *   order at the end.
@@ -19,7 +20,7 @@
  * @internal
  * @packageDocumentation
  */
-import { pairIds, specialize, type PairIds } from './kernels.js';
+import { pairIds, pairSeenIds, specialize, type PairIds } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 
 /** Per-row group ids. @internal */
@@ -28,8 +29,10 @@ export interface Groups {
   readonly gid: Int32Array | Int16Array | Int8Array;
   /** Number of group ids (some may be unobserved, see `keep`). */
   readonly k: number;
-  /** One row per kept group (its first row), in output order. */
+  /** One row per kept group (its first row), in output order, to take the key values from. */
   readonly reps: Uint32Array;
+  /** Set when the last key's values come from other rows than `reps` (two keys combined densely). */
+  readonly lastReps?: Uint32Array;
   /** The group ids to output, in order; `null`: all `k`. */
   readonly keep: Uint32Array | null;
   /**
@@ -64,17 +67,6 @@ function combineDense(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n:
     }
     const g = x * kb + y;
     out[i] = g;
-    if (first[g]! < 0) first[g] = i;
-  }
-}
-
-/** First row of each combined id `a[i] * kb + b[i]` (`first` starts at −1), without writing the ids. */
-function pairFirstRows(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, first: Int32Array): void {
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if ((x | y) < 0) continue;
-    const g = x * kb + y;
     if (first[g]! < 0) first[g] = i;
   }
 }
@@ -199,24 +191,60 @@ function fromFirst(gid: Int32Array | Int16Array | Int8Array, k: number, first: I
 }
 
 /**
- * Groups of the last two keys combined densely, with `gid` made on first read: the pass over the rows only
- * records each combined id's first row.
+ * Groups of the last two keys combined densely, with no pass over the rows of their own: `gid` is made on first
+ * read, and which combinations occur (`keep`) comes from the first sum or count over the pair (its sums tell,
+ * see kernels.ts pairAdd), else from one marking pass when first read. No row is known to hold both ids of a
+ * group, so the key values come from each side's own first rows: `reps` for the earlier keys, `lastReps` for the
+ * last.
  */
-function lazyPairGroups(a: Int32Array | Int16Array | Int8Array, b: Int32Array | Int16Array | Int8Array, kb: number, k: number, n: number): Groups {
-  const first = new Int32Array(k).fill(-1);
-  specialize(pairFirstRows, `${tagOf(a)}:${tagOf(b)}`)(a, b, kb, n, first);
-  const { reps, keep } = keptFromFirst(k, first);
-  const pair: PairIds = { a, b, kb };
+function lazyPairGroups(cur: Groups, last: Groups, n: number): Groups {
+  const kb = last.k;
+  const k = cur.k * kb;
+  const pair: PairIds = { a: cur.gid, b: last.gid, kb, seen: null };
   let gid: Int32Array | undefined;
+  let kept: { reps: Uint32Array; lastReps: Uint32Array; keep: Uint32Array | null } | undefined;
+  const resolve = (): { reps: Uint32Array; lastReps: Uint32Array; keep: Uint32Array | null } => {
+    if (kept !== undefined) return kept;
+    const seen = pairSeenIds(pair, n, k);
+    let m = 0;
+    for (let c = 0; c < k; c++) m += seen[c]!;
+    const keep = new Uint32Array(m);
+    for (let c = 0, g = 0; c < k; c++) if (seen[c] !== 0) keep[g++] = c;
+    const repA = repRows(cur);
+    const repB = repRows(last);
+    const reps = new Uint32Array(m);
+    const lastReps = new Uint32Array(m);
+    for (let g = 0; g < m; g++) {
+      const c = keep[g]!;
+      reps[g] = repA[(c / kb) | 0]!;
+      lastReps[g] = repB[c % kb]!;
+    }
+    return (kept = { reps, lastReps, keep: m === k ? null : keep });
+  };
   return {
     get gid(): Int32Array {
       return (gid ??= pairIds(pair, n));
     },
     k,
-    reps,
-    keep,
+    get reps(): Uint32Array {
+      return resolve().reps;
+    },
+    get lastReps(): Uint32Array {
+      return resolve().lastReps;
+    },
+    get keep(): Uint32Array | null {
+      return resolve().keep;
+    },
     pair,
   };
+}
+
+/** The first row of each id of a key's groups (`-1`: an id no row holds). @internal */
+export function repRows(g: Groups): Int32Array {
+  const rep = new Int32Array(g.k).fill(-1);
+  const keep = g.keep;
+  for (let j = 0; j < g.reps.length; j++) rep[keep === null ? j : keep[j]!] = g.reps[j]!;
+  return rep;
 }
 
 function keptFromFirst(k: number, first: Int32Array): { reps: Uint32Array; keep: Uint32Array | null } {
@@ -261,7 +289,7 @@ export function combineGroups(single: readonly Groups[], n: number): Groups {
       owned ||= cur.gid !== was;
     }
     if (t === single.length - 1 && !hashed && cur.k * b.k <= limit) {
-      cur = lazyPairGroups(cur.gid, b.gid, b.k, cur.k * b.k, n);
+      cur = lazyPairGroups(cur, b, n);
       break;
     }
     const out = owned ? (cur.gid as Int32Array) : new Int32Array(n);

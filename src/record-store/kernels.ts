@@ -176,21 +176,28 @@ function groupSize(gid: ArrayLike<number>, n: number, out: Float64Array): void {
 }
 
 /**
- * {@link groupAdd} over two keys' ids combined on the fly (group `a[i] * kb + b[i]`; −1 in either: dropped).
+ * {@link groupAdd} over two keys' ids combined on the fly (group `a[i] * kb + b[i]`; −1 in either: dropped),
+ * into `out` filled with −0 by the caller. A sum is −0 only if every term is −0, so a slot stays −0 exactly
+ * when no row adds to it, unless some row holds NaN (skipped) or −0: the kernel returns 1 then, else 0, and
+ * with 0 the sums themselves tell which combinations occur (no first-row table, no second pass).
  */
-function pairAdd(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, count: number, out: Float64Array): void {
+function pairAdd(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, count: number, out: Float64Array): number {
+  let bad = 0;
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
+    if ((x | y) < 0) continue;
     const v = vals[i]!;
-    if ((x | y) >= 0 && v === v) {
-      const g = x * kb + y;
+    const g = x * kb + y;
+    if (v === v) {
       out[g] = out[g]! + (count !== 0 ? 1 : v);
-    }
+      if (v === 0) bad |= +(1 / v < 0);
+    } else bad = 1;
   }
+  return bad;
 }
 
-/** Per-group count of rows over combined pair ids. */
+/** Per-group count of rows over combined pair ids, into `out` filled with −0 (a slot no row reaches stays −0). */
 function pairSize(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
@@ -199,6 +206,15 @@ function pairSize(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: num
       const g = x * kb + y;
       out[g] = out[g]! + 1;
     }
+  }
+}
+
+/** seen[a[i] * kb + b[i]] = 1 for every row with both ids. */
+function pairSeen(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, seen: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if ((x | y) >= 0) seen[x * kb + y] = 1;
   }
 }
 
@@ -224,6 +240,11 @@ export interface PairIds {
   readonly a: Int32Array | Int16Array | Int8Array;
   readonly b: Int32Array | Int16Array | Int8Array;
   readonly kb: number;
+  /**
+   * 1 per combined id that some row holds, set by the first sum or count over the pair that could tell (see
+   * {@link pairSeenIds}); `null` until then.
+   */
+  seen: Uint8Array | null;
 }
 
 /** Group ids per row: an id array, or two keys' ids combined on the fly. @internal */
@@ -231,6 +252,30 @@ export type Ids = ArrayLike<number> | PairIds;
 
 function isPair(ids: Ids): ids is PairIds {
   return !ArrayBuffer.isView(ids) && 'kb' in ids;
+}
+
+/** Which combined ids of a pair some row holds (1 per id), from the first kernel that told, else by one pass over the rows. @internal */
+export function pairSeenIds(p: PairIds, n: number, k: number): Uint8Array {
+  if (p.seen === null) {
+    const seen = new Uint8Array(k);
+    specialize(pairSeen, `${tagOf(p.a)}:${tagOf(p.b)}`)(p.a, p.b, p.kb, n, seen);
+    p.seen = seen;
+  }
+  return p.seen;
+}
+
+/**
+ * After a pair kernel filled `out` (k slots, from −0): records the pair's observed ids from it when the
+ * kernel could tell (`bad` 0), and turns the untouched −0 slots into 0 (the plain kernels' empty sum).
+ */
+function settlePair(p: PairIds, out: Float64Array, bad: number): void {
+  const k = out.length;
+  if (bad === 0 && p.seen === null) {
+    const seen = new Uint8Array(k);
+    for (let g = 0; g < k; g++) seen[g] = out[g] === 0 && 1 / out[g]! < 0 ? 0 : 1;
+    p.seen = seen;
+  }
+  for (let g = 0; g < k; g++) if (out[g] === 0) out[g] = 0;
 }
 
 /** The combined ids of a pair as an Int32Array (−1: dropped). @internal */
@@ -274,17 +319,26 @@ export function countByGroup(vals: TypedArray | undefined, dtype: DType, ids: Id
   }
   // Integer values are never NaN: their non-NaN count is the group size.
   if (vals !== undefined && (dtype === 'float64' || dtype === 'float32')) return addByGroup(v, dtype, ids, n, k, 1);
+  if (isPair(ids)) {
+    const out = new Float64Array(k).fill(-0);
+    specialize(pairSize, `${tagOf(ids.a)}:${tagOf(ids.b)}`)(ids.a, ids.b, ids.kb, n, out);
+    settlePair(ids, out, 0);
+    return out;
+  }
   const out = new Float64Array(k);
-  if (isPair(ids)) specialize(pairSize, `${tagOf(ids.a)}:${tagOf(ids.b)}`)(ids.a, ids.b, ids.kb, n, out);
-  else specialize(groupSize, tagOf(ids))(ids, n, out);
+  specialize(groupSize, tagOf(ids))(ids, n, out);
   return out;
 }
 
 /** Sum (`count` 0) or count (`count` 1) per group of the non-NaN values, over every row. */
 function addByGroup(v: ArrayLike<number>, dtype: DType, ids: Ids, n: number, k: number, count: number): Float64Array {
+  if (isPair(ids)) {
+    const out = new Float64Array(k).fill(-0);
+    settlePair(ids, out, specialize(pairAdd, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, count, out));
+    return out;
+  }
   const out = new Float64Array(k);
-  if (isPair(ids)) specialize(pairAdd, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, count, out);
-  else specialize(groupAdd, `${dtype}:${tagOf(ids)}`)(v, ids, n, count, out);
+  specialize(groupAdd, `${dtype}:${tagOf(ids)}`)(v, ids, n, count, out);
   return out;
 }
 

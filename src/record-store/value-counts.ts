@@ -9,7 +9,7 @@
  */
 import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
-import { DENSE_MIN, type Groups } from './group-keys.js';
+import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
 import { countByGroup } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 import { fieldType, type FieldInfo, type FieldSpec, type Schema } from './schema.js';
@@ -58,14 +58,6 @@ export function nullKeyColumns(store: CountableStore, keys: readonly string[], o
   return { cols, schema };
 }
 
-/** The first row of each id of a key's groups (`-1`: an id no row holds). */
-function repRows(g: Groups): Int32Array {
-  const rep = new Int32Array(g.k).fill(-1);
-  const keep = g.keep;
-  for (let j = 0; j < g.reps.length; j++) rep[keep === null ? j : keep[j]!] = g.reps[j]!;
-  return rep;
-}
-
 /** Counted key combinations: the key fields (type without default or nullable, as groupBy) and `out` (uint32). @internal */
 export interface CountedParts {
   readonly entries: [string, FieldSpec][];
@@ -86,7 +78,7 @@ export function pairValueCounts(d: StoreData, keys: readonly FieldInfo[], out: s
   if (ga.k * gb.k > Math.max(n, DENSE_MIN)) return null;
   // groupBy's pair count (the ids combined in the kernel), without its first-row pass: the key values come
   // from each key's own first rows.
-  const counts = countByGroup(undefined, 'int32', { a: ga.gid, b: gb.gid, kb: gb.k }, n, ga.k * gb.k);
+  const counts = countByGroup(undefined, 'int32', { a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, ga.k * gb.k);
   let m = 0;
   let max = 0;
   for (let g = 0; g < counts.length; g++) {

@@ -85,6 +85,57 @@ describe('groupBy over several keys', () => {
     );
   });
 
+  test('any subset of aggregates, in any order, finds the same groups (NaN and -0 values, no count first)', () => {
+    // Two dense keys learn which combinations occur from their first sum or count: a NaN or -0 value makes
+    // the sums unable to tell (they fall back to one marking pass), and min/first alone make the same pass.
+    const ops = [
+      ['sf', ['sum', 'f']],
+      ['mf', ['mean', 'f']],
+      ['cf', ['count', 'f']],
+      ['sx', ['sum', 'x']],
+      ['lo', ['min', 'f']],
+      ['fx', ['first', 'x']],
+      ['n', ['count']],
+    ] as const;
+    const specArb = fc.shuffledSubarray([...ops], { minLength: 1 });
+    const twoKeys = fc.shuffledSubarray(['c', 'd', 's', 'm'] as Key[], { minLength: 2, maxLength: 2 });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 300 }), twoKeys, specArb, (rows, keys, spec) => {
+        const s = RecordStore.fromObjects(rows, SCHEMA);
+        const groups = new Map<string, { key: unknown[]; vals: number[]; xs: number[] }>();
+        for (const r of rows) {
+          const key = keys.map((k) => r[k]);
+          if (key.some((v) => v === null)) continue;
+          const id = JSON.stringify(key);
+          const g = groups.get(id) ?? { key, vals: [], xs: [] };
+          groups.set(id, g);
+          g.vals.push(r.f);
+          g.xs.push(r.x);
+        }
+        const got = s.groupBy(keys).agg(Object.fromEntries(spec) as never);
+        expect(got.length).toBe(groups.size);
+        const byKey = new Map((got.toObjects() as Record<string, number>[]).map((r) => [JSON.stringify(keys.map((k) => r[k])), r]));
+        for (const [id, g] of groups) {
+          const r = byKey.get(id)!;
+          expect(r).toBeDefined();
+          const fs = g.vals.filter((v) => v === v);
+          const sum = fs.reduce((a, v) => a + v, 0);
+          const want: Record<string, number> = {
+            sf: sum,
+            mf: fs.length === 0 ? NaN : sum / fs.length,
+            cf: fs.length,
+            sx: g.xs.reduce((a, v) => a + v, 0),
+            lo: fs.length === 0 ? NaN : fs.reduce((a, v) => (v < a ? v : a)),
+            fx: g.xs[0]!,
+            n: g.vals.length,
+          };
+          for (const [name] of spec) expect(Object.is(r[name], want[name]) || (name === 'lo' && r[name] === want[name])).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('a wide product takes the hash path and still sorts groups lexicographically', () => {
     // 70 000 rows, two keys of ~70 000 distinct values each: the product passes max(rows, 65536).
     const n = 70_000;

@@ -1,0 +1,98 @@
+/**
+ * Two-key groupBy and valueCounts against one key (issue 15: "two-key groupBy over 3M rows with ~50k groups
+ * ≤ 1.5x the one-key time"). 3M rows, keys `a` and `b` Categoricals of 300 categories each, `b` drawn within
+ * 170 categories of `a` (300 × 170 = 51,000 observed combinations of the 90,000), a float64 value `x`.
+ * Every case runs once per round, interleaved, after one warm-up round; CPU time of the process, median of
+ * `--runs` (ratios come from the same rounds).
+ *
+ *   npx tsx bench/group-keys.ts                 # 3,000,000 rows, median of 5
+ *   npx tsx bench/group-keys.ts --rows 1000000 --runs 7
+ */
+import { Categorical, RecordStore } from '../src/index.js';
+import { rng } from './_data.js';
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** The store: `a`, `b` category (300 each, ~51k combinations), `x` float64. */
+export function keyStore(n: number): RecordStore {
+  const r = rng(15);
+  const names = Array.from({ length: 300 }, (_, i) => `c${i}`);
+  const a = new Int16Array(n);
+  const b = new Int16Array(n);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const ca = Math.floor(r() * 300);
+    a[i] = ca;
+    b[i] = (ca + Math.floor(r() * 170)) % 300;
+    x[i] = Math.round(r() * 1000) / 8;
+  }
+  return RecordStore.fromColumns({ a: Categorical.fromCodes(a, names), b: Categorical.fromCodes(b, names), x }, { a: 'category', b: 'category', x: 'float64' });
+}
+
+/** One case's median CPU time and every round's. */
+export interface KeyCase {
+  readonly name: string;
+  readonly ms: number;
+  readonly rounds: readonly number[];
+}
+
+/**
+ * Times the cases (one key, then two keys, for groupBy sum, groupBy sum/mean/count and valueCounts), after
+ * checking that the two-key sums add up to the one-key sums. Returns the two-key group count and the cases.
+ */
+export function keyRatios(rows: number, runs: number): { groups: number; cases: KeyCase[] } {
+  const store = keyStore(rows);
+  const cases: [string, () => unknown][] = [
+    ["groupBy('a') sum x", () => store.groupBy('a').agg({ sx: ['sum', 'x'] })],
+    ["groupBy(['a', 'b']) sum x", () => store.groupBy(['a', 'b']).agg({ sx: ['sum', 'x'] })],
+    ["groupBy('a') sum, mean, count", () => store.groupBy('a').agg({ sx: ['sum', 'x'], mx: ['mean', 'x'], n: ['count'] })],
+    ["groupBy(['a', 'b']) sum, mean, count", () => store.groupBy(['a', 'b']).agg({ sx: ['sum', 'x'], mx: ['mean', 'x'], n: ['count'] })],
+    ["valueCounts('a')", () => store.valueCounts('a')],
+    ["valueCounts(['a', 'b'])", () => store.valueCounts(['a', 'b'])],
+  ];
+  const one = cases[0]![1]() as RecordStore;
+  const two = cases[1]![1]() as RecordStore;
+  const perA = new Map<unknown, number>();
+  const ta = two.column('a') as Categorical;
+  const tsx = two.column('sx') as Float64Array;
+  for (let g = 0; g < two.length; g++) perA.set(ta.get(g), (perA.get(ta.get(g)) ?? 0) + tsx[g]!);
+  const oa = one.column('a') as Categorical;
+  const osx = one.column('sx') as Float64Array;
+  for (let g = 0; g < one.length; g++) {
+    if (Math.abs(perA.get(oa.get(g))! - osx[g]!) > 1e-6 * Math.abs(osx[g]!)) throw new Error(`two-key sums of ${String(oa.get(g))} do not add up to the one-key sum`);
+  }
+  const cpu: number[][] = cases.map(() => []);
+  for (let round = -1; round < runs; round++) {
+    for (let c = 0; c < cases.length; c++) {
+      const c0 = cpuMs();
+      cases[c]![1]();
+      if (round >= 0) cpu[c]!.push(cpuMs() - c0);
+    }
+  }
+  return { groups: two.length, cases: cases.map(([name], c) => ({ name, ms: median(cpu[c]!), rounds: cpu[c]! })) };
+}
+
+function main(argv: string[]): void {
+  let rows = 3_000_000;
+  let runs = 5;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--rows') rows = Number(argv[++i]);
+    else if (argv[i] === '--runs') runs = Number(argv[++i]);
+  }
+  const { groups, cases } = keyRatios(rows, runs);
+  console.log(`${rows.toLocaleString('en-US')} rows, ${groups.toLocaleString('en-US')} two-key groups; CPU ms, median of ${runs}, interleaved`);
+  for (let c = 0; c < cases.length; c++) {
+    const ratio = c % 2 === 1 ? `  ${(cases[c]!.ms / cases[c - 1]!.ms).toFixed(2)}x one key` : '';
+    console.log(`${cases[c]!.name.padEnd(40)} ${cases[c]!.ms.toFixed(1).padStart(7)} ms  [${cases[c]!.rounds.map((t) => t.toFixed(0)).join(' ')}]${ratio}`);
+  }
+}
+
+if (process.argv[1]?.endsWith('group-keys.ts')) main(process.argv.slice(2));
