@@ -85,6 +85,11 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   #dictBytes = -1;
   #view: CodeArray | null = null;
   /**
+   * The category list and index are shared with other Categoricals (`take`): the first change to the
+   * categories (an unseen value pushed) copies them first, so sharing is never visible.
+   */
+  #shared = false;
+  /**
    * The RecordStore that owns this column (a description), or `undefined`: while owned, `push`,
    * `extend`, `removeAt`, `swapRemoveAt` and `clear` throw `BufferError`. Set by the store.
    * @internal
@@ -428,10 +433,14 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @param indices - Indexes in `[-length, length)` (any array-like: `number[]`, `Uint32Array`, …).
    * @returns A new Categorical of `indices.length` values.
    * @throws {@link IndexError} for an index out of range; `TypeError` for a non-integer.
-   * @remarks O(m + k): the codes are gathered by a monomorphic kernel; the dictionary is copied.
+   * @remarks O(m): the codes are gathered by a monomorphic kernel. The dictionary is shared copy-on-write: both
+   *   Categoricals use the same category list until one of them adds a category, which copies it first (O(k)
+   *   then), so neither ever sees the other's changes.
    */
   take(indices: ArrayLike<number>): Categorical<T> {
-    return new Categorical(gather(this.#codes, takeIndices(indices, this.#length)), indices.length, this.#copyDictionary(), this.#ordered, this.#strict);
+    const out = new Categorical(gather(this.#codes, takeIndices(indices, this.#length)), indices.length, this.#dictionary(), this.#ordered, this.#strict);
+    this.#shared = out.#shared = true;
+    return out;
   }
 
   /**
@@ -730,6 +739,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   /** Appends values with the given policy for unseen ones (load.ts; not atomic: `extend` rolls back). */
   #append(values: Iterable<unknown>, mode: Mode, op: string): void {
+    if (this.#shared && mode === ADD) this.#own();
     const st: LoadState<T> = { codes: this.#codes, length: this.#length, list: this.#list, index: this.#index, kind: this.#kind, changed: false };
     try {
       appendValues(st, values, mode, op);
@@ -740,6 +750,7 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   /** The code of an unseen value (load.ts): missing, a new category (the codes may widen), or an error. */
   #unseen(v: unknown, mode: Mode, op: string, pos: number): number {
+    if (this.#shared && mode === ADD && !isMissing(v)) this.#own();
     const st: LoadState<T> = { codes: this.#codes, length: this.#length, list: this.#list, index: this.#index, kind: this.#kind, changed: false };
     const code = unseenCode(st, v, mode, op, pos);
     this.#load(st);
@@ -770,6 +781,14 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
 
   #copyDictionary(): Dictionary<T> {
     return { list: this.#list.slice(), index: new Map(this.#index), kind: this.#kind };
+  }
+
+  /** Makes a shared dictionary this Categorical's own (copy-on-write, before the categories change). */
+  #own(): void {
+    const d = this.#copyDictionary();
+    this.#list = d.list;
+    this.#index = d.index;
+    this.#shared = false;
   }
 
   /** Sorts inferred categories into natural order (pandas), recoding in place. */

@@ -16,6 +16,8 @@ interface Model {
 }
 interface Real {
   c: Categorical<string>;
+  /** The other side of the last `take` (it shares the dictionary copy-on-write) and what it held then. */
+  other?: { c: Categorical<string>; values: (string | null)[]; categories: string[] };
 }
 type Cmd = fc.Command<Model, Real>;
 
@@ -38,6 +40,14 @@ let peak = 0;
 function check(m: Model, r: Real): void {
   const c = r.c;
   peak = Math.max(peak, m.categories.length);
+  if (r.other !== undefined) {
+    // Whatever this side did to its categories, the side it shares a dictionary with is unchanged.
+    const o = r.other.c;
+    same(o.toArray(), r.other.values);
+    same(o.categories, r.other.categories);
+    expect(o.categoryCount).toBe(r.other.categories.length);
+    for (const v of m.categories) expect(o.codeOf(v)).toBe(r.other.categories.indexOf(v));
+  }
   same(c.toArray(), m.values);
   same(c.categories, m.categories);
   expect(c.length).toBe(m.values.length);
@@ -66,6 +76,20 @@ class Push implements Cmd {
     check(m, r);
   }
   toString = () => `push(${this.v})`;
+}
+
+/** `take` of every row, in order; the run goes on with the copy (`keepCopy`) or the original, the other is watched. */
+class TakeAll implements Cmd {
+  constructor(readonly keepCopy: boolean) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const copy = r.c.take(m.values.map((_, i) => i));
+    const [live, other] = this.keepCopy ? [copy, r.c] : [r.c, copy];
+    r.c = live;
+    r.other = { c: other, values: [...m.values], categories: [...m.categories] };
+    check(m, r);
+  }
+  toString = () => `takeAll(${this.keepCopy ? 'copy' : 'original'})`;
 }
 
 class ExtendFresh implements Cmd {
@@ -316,6 +340,7 @@ const commands = [
   fc.tuple(fc.integer({ min: 1, max: 3 }), names).map(([k, e]) => new SetCategories(k, e)),
   fc.constant(new RemoveUnused()),
   value.map((v) => new Observe(v)),
+  fc.boolean().map((k) => new TakeAll(k)),
 ];
 
 it('Categorical behaves like a (string | null)[] with a category list (from empty, from 60 and from 126 categories)', () => {
