@@ -107,25 +107,42 @@ function downcastDType(dtype: DType, col: TypedArray, bm: Uint8Array | null, siz
     if (min < -(2n ** 31n) || max >= 2n ** 32n) return dtype;
     return smallestIntDType(Number(min), Number(max));
   }
-  const a = col as Int32Array;
-  let min = Infinity;
-  let max = -Infinity;
+  return smallIntDType(dtype, col as Int32Array, bm, size);
+}
+
+/**
+ * The narrowest integer dtype holding the valid elements of an int8..uint32 column. Every candidate's range is
+ * [-2^k, 2^k) or [0, 2^k), so the bitwise OR of the magnitudes (`v ^ (v >> 31)`: `v` for v ≥ 0, `-v - 1`
+ * below) decides it as exactly as a min/max scan, without a compare per element: all values fit [-2^k, 2^k)
+ * when that OR is below 2^k, and [0, 2^k) when, besides, none is negative.
+ */
+function smallIntDType(dtype: DType, a: Int32Array, bm: Uint8Array | null, size: number): DType {
+  const n = a.length;
+  const signed = dtype === 'int8' || dtype === 'int16' || dtype === 'int32';
+  let or = 0;
+  let neg = 0;
+  let any = n > 0;
   if (bm === null) {
-    for (let i = 0; i < n; i++) {
-      const v = a[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    if (signed) {
+      for (let i = 0; i < n; i++) {
+        const v = a[i]!;
+        or |= v ^ (v >> 31);
+        neg |= v;
+      }
+    } else for (let i = 0; i < n; i++) or |= a[i]!;
   } else {
+    any = false;
     for (let i = 0; i < n; i++) {
       if (!valid(bm, i, size)) continue;
       const v = a[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      or |= signed ? v ^ (v >> 31) : v;
+      neg |= signed ? v : 0;
+      any = true;
     }
   }
-  if (min > max) return 'int8'; // no values
-  const d = smallestIntDType(min, max);
+  if (!any) return 'int8'; // no values
+  const m = signed ? or : or >>> 0;
+  const d = smallestIntDType(neg < 0 ? -m - 1 : 0, m);
   return d === 'float64' ? dtype : d;
 }
 

@@ -68,6 +68,53 @@ describe('RecordStore.downcast', () => {
     );
   });
 
+  const uintValue = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 70000 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }));
+  const shortValue = fc.oneof(fc.integer({ min: -130, max: 260 }), fc.integer({ min: -32768, max: 32767 }));
+  it('unsigned, int16, int8 and vector sources too, nullable or not (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.option(uintValue, { freq: 4 }), shortValue, fc.option(fc.integer({ min: -128, max: 127 }), { freq: 4 }), fc.tuple(shortValue, shortValue)), {
+          maxLength: 60,
+        }),
+        (rows) => {
+          const schema = { u: { type: 'uint32', nullable: true }, w: 'int16', b: { type: 'int8', nullable: true }, v: ['int16', 2] } as const;
+          const s = recordStore(schema);
+          for (const [u, w, b, v] of rows) s.push({ u, w, b, v });
+          const d = s.downcast();
+          const plain = (x: RecordStore): unknown[] => x.toObjects().map((r) => ({ ...r, v: Array.from(r.v as ArrayLike<number>) }));
+          expect(plain(d)).toEqual(plain(s));
+          expect(d.schema.u).toEqual({
+            type: smallestInt(
+              rows.map((r) => r[0]),
+              'uint32',
+            ),
+            nullable: true,
+          });
+          expect(d.schema.w).toBe(
+            smallestInt(
+              rows.map((r) => r[1]),
+              'int16',
+            ),
+          );
+          expect(d.schema.b).toEqual({
+            type: smallestInt(
+              rows.map((r) => r[2]),
+              'int8',
+            ),
+            nullable: true,
+          });
+          expect(d.schema.v).toEqual([
+            smallestInt(
+              rows.flatMap((r) => r[3]),
+              'int16',
+            ),
+            2,
+          ]);
+        },
+      ),
+    );
+  });
+
   it('ignores whatever an adopted column holds under its nulls', () => {
     const values = Int32Array.from([5, 1_000_000, 7]);
     const validity = Uint8Array.from([0b101]);
