@@ -9,7 +9,7 @@ import { ValueError } from '../../src/errors.js';
 import { categorical, type Categorical } from '../../src/categorical.js';
 import { RecordStore, recordStore } from '../../src/record-store.js';
 import { vector } from '../../src/vector.js';
-import { pipeline } from '../../src/pipeline/pipeline.js';
+import { pipeline } from '../../src/pipeline.js';
 import { fromIPC, readIPC, toArrow, toIPC, writeIPC, writeIPCBytes } from '../../src/arrow/index.js';
 
 function sample(n = 5) {
