@@ -19,6 +19,149 @@ import type { StageSpec } from './stages.js';
 import { StoreChunkSource, StoreSink } from './store-source.js';
 import { VectorSink } from './to-vector.js';
 
+/** The pipeline type of each kind: what the stage methods both kinds share return. */
+export interface PipelineKinds<U> {
+  /** A stage of a {@link Pipeline} is a Pipeline. */
+  readonly sync: Pipeline<U>;
+  /** A stage of an {@link AsyncPipeline} is an AsyncPipeline. */
+  readonly async: AsyncPipeline<U>;
+}
+
+/**
+ * The lazy stages {@link Pipeline} and {@link AsyncPipeline} share: each checks its arguments eagerly, runs
+ * nothing, and returns a new pipeline of the same kind over the same source with one more stage. Stage callbacks
+ * are synchronous in both kinds.
+ * @typeParam T - the item type.
+ * @typeParam K - the kind: `'sync'` or `'async'`.
+ */
+export abstract class PipelineStages<T, K extends keyof PipelineKinds<unknown>> {
+  /** @internal What this pipeline runs. */
+  readonly _plan: Plan;
+
+  /** @internal */
+  constructor(plan: Plan) {
+    this._plan = plan;
+  }
+
+  /** @internal A pipeline of this kind over the same source that runs `plan`. */
+  abstract _with<U>(plan: Plan): PipelineKinds<U>[K];
+
+  #with<U>(spec: StageSpec): PipelineKinds<U>[K] {
+    return this._with<U>(withStage(this._plan, spec));
+  }
+
+  /** Items per chunk of this pipeline's in-memory source (async sources: of `chunks()` and scratch buffers). */
+  get chunkSize(): number {
+    return this._plan.chunkSize;
+  }
+
+  /**
+   * Transforms each item (lazy).
+   * @param fn - the transform (synchronous, in an AsyncPipeline too); keep it free of side effects where possible (it may run a chunk ahead).
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `fn` is not a function.
+   * @remarks Fused with neighbouring `map`/`filter`/`tap` into one loop per chunk; no per-item allocation
+   * while results are numbers.
+   */
+  map<U>(fn: (x: T) => U): PipelineKinds<U>[K] {
+    return this.#with(callbackStage('map', fn));
+  }
+
+  /**
+   * Keeps the items for which `pred` is truthy (lazy).
+   * @param pred - the predicate; a type guard narrows the item type.
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `pred` is not a function.
+   */
+  filter<S extends T>(pred: (x: T) => x is S): PipelineKinds<S>[K];
+  filter(pred: (x: T) => unknown): PipelineKinds<T>[K];
+  filter(pred: (x: T) => unknown): PipelineKinds<T>[K] {
+    return this.#with(callbackStage('filter', pred));
+  }
+
+  /**
+   * Calls `fn` on each item and passes the item on unchanged (lazy).
+   * @param fn - the side effect.
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `fn` is not a function.
+   */
+  tap(fn: (x: T) => unknown): PipelineKinds<T>[K] {
+    return this.#with(callbackStage('tap', fn));
+  }
+
+  /**
+   * The first `n` items; then the source is closed (lazy).
+   * @param n - an integer ≥ 0.
+   * @returns a new pipeline.
+   * @throws {@link ValueError} if `n < 0`; `TypeError` if not an integer.
+   * @remarks O(1) per chunk (a range of the chunk is passed on). `take(0)` never reads the source.
+   */
+  take(n: number): PipelineKinds<T>[K] {
+    return this.#with({ op: 'take', n: checkNonNegative(n, 'take') });
+  }
+
+  /**
+   * Skips the first `n` items (lazy).
+   * @param n - an integer ≥ 0.
+   * @returns a new pipeline.
+   * @throws {@link ValueError} if `n < 0`; `TypeError` if not an integer.
+   */
+  drop(n: number): PipelineKinds<T>[K] {
+    return this.#with({ op: 'drop', n: checkNonNegative(n, 'drop') });
+  }
+
+  /**
+   * Items while `pred` holds; the first failing item is dropped and the source closed (lazy).
+   * @param pred - the predicate.
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `pred` is not a function.
+   */
+  takeWhile(pred: (x: T) => unknown): PipelineKinds<T>[K] {
+    return this.#with(callbackStage('takeWhile', pred));
+  }
+
+  /**
+   * Skips items while `pred` holds, then passes everything on (lazy).
+   * @param pred - the predicate; not called after it first fails.
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `pred` is not a function.
+   */
+  dropWhile(pred: (x: T) => unknown): PipelineKinds<T>[K] {
+    return this.#with(callbackStage('dropWhile', pred));
+  }
+
+  /**
+   * Groups items into arrays of `n` (the last may be shorter), like `batched` (lazy).
+   * @param n - an integer ≥ 1.
+   * @returns a pipeline of new arrays.
+   * @throws {@link ValueError} if `n < 1`; `TypeError` if not an integer.
+   */
+  batch(n: number): PipelineKinds<T[]>[K] {
+    return this.#with({ op: 'batch', n: checkPositive(n, 'batch') });
+  }
+
+  /**
+   * Groups items into chunks of `size` (default: the pipeline's `chunkSize`; the last may be shorter):
+   * TypedArrays for numeric data, arrays otherwise (lazy).
+   * @param size - an integer ≥ 1.
+   * @returns a pipeline of chunks.
+   * @throws {@link ValueError} if `size < 1`.
+   */
+  chunks(size?: number): PipelineKinds<Chunk<T>>[K] {
+    return this.#with(chunksStage(this._plan, size));
+  }
+
+  /**
+   * Maps each item to an iterable and flattens it (lazy).
+   * @param fn - returns an iterable; arrays and TypedArrays are passed on as chunks (fast path).
+   * @returns a new pipeline.
+   * @throws `TypeError` eagerly if `fn` is not a function; when run, if `fn` returns a non-iterable.
+   */
+  flatMap<U>(fn: (x: T) => Iterable<U>): PipelineKinds<U>[K] {
+    return this.#with(callbackStage('flatMap', fn));
+  }
+}
+
 /**
  * A lazy, chunk-aware pipeline over a synchronous source. Stages (`map`, `filter`, `take`, …) return new
  * pipelines and run nothing; a sink (`sum`, `toArray`, …) or iteration runs the whole chain once.
@@ -35,108 +178,18 @@ import { VectorSink } from './to-vector.js';
  * **Re-running.** Each sink call reads the source afresh: arrays give the same result twice; a generator is
  * consumed by the first run, as in Python.
  */
-export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
+export class Pipeline<T> extends PipelineStages<T, 'sync'> implements Iterable<T>, AsyncIterable<T> {
   readonly #open: () => SyncSource;
-  readonly #plan: Plan;
 
   /** @internal Use {@link pipeline}. */
   constructor(open: () => SyncSource, plan: Plan) {
+    super(plan);
     this.#open = open;
-    this.#plan = plan;
   }
 
-  #with<U>(spec: StageSpec): Pipeline<U> {
-    return new Pipeline<U>(this.#open, withStage(this.#plan, spec));
-  }
-
-  /** Items per chunk of this pipeline's in-memory source. */
-  get chunkSize(): number {
-    return this.#plan.chunkSize;
-  }
-
-  /**
-   * Transforms each item (lazy).
-   * @param fn - the transform; keep it free of side effects where possible (it may run a chunk ahead).
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function.
-   * @remarks Fused with neighbouring `map`/`filter`/`tap` into one loop per chunk; no per-item allocation
-   * while results are numbers.
-   */
-  map<U>(fn: (x: T) => U): Pipeline<U> {
-    return this.#with(callbackStage('map', fn));
-  }
-
-  /**
-   * Keeps the items for which `pred` is truthy (lazy).
-   * @param pred - the predicate; a type guard narrows the item type.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  filter<S extends T>(pred: (x: T) => x is S): Pipeline<S>;
-  filter(pred: (x: T) => unknown): Pipeline<T>;
-  filter(pred: (x: T) => unknown): Pipeline<T> {
-    return this.#with(callbackStage('filter', pred));
-  }
-
-  /**
-   * Calls `fn` on each item and passes the item on unchanged (lazy).
-   * @param fn - the side effect.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function.
-   */
-  tap(fn: (x: T) => unknown): Pipeline<T> {
-    return this.#with(callbackStage('tap', fn));
-  }
-
-  /**
-   * The first `n` items; then the source is closed (lazy).
-   * @param n - an integer ≥ 0.
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `n < 0`; `TypeError` if not an integer.
-   * @remarks O(1) per chunk (a range of the chunk is passed on). `take(0)` never reads the source.
-   */
-  take(n: number): Pipeline<T> {
-    return this.#with({ op: 'take', n: checkNonNegative(n, 'take') });
-  }
-
-  /**
-   * Skips the first `n` items (lazy).
-   * @param n - an integer ≥ 0.
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `n < 0`; `TypeError` if not an integer.
-   */
-  drop(n: number): Pipeline<T> {
-    return this.#with({ op: 'drop', n: checkNonNegative(n, 'drop') });
-  }
-
-  /**
-   * Items while `pred` holds; the first failing item is dropped and the source closed (lazy).
-   * @param pred - the predicate.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  takeWhile(pred: (x: T) => unknown): Pipeline<T> {
-    return this.#with(callbackStage('takeWhile', pred));
-  }
-
-  /**
-   * Skips items while `pred` holds, then passes everything on (lazy).
-   * @param pred - the predicate; not called after it first fails.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  dropWhile(pred: (x: T) => unknown): Pipeline<T> {
-    return this.#with(callbackStage('dropWhile', pred));
-  }
-
-  /**
-   * Groups items into arrays of `n` (the last may be shorter), like `batched` (lazy).
-   * @param n - an integer ≥ 1.
-   * @returns a pipeline of new arrays.
-   * @throws {@link ValueError} if `n < 1`; `TypeError` if not an integer.
-   */
-  batch(n: number): Pipeline<T[]> {
-    return this.#with({ op: 'batch', n: checkPositive(n, 'batch') });
+  /** @internal */
+  _with<U>(plan: Plan): Pipeline<U> {
+    return new Pipeline<U>(this.#open, plan);
   }
 
   /**
@@ -150,28 +203,18 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * stage unchanged (only `take`/`drop` before it), full chunks are **zero-copy `subarray` views of the source** (aliases: they see later writes and go
    * stale when a Vector reallocates). Chunks of computed values are new TypedArrays you may keep.
    */
-  chunks(size?: number): Pipeline<Chunk<T>> {
-    const spec = chunksStage(this.#plan, size);
-    const store = this.#plan.store;
-    if (store !== undefined && this.#plan.specs.length === 0) {
-      return new Pipeline<Chunk<T>>(() => new StoreChunkSource(store, spec.n), { specs: [], chunkSize: this.#plan.chunkSize });
+  override chunks(size?: number): Pipeline<Chunk<T>> {
+    const store = this._plan.store;
+    if (store !== undefined && this._plan.specs.length === 0) {
+      const n = chunksStage(this._plan, size).n;
+      return new Pipeline<Chunk<T>>(() => new StoreChunkSource(store, n), { specs: [], chunkSize: this._plan.chunkSize });
     }
-    return this.#with(spec);
-  }
-
-  /**
-   * Maps each item to an iterable and flattens it (lazy).
-   * @param fn - returns an iterable; arrays and TypedArrays are passed on as chunks (fast path).
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function; when run, if `fn` returns a non-iterable.
-   */
-  flatMap<U>(fn: (x: T) => Iterable<U>): Pipeline<U> {
-    return this.#with(callbackStage('flatMap', fn));
+    return super.chunks(size);
   }
 
   /** Runs the pipeline into `sink`. */
   #run<R>(sink: Sink<R>): R {
-    return runSync(this.#open, this.#plan, sink);
+    return runSync(this.#open, this._plan, sink);
   }
 
   /**
@@ -288,8 +331,8 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @remarks Directly on a Categorical source, counts its codes in one pass (no value is decoded).
    */
   valueCounts(): Map<T, number> {
-    const c = this.#plan.categorical;
-    if (c !== undefined && this.#plan.specs.length === 0) return categoricalCounts(c) as Map<T, number>;
+    const c = this._plan.categorical;
+    if (c !== undefined && this._plan.specs.length === 0) return categoricalCounts(c) as Map<T, number>;
     return this.#run(new ValueCountsSink()) as Map<T, number>;
   }
 
@@ -298,7 +341,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @returns an iterator; `break` closes the source.
    */
   [Symbol.iterator](): Iterator<T> {
-    return iterateSync<T>(this.#open, this.#plan);
+    return iterateSync<T>(this.#open, this._plan);
   }
 
   /**
@@ -306,7 +349,7 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
    * @returns an async iterator; `break` closes the source.
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    const it = iterateSync<T>(this.#open, this.#plan);
+    const it = iterateSync<T>(this.#open, this._plan);
     return asyncIteratorOf({ [Symbol.iterator]: () => it });
   }
 }
@@ -319,129 +362,22 @@ export class Pipeline<T> implements Iterable<T>, AsyncIterable<T> {
  * {@link readCsv}, TypedArrays) keeps the per-item cost per chunk. `flatMap(c => c)` over TypedArray chunks
  * feeds them to the chunk kernels.
  */
-export class AsyncPipeline<T> implements AsyncIterable<T> {
+export class AsyncPipeline<T> extends PipelineStages<T, 'async'> implements AsyncIterable<T> {
   readonly #open: () => AsyncSource;
-  readonly #plan: Plan;
 
   /** @internal Use {@link pipeline}. */
   constructor(open: () => AsyncSource, plan: Plan) {
+    super(plan);
     this.#open = open;
-    this.#plan = plan;
   }
 
-  #with<U>(spec: StageSpec): AsyncPipeline<U> {
-    return new AsyncPipeline<U>(this.#open, withStage(this.#plan, spec));
-  }
-
-  /** Items per chunk for `chunks()` and scratch buffers. */
-  get chunkSize(): number {
-    return this.#plan.chunkSize;
-  }
-
-  /**
-   * Transforms each item (lazy). See {@link Pipeline.map}.
-   * @param fn - the transform (synchronous).
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function.
-   */
-  map<U>(fn: (x: T) => U): AsyncPipeline<U> {
-    return this.#with(callbackStage('map', fn));
-  }
-
-  /**
-   * Keeps items for which `pred` is truthy (lazy).
-   * @param pred - the predicate.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  filter<S extends T>(pred: (x: T) => x is S): AsyncPipeline<S>;
-  filter(pred: (x: T) => unknown): AsyncPipeline<T>;
-  filter(pred: (x: T) => unknown): AsyncPipeline<T> {
-    return this.#with(callbackStage('filter', pred));
-  }
-
-  /**
-   * Calls `fn` on each item, passing it on (lazy).
-   * @param fn - the side effect.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function.
-   */
-  tap(fn: (x: T) => unknown): AsyncPipeline<T> {
-    return this.#with(callbackStage('tap', fn));
-  }
-
-  /**
-   * The first `n` items, then the source is closed (lazy).
-   * @param n - an integer ≥ 0.
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `n < 0`.
-   */
-  take(n: number): AsyncPipeline<T> {
-    return this.#with({ op: 'take', n: checkNonNegative(n, 'take') });
-  }
-
-  /**
-   * Skips the first `n` items (lazy).
-   * @param n - an integer ≥ 0.
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `n < 0`.
-   */
-  drop(n: number): AsyncPipeline<T> {
-    return this.#with({ op: 'drop', n: checkNonNegative(n, 'drop') });
-  }
-
-  /**
-   * Items while `pred` holds (lazy); the source is closed at the first failing item.
-   * @param pred - the predicate.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  takeWhile(pred: (x: T) => unknown): AsyncPipeline<T> {
-    return this.#with(callbackStage('takeWhile', pred));
-  }
-
-  /**
-   * Skips items while `pred` holds (lazy).
-   * @param pred - the predicate.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `pred` is not a function.
-   */
-  dropWhile(pred: (x: T) => unknown): AsyncPipeline<T> {
-    return this.#with(callbackStage('dropWhile', pred));
-  }
-
-  /**
-   * Arrays of `n` items (lazy).
-   * @param n - an integer ≥ 1.
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `n < 1`.
-   */
-  batch(n: number): AsyncPipeline<T[]> {
-    return this.#with({ op: 'batch', n: checkPositive(n, 'batch') });
-  }
-
-  /**
-   * Chunks of `size` items: TypedArrays for numeric data, arrays otherwise (lazy).
-   * @param size - an integer ≥ 1 (default `chunkSize`).
-   * @returns a new pipeline.
-   * @throws {@link ValueError} if `size < 1`.
-   */
-  chunks(size?: number): AsyncPipeline<Chunk<T>> {
-    return this.#with(chunksStage(this.#plan, size));
-  }
-
-  /**
-   * Maps each item to a (sync) iterable and flattens it (lazy).
-   * @param fn - returns an iterable; arrays and TypedArrays go on as chunks.
-   * @returns a new pipeline.
-   * @throws `TypeError` eagerly if `fn` is not a function.
-   */
-  flatMap<U>(fn: (x: T) => Iterable<U>): AsyncPipeline<U> {
-    return this.#with(callbackStage('flatMap', fn));
+  /** @internal */
+  _with<U>(plan: Plan): AsyncPipeline<U> {
+    return new AsyncPipeline<U>(this.#open, plan);
   }
 
   #run<R>(sink: Sink<R>): Promise<R> {
-    return runAsync(this.#open, this.#plan, sink);
+    return runAsync(this.#open, this._plan, sink);
   }
 
   /**
@@ -562,6 +498,6 @@ export class AsyncPipeline<T> implements AsyncIterable<T> {
    * @returns an async iterator; `break` closes the source.
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return iterateAsync<T>(this.#open, this.#plan);
+    return iterateAsync<T>(this.#open, this._plan);
   }
 }
