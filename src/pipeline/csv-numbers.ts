@@ -1,8 +1,10 @@
 /**
  * Numbers parsed straight from the CSV bytes, without a string per field. Floats take Clinger's fast path
  * (≤ 15 significant digits and a power of ten ≤ 22: one exact multiply or divide of two exact doubles, so the
- * result is the correctly rounded value, bit for bit what `Number(text)` gives); any other validated decimal
- * falls back to `Number()` on the decoded slice. Integers are accumulated exactly (≤ 15 digits fit a double
+ * result is the correctly rounded value, bit for bit what `Number(text)` gives) — a plain `-?d*.d*` of ≤ 15
+ * digits in a loop small enough to be inlined into the column kernels (23 against 38 ns a value before, on a
+ * loaded machine), the rest (spaces, '+', exponents, leading zeros past 15 digits) in a general one; any other
+ * validated decimal falls back to `Number()` on the decoded slice. Integers are accumulated exactly (≤ 15 digits fit a double
  * exactly; longer ones go through `Number()`/`BigInt()` of the slice).
  *
  * @internal
@@ -36,6 +38,34 @@ function infinityOf(b: Uint8Array, s: number, e: number): number {
  * `NA`: the kernel reads those by the field's NA tokens).
  */
 export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
+  // The common case inline (small enough to be inlined into the column kernels): an optional '-', then at most
+  // 15 digits with at most one '.' among them, nothing around them. The digits fit a double exactly and the
+  // power of ten is ≤ 10^15, so one division of two exact doubles gives the correctly rounded value, bit for
+  // bit Number(text)'s. Anything else (spaces, '+', an exponent, more digits, words) takes the general path.
+  let i = s;
+  const neg = i < e && b[i] === 45;
+  if (neg) i++;
+  const ds = i;
+  let dot = -1;
+  let v = 0;
+  while (i < e) {
+    const d = b[i]! - 48;
+    if (d >= 0 && d <= 9) v = v * 10 + d;
+    else if (d !== -2 || dot >= 0) break;
+    else dot = i;
+    i++;
+  }
+  const n = dot < 0 ? i - ds : i - ds - 1;
+  if (i === e && n > 0 && n <= 15) {
+    if (dot >= 0) v /= POW10[i - dot - 1]!;
+    out[0] = neg ? -v : v;
+    return true;
+  }
+  return parseFloatGeneral(b, s, e, out);
+}
+
+/** {@link parseFloatBytes} for any other input: spaces, '+', exponents, long mantissas, nan and inf words. */
+function parseFloatGeneral(b: Uint8Array, s: number, e: number, out: Float64Array): boolean {
   while (s < e && (b[s] === 32 || b[s] === 9)) s++;
   while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
   let i = s;
@@ -50,36 +80,29 @@ export function parseFloatBytes(b: Uint8Array, s: number, e: number, out: Float6
   let exp = 0;
   let any = false;
   let exact = true;
+  let dot = false;
+  // The integer digits, a '.', the fraction digits: past 15 significant digits an integer digit raises the
+  // exponent and a fraction digit is dropped (either makes the value inexact unless it is 0).
   while (i < e) {
     c = b[i]! - 48;
-    if (c < 0 || c > 9) break;
+    if (c < 0 || c > 9) {
+      if (c !== -2 || dot) break;
+      dot = true;
+      i++;
+      continue;
+    }
     any = true;
     if (digits < 15) {
       if (mant !== 0 || c !== 0) {
         mant = mant * 10 + c;
         digits++;
       }
+      if (dot) exp--;
     } else {
-      exp++;
+      if (!dot) exp++;
       if (c !== 0) exact = false;
     }
     i++;
-  }
-  if (i < e && b[i] === 46) {
-    i++;
-    while (i < e) {
-      c = b[i]! - 48;
-      if (c < 0 || c > 9) break;
-      any = true;
-      if (digits < 15) {
-        if (mant !== 0 || c !== 0) {
-          mant = mant * 10 + c;
-          digits++;
-        }
-        exp--;
-      } else if (c !== 0) exact = false;
-      i++;
-    }
   }
   if (!any) {
     if (e - i === 3 && (b[i]! | 32) === 110 && (b[i + 1]! | 32) === 97 && (b[i + 2]! | 32) === 110) {

@@ -76,7 +76,8 @@ export class Sampler {
   #drain(): void {
     for (;;) {
       if (this.full) return;
-      const b = this.#tok.scan();
+      // Only the rows still wanted are tokenized (a big first piece is not scanned whole for its header).
+      const b = this.#tok.scan(this.#awaitHeader ? 1 : this.#want - this.#rows);
       if (b === null) return;
       let r = 0;
       if (this.#awaitHeader && b.nrows > 0) {

@@ -234,8 +234,9 @@ export class ByteTokenizer {
     batch.fatal = null;
     if (batch.badRows.size > 0) batch.badRows = new Map();
     this.#tokenize(batch, maxRows);
+    // The rows left after a scan stopped by maxRows may all be complete: the next scan may run at once.
     const tail = this.#len - this.#pos;
-    this.#need = this.#final ? 0 : 2 * tail;
+    this.#need = this.#final || batch.nrows >= maxRows ? 0 : 2 * tail;
     batch.fatal = this.#fatal;
     if (batch.nrows === 0 && batch.fatal === null) return null;
     return batch;

@@ -53,6 +53,14 @@ describe('issue 19 row 6: linear time whatever the field length', () => {
       expect(tok.scannedBytes).toBeLessThan(4 * size); // a rescan per piece would be size^2 / 65536 / 2
     }
   });
+  test('a scan stopped by maxRows lets the next scan go on at once, over only the rows asked for', () => {
+    const tok = new ByteTokenizer(44, 34, MAX_CSV_FIELD_SIZE);
+    tok.push(new TextEncoder().encode('a,b\n1,2\n3,4\n5,6\n'));
+    expect(tok.scan(1)!.nrows).toBe(1);
+    expect(tok.offset).toBe(4);
+    expect(tok.scan(2)!.nrows).toBe(2); // not held back as if an incomplete row waited for more bytes
+    expect(tok.scan()!.nrows).toBe(1);
+  });
   test('the reader gives the long field back whole', async () => {
     const n = 3 << 20;
     const parts = ['a\n', ...Array.from({ length: n / 65536 }, () => 'x'.repeat(65536)), '\n'];
@@ -167,6 +175,19 @@ describe('numbers parsed from bytes equal Number(text) bit for bit', () => {
     .map(([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : '.' + frac}${exp === null ? '' : exp[0] + exp[1] + String(exp[2])}`);
   propTest.prop([fc.array(decimal, { minLength: 1, maxLength: 50 })])('random decimal texts (long mantissas, big exponents)', (xs) => {
     same(xs);
+  });
+  // The inline fast path (a sign, ≤ 15 digits, one optional '.') and its edges: '.5', '5.', leading zeros, 15 and
+  // 16 digits (16 leave the fast path), fraction-only digits.
+  const few = fc.string({ unit: fc.constantFrom('0', '0', '1', '4', '5', '9'), maxLength: 17 });
+  const plain = fc
+    .tuple(fc.constantFrom('', '-'), few, fc.boolean(), few)
+    .filter(([, int, dot, frac]) => int.length + (dot ? frac.length : 0) > 0)
+    .map(([sign, int, dot, frac]) => `${sign}${int}${dot ? '.' + frac : ''}`);
+  propTest.prop([fc.array(plain, { minLength: 1, maxLength: 50 })])('plain decimals around the 15-digit fast path', (xs) => {
+    same(xs);
+  });
+  test('fast-path edges', () => {
+    same(['.5', '5.', '-.5', '-0', '-0.0', '0.1', '000000000000000.1', '999999999999999', '9999999999999999', '0.000000000000001', '123456789012345.6', '-9007199254740993']);
   });
   propTest.prop([fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 50 })])('int32 texts', (xs) => {
     const got = Array.from([...readCsv('x\n' + xs.join('\n') + '\n', { schema: { x: 'int32' } })][0]!.column('x'));
