@@ -3,7 +3,8 @@
  * ≤ 1.5x the one-key time"). 3M rows, keys `a` and `b` Categoricals of 300 categories each, `b` drawn within
  * 170 categories of `a` (300 × 170 = 51,000 observed combinations of the 90,000), a float64 value `x`.
  * Every case runs once per round, interleaved, after one warm-up round; CPU time of the process, median of
- * `--runs` (ratios come from the same rounds).
+ * `--runs` (ratios come from the same rounds). Two raw loops over the codes (no checks, no output) give the
+ * limit: what the scatter alone costs into a 300-slot table and into a 90,000-slot one.
  *
  *   npx tsx bench/group-keys.ts                 # 3,000,000 rows, median of 5
  *   npx tsx bench/group-keys.ts --rows 1000000 --runs 7
@@ -50,6 +51,9 @@ export interface KeyCase {
  */
 export function keyRatios(rows: number, runs: number): { groups: number; cases: KeyCase[] } {
   const store = keyStore(rows);
+  const codesA = (store.column('a') as Categorical).codes as Int16Array;
+  const codesB = (store.column('b') as Categorical).codes as Int16Array;
+  const x = store.column('x') as Float64Array;
   const cases: [string, () => unknown][] = [
     ["groupBy('a') sum x", () => store.groupBy('a').agg({ sx: ['sum', 'x'] })],
     ["groupBy(['a', 'b']) sum x", () => store.groupBy(['a', 'b']).agg({ sx: ['sum', 'x'] })],
@@ -57,6 +61,8 @@ export function keyRatios(rows: number, runs: number): { groups: number; cases: 
     ["groupBy(['a', 'b']) sum, mean, count", () => store.groupBy(['a', 'b']).agg({ sx: ['sum', 'x'], mx: ['mean', 'x'], n: ['count'] })],
     ["valueCounts('a')", () => store.valueCounts('a')],
     ["valueCounts(['a', 'b'])", () => store.valueCounts(['a', 'b'])],
+    ['(limit) raw loop: out[a[i]] += x[i]', () => rawSum1(codesA, x, 300)],
+    ['(limit) raw loop: out[a[i] * 300 + b[i]] += x[i]', () => rawSum(codesA, codesB, 300, x, 90_000)],
   ];
   const one = cases[0]![1]() as RecordStore;
   const two = cases[1]![1]() as RecordStore;
@@ -78,6 +84,31 @@ export function keyRatios(rows: number, runs: number): { groups: number; cases: 
     }
   }
   return { groups: two.length, cases: cases.map(([name], c) => ({ name, ms: median(cpu[c]!), rounds: cpu[c]! })) };
+}
+
+/**
+ * The physical limit of a sum by group: the scatter alone over the codes, with no checks, into a table of
+ * `size` slots (300 for one key; 90,000 for two, which no longer fits the L1 cache).
+ */
+function rawSum(a: Int16Array, b: Int16Array, kb: number, x: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size);
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const g = a[i]! * kb + b[i]!;
+    out[g] = out[g]! + x[i]!;
+  }
+  return out;
+}
+
+/** {@link rawSum} over one key. */
+function rawSum1(a: Int16Array, x: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size);
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const g = a[i]!;
+    out[g] = out[g]! + x[i]!;
+  }
+  return out;
 }
 
 function main(argv: string[]): void {

@@ -16,7 +16,7 @@ import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
 import { combineGroups, denseGroups, type Groups } from './group-keys.js';
 import { takeColumn } from './take.js';
-import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup, type Ids } from './kernels.js';
+import { bigSumByGroup, countByGroup, gatherColumn, rowByGroup, specialize, sumByGroup, sumCountByGroup, type Ids } from './kernels.js';
 import { fieldType, type FieldInfo, type FieldSpec, type ParsedSchema } from './schema.js';
 import { argsortByKeys } from './sort-by.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
@@ -238,11 +238,22 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
   const sums = new Map<FieldInfo, Float64Array>();
   const counts = new Map<FieldInfo, Float64Array>();
   const given = new Set<Float64Array>();
+  // Fields whose sum and count are both read (a mean, or a sum and a count): one fused pass makes both.
+  const sumRead = new Set(plan.filter((p) => p.op === 'sum' || p.op === 'mean').map((p) => p.field));
+  const both = new Set(plan.filter((p) => (p.op === 'count' || p.op === 'mean') && sumRead.has(p.field)).map((p) => p.field));
+  let sizes: Float64Array | undefined; // rows per group, when a fused pass found no NaN (no pass of its own then)
+  for (const field of both) {
+    if (field === undefined || d.valid[field.index] !== null || field.info.bigint || field.kind !== 'number') continue;
+    const sc = sumCountByGroup(d.cols[field.index] as TypedArray, field.dtype, groups.pair ?? groups.gid, n, k);
+    sums.set(field, sc.sums);
+    counts.set(field, sc.counts);
+    if (sc.sizes) sizes ??= sc.counts;
+  }
   for (const { name, op, field } of plan) {
     valid.push(null);
     if (field === undefined) {
       entries.push([name, 'uint32']);
-      cols.push(Uint32Array.from(countByGroup(undefined, 'int32', groups.pair ?? groups.gid, n, k)));
+      cols.push(Uint32Array.from(sizes ?? countByGroup(undefined, 'int32', groups.pair ?? groups.gid, n, k)));
       continue;
     }
     const col = d.cols[field.index]!;

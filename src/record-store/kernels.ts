@@ -209,6 +209,47 @@ function pairSize(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: num
   }
 }
 
+/**
+ * Per-group sum and count of the non-NaN values in one pass, interleaved (`out[2g]` the sum, `out[2g + 1]`
+ * the count): a group's two slots share a cache line, so a field whose sum and count are both wanted (a mean)
+ * costs one scatter, not two.
+ */
+function groupSumCount(vals: ArrayLike<number>, gid: ArrayLike<number>, n: number, out: Float64Array): number {
+  let nan = 0;
+  for (let i = 0; i < n; i++) {
+    const g = gid[i]!;
+    if (g < 0) continue;
+    const v = vals[i]!;
+    if (v === v) {
+      const j = g << 1;
+      out[j] = out[j]! + v;
+      out[j + 1] = out[j + 1]! + 1;
+    } else nan = 2;
+  }
+  return nan;
+}
+
+/**
+ * {@link groupSumCount} over combined pair ids, into `out` filled with −0. Returns bit 1 when a kept row holds
+ * −0 and bit 2 when one holds NaN (either: the sums do not tell which combinations occur, see {@link pairAdd}).
+ */
+function pairSumCount(vals: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, out: Float64Array): number {
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if ((x | y) < 0) continue;
+    const v = vals[i]!;
+    if (v === v) {
+      const j = (x * kb + y) << 1;
+      out[j] = out[j]! + v;
+      out[j + 1] = out[j + 1]! + 1;
+      if (v === 0) bad |= +(1 / v < 0);
+    } else bad |= 2;
+  }
+  return bad;
+}
+
 /** seen[a[i] * kb + b[i]] = 1 for every row with both ids. */
 function pairSeen(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: number, seen: Uint8Array): void {
   for (let i = 0; i < n; i++) {
@@ -266,7 +307,8 @@ export function pairSeenIds(p: PairIds, n: number, k: number): Uint8Array {
 
 /**
  * After a pair kernel filled `out` (k slots, from −0): records the pair's observed ids from it when the
- * kernel could tell (`bad` 0), and turns the untouched −0 slots into 0 (the plain kernels' empty sum).
+ * kernel could tell (`bad` 0; 1 only settles), and turns the untouched −0 slots into 0 (the plain kernels'
+ * empty sum).
  */
 function settlePair(p: PairIds, out: Float64Array, bad: number): void {
   const k = out.length;
@@ -328,6 +370,31 @@ export function countByGroup(vals: TypedArray | undefined, dtype: DType, ids: Id
   const out = new Float64Array(k);
   specialize(groupSize, tagOf(ids))(ids, n, out);
   return out;
+}
+
+/**
+ * Per-group sum and count of the non-NaN values of a field without nulls, in one pass (see
+ * {@link groupSumCount}); `sizes` when no kept row was NaN (the counts are then the rows per group). @internal
+ */
+export function sumCountByGroup(vals: TypedArray, dtype: DType, ids: Ids, n: number, k: number): { sums: Float64Array; counts: Float64Array; sizes: boolean } {
+  const v = vals as ArrayLike<number>;
+  const out = new Float64Array(2 * k);
+  let bad: number;
+  if (isPair(ids)) {
+    out.fill(-0);
+    bad = specialize(pairSumCount, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, out);
+  } else bad = specialize(groupSumCount, `${dtype}:${tagOf(ids)}`)(v, ids, n, out);
+  const sums = new Float64Array(k);
+  const counts = new Float64Array(k);
+  for (let g = 0; g < k; g++) {
+    sums[g] = out[2 * g]!;
+    counts[g] = out[2 * g + 1]!;
+  }
+  if (isPair(ids)) {
+    settlePair(ids, sums, bad);
+    settlePair(ids, counts, 1);
+  }
+  return { sums, counts, sizes: (bad & 2) === 0 };
 }
 
 /** Sum (`count` 0) or count (`count` 1) per group of the non-NaN values, over every row. */

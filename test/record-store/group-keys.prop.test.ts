@@ -88,11 +88,13 @@ describe('groupBy over several keys', () => {
   test('any subset of aggregates, in any order, finds the same groups (NaN and -0 values, no count first)', () => {
     // Two dense keys learn which combinations occur from their first sum or count: a NaN or -0 value makes
     // the sums unable to tell (they fall back to one marking pass), and min/first alone make the same pass.
+    // A mean makes a field's sum and count in one pass, whose counts serve as the row count when no value is NaN.
     const ops = [
       ['sf', ['sum', 'f']],
       ['mf', ['mean', 'f']],
       ['cf', ['count', 'f']],
       ['sx', ['sum', 'x']],
+      ['mx', ['mean', 'x']],
       ['lo', ['min', 'f']],
       ['fx', ['first', 'x']],
       ['n', ['count']],
@@ -125,6 +127,7 @@ describe('groupBy over several keys', () => {
             mf: fs.length === 0 ? NaN : sum / fs.length,
             cf: fs.length,
             sx: g.xs.reduce((a, v) => a + v, 0),
+            mx: g.xs.reduce((a, v) => a + v, 0) / g.xs.length,
             lo: fs.length === 0 ? NaN : fs.reduce((a, v) => (v < a ? v : a)),
             fx: g.xs[0]!,
             n: g.vals.length,
