@@ -52,7 +52,7 @@ export type { JoinHow, JoinOptions } from './record-store/join.js';
 export type { StoreValueCountsOptions } from './record-store/value-counts.js';
 export type { WhereOp } from './record-store/where.js';
 export type { Condition } from './record-store/where-types.js';
-export { maskAnd, maskNot, maskOr } from './record-store/where.js';
+export { maskAnd, maskNot, maskOr } from './record-store/masks.js';
 /** @internal The type part of a field spec, for the verbs outside record-store/ that rebuild schemas (writeCsv). */
 export { fieldType } from './record-store/schema.js';
 /** @internal Whether row `i` is valid in a validity bitmap (`null`: every row), for readers of raw columns outside record-store/ (the bench). */

@@ -1,9 +1,8 @@
 /**
  * `store.where(field, op, value)`: element-wise comparisons (pandas `df.delay > 300`) as row tests, typed
  * kernels bound to one column that answer any run of rows (`where` runs one over every row into a new mask;
- * `filter([[field, op, value], …])` runs each over one block at a time), and the mask algebra (`maskAnd`,
- * `maskOr`, `maskNot`). A mask is a `Uint8Array` of 0/1, one byte per row, as `Categorical.eq` returns and
- * `filter` takes.
+ * `filter([[field, op, value], …])` runs each over one block at a time). A mask is a `Uint8Array` of 0/1,
+ * one byte per row, as `Categorical.eq` returns and `filter` takes; masks.ts combines them.
  *
  * @internal
  * @packageDocumentation
@@ -331,110 +330,4 @@ export function columnTest(f: FieldInfo, col: Column, op: WhereOp, value: unknow
     return new LookupTest(cat.codes, categoryTable(f, cat, op, value));
   }
   return numericTest(f, col as TypedArray, op, value);
-}
-
-// --- mask algebra -------------------------------------------------------------------------------------
-
-function checkMask(m: unknown, where: string): Uint8Array {
-  if (!(m instanceof Uint8Array)) throwType(`${where}: masks are Uint8Arrays (from where/eq/isNA), got ${describe(m)}`);
-  return m;
-}
-
-function checkPair(a: unknown, b: unknown, where: string): [Uint8Array, Uint8Array] {
-  const x = checkMask(a, where);
-  const y = checkMask(b, where);
-  if (x.length !== y.length) throwValue(`${where}: mask lengths differ (${x.length} vs ${y.length})`);
-  return [x, y];
-}
-
-/**
- * Each byte of the 32-bit word `x` turned into 1 if it is non-zero, 0 otherwise (SWAR: the high bit of
- * `(b & 0x7f) + 0x7f` is set when the low seven bits are not all zero). @internal
- */
-export function nonZeroBytes(x: number): number {
-  return ((x | (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | 0)) >>> 7) & 0x01010101;
-}
-
-/** A 32-bit view of a mask's whole words, or null when its bytes are not 4-aligned. @internal */
-export function maskWords(m: Uint8Array): Int32Array | null {
-  return m.byteOffset % 4 === 0 ? new Int32Array(m.buffer, m.byteOffset, m.length >>> 2) : null;
-}
-
-/**
- * Row-wise AND of masks (pandas `m1 & m2`): a **new** mask, 1 where every mask is non-zero. To keep the rows
- * where several comparisons hold, `store.filter([[field, op, value], …])` is one fused pass with no masks; this
- * combines masks you already hold (from `where`, `maskOr`, `Categorical.eq`, …).
- * @param masks - Two or more `Uint8Array` masks of one length.
- * @returns A new `Uint8Array` of 0/1.
- * @throws `TypeError` for a non-`Uint8Array`; {@link ValueError} for lengths that differ or fewer than two masks.
- * @remarks O(n × masks); allocates one mask.
- * @example
- * ```ts
- * store.filter(maskAnd(maskOr(store.where('origin', '==', 'LAX'), store.where('dest', '==', 'LAX')), store.where('delay', '>', 300)));
- * ```
- */
-export function maskAnd(...masks: readonly Uint8Array[]): Uint8Array {
-  return combine(masks, 'maskAnd', true);
-}
-
-/**
- * Row-wise OR of masks (pandas `m1 | m2`): a **new** mask, 1 where any mask is non-zero.
- * @param masks - Two or more `Uint8Array` masks of one length.
- * @returns A new `Uint8Array` of 0/1.
- * @throws `TypeError` for a non-`Uint8Array`; {@link ValueError} for lengths that differ or fewer than two masks.
- * @remarks O(n × masks); allocates one mask.
- */
-export function maskOr(...masks: readonly Uint8Array[]): Uint8Array {
-  return combine(masks, 'maskOr', false);
-}
-
-/**
- * Row-wise NOT of a mask (pandas `~m`): a **new** mask, 1 where `mask` is zero.
- * @param mask - A `Uint8Array` mask.
- * @returns A new `Uint8Array` of 0/1.
- * @throws `TypeError` for a non-`Uint8Array`.
- * @remarks O(n); allocates one mask.
- */
-export function maskNot(mask: Uint8Array): Uint8Array {
-  const m = checkMask(mask, 'maskNot');
-  const n = m.length;
-  const out = new Uint8Array(n);
-  const src = maskWords(m);
-  let i = 0;
-  if (src !== null) {
-    // Byte order does not matter: every byte is handled alike.
-    const dst = new Int32Array(out.buffer, 0, src.length);
-    for (let j = 0; j < src.length; j++) dst[j] = nonZeroBytes(src[j]!) ^ 0x01010101;
-    i = src.length << 2;
-  }
-  for (; i < n; i++) out[i] = +(m[i] === 0);
-  return out;
-}
-
-function combine(masks: readonly Uint8Array[], where: string, all: boolean): Uint8Array {
-  if (masks.length < 2) throwValue(`${where}: needs at least two masks, got ${masks.length}`);
-  const first = checkMask(masks[0], where);
-  const n = first.length;
-  for (let k = 1; k < masks.length; k++) checkPair(first, masks[k], where);
-  const out = new Uint8Array(n);
-  const dst = new Int32Array(out.buffer, 0, n >>> 2);
-  // The first two masks in one pass, then each further mask combined in (words where aligned, then bytes).
-  combineInto(dst, out, first, masks[1]!, n, all);
-  for (let k = 2; k < masks.length; k++) combineInto(dst, out, out, masks[k]!, n, all);
-  return out;
-}
-
-/** `out = nz(a) & nz(b)` (or `|`), word-wise where both are 4-aligned; `a` may be `out`. */
-function combineInto(dst: Int32Array, out: Uint8Array, a: Uint8Array, b: Uint8Array, n: number, all: boolean): void {
-  const x = maskWords(a);
-  const y = maskWords(b);
-  let i = 0;
-  if (x !== null && y !== null) {
-    const w = x.length;
-    if (all) for (let j = 0; j < w; j++) dst[j] = nonZeroBytes(x[j]!) & nonZeroBytes(y[j]!);
-    else for (let j = 0; j < w; j++) dst[j] = nonZeroBytes(x[j]!) | nonZeroBytes(y[j]!);
-    i = w << 2;
-  }
-  if (all) for (; i < n; i++) out[i] = +(a[i] !== 0) & +(b[i] !== 0);
-  else for (; i < n; i++) out[i] = +(a[i] !== 0) | +(b[i] !== 0);
 }
