@@ -5,19 +5,18 @@
  * `Map.get` must hash a fresh string first, which V8 does out of line (a C++ call per string) and then
  * compare contents. Here a string's slot comes from its length and four of its characters (first, middle and
  * the last two: the characters that differ between category names like `cat17`/`cat18`), and one `===`
- * against the category in that slot confirms it. Probing is linear; after {@link MAX_PROBES} slots, or for
+ * against the category in that slot confirms it. Probing is linear; after `MAX_PROBES` slots, or for
  * a value that is not a string, or for a string that is not a category yet, the kernel stops and returns
  * the position, and the Categorical handles that value through its Map (the exact path) and resumes. So a
  * table whose categories collide badly is only slower, never wrong.
  *
- * Measured in bench/categorical.bench.ts ("build from runtime strings").
+ * Measured in bench/categorical.bench.ts ("build from runtime strings"). The hash and the per-code-width
+ * encoders are generated (string-probe.gen.ts, from scripts/templates/string-probe.mjs).
  *
  * @internal
  * @packageDocumentation
  */
-
-/** Slots probed before handing a value to the Map path. */
-const MAX_PROBES = 8;
+import { encodeStr16, encodeStr32, encodeStr8, slotHash } from './string-probe.gen.js';
 
 /** Category strings by slot (`slots[h]` = code, -1 empty). @internal */
 export interface StringTable {
@@ -27,14 +26,6 @@ export interface StringTable {
   mask: number;
   /** Categories inserted so far (codes `0..size-1`). */
   size: number;
-}
-
-/** The slot hash of a non-empty string. */
-function slotHash(s: string, len: number): number {
-  let h = Math.imul(len, 0x9e3779b1) ^ s.charCodeAt(len - 1) ^ (s.charCodeAt(len >> 1) << 7) ^ (s.charCodeAt(0) << 14);
-  if (len > 2) h ^= s.charCodeAt(len - 2) << 21;
-  h = Math.imul(h ^ (h >>> 13), 0x85ebca6b);
-  return h ^ (h >>> 16);
 }
 
 /** A table over string categories `cats` (every entry a string). @internal */
@@ -72,78 +63,6 @@ function insert(t: StringTable, c: number): void {
   let h = s.length === 0 ? 0 : slotHash(s, s.length) & mask;
   while (slots[h]! >= 0) h = (h + 1) & mask;
   slots[h] = c;
-}
-
-// One kernel per code width (one TypedArray type each): codes[base + i] = code of values[i], until a value
-// the table does not resolve; returns that position (or `to`).
-
-function encodeStr8(values: readonly unknown[], from: number, to: number, t: StringTable, codes: Int8Array, base: number): number {
-  const cats = t.cats;
-  const slots = t.slots;
-  const mask = t.mask;
-  for (let i = from; i < to; i++) {
-    const s = values[i];
-    if (typeof s !== 'string' || s.length === 0) return i;
-    let h = slotHash(s, s.length) & mask;
-    let p = 0;
-    for (;;) {
-      const c = slots[h]!;
-      if (c < 0 || p === MAX_PROBES) return i;
-      if (cats[c] === s) {
-        codes[base + i] = c;
-        break;
-      }
-      h = (h + 1) & mask;
-      p++;
-    }
-  }
-  return to;
-}
-
-function encodeStr16(values: readonly unknown[], from: number, to: number, t: StringTable, codes: Int16Array, base: number): number {
-  const cats = t.cats;
-  const slots = t.slots;
-  const mask = t.mask;
-  for (let i = from; i < to; i++) {
-    const s = values[i];
-    if (typeof s !== 'string' || s.length === 0) return i;
-    let h = slotHash(s, s.length) & mask;
-    let p = 0;
-    for (;;) {
-      const c = slots[h]!;
-      if (c < 0 || p === MAX_PROBES) return i;
-      if (cats[c] === s) {
-        codes[base + i] = c;
-        break;
-      }
-      h = (h + 1) & mask;
-      p++;
-    }
-  }
-  return to;
-}
-
-function encodeStr32(values: readonly unknown[], from: number, to: number, t: StringTable, codes: Int32Array, base: number): number {
-  const cats = t.cats;
-  const slots = t.slots;
-  const mask = t.mask;
-  for (let i = from; i < to; i++) {
-    const s = values[i];
-    if (typeof s !== 'string' || s.length === 0) return i;
-    let h = slotHash(s, s.length) & mask;
-    let p = 0;
-    for (;;) {
-      const c = slots[h]!;
-      if (c < 0 || p === MAX_PROBES) return i;
-      if (cats[c] === s) {
-        codes[base + i] = c;
-        break;
-      }
-      h = (h + 1) & mask;
-      p++;
-    }
-  }
-  return to;
 }
 
 /**
