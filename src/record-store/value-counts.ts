@@ -10,7 +10,7 @@
 import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
 import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
-import { countByGroup } from './kernels.js';
+import { pairCounts } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 import { fieldType, type FieldInfo, type FieldSpec, type Schema } from './schema.js';
 import type { Column, StoreData } from './store-data.js';
@@ -78,7 +78,7 @@ export function pairValueCounts(d: StoreData, keys: readonly FieldInfo[], out: s
   if (ga.k * gb.k > Math.max(n, DENSE_MIN)) return null;
   // groupBy's pair count (the ids combined in the kernel), without its first-row pass: the key values come
   // from each key's own first rows.
-  const counts = countByGroup(undefined, 'int32', { a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, ga.k * gb.k);
+  const counts = pairCounts({ a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, ga.k * gb.k);
   let m = 0;
   let max = 0;
   for (let g = 0; g < counts.length; g++) {
