@@ -24,6 +24,7 @@ import type { FieldPlan } from './csv-block.js';
 import { ESCAPED, NA_TOKENS, unescapeInto, type NaMatcher } from './csv-bytes.js';
 import { CategoryEncoder } from './csv-categories.js';
 import { intOfBytes, KIND, kindOfBytes } from './csv-infer-kind.js';
+import { INT64_DTYPES, intDTypeFor } from '../internal/int-dtypes.js';
 
 /** The missing-value tokens of the options: pandas' defaults (unless `keepDefaultNa` is false) plus `naValues`. @internal */
 export function naTokens(naValues: readonly string[], keepDefaultNa: boolean): string[] {
@@ -33,8 +34,6 @@ export function naTokens(naValues: readonly string[], keepDefaultNa: boolean): s
 /** The inferred type of one column, before it becomes a nullable field spec. */
 export type InferredType = 'int32' | 'int64' | 'uint64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'category' | 'utf8';
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 const EXACT = 2n ** 53n;
 
 /**
@@ -128,11 +127,9 @@ export class ColumnTally {
       const [lo, hi] = this.#range();
       const ints = c[KIND.INT]!;
       if (ints === present) {
-        if (lo >= BigInt(INT32_MIN) && hi <= BigInt(INT32_MAX)) return 'int32';
+        if (intDTypeFor(lo, hi, ['int32']) !== null) return 'int32';
         if (lo >= -EXACT && hi <= EXACT) return 'float64';
-        if (lo >= -(2n ** 63n) && hi < 2n ** 63n) return 'int64';
-        if (lo >= 0n && hi < 2n ** 64n) return 'uint64';
-        return 'utf8'; // integers wider than 64 bits keep their digits as text
+        return intDTypeFor(lo, hi, INT64_DTYPES) ?? 'utf8'; // integers wider than 64 bits keep their digits as text
       }
       // exact only while the integers among them are
       if (ints + c[KIND.FLOAT]! === present) return lo >= -EXACT && hi <= EXACT ? 'float64' : 'utf8';
@@ -161,8 +158,8 @@ export function widenFor(t: InferredType, value: string): InferredType {
   if ((t === 'int32' || t === 'int64' || t === 'uint64') && (k === KIND.INT || k === KIND.FLOAT)) {
     if (k === KIND.INT) {
       const b = BigInt(value);
-      if (b >= -(2n ** 53n) && b <= 2n ** 53n) return 'float64';
-      return b >= -(2n ** 63n) && b < 2n ** 63n ? 'int64' : 'utf8';
+      if (b >= -EXACT && b <= EXACT) return 'float64';
+      return intDTypeFor(b, b, ['int64']) ?? 'utf8';
     }
     return 'float64';
   }

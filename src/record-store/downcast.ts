@@ -9,6 +9,7 @@
  */
 import { DTYPES, type DType, type TypedArray } from '../dtype.js';
 import type { ColumnParts } from './take.js';
+import { intDTypeFor, SMALL_INT_DTYPES } from '../internal/int-dtypes.js';
 import { smallestIntDType } from './infer.js';
 import { parseSchema, type FieldInfo, type FieldSpec, type ParsedSchema } from './schema.js';
 import type { Column, StoreData } from './store-data.js';
@@ -104,8 +105,7 @@ function downcastDType(dtype: DType, col: TypedArray, bm: Uint8Array | null, siz
       any = true;
     }
     if (!any) return 'int8';
-    if (min < -(2n ** 31n) || max >= 2n ** 32n) return dtype;
-    return smallestIntDType(Number(min), Number(max));
+    return intDTypeFor(min, max, SMALL_INT_DTYPES) ?? dtype;
   }
   return smallIntDType(dtype, col as Int32Array, bm, size);
 }

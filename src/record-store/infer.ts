@@ -8,22 +8,12 @@
  */
 import { dtypeOfArray, type DType } from '../dtype.js';
 import { describe, throwOverflow, throwType, throwValue } from '../errors.js';
+import { INT64_DTYPES, intDTypeFor, SMALL_INT_DTYPES } from '../internal/int-dtypes.js';
 import { fieldValue, type FieldSpec } from './schema.js';
-
-/** Integer dtypes in inference order: narrowest first, signed before unsigned of the same width. */
-const INT_ORDER: readonly (readonly [DType, number, number])[] = [
-  ['int8', -128, 127],
-  ['uint8', 0, 255],
-  ['int16', -32768, 32767],
-  ['uint16', 0, 65535],
-  ['int32', -(2 ** 31), 2 ** 31 - 1],
-  ['uint32', 0, 2 ** 32 - 1],
-];
 
 /** The smallest integer dtype holding [min, max], or float64 beyond 32 bits (exact up to 2^53). @internal */
 export function smallestIntDType(min: number, max: number): DType {
-  for (const [d, lo, hi] of INT_ORDER) if (min >= lo && max <= hi) return d;
-  return 'float64';
+  return intDTypeFor(min, max, SMALL_INT_DTYPES) ?? 'float64';
 }
 
 function numberDType(values: ArrayLike<unknown>, where: string): DType {
@@ -55,9 +45,18 @@ function bigDType(values: ArrayLike<unknown>, where: string): DType {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min >= -(2n ** 63n) && max < 2n ** 63n) return 'int64';
-  if (min >= 0n && max < 2n ** 64n) return 'uint64';
-  return throwOverflow(`${where}: bigint values [${min}, ${max}] fit neither int64 nor uint64`);
+  return intDTypeFor(min, max, INT64_DTYPES) ?? throwOverflow(`${where}: bigint values [${min}, ${max}] fit neither int64 nor uint64`);
+}
+
+/** What a value is, for inference; a boolean or any other kind of value is a TypeError naming its row. */
+function valueKind(v: unknown, j: number, where: string): 'absent' | 'null' | 'string' | 'number' | 'bigint' | 'array' {
+  if (v === undefined) return 'absent';
+  if (v === null) return 'null';
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'bigint') return t;
+  if (t === 'boolean') throwType(`${where}: row ${j} is boolean ${String(v)}; booleans are not numbers in compactly (map them to 0/1 and use 'uint8')`);
+  if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) return 'array';
+  return throwType(`${where}: cannot infer a field type from ${describe(v)} (row ${j})`);
 }
 
 /**
@@ -66,24 +65,9 @@ function bigDType(values: ArrayLike<unknown>, where: string): DType {
  * @internal
  */
 export function inferField(values: readonly unknown[], where: string): FieldSpec {
-  let absent = 0;
-  let strings = 0;
-  let nulls = 0;
-  let numbers = 0;
-  let bigints = 0;
-  let arrays = 0;
-  for (let j = 0; j < values.length; j++) {
-    const v = values[j];
-    if (v === undefined) absent++;
-    else if (v === null) nulls++;
-    else if (typeof v === 'string') strings++;
-    else if (typeof v === 'number') numbers++;
-    else if (typeof v === 'bigint') bigints++;
-    else if (typeof v === 'boolean') {
-      throwType(`${where}: row ${j} is boolean ${v}; booleans are not numbers in compactly (map them to 0/1 and use 'uint8')`);
-    } else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) arrays++;
-    else throwType(`${where}: cannot infer a field type from ${describe(v)} (row ${j})`);
-  }
+  const count = { absent: 0, null: 0, string: 0, number: 0, bigint: 0, array: 0 };
+  for (let j = 0; j < values.length; j++) count[valueKind(values[j], j, where)]++;
+  const { absent, null: nulls, string: strings, number: numbers, bigint: bigints, array: arrays } = count;
   const present = values.filter((v) => v !== undefined);
   if (strings > 0 || (nulls > 0 && numbers + bigints + arrays === 0)) {
     if (numbers + bigints + arrays > 0) throwType(`${where}: mixes strings and numbers; a field holds one kind`);

@@ -136,6 +136,11 @@ describe('RecordStore.downcast', () => {
     expect(s.getField(0, 't')).toBe('x');
   });
 
+  it('keeps a 64-bit field whose range no 32-bit integer dtype holds (it does not become float64)', () => {
+    const s = RecordStore.fromColumns({ big: BigInt64Array.from([-1n, 2n ** 31n]), u: BigUint64Array.from([0n, 2n ** 32n - 1n]) }, { big: 'int64', u: 'uint64' });
+    expect(s.downcast().schema).toEqual({ big: 'int64', u: 'uint32' });
+  });
+
   it('keeps the type of a field with a default', () => {
     const s = recordStore({ v: { type: 'int32', default: 7 }, w: 'int32' });
     s.push({ v: 1, w: 1 });
