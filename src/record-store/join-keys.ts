@@ -114,11 +114,14 @@ function categoryIds(a: CategoryColumn, na: number, b: CategoryColumn, nb: numbe
   let next = listA.length;
   const table = new Int32Array(listB.length + 1);
   table[0] = -1;
-  // Both sides often share one category list (one reader, one source): then every code is its own id.
-  let c = 0;
-  while (c < listB.length && c < listA.length && listA[c] === listB[c]) table[c + 1] = c++;
-  for (; c < listB.length; c++) {
-    const id = a.codeOf(listB[c]);
+  // Both sides often hold one category list, or the same sorted list with a few categories missing on one
+  // side (the categories a sample of rows happened to use): the left code after the last match is tried
+  // first, a string compare (usually of the same string object), and the Map only where that guess fails.
+  let guess = 0;
+  for (let c = 0; c < listB.length; c++) {
+    const v = listB[c];
+    const id = guess < listA.length && listA[guess] === v ? guess : a.codeOf(v);
+    if (id >= 0) guess = id + 1;
     table[c + 1] = id < 0 ? next++ : id;
   }
   const codesA = a.codes;

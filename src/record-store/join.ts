@@ -129,9 +129,10 @@ interface Out {
   readonly rows: Map<Int32Array, Uint32Array>;
 }
 
-function sideRows(out: Out, idx: Int32Array): Uint32Array {
+/** `idx` as gather rows, made once per side; `idx` itself (aliased as unsigned) when it has no `-1`. */
+function sideRows(out: Out, idx: Int32Array, missing: boolean): Uint32Array {
   let r = out.rows.get(idx);
-  if (r === undefined) out.rows.set(idx, (r = rowsOf(idx)));
+  if (r === undefined) out.rows.set(idx, (r = missing ? rowsOf(idx) : new Uint32Array(idx.buffer, idx.byteOffset, idx.length)));
   return r;
 }
 
@@ -155,7 +156,7 @@ function sideField(out: Out, d: StoreData, f: FieldInfo, idx: Int32Array, missin
     return;
   }
   if (!missing) {
-    const rows = sideRows(out, idx);
+    const rows = sideRows(out, idx, false);
     add(out, name, takeColumn(col, f, rows, m), gatherBits(d.valid[f.index]!, rows, m), specOf(f, f.nullable));
     return;
   }
@@ -165,7 +166,7 @@ function sideField(out: Out, d: StoreData, f: FieldInfo, idx: Int32Array, missin
     return;
   }
   // Rows the side lacks are null in a nullable field of the same type (pandas' nullable dtypes).
-  const values = d.length === 0 ? emptyColumn(f, m) : takeColumn(col, f, sideRows(out, idx), m);
+  const values = d.length === 0 ? emptyColumn(f, m) : takeColumn(col, f, sideRows(out, idx, true), m);
   add(out, name, values, bitsOf(d.valid[f.index]!, idx), specOf(f, true));
 }
 
