@@ -47,11 +47,8 @@ export class CategoryEncoder {
     this.#na = na;
     this.#decode = decode;
   }
-  /** Code → its length and key words (its first 12 bytes, little-endian, zero past its end). */
-  #lens = new Int32Array(16);
-  #w0 = new Int32Array(16);
-  #w1 = new Int32Array(16);
-  #w2 = new Int32Array(16);
+  /** Code → its length and key words (its first 12 bytes, little-endian, zero past its end), at `4 * code`. */
+  #keys = new Int32Array(64);
   /** Code → start of its bytes in the arena; `#offs[code + 1]` is its end. */
   #offs = new Int32Array(17);
   #arena = new Uint8Array(256);
@@ -79,6 +76,19 @@ export class CategoryEncoder {
    * tested when the value is not already a category (and not at all with `na` false: an unescaped quoted value).
    */
   encode(b: Uint8Array, s: number, e: number, na = true): number {
+    // The common case in a few loads (small enough to be inlined into the column loop): a value of at most 12
+    // bytes whose key words can be read whole from the buffer last seen.
+    const len = e - s;
+    if (len > KEY_BYTES || s + KEY_BYTES > b.length || b !== this.#bytes) return this.#encodeAny(b, s, e, na);
+    const v = this.#view;
+    const w0 = v.getInt32(s, true) & MASK[len]!;
+    const w1 = v.getInt32(s + 4, true) & MASK[13 + len]!;
+    const w2 = v.getInt32(s + 8, true) & MASK[26 + len]!;
+    return this.#find(b, s, e, na, hashWords(w0, w1, w2, len), w0, w1, w2);
+  }
+
+  /** {@link CategoryEncoder.encode} of any value: longer than 12 bytes, near the buffer's end, or in a new buffer. */
+  #encodeAny(b: Uint8Array, s: number, e: number, na: boolean): number {
     const len = e - s;
     let w0: number;
     let w1: number;
@@ -98,55 +108,59 @@ export class CategoryEncoder {
       w1 = keyWord(b, s + 4, e);
       w2 = keyWord(b, s + 8, e);
     }
-    let h = Math.imul(w0 ^ Math.imul(w1, 0x27d4eb2d) ^ Math.imul(w2 ^ len, 0x165667b1), 0x01000193);
-    for (let i = s + KEY_BYTES; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b); // murmur3's finalizer: the slot's low bits depend on every byte
-    h ^= h >>> 13;
+    let h = hashWords(w0, w1, w2, len);
+    if (len > KEY_BYTES) {
+      for (let i = s + KEY_BYTES; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    }
+    return this.#find(b, s, e, na, h, w0, w1, w2);
+  }
+
+  /**
+   * The probe: a slot holds code + 1, negated for a value that is an NA token (added from a quoted field, as
+   * text); a code's length and key words sit side by side in `#keys` (one cache line for the compare).
+   */
+  #find(b: Uint8Array, s: number, e: number, na: boolean, h: number, w0: number, w1: number, w2: number): number {
+    const len = e - s;
     const table = this.#table;
     const mask = this.#mask;
-    const hashes = this.#hashes;
-    const lens = this.#lens;
+    const keys = this.#keys;
     let slot = h & mask;
     for (;;) {
       const t = table[slot]!;
       if (t === 0) break;
-      const code = t - 1;
-      if (
-        hashes[code] === h &&
-        lens[code] === len &&
-        this.#w0[code] === w0 &&
-        this.#w1[code] === w1 &&
-        this.#w2[code] === w2 &&
-        (len <= KEY_BYTES || this.#tailEquals(code, b, s, e))
-      )
-        return na && this.#isNa[code] !== 0 ? -1 : code;
+      const code = (t > 0 ? t : -t) - 1;
+      const k = code << 2;
+      if (keys[k] === len && keys[k + 1] === w0 && keys[k + 2] === w1 && keys[k + 3] === w2 && (len <= KEY_BYTES || this.#tailEquals(code, h, b, s, e)))
+        return na && t < 0 ? -1 : code;
       slot = (slot + 1) & mask;
     }
-    if (na && this.#na.has(b, s, e)) return -1;
-    const code = this.#add(b, s, e, h, slot, w0, w1, w2);
-    this.#isNa[code] = !na && this.#na.has(b, s, e) ? 1 : 0;
-    return code;
+    return this.#miss(b, s, e, na, h, slot, w0, w1, w2);
   }
 
-  /** Whether bytes 12.. of value `code` equal `b[s + 12..e)` (same length). */
-  #tailEquals(code: number, b: Uint8Array, s: number, e: number): boolean {
+  /** A value not in the table (see {@link CategoryEncoder.encode}): -1 for an NA token, else its new code. */
+  #miss(b: Uint8Array, s: number, e: number, na: boolean, h: number, slot: number, w0: number, w1: number, w2: number): number {
+    if (na && this.#na.has(b, s, e)) return -1;
+    return this.#add(b, s, e, h, slot, w0, w1, w2, !na && this.#na.has(b, s, e));
+  }
+
+  /** Whether value `code` (of the same length and first 12 bytes) has hash `h` and bytes 12.. equal to `b[s + 12..e)`. */
+  #tailEquals(code: number, h: number, b: Uint8Array, s: number, e: number): boolean {
+    if (this.#hashes[code] !== h) return false;
     const arena = this.#arena;
     const o = this.#offs[code]! - s;
     for (let i = s + KEY_BYTES; i < e; i++) if (arena[o + i] !== b[i]) return false;
     return true;
   }
 
-  #add(b: Uint8Array, s: number, e: number, h: number, slot: number, w0: number, w1: number, w2: number): number {
+  #add(b: Uint8Array, s: number, e: number, h: number, slot: number, w0: number, w1: number, w2: number, isNa: boolean): number {
     const code = this.#size++;
     if (code + 2 > this.#offs.length) {
       const n = this.#offs.length * 2;
       this.#offs = grown(this.#offs, n);
       this.#hashes = grown(this.#hashes, n);
       this.#isNa = grown(this.#isNa, n);
-      this.#lens = grown(this.#lens, n);
-      this.#w0 = grown(this.#w0, n);
-      this.#w1 = grown(this.#w1, n);
-      this.#w2 = grown(this.#w2, n);
+      this.#keys = grown(this.#keys, 4 * n);
     }
     const start = code === 0 ? 0 : this.#offs[code]!;
     const len = e - s;
@@ -159,13 +173,15 @@ export class CategoryEncoder {
     this.#offs[code] = start;
     this.#offs[code + 1] = start + len;
     this.#hashes[code] = h;
-    this.#lens[code] = len;
-    this.#w0[code] = w0;
-    this.#w1[code] = w1;
-    this.#w2[code] = w2;
+    this.#isNa[code] = isNa ? 1 : 0;
+    const k = code << 2;
+    this.#keys[k] = len;
+    this.#keys[k + 1] = w0;
+    this.#keys[k + 2] = w1;
+    this.#keys[k + 3] = w2;
     if (this.#decode) this.values.push(fieldString(b, s, e, 0, 0));
-    this.#table[slot] = code + 1;
-    if ((code + 1) * 2 > this.#mask) this.#rehash();
+    this.#table[slot] = isNa ? -(code + 1) : code + 1;
+    if ((code + 1) * 4 > this.#mask) this.#rehash(); // a load of at most 1/4: a hit takes one probe or two
     return code;
   }
 
@@ -177,11 +193,18 @@ export class CategoryEncoder {
     for (let code = 0; code < n; code++) {
       let slot = this.#hashes[code]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = code + 1;
+      table[slot] = this.#isNa[code] !== 0 ? -(code + 1) : code + 1;
     }
     this.#table = table;
     this.#mask = mask;
   }
+}
+
+/** The hash of a value's key words and length (murmur3's finalizer: the slot's low bits depend on every byte). */
+function hashWords(w0: number, w1: number, w2: number, len: number): number {
+  let h = Math.imul(w0 ^ Math.imul(w1, 0x27d4eb2d) ^ Math.imul(w2 ^ len, 0x165667b1), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /** Bytes `b[i..min(i + 4, e))` as a little-endian word, zero past `e` (a key word near the buffer's end). */

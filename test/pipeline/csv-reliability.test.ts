@@ -148,6 +148,17 @@ describe('issue 19 minor CSV items', () => {
   test("'NA' (and pandas' other NA tokens) in a category column read as missing; quoted, they are text", () => {
     expect(objects('k\nNA\nx\nN/A\nnull\n"NA"\nNAB\n', { k: 'category' })).toEqual([{ k: null }, { k: 'x' }, { k: null }, { k: null }, { k: 'NA' }, { k: 'NAB' }]);
   });
+  test('a quoted NA seen first stays text, and the same token unquoted later is still missing (after the table grows too)', () => {
+    expect(objects('k\n"NA"\nNA\n"NA"\n', { k: 'category' })).toEqual([{ k: 'NA' }, { k: null }, { k: 'NA' }]);
+    const many = Array.from({ length: 300 }, (_, i) => `v${i}`);
+    const rows = objects(`k\n"NA"\n${many.join('\n')}\nNA\n"NA"\nv7\n`, { k: 'category' });
+    expect(rows.map((r) => r.k)).toEqual(['NA', ...many, null, 'NA', 'v7']);
+  });
+  test('category values sharing their first 12 bytes (and lengths around 12) keep apart', () => {
+    const vals = ['https://www.a', 'https://www.b', 'https://www.', 'https://www', 'https://www.aa', 'https://www.a\u00e9', 'abcdefghijkl', 'abcdefghijklm', 'abcdefghijkm'];
+    const order = [0, 1, 2, 3, 4, 5, 6, 7, 8, 4, 0, 8, 2, 6, 7, 5, 3, 1];
+    expect(objects(`k\n${order.map((i) => vals[i]).join('\n')}\n`, { k: 'category' }).map((r) => r.k)).toEqual(order.map((i) => vals[i]));
+  });
   test("with onError: 'skip' a malformed header throws instead of being skipped", () => {
     const e = errorOf(() => objects('a,"b"x\n1,2\n3,4\n', { a: 'int32' }, { onError: 'skip' })) as CsvError;
     expect(e).toBeInstanceOf(CsvError);
