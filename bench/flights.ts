@@ -16,10 +16,8 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pipeline } from '../src/index.js';
-import { readCsv, readCsvStore } from '../src/node/index.js';
 import { rng } from './_data.js';
 
 const SCHEMA = { date: 'category', delay: 'int32', distance: 'int32', origin: 'category', destination: 'category' } as const;
@@ -122,8 +120,9 @@ function cpuMs(): number {
 async function runCompactly(path: string, workers: number | 'auto', viaPipeline = false): Promise<Timing> {
   // With --dist, the built package (dist/node/index.js, whose workers load dist/node/csv-worker.js): no TypeScript
   // compiled at run time inside the timed load, as a user of the package runs it.
-  const lib = DIST ? ((await import(new URL('../dist/node/index.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : { readCsv, readCsvStore };
-  const core = DIST ? ((await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js')) : { pipeline };
+  // (Imported here, not at the top: the plain-node child bundled for --dist must not load the sources too.)
+  const lib = DIST ? ((await import(new URL('../dist/node/index.js', import.meta.url).href)) as typeof import('../src/node/index.js')) : await import('../src/node/index.js');
+  const core = DIST ? ((await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js')) : await import('../src/index.js');
   const c0 = cpuMs();
   const t0 = performance.now();
   const store = viaPipeline ? await core.pipeline(lib.readCsv(path, { schema: SCHEMA, workers })).toStore(SCHEMA) : await lib.readCsvStore(path, { schema: SCHEMA, workers });
@@ -150,7 +149,7 @@ async function runCompactly(path: string, workers: number | 'auto', viaPipeline 
   const mask = new Uint8Array(delay.length);
   for (let i = 0; i < delay.length; i++) mask[i] = delay[i]! > LATE ? 1 : 0;
   const late = store.filter(mask).sortBy('delay', { descending: true });
-  const meanDelay = pipeline(delay).mean();
+  const meanDelay = core.pipeline(delay).mean();
   const t2 = performance.now();
   return {
     loadMs: t1 - t0,
@@ -372,7 +371,14 @@ export async function runFlights(
   const dir = mkdtempSync(join(tmpdir(), 'compactly-flights-'));
   const path = join(dir, 'flights.csv');
   const self = fileURLToPath(import.meta.url);
+  // With --dist, the compactly children run in plain node (a bundle of this file beside it, so that `../dist/` and
+  // the packages resolve as from here): under tsx, its loader alone added ~60 MB to each child's peak RSS.
+  const childScript = DIST && self.endsWith('.ts') ? join(dirname(self), `.flights-child-${process.pid}.mjs`) : self;
   try {
+    if (childScript !== self) {
+      const { buildSync } = await import('esbuild');
+      buildSync({ entryPoints: [self], bundle: true, packages: 'external', platform: 'node', format: 'esm', outfile: childScript, logLevel: 'warning' });
+    }
     writeFlights(path, rows);
     const mb = statSync(path).size / 1e6;
     log(`flights: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB, ${runs} run(s) per contender, ${availableParallelism()} cores\n`);
@@ -388,7 +394,7 @@ export async function runFlights(
             ? existsSync(PYTHON)
               ? spawnSync(PYTHON, ['-c', PANDAS, path], { encoding: 'utf8', maxBuffer: 1 << 26 })
               : null
-            : spawnSync(process.execPath, [...(self.endsWith('.ts') ? ['--import', 'tsx'] : []), self, '--child', name, path, ...(DIST ? ['--dist'] : [])], {
+            : spawnSync(process.execPath, [...(childScript.endsWith('.ts') ? ['--import', 'tsx'] : []), childScript, '--child', name, path, ...(DIST ? ['--dist'] : [])], {
                 encoding: 'utf8',
                 maxBuffer: 1 << 26,
               });
@@ -450,6 +456,7 @@ export async function runFlights(
     return { markdown: lines.join('\n') + '\n', results };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (childScript !== self) rmSync(childScript, { force: true });
   }
 }
 
