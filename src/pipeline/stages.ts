@@ -98,13 +98,29 @@ export function buildChain(specs: readonly StageSpec[], sink: Receiver, chunkSiz
   return next;
 }
 
+/** @internal A link that pushes on to `next`; `start` and `end` go straight through unless a stage overrides them. */
+export abstract class Relay implements Receiver {
+  /** The next link of the chain. */
+  readonly next: Receiver;
+  constructor(next: Receiver) {
+    this.next = next;
+  }
+  start(): boolean {
+    return this.next.start();
+  }
+  abstract push(v: unknown): boolean;
+  abstract pushChunk(a: ArrayLike<unknown>, s: number, e: number, stable: boolean): boolean;
+  end(): void {
+    this.next.end();
+  }
+}
+
 const SKIP: unique symbol = Symbol('skip');
 
 /** @internal Fused map/filter/tap stages: one kernel call per chunk. */
-export class Fused implements Receiver {
+export class Fused extends Relay {
   readonly #codes: string;
   readonly #fns: ((...args: never[]) => unknown)[];
-  readonly #next: Receiver;
   readonly #chunkSize: number;
   readonly #st: KernelState = kernelState();
   /** Set once a callback produced a non-number: numbers-only buffers are no longer used. */
@@ -117,15 +133,11 @@ export class Fused implements Receiver {
   #inlineFns: ((...args: never[]) => unknown)[] | null = null;
 
   constructor(codes: string, fns: ((x: never) => unknown)[], next: Receiver, chunkSize: number) {
+    super(next);
     this.#codes = codes;
     this.#fns = fns as unknown as ((...args: never[]) => unknown)[];
-    this.#next = next;
     this.#chunkSize = chunkSize;
     this.#key = fnKeyOf(fns);
-  }
-
-  start(): boolean {
-    return this.#next.start();
   }
 
   /** Runs stages `from…` on `v` one item at a time; SKIP if a filter dropped it. */
@@ -144,11 +156,11 @@ export class Fused implements Receiver {
 
   push(v: unknown): boolean {
     const r = this.#run(v, 0);
-    return r === SKIP ? true : this.#next.push(r);
+    return r === SKIP ? true : this.next.push(r);
   }
 
   pushChunk(a: ArrayLike<unknown>, s: number, e: number): boolean {
-    const next = this.#next;
+    const next = this.next;
     const kind = kindOf(a);
     if (!this.#generic && (isNumberKind(kind) || kind === 'Array')) {
       const sink = isInlineSink(next) ? next : null;
@@ -176,7 +188,7 @@ export class Fused implements Receiver {
     const buf = (this.#f64 ??= new Float64Array(this.#chunkSize));
     const k = kernel(this.#codes, kind, 'f64', this.#key);
     const st = this.#st;
-    const next = this.#next;
+    const next = this.next;
     for (let p = s; p < e;) {
       const q = Math.min(e, p + buf.length);
       const m = k(a, p, q, buf, 0, this.#fns, st);
@@ -191,14 +203,14 @@ export class Fused implements Receiver {
   #bail(a: ArrayLike<unknown>, i: number, e: number, op: number, v: unknown): boolean {
     this.#generic = true;
     const r = this.#run(v, op + 1);
-    if (r !== SKIP && !this.#next.push(r)) return false;
+    if (r !== SKIP && !this.next.push(r)) return false;
     return i + 1 < e ? this.#genericChunk(a, i + 1, e, kindOf(a)) : true;
   }
 
   #genericChunk(a: ArrayLike<unknown>, s: number, e: number, kind: ArrayKind): boolean {
     const buf = (this.#arr ??= new Array<unknown>(this.#chunkSize));
     const k: Kernel = kernel(this.#codes, kind, 'arr', this.#key);
-    const next = this.#next;
+    const next = this.next;
     for (let p = s; p < e;) {
       const q = Math.min(e, p + buf.length);
       const m = k(a, p, q, buf, 0, this.#fns, this.#st);
@@ -208,57 +220,49 @@ export class Fused implements Receiver {
     return true;
   }
 
-  end(): void {
+  override end(): void {
     this.#f64 = null;
     this.#arr = null;
-    this.#next.end();
+    this.next.end();
   }
 }
 
 /** @internal `take(n)`. */
-export class Take implements Receiver {
+export class Take extends Relay {
   #left: number;
-  readonly #next: Receiver;
   constructor(n: number, next: Receiver) {
+    super(next);
     this.#left = n;
-    this.#next = next;
   }
-  start(): boolean {
-    return this.#left > 0 && this.#next.start();
+  override start(): boolean {
+    return this.#left > 0 && this.next.start();
   }
   push(v: unknown): boolean {
     if (this.#left <= 0) return false;
     this.#left--;
-    return this.#next.push(v) && this.#left > 0;
+    return this.next.push(v) && this.#left > 0;
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number, stable: boolean): boolean {
     const k = Math.min(e - s, this.#left);
     if (k <= 0) return false;
     this.#left -= k;
-    return this.#next.pushChunk(a, s, s + k, stable) && this.#left > 0;
-  }
-  end(): void {
-    this.#next.end();
+    return this.next.pushChunk(a, s, s + k, stable) && this.#left > 0;
   }
 }
 
 /** @internal `drop(n)`. */
-export class Drop implements Receiver {
+export class Drop extends Relay {
   #left: number;
-  readonly #next: Receiver;
   constructor(n: number, next: Receiver) {
+    super(next);
     this.#left = n;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   push(v: unknown): boolean {
     if (this.#left > 0) {
       this.#left--;
       return true;
     }
-    return this.#next.push(v);
+    return this.next.push(v);
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number, stable: boolean): boolean {
     if (this.#left > 0) {
@@ -267,57 +271,43 @@ export class Drop implements Receiver {
       s += k;
       if (s >= e) return true;
     }
-    return this.#next.pushChunk(a, s, e, stable);
-  }
-  end(): void {
-    this.#next.end();
+    return this.next.pushChunk(a, s, e, stable);
   }
 }
 
 /** @internal `takeWhile(pred)`: stops at the first failing item (which is dropped). */
-export class TakeWhile implements Receiver {
+export class TakeWhile extends Relay {
   readonly #pred: (x: unknown) => unknown;
-  readonly #next: Receiver;
   constructor(pred: (x: unknown) => unknown, next: Receiver) {
+    super(next);
     this.#pred = pred;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   push(v: unknown): boolean {
-    return this.#pred(v) ? this.#next.push(v) : false;
+    return this.#pred(v) ? this.next.push(v) : false;
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number, stable: boolean): boolean {
     const pred = this.#pred;
     let i = s;
     while (i < e && pred(a[i])) i++;
-    if (i > s && !this.#next.pushChunk(a, s, i, stable)) return false;
+    if (i > s && !this.next.pushChunk(a, s, i, stable)) return false;
     return i === e;
-  }
-  end(): void {
-    this.#next.end();
   }
 }
 
 /** @internal `dropWhile(pred)`: the predicate is not called after it first fails. */
-export class DropWhile implements Receiver {
+export class DropWhile extends Relay {
   readonly #pred: (x: unknown) => unknown;
-  readonly #next: Receiver;
   #dropping = true;
   constructor(pred: (x: unknown) => unknown, next: Receiver) {
+    super(next);
     this.#pred = pred;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   push(v: unknown): boolean {
     if (this.#dropping) {
       if (this.#pred(v)) return true;
       this.#dropping = false;
     }
-    return this.#next.push(v);
+    return this.next.push(v);
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number, stable: boolean): boolean {
     if (this.#dropping) {
@@ -326,32 +316,25 @@ export class DropWhile implements Receiver {
       if (s === e) return true;
       this.#dropping = false;
     }
-    return this.#next.pushChunk(a, s, e, stable);
-  }
-  end(): void {
-    this.#next.end();
+    return this.next.pushChunk(a, s, e, stable);
   }
 }
 
 /** @internal `batch(n)`: arrays of `n` items, the last one shorter. */
-export class Batch implements Receiver {
+export class Batch extends Relay {
   readonly #n: number;
-  readonly #next: Receiver;
   #cur: unknown[] = [];
   #stopped = false;
   constructor(n: number, next: Receiver) {
+    super(next);
     this.#n = n;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   push(v: unknown): boolean {
     const cur = this.#cur;
     cur.push(v);
     if (cur.length === this.#n) {
       this.#cur = [];
-      if (!this.#next.push(cur)) return !(this.#stopped = true);
+      if (!this.next.push(cur)) return !(this.#stopped = true);
     }
     return true;
   }
@@ -362,19 +345,19 @@ export class Batch implements Receiver {
       cur.push(a[i]);
       if (cur.length === n) {
         this.#cur = [];
-        if (!this.#next.push(cur)) return !(this.#stopped = true);
+        if (!this.next.push(cur)) return !(this.#stopped = true);
         cur = this.#cur;
       }
     }
     return true;
   }
-  end(): void {
+  override end(): void {
     if (!this.#stopped && this.#cur.length > 0) {
       const cur = this.#cur;
       this.#cur = [];
-      this.#next.push(cur);
+      this.next.push(cur);
     }
-    this.#next.end();
+    this.next.end();
   }
 }
 
@@ -390,21 +373,17 @@ type AnyTyped = ArrayLike<unknown> & {
  * typed input (zero-copy views when the input is a stable source array), arrays otherwise. Every chunk handed
  * on is either a view of the source or a new array: never a scratch buffer that changes later.
  */
-export class Chunks implements Receiver {
+export class Chunks extends Relay {
   readonly #size: number;
-  readonly #next: Receiver;
   #pending: AnyTyped | unknown[] | null = null;
   #fill = 0;
   #stopped = false;
   constructor(size: number, next: Receiver) {
+    super(next);
     this.#size = size;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   #emit(c: unknown): boolean {
-    if (!this.#next.push(c)) return !(this.#stopped = true);
+    if (!this.next.push(c)) return !(this.#stopped = true);
     return true;
   }
   /** Makes the pending buffer an array (a non-typed item arrived). */
@@ -461,45 +440,38 @@ export class Chunks implements Receiver {
     }
     return true;
   }
-  end(): void {
+  override end(): void {
     const p = this.#pending;
     if (!this.#stopped && p !== null) {
       this.#pending = null;
       if (Array.isArray(p)) {
-        if (p.length > 0) this.#next.push(p);
-      } else if (this.#fill > 0) this.#next.push((p as AnyTyped).slice(0, this.#fill));
+        if (p.length > 0) this.next.push(p);
+      } else if (this.#fill > 0) this.next.push((p as AnyTyped).slice(0, this.#fill));
     }
-    this.#next.end();
+    this.next.end();
   }
 }
 
 /** @internal `flatMap(fn)`: arrays and TypedArrays returned by `fn` go on as chunks; other iterables item by item. */
-export class FlatMap implements Receiver {
+export class FlatMap extends Relay {
   readonly #fn: (x: unknown) => unknown;
-  readonly #next: Receiver;
   constructor(fn: (x: unknown) => unknown, next: Receiver) {
+    super(next);
     this.#fn = fn;
-    this.#next = next;
-  }
-  start(): boolean {
-    return this.#next.start();
   }
   push(v: unknown): boolean {
     const r = this.#fn(v);
     if (Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))) {
       const a = r as ArrayLike<unknown>;
-      return a.length === 0 || this.#next.pushChunk(a, 0, a.length, true);
+      return a.length === 0 || this.next.pushChunk(a, 0, a.length, true);
     }
     if (!isIterable(r)) throwType(`flatMap(): the callback must return an iterable, got ${r === null ? 'null' : typeof r}`);
-    const next = this.#next;
+    const next = this.next;
     for (const x of r) if (!next.push(x)) return false;
     return true;
   }
   pushChunk(a: ArrayLike<unknown>, s: number, e: number): boolean {
     for (let i = s; i < e; i++) if (!this.push(a[i])) return false;
     return true;
-  }
-  end(): void {
-    this.#next.end();
   }
 }
