@@ -39,7 +39,8 @@ const EXACT = 2n ** 53n;
 /**
  * One column's sampled values, counted on their bytes (no string per value): each distinct value (hashed on
  * its bytes by a {@link CategoryEncoder} that decodes nothing) is classified once by {@link kindOfBytes}, and
- * every non-missing value counts toward its kind; the integers' range and the distinct count decide the rest.
+ * every non-missing value counts toward its kind; the integers' range and the distinct count decide the rest
+ * (docs/internals/performance.md, "Classify a sample on bytes").
  * @internal
  */
 export class ColumnTally {

@@ -114,7 +114,8 @@ function downcastDType(dtype: DType, col: TypedArray, bm: Uint8Array | null, siz
  * The narrowest integer dtype holding the valid elements of an int8..uint32 column. Every candidate's range is
  * [-2^k, 2^k) or [0, 2^k), so the bitwise OR of the magnitudes (`v ^ (v >> 31)`: `v` for v ≥ 0, `-v - 1`
  * below) decides it as exactly as a min/max scan, without a compare per element: all values fit [-2^k, 2^k)
- * when that OR is below 2^k, and [0, 2^k) when, besides, none is negative.
+ * when that OR is below 2^k, and [0, 2^k) when, besides, none is negative (docs/internals/performance.md,
+ * "Integer fit by bitwise OR").
  */
 function smallIntDType(dtype: DType, a: Int32Array, bm: Uint8Array | null, size: number): DType {
   const n = a.length;
