@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { describe, throwType, throwValue } from '../errors.js';
-import { DTYPE_NAMES, DTYPES, type DType, type DTypeInfo, type TypeCode } from '../dtype.js';
+import { DTYPE_NAMES, DTYPES, type CodeToDType, type DType, type DTypeInfo, type InputOf, type TypeCode, type ValueOf } from '../dtype.js';
 import { encodeHalf } from './float16.js';
 
 /**
@@ -18,65 +18,18 @@ export type Format = TypeCode | 'e' | '?' | 'c';
 /** A format as `cast` accepts it: the character, optionally prefixed with `'@'` (native), kept as spelled. */
 export type FormatLike = Format | `@${Format}`;
 
-/** The JS value each format reads back as. */
-export interface FormatValues {
-  /** `b` (int8) reads back as `number`. */
-  b: number;
-  /** `B` (uint8) reads back as `number`. */
-  B: number;
-  /** `h` (int16) reads back as `number`. */
-  h: number;
-  /** `H` (uint16) reads back as `number`. */
-  H: number;
-  /** `i` (int32) reads back as `number`. */
-  i: number;
-  /** `I` (uint32) reads back as `number`. */
-  I: number;
-  /** `q` (int64) reads back as `bigint`. */
-  q: bigint;
-  /** `Q` (uint64) reads back as `bigint`. */
-  Q: bigint;
-  /** `f` (float32) reads back as `number`. */
-  f: number;
-  /** `d` (float64) reads back as `number`. */
-  d: number;
-  /** `e` (float16 (software codec)) reads back as `number`. */
-  e: number;
-  /** `?` (bool (one byte)) reads back as `boolean`. */
-  '?': boolean;
-  /** `c` (char (one byte)) reads back as `Uint8Array`. */
-  c: Uint8Array;
-}
+/**
+ * The JS value each format reads back as: a dtype's format its {@link ValueOf} (`q`, `Q`: `bigint`; the others
+ * `number`), `e` (float16, a software codec) a `number`, `?` (bool, one byte) a `boolean`, `c` (char, one byte) a
+ * 1-byte `Uint8Array`.
+ */
+export type FormatValues = { [C in TypeCode]: ValueOf<CodeToDType[C]> } & { e: number; '?': boolean; c: Uint8Array };
 
-/** What a write to each format accepts. */
-export interface FormatInputs {
-  /** `b` (int8) accepts `number`. */
-  b: number;
-  /** `B` (uint8) accepts `number`. */
-  B: number;
-  /** `h` (int16) accepts `number`. */
-  h: number;
-  /** `H` (uint16) accepts `number`. */
-  H: number;
-  /** `i` (int32) accepts `number`. */
-  i: number;
-  /** `I` (uint32) accepts `number`. */
-  I: number;
-  /** `q` (int64) accepts `bigint | number`. */
-  q: bigint | number;
-  /** `Q` (uint64) accepts `bigint | number`. */
-  Q: bigint | number;
-  /** `f` (float32) accepts `number`. */
-  f: number;
-  /** `d` (float64) accepts `number`. */
-  d: number;
-  /** `e` (float16 (software codec)) accepts `number`. */
-  e: number;
-  /** `?` (bool (one byte)) accepts `boolean | number | bigint`. */
-  '?': boolean | number | bigint;
-  /** `c` (char (one byte)) accepts `Uint8Array`. */
-  c: Uint8Array;
-}
+/**
+ * What a write to each format accepts: a dtype's format its {@link InputOf} (`q`, `Q`: `bigint | number`; the
+ * others `number`), `e` a `number`, `?` a `boolean | number | bigint`, `c` a `Uint8Array`.
+ */
+export type FormatInputs = { [C in TypeCode]: InputOf<CodeToDType[C]> } & { e: number; '?': boolean | number | bigint; c: Uint8Array };
 
 /** The format character of a {@link FormatLike} (`'@i'` → `'i'`). */
 export type FormatChar<F extends FormatLike> = F extends `@${infer C extends Format}` ? C : F extends Format ? F : never;

@@ -62,35 +62,29 @@ export type TypeOfSpec<F> = F extends {
   ? T
   : F;
 
-/** The value a field type reads back as (distributes over unions). */
-export type ValueOfFieldType<T> = T extends 'category'
-  ? string | null
+/**
+ * Per field type, what it reads back as (`value`) and what a write to it accepts (`input`); distributes over
+ * unions. The one table {@link ValueOfFieldType} and {@link InputOfFieldType} read.
+ */
+export type FieldTypeIO<T> = T extends 'category'
+  ? { value: string | null; input: string | null }
   : T extends 'utf8' | 'string'
-    ? string
+    ? { value: string; input: string }
     : T extends 'bool'
-      ? boolean
+      ? { value: boolean; input: boolean }
       : T extends 'date' | 'timestamp'
-        ? number
+        ? { value: number; input: number | Date | string }
         : T extends DTypeLike
-          ? ValueOf<ResolveDType<T>>
+          ? { value: ValueOf<ResolveDType<T>>; input: InputOf<ResolveDType<T>> }
           : T extends readonly [infer D extends DTypeLike, number]
-            ? ArrayOf[ResolveDType<D>]
+            ? { value: ArrayOf[ResolveDType<D>]; input: ArrayLike<InputOf<ResolveDType<D>>> }
             : never;
 
+/** The value a field type reads back as (distributes over unions). */
+export type ValueOfFieldType<T> = FieldTypeIO<T>['value'];
+
 /** What a write to a field type accepts (distributes over unions). */
-export type InputOfFieldType<T> = T extends 'category'
-  ? string | null
-  : T extends 'utf8' | 'string'
-    ? string
-    : T extends 'bool'
-      ? boolean
-      : T extends 'date' | 'timestamp'
-        ? number | Date | string
-        : T extends DTypeLike
-          ? InputOf<ResolveDType<T>>
-          : T extends readonly [infer D extends DTypeLike, number]
-            ? ArrayLike<InputOf<ResolveDType<D>>>
-            : never;
+export type InputOfFieldType<T> = FieldTypeIO<T>['input'];
 
 /** `T | null` for a nullable field spec, `T` otherwise. */
 export type OrNull<F, T> = F extends {

@@ -213,6 +213,12 @@ function scatter1(key: Uint32Array, perm: Uint32Array, keyOut: Uint32Array, perm
   }
 }
 
+/**
+ * `scatter1` carrying a second word along (the high word of a 64-bit key during its low-word passes), in the same
+ * pass. Kept apart from scatter1 on purpose: one function with an `other !== null` test per element measured
+ * 1.11-1.18x slower than scatter1 on 1M keys (11-bit digits, three runs, load ~12), and a separate gather of the
+ * high word after the low passes would read it in random order.
+ */
 function scatter2(
   key: Uint32Array,
   other: Uint32Array,
