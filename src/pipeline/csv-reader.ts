@@ -353,8 +353,7 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
       : isIterable(src)
         ? src[Symbol.iterator]()
         : (src as AsyncIterable<string | Uint8Array>)[Symbol.asyncIterator]();
-    const enc = new TextEncoder();
-    let carry = ''; // a high surrogate that ended a text piece: its pair may start the next one
+    const pieces = new PieceEncoder();
     let done = false;
     /** The next piece as UTF-8 bytes, or null at the end. */
     const nextPiece = async (): Promise<Uint8Array | null> => {
@@ -362,19 +361,10 @@ export class CsvReader<S extends Schema> implements AsyncIterable<RecordStore<S>
         const next = await it.next();
         if (next.done) {
           done = true;
-          return carry !== '' ? enc.encode(carry) : null;
+          return pieces.rest();
         }
-        if (typeof next.value === 'string') {
-          let text = carry + next.value;
-          carry = '';
-          const last = text.charCodeAt(text.length - 1);
-          if (last >= 0xd800 && last <= 0xdbff) {
-            carry = text.slice(-1);
-            text = text.slice(0, -1);
-          }
-          if (text.length > 0) return enc.encode(text);
-        } else if (next.value instanceof Uint8Array) return next.value;
-        else throwType(`readCsv(): the source yielded ${describe(next.value)}; expected strings or Uint8Arrays`);
+        const bytes = pieces.bytes(next.value);
+        if (bytes !== null) return bytes;
       }
     };
     try {
@@ -427,28 +417,46 @@ function* textBlocks(text: string): Generator<Uint8Array, void, undefined> {
   }
 }
 
+/**
+ * The pieces of a CSV source (strings or Uint8Arrays) as UTF-8 bytes. A high surrogate that ends a text piece is
+ * held back, since its pair may start the next one, and goes out with the next piece or at the end.
+ */
+class PieceEncoder {
+  readonly #enc = new TextEncoder();
+  #carry = '';
+  /** The bytes of one piece, or null when a text piece leaves nothing to send yet. */
+  bytes(v: unknown): Uint8Array | null {
+    if (typeof v === 'string') {
+      let text = this.#carry + v;
+      this.#carry = '';
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        this.#carry = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      return text.length > 0 ? this.#enc.encode(text) : null;
+    }
+    if (v instanceof Uint8Array) return v;
+    return throwType(`readCsv(): the source yielded ${describe(v)}; expected strings or Uint8Arrays`);
+  }
+  /** The held-back character as bytes, or null: what is left at the end of the source. */
+  rest(): Uint8Array | null {
+    return this.#carry !== '' ? this.#enc.encode(this.#carry) : null;
+  }
+}
+
 /** Text or byte pieces of a synchronous iterable as UTF-8 bytes (a trailing high surrogate waits for its pair). */
 function* bytePieces(it: Iterator<string | Uint8Array>): Generator<Uint8Array, void, undefined> {
-  const enc = new TextEncoder();
-  let carry = '';
+  const pieces = new PieceEncoder();
   try {
     for (;;) {
       const next = it.next();
       if (next.done) break;
-      const v = next.value;
-      if (typeof v === 'string') {
-        let text = carry + v;
-        carry = '';
-        const last = text.charCodeAt(text.length - 1);
-        if (last >= 0xd800 && last <= 0xdbff) {
-          carry = text.slice(-1);
-          text = text.slice(0, -1);
-        }
-        if (text.length > 0) yield enc.encode(text);
-      } else if (v instanceof Uint8Array) yield v;
-      else throwType(`readCsv(): the source yielded ${describe(v)}; expected strings or Uint8Arrays`);
+      const bytes = pieces.bytes(next.value);
+      if (bytes !== null) yield bytes;
     }
-    if (carry !== '') yield enc.encode(carry);
+    const rest = pieces.rest();
+    if (rest !== null) yield rest;
   } finally {
     it.return?.();
   }
