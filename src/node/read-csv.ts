@@ -104,7 +104,7 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
  * @throws as the core `readCsv`, and `ValueError` for a bad `workers`; (rejects) when the file cannot be opened.
  * @remarks Serially, the file is read in 64 KiB pieces through one file handle, closed when the reader ends,
  * fails, or the consumer breaks early. In parallel (`workers` ≥ 2, or `'auto'` on a file of at least
- * {@link PARALLEL_CSV_MIN_BYTES}), the main thread reads blocks of 1–16 MiB, cuts each at its last record
+ * {@link PARALLEL_CSV_MIN_BYTES}), the main thread reads blocks of 1–4 MiB, cuts each at its last record
  * boundary (quote-aware), and transfers them to the workers, which tokenize and convert them and transfer the
  * columns back; chunks come out in file order, identical to the serial reader's, with at most two blocks per
  * worker in flight. The workers are terminated when the reader ends, fails or is abandoned.
