@@ -10,7 +10,7 @@ import { CsvReader, csvOptions, readCsv as readCsvCore, type CsvSource, type Rea
 import type { RecordStore, Schema } from '../record-store.js';
 import { describe, throwValue } from '../errors.js';
 import { ParallelCsvReader } from './csv-parallel.js';
-import { FILE_PIECE, fileBytes, type PathLike } from './file-bytes.js';
+import { fileBytes, type PathLike } from './file-bytes.js';
 
 /** What the Node `readCsv` reads: a file path / `file:` URL, a Node Readable, or any core CSV source except text. */
 export type NodeCsvSource = PathLike | NodeJS.ReadableStream | Exclude<CsvSource, string>;
@@ -21,8 +21,11 @@ export type NodeCsvSource = PathLike | NodeJS.ReadableStream | Exclude<CsvSource
  */
 export const PARALLEL_CSV_MIN_BYTES = 32 * 1024 * 1024;
 
-/** Bytes per read of a file that `readCsvStore` reads serially (1 MiB). */
-const WHOLE_FILE_PIECE = 1 << 20;
+/**
+ * Bytes per read of a file read serially (1 MiB): against 64 KiB pieces, 16x fewer reads, scans and batches
+ * (~8% less CPU reading the 81 MB flights file in chunks), for ~3 MB more held while reading.
+ */
+const CSV_FILE_PIECE = 1 << 20;
 
 /** Options of the Node {@link readCsv}: the core options plus `workers`. */
 export interface NodeReadCsvOptions<S extends Schema> extends ReadCsvOptions<S> {
@@ -85,9 +88,7 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
     const n = this.opts.reuse ? 1 : await workerCount(path, this.#workers);
     // readCsvStore: the file's size sizes the store's columns once.
     const opts = this.opts.wholeBytes === undefined ? this.opts : { ...this.opts, wholeBytes: (await stat(path)).size };
-    // One store is held whole anyway: read it in 1 MiB pieces (fewer reads and scans than 64 KiB ones).
-    const piece = opts.wholeBytes === undefined ? FILE_PIECE : WHOLE_FILE_PIECE;
-    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, opts, n) : new CsvReader<S>({ [Symbol.asyncIterator]: () => fileBytes(path, piece) }, opts);
+    this.#inner = n > 1 ? new ParallelCsvReader<S>(path, opts, n) : new CsvReader<S>({ [Symbol.asyncIterator]: () => fileBytes(path, CSV_FILE_PIECE) }, opts);
     yield* this.#inner;
   }
 }
@@ -102,7 +103,7 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
  *   `onError`, `reuse`, `fieldSizeLimit`), plus `workers` (see {@link NodeReadCsvOptions}).
  * @returns a `CsvReader`: `for await (const chunk of reader)`, or `pipeline(reader)`.
  * @throws as the core `readCsv`, and `ValueError` for a bad `workers`; (rejects) when the file cannot be opened.
- * @remarks Serially, the file is read in 64 KiB pieces through one file handle, closed when the reader ends,
+ * @remarks Serially, the file is read in 1 MiB pieces through one file handle, closed when the reader ends,
  * fails, or the consumer breaks early. In parallel (`workers` ≥ 2, or `'auto'` on a file of at least
  * {@link PARALLEL_CSV_MIN_BYTES}), the main thread reads blocks of 1–4 MiB, cuts each at its last record
  * boundary (quote-aware), and transfers them to the workers, which tokenize and convert them and transfer the
