@@ -435,7 +435,8 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    * @throws {@link IndexError} for an index out of range; `TypeError` for a non-integer.
    * @remarks O(m): the codes are gathered by a monomorphic kernel. The dictionary is shared copy-on-write: both
    *   Categoricals use the same category list until one of them adds a category, which copies it first (O(k)
-   *   then), so neither ever sees the other's changes.
+   *   then), so neither ever sees the other's changes. `byteLength` and `memoryUsage()` count a shared
+   *   dictionary in each Categorical that uses it.
    */
   take(indices: ArrayLike<number>): Categorical<T> {
     const out = new Categorical(gather(this.#codes, takeIndices(indices, this.#length)), indices.length, this.#dictionary(), this.#ordered, this.#strict);
