@@ -276,7 +276,8 @@ describe('verbs agree with plain-array implementations', () => {
         for (const r of rows) {
           const key = keys.map((k) => r[k]);
           if (key.some(missing)) continue;
-          const id = JSON.stringify(key.map((v) => (typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? 0 : v)));
+          // String(v), not JSON: JSON writes Infinity and -Infinity both as null, which merged their groups.
+          const id = JSON.stringify(key.map((v) => (typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '0' : typeof v === 'number' ? String(v) : v)));
           let g = groups.get(id);
           if (!g) groups.set(id, (g = { key, rows: [] }));
           g.rows.push(r);
