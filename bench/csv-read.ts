@@ -14,6 +14,7 @@
  *
  *   npx tsx bench/csv-read.ts                  # 1,000,000 rows, median of 5
  *   npx tsx bench/csv-read.ts --rows 200000 --runs 3 --md out.md
+ *   npx tsx bench/csv-read.ts --only inference # one measure alone: throughput, utf8 or inference
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,14 +44,18 @@ interface Timed {
 }
 
 /**
- * Runs every case once per round, in order, for `runs` rounds (after one warm-up round): the cases share the
- * machine's state (load, JIT) as evenly as one process allows. Returns each case's median CPU and wall time.
+ * Runs every case once per round for `runs` rounds (after one warm-up round), each round starting one case
+ * later than the last (with two cases: A B, B A, A B, …), so that no case always runs first — after the
+ * previous round's garbage, or with the JIT state its predecessor left — and order effects cancel out of the
+ * medians. The cases share the machine's state (load, JIT) as evenly as one process allows. Returns each
+ * case's median CPU and wall time.
  */
 async function interleaved(runs: number, cases: readonly (() => unknown)[]): Promise<Timed[]> {
   const cpu: number[][] = cases.map(() => []);
   const wall: number[][] = cases.map(() => []);
   for (let round = -1; round < runs; round++) {
-    for (let i = 0; i < cases.length; i++) {
+    for (let k = 0; k < cases.length; k++) {
+      const i = (k + Math.max(round, 0)) % cases.length;
       const c0 = cpuMs();
       const t0 = performance.now();
       await cases[i]!();
@@ -196,13 +201,21 @@ async function main(argv: string[]): Promise<void> {
   let rows = 1_000_000;
   let runs = 5;
   let md = '';
+  let only = '';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--rows') rows = Number(argv[++i]);
     else if (argv[i] === '--runs') runs = Number(argv[++i]);
     else if (argv[i] === '--md') md = argv[++i]!;
+    else if (argv[i] === '--only') only = argv[++i]!;
   }
+  const measures: Record<string, () => Promise<{ markdown: string }>> = {
+    throughput: () => throughput(rows, runs),
+    utf8: () => utf8VsStrings(rows, runs),
+    inference: () => inferenceVsSchema(rows, runs),
+  };
+  if (only !== '' && !Object.hasOwn(measures, only)) throw new Error(`csv-read: --only must be one of ${Object.keys(measures).join(', ')}, got ${only}`);
   const out: string[] = [];
-  for (const m of [() => throughput(rows, runs), () => utf8VsStrings(rows, runs), () => inferenceVsSchema(rows, runs)]) {
+  for (const m of only === '' ? Object.values(measures) : [measures[only]!]) {
     const { markdown } = await m();
     out.push(markdown);
     process.stdout.write(markdown + '\n\n');
