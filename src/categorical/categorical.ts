@@ -7,7 +7,7 @@
 import { describe, throwType, throwValue } from '../errors.js';
 import { normalizeIndex } from '../internal/bounds.js';
 import { OWNER, throwOwned } from '../internal/owner.js';
-import { allocCodes, bincount, codesDTypeFor, codesDTypeOf, copyCodes, gather, rangeMask, type CodeArray, type CodesDType, type CompareOp } from './codes.js';
+import { allocCodes, bincount, codeBytes, codesDTypeFor, codesDTypeOf, copyCodes, gather, rangeMask, type CodeArray, type CodesDType, type CompareOp } from './codes.js';
 import { decodeValues, dictionaryBytes, formatCategorical, isIterableObject, isMissing, makeDictionary, type CategoryValue, type Dictionary, type Kind } from './dictionary.js';
 import { checkCount, checkExtendable, checkFlag, emptyDictionary, takeIndices, throwNotCategory } from './checks.js';
 import { codesFromInput } from './from-codes.js';
@@ -177,6 +177,18 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
     const k = dict.list.length;
     const { codes: adopted, length } = codesFromInput(codes, k, where);
     return new Categorical(adopted, length, dict, ordered, false);
+  }
+
+  /**
+   * @internal {@link Categorical.fromCodes} without its O(n) scan of the codes, for producers whose codes are in
+   * range by construction (the CSV reader's chunks; `toStore`'s stacking of such chunks). The categories are
+   * still checked (O(k)); codes narrower than the categories need go through the checked path.
+   */
+  static fromCodesUnchecked<T extends CategoryValue>(codes: CodeArray, categories: Iterable<T>, ordered = false): Categorical<WidenCategory<T>> {
+    const dict = makeDictionary<WidenCategory<T>>(categories, 'Categorical.fromCodes');
+    if (codes.BYTES_PER_ELEMENT < codeBytes(codesDTypeFor(dict.list.length)))
+      return Categorical.fromCodes(codes, dict.list as readonly CategoryValue[] as Iterable<T>, { ordered });
+    return new Categorical(codes, codes.length, dict, ordered, false);
   }
 
   // ---------------------------------------------------------------------------------------------

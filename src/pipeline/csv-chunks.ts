@@ -305,7 +305,8 @@ export class ChunkBuilder {
           recodeInto(codes, table, narrow, n);
           values = Array.from(order, (j) => values[j]!);
         } else narrow.set(codes.subarray(0, n));
-        out[f.name] = Categorical.fromCodes(narrow, values) as Categorical<string>;
+        // The codes are the encoder's (or a table's), in range by construction: not scanned again.
+        out[f.name] = Categorical.fromCodesUnchecked(narrow, values) as Categorical<string>;
       } else if (f.kind === UTF8) {
         const u = t.utf8[p]!;
         const used = u.offsets[n]!;

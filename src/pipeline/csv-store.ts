@@ -32,10 +32,10 @@ export function sortCategories<S extends Schema>(store: RecordStore<S>): RecordS
     const n = col.length;
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
-    replace[name] = Categorical.fromCodes(
+    replace[name] = Categorical.fromCodesUnchecked(
       out,
       order.map((i) => cats[i]!),
-      { ordered: col.ordered },
+      col.ordered,
     ) as Categorical<string>;
   }
   return Object.keys(replace).length === 0 ? store : (store.assign(replace) as unknown as RecordStore<S>);
@@ -44,7 +44,7 @@ export function sortCategories<S extends Schema>(store: RecordStore<S>): RecordS
 /** @internal The chunks as one store with sorted categories. */
 export function whole<S extends Schema>(chunks: readonly RecordStore<S>[]): RecordStore<S> {
   if (chunks.length === 0) throwType('readCsvStore: the input has no header and no rows (nothing to infer a store from)');
-  const store: RecordStore<S> = chunks.length === 1 ? chunks[0]! : (RecordStore.concat(chunks as unknown as readonly RecordStore<Schema>[]) as unknown as RecordStore<S>);
+  const store: RecordStore<S> = chunks.length === 1 ? chunks[0]! : (RecordStore.concatUnchecked(chunks as unknown as readonly RecordStore<Schema>[]) as unknown as RecordStore<S>);
   return sortCategories(store);
 }
 

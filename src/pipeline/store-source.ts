@@ -114,7 +114,7 @@ export class StoreSink implements Sink<RecordStore<Schema>> {
   /** The held chunks become the store (it is empty while chunks are held). */
   #stack(): void {
     if (this.#held.length === 0) return;
-    this.#store = RecordStore.concat(this.#held);
+    this.#store = RecordStore.concatUnchecked(this.#held); // handed-over chunks: their codes are in range
     this.#held = [];
   }
   end(): void {

@@ -51,7 +51,7 @@ function recodeFor(src: CodeArray, out: CodeArray): Recode {
   return k;
 }
 
-function concatCategories(parts: readonly CategoryColumn[], total: number): CategoryColumn {
+function concatCategories(parts: readonly CategoryColumn[], total: number, unchecked: boolean): CategoryColumn {
   const cats: (string | number)[] = [];
   const index = new Map<string | number, number>();
   let ordered = parts.length > 0;
@@ -90,11 +90,16 @@ function concatCategories(parts: readonly CategoryColumn[], total: number): Cate
     else recodeFor(src, codes)(src, len, table, codes as unknown as Int32Array, at);
     at += len;
   }
-  return Categorical.fromCodes(codes, cats, { ordered }) as unknown as CategoryColumn;
+  // The union's codes are in range when the parts' are: only a part whose codes could have been written after
+  // they were checked (public concat) is scanned again.
+  return (unchecked ? Categorical.fromCodesUnchecked(codes, cats, ordered) : Categorical.fromCodes(codes, cats, { ordered })) as unknown as CategoryColumn;
 }
 
-/** The columns of the stores appended in order (the schemas already checked equal). @internal */
-export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]): { cols: Column[]; valid: (Uint8Array | null)[]; length: number } {
+/**
+ * The columns of the stores appended in order (the schemas already checked equal). `unchecked`: the category
+ * codes are not scanned again (stores whose codes no one else could write, e.g. `toStore`'s CSV chunks). @internal
+ */
+export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[], unchecked = false): { cols: Column[]; valid: (Uint8Array | null)[]; length: number } {
   let total = 0;
   for (const d of stores) total += d.length;
   const valid = schema.fields.map((f) => {
@@ -112,6 +117,7 @@ export function concatColumns(schema: ParsedSchema, stores: readonly StoreData[]
       return concatCategories(
         stores.map((d) => d.cols[f.index] as CategoryColumn),
         total,
+        unchecked,
       );
     if (f.kind === 'utf8') {
       let bytes = 0;

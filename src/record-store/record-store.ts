@@ -863,12 +863,20 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    * @remarks O(total rows × fields): one memcpy per numeric column part, one recode pass per category part.
    */
   static concat<T extends Schema>(stores: readonly RecordStore<T>[]): RecordStore<T> {
+    return RecordStore.concatUnchecked(stores, false);
+  }
+
+  /**
+   * @internal {@link RecordStore.concat}; with `unchecked`, the category codes of the stores are not scanned again
+   * (`toStore` of readCsv chunks, which no one else holds: their codes are in range by construction).
+   */
+  static concatUnchecked<T extends Schema>(stores: readonly RecordStore<T>[], unchecked = true): RecordStore<T> {
     if (!Array.isArray(stores)) throwType(`RecordStore.concat: expected an array of stores, got ${describe(stores)}`);
     if (stores.length === 0) throwValue('RecordStore.concat: no stores to concatenate');
     const ds = stores.map((s, i) => (s instanceof RecordStore ? s.#d : throwType(`RecordStore.concat: item ${i} is not a RecordStore, got ${describe(s)}`)));
     const schema = ds[0]!.schema;
     ds.forEach((d, i) => checkSameSchema(schema, d.schema, `RecordStore.concat: store ${i}`));
-    const parts = concatColumns(schema, ds);
+    const parts = concatColumns(schema, ds, unchecked);
     return fromParts(schema, parts, parts.length) as unknown as RecordStore<T>;
   }
 

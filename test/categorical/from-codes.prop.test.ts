@@ -32,3 +32,35 @@ describe('fromCodes range check on adopted code arrays', () => {
     });
   }
 });
+
+describe('fromCodesUnchecked (internal: the CSV reader and toStore)', () => {
+  test('adopts in-range codes as fromCodes does, without scanning them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.array(fc.nat(), { maxLength: 40 }), fc.boolean(), (k, raw, ordered) => {
+        const cats = Array.from({ length: k }, (_, i) => `c${i}`);
+        const codes = Int16Array.from(raw, (x) => (k === 0 ? -1 : (x % (k + 1)) - 1));
+        const u = Categorical.fromCodesUnchecked(codes, cats, ordered);
+        const c = Categorical.fromCodes(codes, cats, { ordered });
+        expect(u.codes).toBe(codes); // adopted
+        expect(u.toArray()).toEqual(c.toArray());
+        expect(u.categories).toEqual(c.categories);
+        expect(u.ordered).toBe(ordered);
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+    // An out-of-range code is not looked for (the caller vouches for them): no throw.
+    expect(Categorical.fromCodesUnchecked(new Int8Array([5]), ['a']).length).toBe(1);
+  });
+
+  test('codes narrower than the categories need take the checked path (copied, widened, scanned)', () => {
+    const cats = Array.from({ length: 200 }, (_, i) => `c${i}`);
+    const u = Categorical.fromCodesUnchecked(new Int8Array([0, 127, -1]), cats);
+    expect(u.codes).toBeInstanceOf(Int16Array);
+    expect(u.toArray()).toEqual(['c0', 'c127', null]);
+    expect(() => Categorical.fromCodesUnchecked(new Int8Array([-2]), cats)).toThrow(ValueError);
+  });
+
+  test('the categories are still checked', () => {
+    expect(() => Categorical.fromCodesUnchecked(new Int8Array([0]), ['a', 'a'])).toThrow(ValueError);
+  });
+});
