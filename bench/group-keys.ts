@@ -3,8 +3,9 @@
  * ≤ 1.5x the one-key time"). 3M rows, keys `a` and `b` Categoricals of 300 categories each, `b` drawn within
  * 170 categories of `a` (300 × 170 = 51,000 observed combinations of the 90,000), a float64 value `x`.
  * Every case runs once per round, interleaved, after one warm-up round; CPU time of the process, median of
- * `--runs` (ratios come from the same rounds). Two raw loops over the codes (no checks, no output) give the
- * limit: what the scatter alone costs into a 300-slot table and into a 90,000-slot one.
+ * `--runs` (ratios come from the same rounds). Raw loops over the codes (no checks, no output) give the
+ * limit: what the scatter alone costs into a 300-slot table and into a 90,000-slot one, one row a step and
+ * four rows a step.
  *
  *   npx tsx bench/group-keys.ts                 # 3,000,000 rows, median of 5
  *   npx tsx bench/group-keys.ts --rows 1000000 --runs 7
@@ -63,6 +64,8 @@ export function keyRatios(rows: number, runs: number): { groups: number; cases: 
     ["valueCounts(['a', 'b'])", () => store.valueCounts(['a', 'b'])],
     ['(limit) raw loop: out[a[i]] += x[i]', () => rawSum1(codesA, x, 300)],
     ['(limit) raw loop: out[a[i] * 300 + b[i]] += x[i]', () => rawSum(codesA, codesB, 300, x, 90_000)],
+    ['(limit) the same, four rows a step: one key', () => rawSum41(codesA, x, 300)],
+    ['(limit) the same, four rows a step: two keys', () => rawSum4(codesA, codesB, 300, x, 90_000)],
   ];
   const one = cases[0]![1]() as RecordStore;
   const two = cases[1]![1]() as RecordStore;
@@ -97,6 +100,70 @@ function rawSum(a: Int16Array, b: Int16Array, kb: number, x: Float64Array, size:
     const g = a[i]! * kb + b[i]!;
     out[g] = out[g]! + x[i]!;
   }
+  return out;
+}
+
+/**
+ * {@link rawSum} four rows a step: when the four slots differ, all four are loaded before any is stored, so the
+ * loads overlap instead of each waiting for the previous row's store (the kernels' pattern,
+ * record-store/group-kernels.ts; docs/internals/performance.md, "Four rows per scatter step").
+ */
+function rawSum4(a: Int16Array, b: Int16Array, kb: number, x: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size);
+  const n = x.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const g0 = a[i]! * kb + b[i]!;
+    const g1 = a[i + 1]! * kb + b[i + 1]!;
+    const g2 = a[i + 2]! * kb + b[i + 2]!;
+    const g3 = a[i + 3]! * kb + b[i + 3]!;
+    if (g0 === g1 || g0 === g2 || g0 === g3 || g1 === g2 || g1 === g3 || g2 === g3) {
+      for (let j = i; j < i + 4; j++) {
+        const g = a[j]! * kb + b[j]!;
+        out[g] = out[g]! + x[j]!;
+      }
+      continue;
+    }
+    const s0 = out[g0]!;
+    const s1 = out[g1]!;
+    const s2 = out[g2]!;
+    const s3 = out[g3]!;
+    out[g0] = s0 + x[i]!;
+    out[g1] = s1 + x[i + 1]!;
+    out[g2] = s2 + x[i + 2]!;
+    out[g3] = s3 + x[i + 3]!;
+  }
+  for (; i < n; i++) {
+    const g = a[i]! * kb + b[i]!;
+    out[g] = out[g]! + x[i]!;
+  }
+  return out;
+}
+
+/** {@link rawSum4} over one key. */
+function rawSum41(a: Int16Array, x: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size);
+  const n = x.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const g0 = a[i]!;
+    const g1 = a[i + 1]!;
+    const g2 = a[i + 2]!;
+    const g3 = a[i + 3]!;
+    if (g0 === g1 || g0 === g2 || g0 === g3 || g1 === g2 || g1 === g3 || g2 === g3) {
+      for (let j = i; j < i + 4; j++) out[a[j]!] = out[a[j]!]! + x[j]!;
+      continue;
+    }
+    const s0 = out[g0]!;
+    const s1 = out[g1]!;
+    const s2 = out[g2]!;
+    const s3 = out[g3]!;
+    out[g0] = s0 + x[i]!;
+    out[g1] = s1 + x[i + 1]!;
+    out[g2] = s2 + x[i + 2]!;
+    out[g3] = s3 + x[i + 3]!;
+  }
+  for (; i < n; i++) out[a[i]!] = out[a[i]!]! + x[i]!;
   return out;
 }
 

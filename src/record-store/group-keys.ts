@@ -20,7 +20,8 @@
  * @internal
  * @packageDocumentation
  */
-import { pairIds, pairSeenIds, specialize, type PairIds } from './kernels.js';
+import { pairIds, pairSeenIds, type PairIds } from './group-kernels.js';
+import { specialize } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 
 /** Per-row group ids. @internal */
@@ -193,7 +194,7 @@ function fromFirst(gid: Int32Array | Int16Array | Int8Array, k: number, first: I
 /**
  * Groups of the last two keys combined densely, with no pass over the rows of their own: `gid` is made on first
  * read, and which combinations occur (`keep`) comes from the first sum or count over the pair (its sums tell,
- * see kernels.ts pairAdd), else from one marking pass when first read. No row is known to hold both ids of a
+ * see group-kernels.ts pairAdd), else from one marking pass when first read. No row is known to hold both ids of a
  * group, so the key values come from each side's own first rows: `reps` for the earlier keys, `lastReps` for the
  * last.
  */

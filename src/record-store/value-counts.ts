@@ -10,7 +10,7 @@
 import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
 import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
-import { pairCounts } from './kernels.js';
+import { pairCounts } from './group-kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 import { fieldType, type FieldInfo, type FieldSpec, type Schema } from './schema.js';
 import type { Column, StoreData } from './store-data.js';

@@ -85,7 +85,9 @@ describe('groupBy over several keys', () => {
     );
   });
 
-  test('any subset of aggregates, in any order, finds the same groups (NaN and -0 values, no count first)', () => {
+  test('any subset of aggregates, in any order, over one or two keys finds the same groups and row-order sums (NaN and -0 values, no count first)', () => {
+    // The sum and count kernels take four rows at a time when their ids differ (group-kernels.ts): the sums
+    // must still be the row-order sums, bit for bit, with few groups (c: ids repeat within four rows) and many.
     // Two dense keys learn which combinations occur from their first sum or count: a NaN or -0 value makes
     // the sums unable to tell (they fall back to one marking pass), and min/first alone make the same pass.
     // A mean makes a field's sum and count in one pass, whose counts serve as the row count when no value is NaN.
@@ -100,7 +102,7 @@ describe('groupBy over several keys', () => {
       ['n', ['count']],
     ] as const;
     const specArb = fc.shuffledSubarray([...ops], { minLength: 1 });
-    const twoKeys = fc.shuffledSubarray(['c', 'd', 's', 'm'] as Key[], { minLength: 2, maxLength: 2 });
+    const twoKeys = fc.shuffledSubarray(['c', 'd', 's', 'm'] as Key[], { minLength: 1, maxLength: 2 });
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 300 }), twoKeys, specArb, (rows, keys, spec) => {
         const s = RecordStore.fromObjects(rows, SCHEMA);
