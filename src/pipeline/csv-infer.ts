@@ -24,6 +24,7 @@ import type { FieldPlan } from './csv-block.js';
 import { ESCAPED, NA_TOKENS, unescapeInto, type NaMatcher } from './csv-bytes.js';
 import { CategoryEncoder } from './csv-categories.js';
 import { intOfBytes, KIND, kindOfBytes } from './csv-infer-kind.js';
+import type { TokenBatch } from './csv-tokenizer.js';
 import { INT64_DTYPES, intDTypeFor } from '../internal/int-dtypes.js';
 
 /** The missing-value tokens of the options: pandas' defaults (unless `keepDefaultNa` is false) plus `naValues`. @internal */
@@ -143,6 +144,32 @@ export class ColumnTally {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** The most fields of rows `r0..r1` of a batch. @internal */
+export function widestRow(rowStart: Int32Array, r0: number, r1: number): number {
+  let w = 0;
+  for (let r = r0; r < r1; r++) if (rowStart[r + 1]! - rowStart[r]! > w) w = rowStart[r + 1]! - rowStart[r]!;
+  return w;
+}
+
+/**
+ * Counts rows `r0..r1` of a tokenizer batch into `tallies` (one per column, at least as many as the widest row),
+ * column by column: each pass over the rows feeds one tally. Its own function, apart from the sampler's header
+ * handling: a deoptimization there (each reader passes its own `wantRows` closure) would otherwise discard the
+ * compiled row loop, and every read would tally its 10,000 rows in unoptimized code (docs/internals/performance.md,
+ * "Keep a sample's row loop apart").
+ * @internal
+ */
+export function tallyRows(tallies: readonly ColumnTally[], b: TokenBatch, r0: number, r1: number, quote: number): void {
+  const { bytes, starts, ends, flags, rowStart } = b;
+  for (let j = 0; j < tallies.length; j++) {
+    const t = tallies[j]!;
+    for (let r = r0; r < r1; r++) {
+      const f = rowStart[r]! + j;
+      if (f < rowStart[r + 1]!) t.add(bytes, starts[f]!, ends[f]!, flags[f]!, quote);
+    }
+  }
+}
 
 /** The nullable field spec of an inferred type. @internal */
 export function inferredSpec(t: InferredType): FieldSpec {

@@ -13,7 +13,7 @@
  */
 import { fieldString, type NaMatcher } from './csv-bytes.js';
 import { CsvError } from './csv-error.js';
-import { ColumnTally, type InferredType } from './csv-infer.js';
+import { ColumnTally, tallyRows, widestRow, type InferredType } from './csv-infer.js';
 import { ByteTokenizer } from './csv-tokenizer.js';
 
 /** What the sampler saw. @internal */
@@ -91,15 +91,12 @@ export class Sampler {
         r = 1;
       }
       const n = Math.min(b.nrows, r + this.#want - this.#rows);
-      const { bytes, starts, ends, flags, rowStart } = b;
-      const tallies = this.#tallies;
-      const quote = this.#quote;
-      for (; r < n; r++) {
-        const f0 = rowStart[r]!;
-        const f1 = rowStart[r + 1]!;
-        while (tallies.length < f1 - f0) tallies.push(new ColumnTally(this.#na));
-        for (let f = f0; f < f1; f++) tallies[f - f0]!.add(bytes, starts[f]!, ends[f]!, flags[f]!, quote);
-        this.#rows++;
+      if (n > r) {
+        const tallies = this.#tallies;
+        const width = widestRow(b.rowStart, r, n);
+        while (tallies.length < width) tallies.push(new ColumnTally(this.#na));
+        tallyRows(tallies, b, r, n, this.#quote);
+        this.#rows += n - r;
       }
       // A fatal error (unterminated quote, bad UTF-8, oversized field) is left for the reader, which raises it
       // with the same position when it reaches that place.
