@@ -1,6 +1,6 @@
 /**
  * Masks: the algebra that combines them (`maskAnd`, `maskOr`, `maskNot`) and the rows a mask keeps
- * (`filter(mask)`, and each block of the fused `filter(conditions)`), word-wise where the mask is 4-aligned.
+ * (`filter(mask)`), word-wise where the mask is 4-aligned.
  * A mask is a `Uint8Array`, one byte per row, any non-zero byte true. The SWAR helper lives here with every
  * loop that calls it (a helper imported from another module is reached through an accessor under the CJS
  * transform tsx applies, which costs in a per-word loop).
@@ -151,10 +151,11 @@ function countMask(mask: Uint8Array, n: number): number {
 /**
  * Branch-free index collection over a byte mask (any non-zero byte keeps the row): eight rows per step as two
  * 32-bit words where the mask is 4-aligned, skipping steps whose eight bytes are all zero (a selective filter
- * touches few), then byte by byte. Rows are numbered from `base`, appended to `keep` from `m`; `keep` needs
- * room for `m + n + 1` (the fill writes one past the last kept row). Returns the new count. @internal
+ * touches few), then byte by byte. `keep` needs room for the kept rows + 1 (the fill writes one past the last
+ * kept row). Returns the count. @internal
  */
-export function maskRows(mask: Uint8Array, n: number, keep: Uint32Array, base = 0, m = 0): number {
+function maskRows(mask: Uint8Array, n: number, keep: Uint32Array): number {
+  let m = 0;
   let i = 0;
   const words = LITTLE_ENDIAN ? maskWords(mask) : null;
   if (words !== null) {
@@ -163,13 +164,13 @@ export function maskRows(mask: Uint8Array, n: number, keep: Uint32Array, base = 
       const lo = words[j]!;
       const hi = words[j + 1]!;
       if ((lo | hi) === 0) continue;
-      m = keepWord(keep, m, nonZeroBytes(lo), base + (j << 2));
-      m = keepWord(keep, m, nonZeroBytes(hi), base + ((j + 1) << 2));
+      m = keepWord(keep, m, nonZeroBytes(lo), j << 2);
+      m = keepWord(keep, m, nonZeroBytes(hi), (j + 1) << 2);
     }
     i = w << 2;
   }
   for (; i < n; i++) {
-    keep[m] = base + i;
+    keep[m] = i;
     m += (mask[i]! + 255) >>> 8;
   }
   return m;

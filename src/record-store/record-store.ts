@@ -495,9 +495,10 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *
    * A conjunction of comparisons (pandas `df[(df.delay > 300) & (df.distance > 2000)]`) is one call with a list
    * of conditions, `filter([['delay', '>', 300], ['distance', '>', 2000]])`: each `[field, op, value]` reads as
-   * {@link RecordStore.where}'s arguments, and the rows are tested one block of 4096 at a time into a small
-   * buffer, so no mask as long as the store is made. Build masks with `where` and {@link maskOr}/{@link maskNot}
-   * only for what a conjunction cannot say (or, not, a mask reused across calls).
+   * {@link RecordStore.where}'s arguments. The rows are tested 4096 at a time with no mask: the most selective
+   * condition (judged on a sample of the store) lists the rows that pass, and each other condition reads only
+   * the rows still listed; the order changes the speed, never the rows. Build masks with `where` and
+   * {@link maskOr}/{@link maskNot} only for what a conjunction cannot say (or, not, a mask reused across calls).
    * @param pred - A non-empty array of conditions `[field, op, value]` (an array whose first element is an
    *   array), a predicate given one cursor moved along (keep `toObject()` if you store rows), or a mask of
    *   `length` booleans/0-1 values (from {@link RecordStore.where}, or e.g. `store.column('kind').eq('a')`).
@@ -506,8 +507,9 @@ export class RecordStore<S extends Schema = Schema> implements Iterable<RecordVi
    *   field, a {@link ValueError} for an unknown operator, a `TypeError` for a value of the wrong type), and a
    *   `TypeError` for a condition that is not a 2- or 3-element array; all are checked before any row is read.
    *   {@link ValueError} for a mask of the wrong length; `TypeError` for anything else.
-   * @remarks Conditions: O(length × conditions) in typed passes, then one gather per column; allocates the row
-   *   list (at most twice the kept rows) and the new columns. Predicate: O(length) calls. Mask: O(length).
+   * @remarks Conditions: O(length) for the first condition and O(rows still listed) for each other one, then
+   *   one gather per column; allocates the row list (sized from the sample, grown by doubling if it was wrong)
+   *   and the new columns. Predicate: O(length) calls. Mask: O(length).
    * @example
    * ```ts
    * flights.filter([['delay', '>', 300], ['origin', 'in', ['LAX', 'SFO']]]);

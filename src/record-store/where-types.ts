@@ -14,7 +14,8 @@ import type { Column, StoreData } from './store-data.js';
 import { adoptUtf8 } from './utf8-column.js';
 import type { Utf8Data } from './utf8-data.js';
 import { isValid } from './validity.js';
-import { checkWhereOp, columnTest, ConstTest, MaskTest, type RowTest, type WhereOp } from './where.js';
+import { BlockTest, checkWhereOp, columnTest, ConstTest, MaskTest, type RowTest, type WhereOp } from './where.js';
+import { refineValid } from './where-select.js';
 
 function valuesOf(f: FieldInfo, value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
@@ -43,13 +44,18 @@ function utf8Mask(f: FieldInfo, d: StoreData, op: WhereOp, value: unknown): Uint
   return throwType(`RecordStore.where: ${op} on utf8 field ${describe(f.name)}: utf8 fields compare with ==, !=, in, isNull, notNull`);
 }
 
-/** Rows `[lo, lo + n)` of `inner` kept only where valid (a comparison with a null is false, as pandas' `<NA>` in a filter). */
-class ValidTest implements RowTest {
+/**
+ * Rows `[lo, lo + n)` of `inner` kept only where valid (a comparison with a null is false, as pandas' `<NA>` in
+ * a filter), or, with `orNull` (`isNull`), also every null row: that OR selects through the block's answers.
+ */
+class ValidTest extends BlockTest {
   constructor(
     private readonly inner: RowTest,
     private readonly bm: Uint8Array,
     private readonly orNull: boolean,
-  ) {}
+  ) {
+    super();
+  }
   run(lo: number, n: number, out: Uint8Array): void {
     this.inner.run(lo, n, out);
     const bm = this.bm;
@@ -65,6 +71,14 @@ class ValidTest implements RowTest {
         out[i] = out[i]! & (bm[r >>> 3]! >>> (r & 7));
       }
     }
+  }
+  override select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    if (this.orNull) return super.select(lo, hi, keep, k);
+    return refineValid(this.bm, keep, k, this.inner.select(lo, hi, keep, k));
+  }
+  override refine(lo: number, hi: number, keep: Uint32Array, from: number, to: number): number {
+    if (this.orNull) return super.refine(lo, hi, keep, from, to);
+    return refineValid(this.bm, keep, from, this.inner.refine(lo, hi, keep, from, to));
   }
 }
 

@@ -12,6 +12,7 @@ import { describe, throwType, throwValue } from '../errors.js';
 import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 import type { FieldInfo } from './schema.js';
 import type { CategoryColumn, Column } from './store-data.js';
+import { codeKernels, refineBytes, refineFor, selectBytes, selectFor, type RefineKernel, type SelectKernel, type SelectOp } from './where-select.js';
 
 /** The operators of {@link RecordStore.where}. */
 export type WhereOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'isNull' | 'notNull';
@@ -138,42 +139,90 @@ function invert(out: Uint8Array, n: number): void {
 // --- row tests: one condition bound to its column, evaluated over any run of rows ----------------------
 
 /**
- * One condition (`field op value`) checked and bound to its column: `run(lo, n, out)` writes the 0/1 answer
- * of rows `[lo, lo + n)` into `out[0..n)`. `where` runs it once over every row into a new mask; the fused
- * `filter(conditions)` runs each condition over one block of rows at a time into a small buffer that stays
- * in cache. `out` must be 4-byte aligned (the kernels store four rows per 32-bit word).
+ * One condition (`field op value`) checked and bound to its column. `run(lo, n, out)` writes the 0/1 answer
+ * of rows `[lo, lo + n)` into `out[0..n)` (`where` runs it once over every row into a new mask; `out` must be
+ * 4-byte aligned: the kernels store four rows per 32-bit word). The fused `filter(conditions)` works on row
+ * numbers instead (where-select.ts): `select` appends the rows of `[lo, hi)` that pass to `keep` from `k` and
+ * returns the new count (`keep` needs room for `k + hi - lo`); `refine` keeps, in order, the rows of
+ * `keep[from, to)` (all within `[lo, hi)`) that pass, compacted from `from`, and returns the new end.
  * @internal
  */
 export interface RowTest {
   run(lo: number, n: number, out: Uint8Array): void;
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number;
+  refine(lo: number, hi: number, keep: Uint32Array, from: number, to: number): number;
 }
 
-/** A comparison kernel over a numeric column (`negate`: the complement, for `notNull` on floats). */
+/**
+ * A test that selects and refines through its own `run` over the block, into a scratch buffer: for the
+ * tests with no selection kernel of their own (`isNull` on a nullable field, an OR of two answers). @internal
+ */
+export abstract class BlockTest implements RowTest {
+  #scratch = new Uint8Array(0);
+  abstract run(lo: number, n: number, out: Uint8Array): void;
+  #block(lo: number, hi: number): Uint8Array {
+    if (this.#scratch.length < hi - lo) this.#scratch = new Uint8Array(hi - lo);
+    this.run(lo, hi - lo, this.#scratch);
+    return this.#scratch;
+  }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    return selectBytes(this.#block(lo, hi), lo, lo, hi, keep, k);
+  }
+  refine(lo: number, hi: number, keep: Uint32Array, from: number, to: number): number {
+    return from === to ? from : refineBytes(this.#block(lo, hi), lo, keep, from, to);
+  }
+}
+
+/** A comparison kernel over a numeric column (`negate`: the complement of the NaN test, for `notNull` on floats). */
 class KernelTest implements RowTest {
+  private readonly k: CmpKernel;
+  private readonly sel: SelectKernel;
+  private readonly ref: RefineKernel;
+  private readonly negate: boolean;
   constructor(
-    private readonly k: CmpKernel,
+    op: SelectOp,
+    dtype: string,
     private readonly a: ArrayLike<number | bigint>,
     private readonly v: number | bigint,
-    private readonly negate: boolean,
-  ) {}
+  ) {
+    this.negate = op === 'notNaN';
+    this.k = kernelFor(this.negate ? 'isNaN' : op, dtype);
+    this.sel = selectFor(op, dtype);
+    this.ref = refineFor(op, dtype);
+  }
   run(lo: number, n: number, out: Uint8Array): void {
     this.k(this.a, lo, n, this.v, out);
     if (!LITTLE_ENDIAN) fixByteOrder(out, n);
     if (this.negate) invert(out, n);
+  }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    return this.sel(this.a, lo, hi, this.v, keep, k);
+  }
+  refine(_lo: number, _hi: number, keep: Uint32Array, from: number, to: number): number {
+    return this.ref(this.a, this.v, keep, from, to);
   }
 }
 
 /** Category codes looked up in a table of one answer per code (`table[0]`: the missing code -1). */
 class LookupTest implements RowTest {
   private readonly k: LookupKernel;
+  private readonly sel: ReturnType<typeof codeKernels>[0];
+  private readonly ref: ReturnType<typeof codeKernels>[1];
   constructor(
     private readonly codes: ArrayLike<number>,
     private readonly table: Uint8Array,
   ) {
     this.k = lookupFor(codes);
+    [this.sel, this.ref] = codeKernels(codes);
   }
   run(lo: number, n: number, out: Uint8Array): void {
     this.k(this.codes, lo, n, this.table, out);
+  }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    return this.sel(this.codes, lo, hi, this.table, keep, k);
+  }
+  refine(_lo: number, _hi: number, keep: Uint32Array, from: number, to: number): number {
+    return this.ref(this.codes, this.table, keep, from, to);
   }
 }
 
@@ -188,6 +237,26 @@ class SetTest implements RowTest {
     const set = this.set;
     for (let i = 0; i < n; i++) out[i] = set.has(a[lo + i]!) ? 1 : 0;
   }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    const a = this.a;
+    const set = this.set;
+    for (let i = lo; i < hi; i++) {
+      keep[k] = i;
+      k += set.has(a[i]!) ? 1 : 0;
+    }
+    return k;
+  }
+  refine(_lo: number, _hi: number, keep: Uint32Array, from: number, to: number): number {
+    const a = this.a;
+    const set = this.set;
+    let k = from;
+    for (let j = from; j < to; j++) {
+      const r = keep[j]!;
+      keep[k] = r;
+      k += set.has(a[r]!) ? 1 : 0;
+    }
+    return k;
+  }
 }
 
 /** The same answer for every row (`isNull` on a column that cannot hold NaN). @internal */
@@ -196,6 +265,14 @@ export class ConstTest implements RowTest {
   run(_lo: number, n: number, out: Uint8Array): void {
     out.fill(this.value, 0, n);
   }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    if (this.value === 0) return k;
+    for (let i = lo; i < hi; i++) keep[k++] = i;
+    return k;
+  }
+  refine(_lo: number, _hi: number, _keep: Uint32Array, from: number, to: number): number {
+    return this.value === 0 ? from : to;
+  }
 }
 
 /** A whole-column mask computed up front (utf8 comparisons), read block by block. @internal */
@@ -203,6 +280,12 @@ export class MaskTest implements RowTest {
   constructor(private readonly mask: Uint8Array) {}
   run(lo: number, n: number, out: Uint8Array): void {
     out.set(this.mask.subarray(lo, lo + n));
+  }
+  select(lo: number, hi: number, keep: Uint32Array, k: number): number {
+    return selectBytes(this.mask, 0, lo, hi, keep, k);
+  }
+  refine(_lo: number, _hi: number, keep: Uint32Array, from: number, to: number): number {
+    return refineBytes(this.mask, 0, keep, from, to);
   }
 }
 
@@ -238,13 +321,13 @@ function numericTest(f: FieldInfo, col: TypedArray, op: WhereOp, value: unknown)
   switch (op) {
     case 'isNull':
     case 'notNull':
-      return isFloat ? new KernelTest(kernelFor('isNaN', f.dtype), a, 0, op === 'notNull') : new ConstTest(op === 'notNull' ? 1 : 0);
+      return isFloat ? new KernelTest(op === 'notNull' ? 'notNaN' : 'isNaN', f.dtype, a, 0) : new ConstTest(op === 'notNull' ? 1 : 0);
     case 'in':
       return new SetTest(a, valueSet(f, value));
     default:
   }
   // '!=' is true for NaN, as in pandas and IEEE (the kernel compares with !==).
-  return new KernelTest(kernelFor(op, f.dtype), a, operand(f, value, op), false);
+  return new KernelTest(op, f.dtype, a, operand(f, value, op));
 }
 
 function checkArray(value: unknown, f: FieldInfo): readonly unknown[] {

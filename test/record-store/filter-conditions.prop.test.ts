@@ -173,3 +173,125 @@ describe('filter(conditions): bad input, checked before any row is read', () => 
     throwsLike(() => s.filter([]), ValueError, RangeError, /mask length 0 does not match the store length 1/);
   });
 });
+
+describe('filter(conditions): the select and refine kernels of every dtype', () => {
+  const DTYPES = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'] as const;
+  type DT = (typeof DTYPES)[number];
+  const OPS: readonly WhereOp[] = ['==', '!=', '<', '<=', '>', '>=', 'in', 'isNull', 'notNull'];
+  const CTORS = {
+    int8: Int8Array,
+    uint8: Uint8Array,
+    int16: Int16Array,
+    uint16: Uint16Array,
+    int32: Int32Array,
+    uint32: Uint32Array,
+    float32: Float32Array,
+    float64: Float64Array,
+  };
+  const isFloat = (t: DT): boolean => t === 'float32' || t === 'float64';
+
+  /** Column `t` over `n` rows: small values (repeats), NaN in about a tenth of the float rows. */
+  function column(t: DT, n: number, seed: number): ArrayLike<number | bigint> {
+    let r = seed >>> 0 || 1;
+    const next = (): number => ((r = (Math.imul(r, 1103515245) + 12345) >>> 0) >>> 8) / 16777216;
+    const signed = !t.startsWith('u');
+    const vals = Array.from({ length: n }, () => (isFloat(t) && next() < 0.1 ? NaN : Math.floor(next() * 7) - (signed ? 3 : 0)));
+    if (t === 'int64') return BigInt64Array.from(vals, BigInt);
+    if (t === 'uint64') return BigUint64Array.from(vals, BigInt);
+    return CTORS[t].from(vals);
+  }
+
+  /** The model: one row's value against `op v` (NaN is null: it never compares, `!=` holds). */
+  function holdsNum(x: number, op: WhereOp, v: unknown): boolean {
+    const nan = Number.isNaN(x);
+    switch (op) {
+      case 'isNull':
+        return nan;
+      case 'notNull':
+        return !nan;
+      case 'in':
+        return !nan && (v as number[]).includes(x);
+      case '==':
+        return x === v;
+      case '!=':
+        return x !== v;
+      case '<':
+        return x < (v as number);
+      case '<=':
+        return x <= (v as number);
+      case '>':
+        return x > (v as number);
+      default:
+        return x >= (v as number);
+    }
+  }
+
+  const condArb = fc.tuple(fc.constantFrom(...DTYPES), fc.constantFrom(...OPS), fc.integer({ min: -4, max: 7 }));
+
+  test('every dtype and operator, one to three conditions, 0 to 3 blocks of rows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 4096 + 17 }), fc.array(condArb, { minLength: 1, maxLength: 3 }), fc.integer(), (n, conds, seed) => {
+        const cols = Object.fromEntries(DTYPES.map((t, j) => [t, column(t, n, seed + j)]));
+        const s = RecordStore.fromColumns({ ...cols, id: Int32Array.from({ length: n }, (_, i) => i) }, { ...Object.fromEntries(DTYPES.map((t) => [t, t])), id: 'int32' } as Record<
+          string,
+          'int32'
+        >);
+        const conditions = conds.map(([t, op, v]): Condition => {
+          if (op === 'isNull' || op === 'notNull') return [t, op];
+          if (op === 'in') return [t, op, [v, v + 2]];
+          // 64-bit fields take a bigint or a safe-integer number; the others a number.
+          return [t, op, (t === 'int64' || t === 'uint64') && v % 2 === 0 ? BigInt(v) : v];
+        });
+        const want: number[] = [];
+        for (let i = 0; i < n; i++) {
+          if (conds.every(([t, op, v]) => holdsNum(Number(cols[t]![i]!), op, op === 'in' ? [v, v + 2] : v))) want.push(i);
+        }
+        expect([...s.filter(conditions).column('id')]).toEqual(want);
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+  });
+
+  test('all rows kept and none kept, with conditions the sample orders either way', () => {
+    const n = 3 * 4096 + 5;
+    const s = RecordStore.fromColumns({ x: Float64Array.from({ length: n }, (_, i) => i), y: Uint8Array.from({ length: n }, (_, i) => i % 2) }, { x: 'float64', y: 'uint8' });
+    expect(
+      s.filter([
+        ['x', '>=', 0],
+        ['y', 'notNull'],
+      ]).length,
+    ).toBe(n);
+    expect(
+      s.filter([
+        ['y', '<', 2],
+        ['x', '<', 0],
+      ]).length,
+    ).toBe(0);
+    // The selective test sits last: the sample moves it first; the rows are the same.
+    expect([
+      ...s
+        .filter([
+          ['y', '==', 1],
+          ['x', '>', n - 10],
+        ])
+        .column('x'),
+    ]).toEqual([n - 8, n - 6, n - 4, n - 2]);
+  });
+
+  test('a sample that sees none of the kept rows: the row list grows past its first size', () => {
+    // Rows pass only outside the sampled windows (8 windows of 256 rows spread evenly): the sample expects none.
+    const n = 40_000;
+    const starts = Array.from({ length: 8 }, (_, w) => Math.floor(((n - 256) * w) / 7));
+    const y = Uint8Array.from({ length: n }, (_, i) => (starts.some((lo) => i >= lo && i < lo + 256) ? 0 : 1));
+    const s = RecordStore.fromColumns({ x: Int32Array.from({ length: n }, (_, i) => i), y }, { x: 'int32', y: 'uint8' });
+    const want = [...y.keys()].filter((i) => y[i] === 1);
+    expect([
+      ...s
+        .filter([
+          ['x', '>=', 0],
+          ['y', '==', 1],
+        ])
+        .column('x'),
+    ]).toEqual(want);
+  });
+});
