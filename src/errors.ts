@@ -1,6 +1,7 @@
 /**
  * Python-named error classes. Each extends the JavaScript built-in that JS users already catch,
- * so `instanceof RangeError` / `instanceof TypeError` work, while `err.name` keeps the Python name.
+ * so `instanceof RangeError` / `instanceof TypeError` work, while `err.name` keeps the Python name
+ * (`'IndexError'`), shown by `String(err)` and in stack traces.
  *
  * Wrong *types* throw the built-in `TypeError`; these classes cover the rest. Messages name the
  * value, the limit and the structure (`uint8 value 300 out of range [0, 255]`).
@@ -15,42 +16,39 @@
  * vector('int8').push(128); // OverflowError: int8 value 128 out of range [-128, 127]
  * ```
  */
-export class OverflowError extends RangeError {
-  /** The Python exception name, `'OverflowError'` (shown by `String(err)` and in stack traces). */
-  override name = 'OverflowError';
-}
+export class OverflowError extends RangeError {}
 
 /** An index is outside `[-length, length)`, or `pop()` was called on an empty structure (Python `IndexError`). */
-export class IndexError extends RangeError {
-  /** The Python exception name, `'IndexError'` (shown by `String(err)` and in stack traces). */
-  override name = 'IndexError';
-}
+export class IndexError extends RangeError {}
 
 /**
  * The right type with a bad value: a value not found by `index`/`remove`, an unknown dtype, a size or shape
  * mismatch, bad categories, use of a released view (Python `ValueError`).
  */
-export class ValueError extends RangeError {
-  /** The Python exception name, `'ValueError'` (shown by `String(err)` and in stack traces). */
-  override name = 'ValueError';
-}
+export class ValueError extends RangeError {}
 
 /** Unknown or read-only field on a record view (Python `AttributeError`); a `TypeError` for JS callers. */
-export class AttributeError extends TypeError {
-  /** The Python exception name, `'AttributeError'` (shown by `String(err)` and in stack traces). */
-  override name = 'AttributeError';
-}
+export class AttributeError extends TypeError {}
 
 /** A length-changing or reallocating operation while memory views are exported (Python `BufferError`). */
-export class BufferError extends Error {
-  /** The Python exception name, `'BufferError'` (shown by `String(err)` and in stack traces). */
-  override name = 'BufferError';
-}
+export class BufferError extends Error {}
 
 /** A feature Python also leaves unimplemented (for instance N-D memoryview slicing). */
-export class NotImplementedError extends Error {
-  /** The Python exception name, `'NotImplementedError'` (shown by `String(err)` and in stack traces). */
-  override name = 'NotImplementedError';
+export class NotImplementedError extends Error {}
+
+// Each class's `name` is the Python exception name, set once on its prototype as the built-in errors carry
+// theirs (`RangeError.prototype.name`): writable, not enumerable, in place before the constructor runs, so
+// `String(err)`, `err.stack` and `util.inspect` show it, and a minifier that renames the classes cannot change
+// it. One table instead of a `name` field written out in each class.
+for (const [E, name] of [
+  [OverflowError, 'OverflowError'],
+  [IndexError, 'IndexError'],
+  [ValueError, 'ValueError'],
+  [AttributeError, 'AttributeError'],
+  [BufferError, 'BufferError'],
+  [NotImplementedError, 'NotImplementedError'],
+] as const) {
+  Object.defineProperty(E.prototype, 'name', { value: name, writable: true, configurable: true, enumerable: false });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,14 @@ describe('error classes extend the built-in JS users catch', () => {
     expect(e.name).toBe(name);
     expect(e.message).toBe('msg');
     expect(String(e)).toBe(`${name}: msg`);
+    expect(e.stack?.split('\n')[0]).toBe(`${name}: msg`);
+    expect(e).toBeInstanceOf(Cls);
+    // As the built-ins: the name sits on the prototype (not an own, enumerable field), and can be overwritten.
+    expect(Object.keys(e)).toEqual([]);
+    expect(Object.getOwnPropertyDescriptor(Cls.prototype, 'name')).toMatchObject({ value: name, enumerable: false, writable: true });
+    e.name = 'Custom';
+    expect(String(e)).toBe('Custom: msg');
+    expect(new Cls('again').name).toBe(name);
   });
   test('BufferError and NotImplementedError are not RangeErrors or TypeErrors', () => {
     expect(new BufferError('x')).not.toBeInstanceOf(RangeError);
