@@ -34,28 +34,11 @@ export interface ArrowTypeOf {
   float64: Float64;
 }
 
-/** The dtype an Arrow primitive type reads back as (type level); `never` for other Arrow types. */
-export type DTypeOfArrow<T extends DataType> = T['TType'] extends Type.Int8
-  ? 'int8'
-  : T['TType'] extends Type.Uint8
-    ? 'uint8'
-    : T['TType'] extends Type.Int16
-      ? 'int16'
-      : T['TType'] extends Type.Uint16
-        ? 'uint16'
-        : T['TType'] extends Type.Int32
-          ? 'int32'
-          : T['TType'] extends Type.Uint32
-            ? 'uint32'
-            : T['TType'] extends Type.Int64
-              ? 'int64'
-              : T['TType'] extends Type.Uint64
-                ? 'uint64'
-                : T['TType'] extends Type.Float32
-                  ? 'float32'
-                  : T['TType'] extends Type.Float64
-                    ? 'float64'
-                    : never;
+/**
+ * The dtype an Arrow primitive type reads back as (type level); `never` for other Arrow types. Read off
+ * {@link ArrowTypeOf}: the dtype whose Arrow type has the same type id (`T['TType']`, e.g. `Type.Int8`).
+ */
+export type DTypeOfArrow<T extends DataType> = { [D in DType]: T['TType'] extends ArrowTypeOf[D]['TType'] ? D : never }[DType];
 
 /**
  * A fresh Arrow type instance for a dtype: `int8` → `Int8`, …, `float64` → `Float64`.
