@@ -19,12 +19,8 @@ export { throwMalformed };
 /** Bytes of `ARROW1`, the file-format magic. */
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
 
-/** Message header types (Message.fbs). */
-export const HEADER_SCHEMA = 1;
-/** @internal */
-export const HEADER_DICTIONARY_BATCH = 2;
-/** @internal */
-export const HEADER_RECORD_BATCH = 3;
+/** @internal Message header types (Message.fbs): the `headerType` of a {@link FramedMessage}. */
+export const HEADER = { SCHEMA: 1, DICTIONARY_BATCH: 2, RECORD_BATCH: 3 } as const;
 
 /** @internal One encapsulated message found by {@link scanMessage}. */
 export interface FramedMessage {
@@ -78,7 +74,7 @@ export function scanMessage(bytes: Uint8Array, pos: number, base: number, partia
   }
   const typePos = fb.field(msg, 1);
   const headerType = typePos === 0 ? 0 : fb.u8(typePos);
-  if (headerType !== HEADER_SCHEMA && headerType !== HEADER_DICTIONARY_BATCH && headerType !== HEADER_RECORD_BATCH) {
+  if (headerType !== HEADER.SCHEMA && headerType !== HEADER.DICTIONARY_BATCH && headerType !== HEADER.RECORD_BATCH) {
     return throwMalformed(at, headerType === 4 || headerType === 5 ? `tensor messages (header type ${headerType}) are not tables` : `unknown message header type ${headerType}`);
   }
   const headerPos = fb.field(msg, 2);
@@ -93,15 +89,15 @@ export function scanMessage(bytes: Uint8Array, pos: number, base: number, partia
   }
   const header = fb.deref(headerPos);
   checkKeyValuesOf(fb, msg);
-  if (headerType === HEADER_SCHEMA) {
+  if (headerType === HEADER.SCHEMA) {
     const schema = parseSchema(fb, header, at);
     if (state.schema === undefined) state.schema = schema;
   } else {
     const schema = state.schema;
-    if (schema === undefined) return throwMalformed(at, `a ${headerType === HEADER_RECORD_BATCH ? 'record' : 'dictionary'} batch before the schema`);
+    if (schema === undefined) return throwMalformed(at, `a ${headerType === HEADER.RECORD_BATCH ? 'record' : 'dictionary'} batch before the schema`);
     const body = bytes.subarray(bodyStart, bodyStart + bodyLength);
-    checkBufferRegions(fb, headerType === HEADER_DICTIONARY_BATCH ? fb.fieldTable(header, 1) : header, bodyLength, at, headerType);
-    if (headerType === HEADER_DICTIONARY_BATCH) {
+    checkBufferRegions(fb, headerType === HEADER.DICTIONARY_BATCH ? fb.fieldTable(header, 1) : header, bodyLength, at, headerType);
+    if (headerType === HEADER.DICTIONARY_BATCH) {
       const id = fb.fieldI64(header, 0, 0);
       const data = fb.fieldTable(header, 1);
       if (data === 0) return throwMalformed(at, 'dictionary batch has no data');
@@ -153,7 +149,7 @@ function checkBufferRegions(fb: FlatReader, batch: number, bodyLength: number, a
     if (off < 0 || len < 0 || off + len > bodyLength) {
       throwMalformed(
         at,
-        `buffer ${k} of the ${headerType === HEADER_RECORD_BATCH ? 'record' : 'dictionary'} batch (offset ${off}, length ${len}) lies outside its ${bodyLength}-byte body`,
+        `buffer ${k} of the ${headerType === HEADER.RECORD_BATCH ? 'record' : 'dictionary'} batch (offset ${off}, length ${len}) lies outside its ${bodyLength}-byte body`,
       );
     }
   }
@@ -216,7 +212,7 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
           return throwMalformed(footerStart, `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} (offset ${off}, ${meta} + ${len} bytes) lies outside the file body`);
         }
         const m = scanMessage(body, off, 0, false, state);
-        if (m.headerType !== (id === 2 ? HEADER_DICTIONARY_BATCH : HEADER_RECORD_BATCH)) {
+        if (m.headerType !== (id === 2 ? HEADER.DICTIONARY_BATCH : HEADER.RECORD_BATCH)) {
           return throwMalformed(off, `footer ${id === 2 ? 'dictionary' : 'record batch'} block ${k} points at a message of header type ${m.headerType}`);
         }
       }
@@ -233,14 +229,14 @@ export function validateIPC(bytes: Uint8Array): IPCLayout {
       break;
     }
     // A file's schema is in its footer (apache-arrow writes no schema message after the magic).
-    if (!file && messages === 0 && m.headerType !== HEADER_SCHEMA) {
+    if (!file && messages === 0 && m.headerType !== HEADER.SCHEMA) {
       return throwMalformed(pos, `the first message must be a schema, found header type ${m.headerType}`);
     }
-    if (messages > 0 && m.headerType === HEADER_SCHEMA) {
+    if (messages > 0 && m.headerType === HEADER.SCHEMA) {
       // A second schema starts another stream (arrow's readAll); fromIPC reads the first only.
       break;
     }
-    if (m.headerType === HEADER_RECORD_BATCH) recordBatches++;
+    if (m.headerType === HEADER.RECORD_BATCH) recordBatches++;
     messages++;
     pos += m.size;
   }

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { ReadableStreamLike, ReadableStreamReaderLike } from '../pipeline.js';
-import { type FramedMessage, HEADER_SCHEMA, newStreamState, scanMessage, throwMalformed } from './ipc-frame.js';
+import { type FramedMessage, HEADER, newStreamState, scanMessage, throwMalformed } from './ipc-frame.js';
 
 /** Byte chunks: an iterable / async iterable of Uint8Array (Node streams are), or a web `ReadableStream`. */
 export type ByteSource = Iterable<Uint8Array | ArrayBufferView | ArrayBuffer> | AsyncIterable<Uint8Array | ArrayBufferView | ArrayBuffer> | ReadableStreamLike<Uint8Array>;
@@ -131,7 +131,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
         let m: FramedMessage | number;
         try {
           m = done ? scanMessage(buf, 0, base, false, state) : scanMessage(buf, 0, base, true, state);
-          if (typeof m !== 'number' && count === 0 && m.headerType !== HEADER_SCHEMA) {
+          if (typeof m !== 'number' && count === 0 && m.headerType !== HEADER.SCHEMA) {
             throwMalformed(base, `the first message must be a schema, found header type ${m.headerType}`);
           }
         } catch (e) {
@@ -142,7 +142,7 @@ export async function frameMessages(it: AsyncIterator<unknown>, first: Uint8Arra
           need = m;
           continue;
         }
-        if (count > 0 && m.headerType === HEADER_SCHEMA) return; // a second schema starts another stream: read the first only
+        if (count > 0 && m.headerType === HEADER.SCHEMA) return; // a second schema starts another stream: read the first only
         const msg = buf.byteOffset % 8 === 0 ? buf.subarray(0, m.size) : buf.slice(0, m.size);
         const rest = buf.subarray(m.size);
         pending.length = 0;
