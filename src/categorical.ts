@@ -1,24 +1,9 @@
 /**
  * Categorical (pandas.Categorical): dictionary-encoded columns of strings or numbers.
- * The implementation lives in `categorical/`; this module is its public face.
+ * The implementation lives in `categorical/`; this module is its public face (the class module exports
+ * exactly the public API: the class, its factory and the types its signatures name).
  * @packageDocumentation
  */
-export { Categorical, categorical } from './categorical/categorical.js';
+export * from './categorical/categorical.js';
 /** @internal The code-width rule, shared with compactly/arrow's dictionary import (not re-exported by index.ts). */
 export { allocCodes, codesDTypeFor } from './categorical/codes.js';
-export type {
-  CategoricalMemoryUsage,
-  CategoricalOptions,
-  CategoryValue,
-  CodeArray,
-  CodesDType,
-  CompareOperand,
-  FromCodesOptions,
-  MinMaxOptions,
-  PushOptions,
-  Renamer,
-  ReorderOptions,
-  SetCategoriesOptions,
-  ValueCountsOptions,
-  WidenCategory,
-} from './categorical/categorical.js';

@@ -30,21 +30,8 @@ export type {
 export type { AggOp } from './record-store/group-by.js';
 export type { NullableColumn } from './record-store/from-columns.js';
 export { Utf8Column, type Utf8ColumnMemory } from './record-store/utf8-column.js';
-export type {
-  AggResultType,
-  AggSchema,
-  AggSpecOf,
-  ColumnInput,
-  ColumnOf,
-  ColumnOfFieldType,
-  ColumnsSchema,
-  FieldName,
-  RecordCursor,
-  RecordStoreOptions,
-  RecordView,
-  RecordViewMembers,
-  SortOptions,
-} from './record-store/types.js';
+// Every type of types.js is public (the store's options, views, cursor, column and aggregation types).
+export type * from './record-store/types.js';
 export type { FieldMemory, ObjectsEstimate, RecordStoreMemoryUsage } from './record-store/memory.js';
 export type { TableFormatOptions } from './record-store/format.js';
 export type { DerivedSchema, DerivedType, DeriveSpec, InferredFieldType } from './record-store/derive.js';
