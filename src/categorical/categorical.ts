@@ -685,7 +685,9 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Comparisons → Uint8Array masks
+  // Comparisons → Uint8Array masks. One method per operator (pandas' `==`, `!=`, `<`, … each its own name and
+  // TSDoc), each a one-line delegation to #compare: `duplicates` lists their repeated shape, and nothing is
+  // left to fold without losing a method's own documentation (docs/internals/design.md).
   // ---------------------------------------------------------------------------------------------
 
   /**
