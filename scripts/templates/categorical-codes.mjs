@@ -31,10 +31,21 @@ export function recodeInPlace${W}(codes: ${A}, n: number, table: Int32Array): vo
   for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
 }
 
-/** out[j] = codes[idx[j]], for j < idx.length. @internal */
+/** out[j] = codes[idx[j]], for j < idx.length, four a step (the four loads overlap, then the four stores). @internal */
 export function gather${W}(codes: ${A}, idx: ArrayLike<number>, out: ${A}): void {
   const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const a = codes[idx[j]!]!;
+    const b = codes[idx[j + 1]!]!;
+    const c = codes[idx[j + 2]!]!;
+    const d = codes[idx[j + 3]!]!;
+    out[j] = a;
+    out[j + 1] = b;
+    out[j + 2] = c;
+    out[j + 3] = d;
+  }
+  for (; j < m; j++) out[j] = codes[idx[j]!]!;
 }
 
 /** out = [smallest code, largest code, smallest code >= 0] among the first n. @internal */

@@ -451,7 +451,15 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
    *   dictionary in each Categorical that uses it.
    */
   take(indices: ArrayLike<number>): Categorical<T> {
-    const out = new Categorical(gather(this.#codes, takeIndices(indices, this.#length)), indices.length, this.#dictionary(), this.#ordered, this.#strict);
+    return this.takeUnchecked(takeIndices(indices, this.#length));
+  }
+
+  /**
+   * @internal {@link Categorical.take} without its O(m) check of the indices, for row lists in `[0, length)` by
+   * construction (the RecordStore verbs' gathers: filter, take, sortBy, head, join, groupBy keys).
+   */
+  takeUnchecked(indices: ArrayLike<number>): Categorical<T> {
+    const out = new Categorical(gather(this.#codes, indices), indices.length, this.#dictionary(), this.#ordered, this.#strict);
     this.#shared = out.#shared = true;
     return out;
   }

@@ -35,10 +35,21 @@ export function recodeInPlace8(codes: Int8Array, n: number, table: Int32Array): 
   for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
 }
 
-/** out[j] = codes[idx[j]], for j < idx.length. @internal */
+/** out[j] = codes[idx[j]], for j < idx.length, four a step (the four loads overlap, then the four stores). @internal */
 export function gather8(codes: Int8Array, idx: ArrayLike<number>, out: Int8Array): void {
   const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const a = codes[idx[j]!]!;
+    const b = codes[idx[j + 1]!]!;
+    const c = codes[idx[j + 2]!]!;
+    const d = codes[idx[j + 3]!]!;
+    out[j] = a;
+    out[j + 1] = b;
+    out[j + 2] = c;
+    out[j + 3] = d;
+  }
+  for (; j < m; j++) out[j] = codes[idx[j]!]!;
 }
 
 /** out = [smallest code, largest code, smallest code >= 0] among the first n. @internal */
@@ -110,10 +121,21 @@ export function recodeInPlace16(codes: Int16Array, n: number, table: Int32Array)
   for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
 }
 
-/** out[j] = codes[idx[j]], for j < idx.length. @internal */
+/** out[j] = codes[idx[j]], for j < idx.length, four a step (the four loads overlap, then the four stores). @internal */
 export function gather16(codes: Int16Array, idx: ArrayLike<number>, out: Int16Array): void {
   const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const a = codes[idx[j]!]!;
+    const b = codes[idx[j + 1]!]!;
+    const c = codes[idx[j + 2]!]!;
+    const d = codes[idx[j + 3]!]!;
+    out[j] = a;
+    out[j + 1] = b;
+    out[j + 2] = c;
+    out[j + 3] = d;
+  }
+  for (; j < m; j++) out[j] = codes[idx[j]!]!;
 }
 
 /** out = [smallest code, largest code, smallest code >= 0] among the first n. @internal */
@@ -185,10 +207,21 @@ export function recodeInPlace32(codes: Int32Array, n: number, table: Int32Array)
   for (let i = 0; i < n; i++) codes[i] = table[codes[i]! + 1]!;
 }
 
-/** out[j] = codes[idx[j]], for j < idx.length. @internal */
+/** out[j] = codes[idx[j]], for j < idx.length, four a step (the four loads overlap, then the four stores). @internal */
 export function gather32(codes: Int32Array, idx: ArrayLike<number>, out: Int32Array): void {
   const m = idx.length;
-  for (let j = 0; j < m; j++) out[j] = codes[idx[j]!]!;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const a = codes[idx[j]!]!;
+    const b = codes[idx[j + 1]!]!;
+    const c = codes[idx[j + 2]!]!;
+    const d = codes[idx[j + 3]!]!;
+    out[j] = a;
+    out[j + 1] = b;
+    out[j + 2] = c;
+    out[j + 3] = d;
+  }
+  for (; j < m; j++) out[j] = codes[idx[j]!]!;
 }
 
 /** out = [smallest code, largest code, smallest code >= 0] among the first n. @internal */

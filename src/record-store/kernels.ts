@@ -32,9 +32,23 @@ export function specialize<F extends (...args: never[]) => unknown>(fn: F, tag: 
 
 // --- kernels (self-contained: no free variables) -------------------------------------------------
 
-/** out[j] = src[idx[j]] for j < m. */
+/**
+ * out[j] = src[idx[j]] for j < m, four rows a step: the four loads first, then the four stores, so the loads
+ * (scattered rows, often cache misses) overlap instead of each waiting behind the previous store.
+ */
 function gather1(src: ArrayLike<unknown>, idx: ArrayLike<number>, m: number, out: { [i: number]: unknown }): void {
-  for (let j = 0; j < m; j++) out[j] = src[idx[j]!];
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const a = src[idx[j]!];
+    const b = src[idx[j + 1]!];
+    const c = src[idx[j + 2]!];
+    const d = src[idx[j + 3]!];
+    out[j] = a;
+    out[j + 1] = b;
+    out[j + 2] = c;
+    out[j + 3] = d;
+  }
+  for (; j < m; j++) out[j] = src[idx[j]!];
 }
 
 /** Copies `size`-element blocks: out[j*size .. +size] = src[idx[j]*size .. +size]. */

@@ -38,6 +38,8 @@ export interface CategoryColumn {
   set(i: number, v: unknown): unknown;
   codeOf(v: unknown): number;
   take(indices: ArrayLike<number>): CategoryColumn;
+  /** `take` of indices in `[0, length)` by construction (no check). */
+  takeUnchecked(indices: ArrayLike<number>): CategoryColumn;
   removeAt(i: number): unknown;
   swapRemoveAt(i: number): unknown;
   /** The owner mark (src/internal/owner.ts): set while a store owns the column. */
