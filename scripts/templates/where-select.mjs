@@ -4,9 +4,9 @@
 // (src/record-store/where-select.ts, as where.ts does for the mask kernels): the test is known ahead, the
 // column's TypedArray type is the store's.
 //
-// Each loop takes four rows per step, loads and tests the four first, then writes the four row numbers and
-// advances the count by each answer: V8 then keeps the tests off the store/count chain, and the loop runs in
-// about half the time of the one-row loop (docs/record-store.md, "How fast").
+// Each loop takes eight rows per step, loads and tests the eight first, then writes the eight row numbers and
+// advances the count by each answer: V8 then keeps the tests off the store/count chain. Selecting 1e6 float64
+// rows in 4096-row calls (load 0.3-1.3, min of 60, two runs): one row a step 4.0 ms, four 1.7 ms, eight 1.4-1.6 ms.
 
 /** [name, doc, type of the values, extra parameter, the 0/1 answer of one value `x`]. */
 const TESTS = [
@@ -22,7 +22,7 @@ const TESTS = [
   ['Bytes', 'the byte is non-zero (a whole-column 0/1 mask, or one block of answers)', 'Uint8Array', 'bytes: Uint8Array', (x) => `+(${x} !== 0)`],
 ];
 
-const STEP = 4;
+const STEP = 8;
 const lanes = Array.from({ length: STEP }, (_, u) => u);
 
 function select([name, doc, values, param, test]) {

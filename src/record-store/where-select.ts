@@ -6,7 +6,7 @@
  * costs one pass over the first column and a fraction of a pass over the others, and no mask, AND or
  * index extraction at all.
  *
- * The kernels are generated, four rows a step (where-select.gen.ts, from scripts/templates/where-select.mjs);
+ * The kernels are generated, eight rows a step (where-select.gen.ts, from scripts/templates/where-select.mjs);
  * this module clones one copy per (op, dtype), as where.ts does for the mask kernels (monomorphic; the shared
  * function where code generation is forbidden).
  *
