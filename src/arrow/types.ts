@@ -9,6 +9,7 @@
  */
 import { type DataType, Float32, Float64, Int16, Int32, Int64, Int8, Precision, Type, Uint16, Uint32, Uint64, Uint8 } from 'apache-arrow';
 import type { DType } from '../dtype.js';
+import { describe, ValueError } from '../errors.js';
 
 /** The Arrow type class for each dtype (type level). */
 export interface ArrowTypeOf {
@@ -44,6 +45,7 @@ export type DTypeOfArrow<T extends DataType> = { [D in DType]: T['TType'] extend
  * A fresh Arrow type instance for a dtype: `int8` → `Int8`, …, `float64` → `Float64`.
  * @param dtype - a compactly dtype name.
  * @returns the Arrow primitive type whose buffer class equals the dtype's TypedArray class.
+ * @throws {@link ValueError} for a name that is not a dtype.
  * @remarks O(1); allocates one small type object.
  * @example
  * ```ts
@@ -52,29 +54,23 @@ export type DTypeOfArrow<T extends DataType> = { [D in DType]: T['TType'] extend
  */
 export function arrowTypeOf<D extends DType>(dtype: D): ArrowTypeOf[D];
 export function arrowTypeOf(dtype: DType): DataType {
-  switch (dtype) {
-    case 'int8':
-      return new Int8();
-    case 'uint8':
-      return new Uint8();
-    case 'int16':
-      return new Int16();
-    case 'uint16':
-      return new Uint16();
-    case 'int32':
-      return new Int32();
-    case 'uint32':
-      return new Uint32();
-    case 'int64':
-      return new Int64();
-    case 'uint64':
-      return new Uint64();
-    case 'float32':
-      return new Float32();
-    case 'float64':
-      return new Float64();
-  }
+  if (!Object.hasOwn(ARROW_TYPES, dtype)) throw new ValueError(`arrowTypeOf: unknown dtype ${describe(dtype)}`);
+  return new ARROW_TYPES[dtype]();
 }
+
+/** The Arrow type class of each dtype: {@link ArrowTypeOf} at the value level. */
+const ARROW_TYPES: { readonly [D in DType]: new () => ArrowTypeOf[D] } = {
+  int8: Int8,
+  uint8: Uint8,
+  int16: Int16,
+  uint16: Uint16,
+  int32: Int32,
+  uint32: Uint32,
+  int64: Int64,
+  uint64: Uint64,
+  float32: Float32,
+  float64: Float64,
+};
 
 /**
  * The dtype of an Arrow primitive numeric type, or `undefined` for any other Arrow type

@@ -29,6 +29,10 @@ describe('type mapping', () => {
     expect(new (t.ArrayType as new (n: number) => unknown)(0)).toBeInstanceOf(DTYPES[d].ctor);
     expect(dtypeOfArrowType(t)).toBe(d);
   });
+  test('a name that is not a dtype is a ValueError', () => {
+    expect(() => arrowTypeOf('int128' as never)).toThrow(ValueError);
+    expect(() => arrowTypeOf('toString' as never)).toThrow(/arrowTypeOf: unknown dtype "toString"/);
+  });
   test('non-numeric Arrow types have no dtype', () => {
     for (const t of [new A.Utf8(), new A.Bool(), new A.Float16(), new A.TimestampMillisecond(), new A.Dictionary(new A.Utf8(), new A.Int8())]) {
       expect(dtypeOfArrowType(t)).toBeUndefined();
