@@ -1,10 +1,11 @@
 /**
  * The parallel CSV reader of compactly/node: the main thread reads the file in blocks, cuts each at its last
  * record boundary (csv-split.ts), and hands the blocks (transferred, not copied) to `worker_threads` that
- * tokenize and convert them with the serial reader's block API; the converted columns come back transferred
- * and are re-chunked in file order by the serial reader's chunk builder — so the chunks, `skippedRows` and
- * every error (with its line number: each block's base line is the sum of the line ends before it) are the
- * serial reader's.
+ * tokenize and convert them with the serial reader's block API, or converts a block itself when every worker
+ * already has enough queued (so `n` threads parse: this one and `n - 1` workers); the converted columns come
+ * back transferred, with the block's bytes for the next read, and are re-chunked in file order by the serial
+ * reader's chunk builder — so the chunks, `skippedRows` and every error (with its line number: each block's
+ * base line is the sum of the line ends before it) are the serial reader's.
  *
  * @internal
  * @packageDocumentation
@@ -13,18 +14,31 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { ByteTokenizer, ChunkBuilder, CsvError, CsvReader, planOf, type CsvOptions } from '../pipeline.js';
 import type { RecordStore, Schema } from '../record-store.js';
+import { BlockParser } from './csv-block-parser.js';
 import type { BlockRequest, BlockResult, WorkerInit } from './csv-protocol.js';
 import { lastRecordEnd } from './csv-split.js';
 import type { PathLike } from './file-bytes.js';
 
 /**
- * Bytes per block handed to a worker: the file split into ~32 blocks per worker, within [1 MiB, 4 MiB]. What is
- * in flight (blocks, a worker's token arrays of ~2x its block, converted columns) scales with it: on the 81 MB
- * flights file, blocks of ~5 MB (8 per worker) peaked at ~250 MB RSS with 2 workers, ~1.3 MB ones at ~205 MB.
+ * Bytes per block: the file split into ~32 blocks per parsing thread, within [1 MiB, 4 MiB]. What is in flight
+ * (blocks, a worker's token arrays of ~2x its block, converted columns) scales with it: on the 81 MB flights
+ * file, blocks of ~5 MB (8 per worker) peaked at ~250 MB RSS with 2 workers, ~1.3 MB ones at ~205 MB.
  */
-function blockSize(fileSize: number, workers: number): number {
-  return Math.min(4 << 20, Math.max(1 << 20, Math.ceil(fileSize / (workers * 32))));
+function blockSize(fileSize: number, threads: number): number {
+  return Math.min(4 << 20, Math.max(1 << 20, Math.ceil(fileSize / (threads * 32))));
 }
+
+/**
+ * Blocks queued per worker before the main thread converts one itself: enough that a worker still has work
+ * while the main thread converts a block and stacks the results that came back.
+ */
+const WORKER_DEPTH = 3;
+
+/**
+ * Converted blocks this thread may hold ahead of the oldest one still being converted by a worker: rather than
+ * wait for it, this thread reads and converts further blocks (each holds ~1 MB of columns).
+ */
+const MAIN_AHEAD = 12;
 
 /**
  * Starts one worker: the built module beside this one (dist/csv-worker.{js,cjs}); when running from the
@@ -37,16 +51,18 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${src}); })`, { eval: true });
 }
 
-/** A fixed pool: block `i` goes to worker `i % n`, and each worker answers in order. */
+type Waiter = { resolve: (r: BlockResult) => void; reject: (e: unknown) => void };
+
+/** A fixed pool: a block goes to the worker with the fewest queued (each answers in order), if one has room. */
 class Pool {
   readonly #workers: Worker[] = [];
-  readonly #waiting: { resolve: (r: BlockResult) => void; reject: (e: unknown) => void }[][] = [];
+  readonly #waiting: Waiter[][] = [];
   #failure: unknown = null;
 
   constructor(n: number, init: WorkerInit) {
     for (let i = 0; i < n; i++) {
       const w = startWorker();
-      const queue: { resolve: (r: BlockResult) => void; reject: (e: unknown) => void }[] = [];
+      const queue: Waiter[] = [];
       w.on('message', (r: BlockResult) => queue.shift()?.resolve(r));
       w.on('error', (e) => this.#fail(e));
       w.on('exit', (code) => {
@@ -63,9 +79,12 @@ class Pool {
     for (const q of this.#waiting) for (const p of q.splice(0)) p.reject(e);
   }
 
-  run(req: BlockRequest): Promise<BlockResult> {
+  /** The block's result, from the least busy worker; null when every worker has `depth` blocks queued. */
+  run(req: BlockRequest, depth: number): Promise<BlockResult> | null {
     if (this.#failure !== null) return Promise.reject(this.#failure);
-    const i = req.id % this.#workers.length;
+    let i = -1;
+    for (let k = 0; k < this.#waiting.length; k++) if (this.#waiting[k]!.length < depth && (i < 0 || this.#waiting[k]!.length < this.#waiting[i]!.length)) i = k;
+    if (i < 0) return null;
     return new Promise((resolve, reject) => {
       this.#waiting[i]!.push({ resolve, reject });
       this.#workers[i]!.postMessage(req, [req.buffer]);
@@ -77,17 +96,17 @@ class Pool {
   }
 }
 
-/** @internal A CsvReader over a file path that parses blocks on `workers` worker threads. */
+/** @internal A CsvReader over a file path that parses blocks on `threads` threads: this one and `threads - 1` workers. */
 export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
   readonly #path: PathLike;
-  readonly #workers: number;
+  readonly #threads: number;
   readonly #blockBytes: number | undefined;
 
   /** @param blockBytes - bytes per block read (tests use tiny blocks to cut records everywhere). */
-  constructor(path: PathLike, opts: CsvOptions<S>, workers: number, blockBytes?: number) {
+  constructor(path: PathLike, opts: CsvOptions<S>, threads: number, blockBytes?: number) {
     super([], opts);
     this.#path = path;
-    this.#workers = workers;
+    this.#threads = threads;
     this.#blockBytes = blockBytes;
   }
 
@@ -100,11 +119,12 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     this.track(counts);
     const fh = await open(this.#path, 'r');
     let pool: Pool | null = null;
+    /** Results in file order. */
     const pending: Promise<BlockResult>[] = [];
     try {
       const size = (await fh.stat()).size;
       const b = new ChunkBuilder(planOf(o), o.schema, o.chunkSize, o.header, skip, Q, false, o.rename, o.wholeBytes === undefined ? undefined : size);
-      const bs = this.#blockBytes ?? blockSize(size, this.#workers);
+      const bs = this.#blockBytes ?? blockSize(size, this.#threads);
       // The header (and a BOM), read by the serial tokenizer: it tells where the data starts and on which line.
       const tok = new ByteTokenizer(D, Q, o.fieldSizeLimit);
       let fileOffset = 0;
@@ -135,7 +155,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
       }
       let streamOffset = tok.offset; // first data byte
       let line = tok.line;
-      pool = new Pool(this.#workers, {
+      const init: WorkerInit = {
         type: 'init',
         schema: o.schema,
         delimiter: D,
@@ -146,20 +166,51 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         naTokens: o.naTokens,
         inferred: [...o.inferred],
         inferRows: o.inferRows,
-      });
+      };
+      pool = new Pool(this.#threads - 1, init);
+      const here = new BlockParser(init);
       let readAt = streamOffset;
       let carry = new Uint8Array(0);
       let id = 0;
+      // Block buffers handed back by the workers (and this thread), reused for the next reads.
+      const spare: ArrayBuffer[] = [];
+      const limit = WORKER_DEPTH * (this.#threads - 1) + 2;
+      // Whether the oldest pending result has arrived: while it has not, this thread parses further blocks itself.
+      let headReady = false;
+      let oldest: Promise<BlockResult> | undefined;
+      const watch = (): void => {
+        if (pending[0] === oldest) return;
+        oldest = pending[0];
+        headReady = false;
+        const h = oldest;
+        h?.then(
+          () => {
+            if (oldest === h) headReady = true;
+          },
+          () => undefined,
+        );
+      };
       const dispatch = (buf: Uint8Array, length: number): void => {
-        const p = pool!.run({ type: 'block', id: id++, buffer: buf.buffer as ArrayBuffer, length, offset: streamOffset });
+        const req: BlockRequest = { type: 'block', id: id++, buffer: buf.buffer as ArrayBuffer, length, offset: streamOffset };
+        streamOffset += length;
+        const p = pool!.run(req, WORKER_DEPTH);
+        if (p === null) {
+          // Every worker is busy: this thread converts the block now (its result waits in order with the others').
+          pending.push(Promise.resolve(here.parse(req).result));
+          return;
+        }
         p.catch(() => undefined); // awaited in order below; this only keeps a failure from being "unhandled" meanwhile
         pending.push(p);
-        streamOffset += length;
       };
       eof = false;
       for (;;) {
-        while (!eof && pending.length < 2 * this.#workers) {
-          const block = new Uint8Array(carry.length + bs);
+        for (;;) {
+          watch();
+          if (eof || (pending.length >= limit && (headReady || pending.length >= limit + MAIN_AHEAD))) break;
+          const need = carry.length + bs;
+          let ab = spare.pop();
+          while (ab !== undefined && ab.byteLength < need) ab = spare.pop();
+          const block = new Uint8Array(ab ?? new ArrayBuffer(need + (need >> 4)));
           block.set(carry);
           const { bytesRead } = await fh.read(block, carry.length, bs, readAt);
           readAt += bytesRead;
@@ -180,6 +231,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         const next = pending.shift();
         if (next === undefined) break;
         const r = await next;
+        spare.push(r.input);
         b.progress(r.end, r.n);
         b.addBlock(r, 0, r.n);
         counts.skipped += r.skipped;

@@ -49,4 +49,6 @@ export interface BlockResult {
   readonly skipped: number;
   readonly error: RowError | null;
   readonly fatal: TokenFatal | null;
+  /** The request's buffer, handed back (transferred) for the next block read. */
+  readonly input: ArrayBuffer;
 }

@@ -30,9 +30,9 @@ const CSV_FILE_PIECE = 1 << 20;
 /** Options of the Node {@link readCsv}: the core options plus `workers`. */
 export interface NodeReadCsvOptions<S extends Schema> extends ReadCsvOptions<S> {
   /**
-   * Worker threads that parse a file path's blocks: an integer ≥ 1 (1 = serial, on this thread) or `'auto'`
-   * (the default: `os.availableParallelism()` threads for files of at least {@link PARALLEL_CSV_MIN_BYTES},
-   * serial below). Chunks, `skippedRows` and errors (line numbers included) are the serial reader's whatever
+   * Threads that parse a file path's blocks: an integer ≥ 1 (1 = serial, on this thread; n = this thread and
+   * n − 1 worker threads) or `'auto'` (the default: `os.availableParallelism()` threads for files of at least
+   * {@link PARALLEL_CSV_MIN_BYTES}, serial below). Chunks, `skippedRows` and errors (line numbers included) are the serial reader's whatever
    * the count. Streams and `reuse: true` are always read serially (reused chunk memory cannot be handed
    * between threads).
    */
@@ -107,8 +107,8 @@ class FileCsvReader<S extends Schema> extends CsvReader<S> {
  * fails, or the consumer breaks early. In parallel (`workers` ≥ 2, or `'auto'` on a file of at least
  * {@link PARALLEL_CSV_MIN_BYTES}), the main thread reads blocks of 1–4 MiB, cuts each at its last record
  * boundary (quote-aware), and transfers them to the workers, which tokenize and convert them and transfer the
- * columns back; chunks come out in file order, identical to the serial reader's, with at most two blocks per
- * worker in flight. The workers are terminated when the reader ends, fails or is abandoned.
+ * columns (and the block's bytes, reused for the next read) back; when every worker has three blocks queued, the
+ * main thread converts the next block itself. Chunks come out in file order, identical to the serial reader's. The workers are terminated when the reader ends, fails or is abandoned.
  * @example
  * ```ts
  * for await (const chunk of readCsv('trips.csv', { schema: { city: 'category', km: 'float64' } })) {

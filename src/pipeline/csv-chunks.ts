@@ -348,33 +348,33 @@ export class ChunkBuilder {
 const MAX_WHOLE_ROWS = 2 ** 31 - 1;
 
 /**
- * Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`. The
- * block's values are looked up once each (a value is in the chunk's list, or added to it, before its first row
- * is remapped, so the order is the serial reader's), then the rows go through a table with no branch.
+ * Remaps block codes `[from, to)` to chunk codes (first-seen order in the chunk), writing `out` from `at`, in one
+ * pass: a block code's chunk code is looked up (the value added to the chunk's list if new) the first time it
+ * occurs in the rows, so the order is the serial reader's; every later row is a table load.
  */
 function remapCodes(codes: Int32Array, values: string[], from: number, to: number, out: Int32Array, at: number, byValue: Map<string, number>, list: string[]): void {
-  const k = values.length;
-  // The chunk code of each block code, in the order the codes first occur in [from, to): a block's codes are
-  // first-seen order over the whole block, so a value first seen before `from` may be absent from the rows.
-  const seen = new Uint8Array(k);
-  const map = new Int32Array(k + 1);
+  const map = new Int32Array(values.length + 1).fill(UNMAPPED);
   map[0] = -1;
-  let left = k;
-  for (let i = from; i < to && left > 0; i++) {
-    const c = codes[i]!;
-    if (c < 0 || seen[c] !== 0) continue;
-    seen[c] = 1;
-    left--;
-    const v = values[c]!;
-    let m = byValue.get(v);
-    if (m === undefined) {
-      m = list.length;
-      list.push(v);
-      byValue.set(v, m);
-    }
-    map[c + 1] = m;
+  for (let i = from; i < to; i++) {
+    const c = codes[i]! + 1;
+    let m = map[c]!;
+    if (m === UNMAPPED) m = map[c] = chunkCode(values[c - 1]!, byValue, list);
+    out[at++] = m;
   }
-  for (let i = from; i < to; i++) out[at++] = map[codes[i]! + 1]!;
+}
+
+/** A block code not yet mapped. */
+const UNMAPPED = -2;
+
+/** The chunk code of `v` (added to the chunk's values if new). */
+function chunkCode(v: string, byValue: Map<string, number>, list: string[]): number {
+  let m = byValue.get(v);
+  if (m === undefined) {
+    m = list.length;
+    list.push(v);
+    byValue.set(v, m);
+  }
+  return m;
 }
 
 /** `out[i] = table[codes[i] + 1]` for the first `n` codes (a recode and a narrowing in one pass). */
