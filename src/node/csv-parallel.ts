@@ -87,7 +87,7 @@ class Pool {
     if (i < 0) return null;
     return new Promise((resolve, reject) => {
       this.#waiting[i]!.push({ resolve, reject });
-      this.#workers[i]!.postMessage(req, [req.buffer]);
+      this.#workers[i]!.postMessage(req, [req.buffer, ...req.recycle]);
     });
   }
 
@@ -190,12 +190,17 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
           () => undefined,
         );
       };
+      // Column buffers of the blocks already stacked, handed to the next block's parser (a worker, or this thread).
+      const spareColumns: ArrayBuffer[] = [];
+      const perBlock = b.conv.numeric.length + b.conv.cats.length;
       const dispatch = (buf: Uint8Array, length: number): void => {
-        const req: BlockRequest = { type: 'block', id: id++, buffer: buf.buffer as ArrayBuffer, length, offset: streamOffset };
+        const recycle = spareColumns.splice(Math.max(0, spareColumns.length - perBlock));
+        const req: BlockRequest = { type: 'block', id: id++, buffer: buf.buffer as ArrayBuffer, length, offset: streamOffset, recycle };
         streamOffset += length;
         const p = pool!.run(req, WORKER_DEPTH);
         if (p === null) {
           // Every worker is busy: this thread converts the block now (its result waits in order with the others').
+          here.give(recycle);
           pending.push(Promise.resolve(here.parse(req).result));
           return;
         }
@@ -236,6 +241,11 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         b.addBlock(r, 0, r.n);
         counts.skipped += r.skipped;
         counts.rowsRead = b.rowsRead;
+        // Copied into the chunk: the block's columns are free for the next blocks (a few blocks' worth kept).
+        if (spareColumns.length < 4 * perBlock) {
+          for (const a of r.cols) if (a !== null) spareColumns.push(a.buffer as ArrayBuffer);
+          for (const a of r.codes) if (a !== null) spareColumns.push(a.buffer as ArrayBuffer);
+        }
         while (b.ready.length > 0) yield b.ready.shift() as unknown as RecordStore<S>;
         if (r.error !== null) throw new CsvError(r.error.message, r.error.line + line - 1, r.error.column, r.error.field);
         if (r.fatal !== null) throw b.fatalError(r.fatal, line - 1);

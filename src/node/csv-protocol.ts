@@ -29,6 +29,8 @@ export interface BlockRequest {
   readonly buffer: ArrayBuffer;
   readonly length: number;
   readonly offset: number;
+  /** Column buffers of blocks already stacked (transferred), for this block's columns. */
+  readonly recycle: ArrayBuffer[];
 }
 
 /** @internal A converted block; `error`/`fatal` lines are relative to the block (its first line is 1). */

@@ -20,6 +20,7 @@ port.on('message', (msg: WorkerInit | BlockRequest) => {
     parser = new BlockParser(msg);
     return;
   }
+  parser!.give(msg.recycle);
   const { result, transfer } = parser!.parse(msg);
   port.postMessage(result, transfer);
 });
