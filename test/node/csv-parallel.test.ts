@@ -35,7 +35,8 @@ async function collect(it: AsyncIterable<RecordStore<Schema>> & { skippedRows: n
         nulls: c.fields.map((k) => c.nullCount(k)),
         cols: Object.keys(c.schema).map((k) => {
           const col = c.column(k) as unknown as { categories?: unknown[]; toArray(): unknown[]; constructor: { name: string } };
-          if (col.categories !== undefined) return { cats: [...col.categories], values: col.toArray() };
+          if (col.categories !== undefined)
+            return { cats: [...col.categories], values: col.toArray(), codes: (col as unknown as { codes: { constructor: { name: string } } }).codes.constructor.name };
           if (col instanceof Utf8Column) return { type: 'Utf8Column', values: col.toArray() };
           return { type: col.constructor.name, values: Array.from(col as unknown as ArrayLike<number>), validity: c.validity(k) };
         }),
@@ -48,11 +49,14 @@ async function collect(it: AsyncIterable<RecordStore<Schema>> & { skippedRows: n
   return { chunks, skipped: it.skippedRows, error };
 }
 
-async function both(text: string | Uint8Array, options: ReadCsvOptions<Schema>, blockBytes: number): Promise<[Outcome, Outcome]> {
+/** The serial and the parallel reader's outcomes; `whole`: as readCsvStore reads (one chunk, categories sorted). */
+async function both(text: string | Uint8Array, options: ReadCsvOptions<Schema>, blockBytes: number, whole = false): Promise<[Outcome, Outcome]> {
   const path = join(dir, `t${fileNo++}.csv`);
   writeFileSync(path, text);
-  const serial = await collect(readCsv(path, { ...options, workers: 1 }));
-  const parallel = await collect(new ParallelCsvReader(path, csvOptions(options), 2, blockBytes));
+  const size = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+  const serialReader = readCsv(path, { ...options, workers: 1 });
+  const serial = await collect(whole ? serialReader.wholeStore(size) : serialReader);
+  const parallel = await collect(new ParallelCsvReader(path, whole ? { ...csvOptions(options), wholeBytes: size } : csvOptions(options), 2, blockBytes));
   return [serial, parallel];
 }
 
@@ -90,6 +94,23 @@ describe('serial and parallel readers agree', () => {
       expect(p).toEqual(s);
     },
   );
+
+  propTest.prop([csvText, fc.integer({ min: 1, max: 64 }), fc.constantFrom<'throw' | 'skip'>('throw', 'skip')], { numRuns: 10 })(
+    'random CSVs read whole (readCsvStore): same store, skipped rows and errors',
+    async (text, blockBytes, onError) => {
+      const [s, p] = await both(text, { schema, onError }, blockBytes, true);
+      expect(p).toEqual(s);
+    },
+  );
+
+  test('read whole: codes as wide as the serial reader makes them (Int8, Int16, Int32), widened across blocks', async () => {
+    for (const distinct of [100, 200, 40_000]) {
+      const rows = Array.from({ length: 2 * distinct }, (_, i) => `v${(i * 7919) % distinct},${i},${i % 3 === 0 ? 'NA' : 'm' + (i % 150)}`);
+      const [s, p] = await both('k,x,m\n' + rows.join('\n') + '\n', { schema }, 4096, true);
+      expect(s.chunks).toHaveLength(1);
+      expect(p).toEqual(s);
+    }
+  });
 
   test('a file of mixed line ends, BOM, bad rows and a long field, in 7-byte blocks', async () => {
     const text = '\uFEFFk,x,m\r\n"a\r\nb",1,x\r"é😀",2.5,"y"""\n' + 'z,3,' + '"' + 'w'.repeat(5000) + '"\r\nbad,zz,q\nq,4,NA\r\n';
