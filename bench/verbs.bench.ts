@@ -4,9 +4,10 @@
  * `sortBy().head()`, and plain-object code (Map-based join and counts, `Array.concat`, string building).
  * Flights-like data: two category keys (300 airports, skewed), int16 delays, float64 distances.
  */
-import { RecordStore, maskAnd, writeCsv } from '../src/index.js';
+import { RecordStore, maskAnd, writeCsv, type Categorical } from '../src/index.js';
 import type { SpeedCase, Suite, SuiteContext } from './_harness.js';
 import { categoryNames, floats, ints, rng } from './_data.js';
+import { keyStore } from './group-keys.js';
 
 const AIRPORTS = categoryNames(300);
 
@@ -102,6 +103,11 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
   const planeObjs = tails.map((t, i) => ({ tail: t, seats: seats[i]! }));
   const withTail = store.assign({ tail });
   const tailObjs = objs.map((o, i) => ({ ...o, tail: tail[i]! }));
+  // The two-key value counts of issue 21 at its own size: 3 × rows (3M at the default size).
+  const big = 3 * n;
+  const keys = keyStore(big);
+  const bigA = (keys.column('a') as Categorical).codes as Int16Array;
+  const bigB = (keys.column('b') as Categorical).codes as Int16Array;
   const joinCheck = (got: unknown, want: unknown, task: string): void => {
     if (got !== want) throw new Error(`${task}: ${String(got)} joined rows, expected ${String(want)}`);
   };
@@ -152,6 +158,29 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
       check: (got, want, task) => {
         // the one-key reference answers another question: only its shape is checked
         if (!task.includes('one key') && JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${task}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+      },
+    },
+    {
+      // Issue 21's target as it is stated: two category fields against one on 3M rows (3 × rows), on
+      // bench/group-keys.ts' data (300 × 300 categories, ~51,000 combinations).
+      name: `value counts at ${big.toLocaleString('en-US')} rows: two category fields vs one`,
+      baseline: {
+        name: 'plain JS over the code arrays: Map of a * 300 + b counts, sorted',
+        fn: () => {
+          const c = new Map<number, number>();
+          for (let i = 0; i < big; i++) {
+            const k = bigA[i]! * 300 + bigB[i]!;
+            c.set(k, (c.get(k) ?? 0) + 1);
+          }
+          return [...c.values()].sort((p, q) => q - p).slice(0, 5);
+        },
+      },
+      tasks: [
+        { name: "valueCounts(['a', 'b'])", fn: () => [...keys.valueCounts(['a', 'b']).head(5).column('count')] },
+        { name: "valueCounts('a') (one field, for scale)", reference: true, fn: () => [...keys.valueCounts('a').head(5).column('count')] },
+      ],
+      check: (got, want, task) => {
+        if (!task.includes('one field') && JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${task}: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
       },
     },
     {

@@ -465,6 +465,17 @@ export class Categorical<T extends CategoryValue = CategoryValue> implements Ite
   }
 
   /**
+   * @internal A Categorical over `codes` (in range by construction, this one's code width) sharing this one's
+   * categories, `ordered` and `strict`, as {@link Categorical.takeUnchecked} does: for verbs that compute the
+   * codes themselves (store.valueCounts' key columns).
+   */
+  withCodesUnchecked(codes: CodeArray): Categorical<T> {
+    const out = new Categorical(codes, codes.length, this.#dictionary(), this.#ordered, this.#strict);
+    this.#shared = out.#shared = true;
+    return out;
+  }
+
+  /**
    * A copy: same values, categories, `ordered` and `strict`, capacity equal to length.
    * @returns A new Categorical that shares nothing with this one.
    * @remarks O(n + k).

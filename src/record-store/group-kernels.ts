@@ -468,13 +468,23 @@ export function pairSeenIds(p: PairIds, n: number, k: number): Uint8Array {
  * empty sum).
  */
 function settlePair(p: PairIds, out: Float64Array, bad: number): void {
-  const k = out.length;
   if (bad === 0 && p.seen === null) {
-    const seen = new Uint8Array(k);
-    for (let g = 0; g < k; g++) seen[g] = out[g] === 0 && 1 / out[g]! < 0 ? 0 : 1;
+    const seen = new Uint8Array(out.length);
+    specialize(settleSeen, 'Float64Array')(out, seen);
     p.seen = seen;
+  } else specialize(settleSeen, 'Float64Array')(out, null);
+}
+
+/** Untouched (−0) slots of a pair kernel's table become +0 (into `seen` 0, the others 1, when given). */
+function settleSeen(out: Float64Array, seen: Uint8Array | null): void {
+  const k = out.length;
+  for (let g = 0; g < k; g++) {
+    const s = out[g]!;
+    if (s === 0) {
+      if (seen !== null) seen[g] = 1 / s > 0 ? 1 : 0;
+      out[g] = 0;
+    } else if (seen !== null) seen[g] = 1;
   }
-  for (let g = 0; g < k; g++) if (out[g] === 0) out[g] = 0;
 }
 
 /** The combined ids of a pair as an Int32Array (−1: dropped). @internal */
@@ -524,10 +534,13 @@ export function countByGroup(vals: TypedArray | undefined, dtype: DType, ids: Id
   return out;
 }
 
-/** Rows per combined id of a pair (both ids present), recording which ids occur. @internal */
-export function pairCounts(p: PairIds, n: number, k: number): Int32Array {
-  const out = new Int32Array(k);
+/**
+ * Rows per combined id of a pair (both ids present) into `out` (k slots, zero), recording which ids occur
+ * unless `record` is false. @internal
+ */
+export function pairCounts(p: PairIds, n: number, k: number, out: Int32Array = new Int32Array(k), record = true): Int32Array {
   specialize(pairSize, `${tagOf(p.a)}:${tagOf(p.b)}`)(p.a, p.b, p.kb, n, out);
+  if (!record) return out;
   if (p.seen === null) {
     const seen = new Uint8Array(k);
     for (let g = 0; g < k; g++) seen[g] = +(out[g]! !== 0);

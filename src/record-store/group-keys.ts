@@ -85,6 +85,30 @@ function firstRows(gid: ArrayLike<number>, n: number, k: number, first: Int32Arr
   return seen;
 }
 
+/** The number of nonzero entries of `seen[0..k)`. */
+function countSeen(seen: Uint8Array, k: number): number {
+  let m = 0;
+  for (let c = 0; c < k; c++) m += seen[c]!;
+  return m;
+}
+
+/**
+ * The observed combined ids `c = x * kb + y` (`seen[c]` 1) in order into `keep`, with the first row of `x`
+ * (`repA`) into `reps` and of `y` (`repB`) into `lastReps`: two nested loops, no division per id.
+ */
+function keptPairs(seen: Uint8Array, ka: number, kb: number, repA: Int32Array, repB: Int32Array, keep: Uint32Array, reps: Uint32Array, lastReps: Uint32Array): void {
+  let g = 0;
+  for (let x = 0, c = 0; x < ka; x++) {
+    const r = repA[x]!;
+    for (let y = 0; y < kb; y++, c++) {
+      if (seen[c] === 0) continue;
+      keep[g] = c;
+      reps[g] = r;
+      lastReps[g++] = repB[y]!;
+    }
+  }
+}
+
 /** gid[i] = map[gid[i]] for kept rows. */
 function remap(gid: Int32Array, n: number, map: Int32Array): void {
   for (let i = 0; i < n; i++) {
@@ -207,19 +231,11 @@ function lazyPairGroups(cur: Groups, last: Groups, n: number): Groups {
   const resolve = (): { reps: Uint32Array; lastReps: Uint32Array; keep: Uint32Array | null } => {
     if (kept !== undefined) return kept;
     const seen = pairSeenIds(pair, n, k);
-    let m = 0;
-    for (let c = 0; c < k; c++) m += seen[c]!;
+    const m = specialize(countSeen, 'Uint8Array')(seen, k);
     const keep = new Uint32Array(m);
-    for (let c = 0, g = 0; c < k; c++) if (seen[c] !== 0) keep[g++] = c;
-    const repA = repRows(cur);
-    const repB = repRows(last);
     const reps = new Uint32Array(m);
     const lastReps = new Uint32Array(m);
-    for (let g = 0; g < m; g++) {
-      const c = keep[g]!;
-      reps[g] = repA[(c / kb) | 0]!;
-      lastReps[g] = repB[c % kb]!;
-    }
+    specialize(keptPairs, 'Uint8Array')(seen, cur.k, kb, repRows(cur), repRows(last), keep, reps, lastReps);
     return (kept = { reps, lastReps, keep: m === k ? null : keep });
   };
   return {

@@ -40,6 +40,8 @@ export interface CategoryColumn {
   take(indices: ArrayLike<number>): CategoryColumn;
   /** `take` of indices in `[0, length)` by construction (no check). */
   takeUnchecked(indices: ArrayLike<number>): CategoryColumn;
+  /** A column over `codes` (in range, this column's code width) sharing this one's categories. */
+  withCodesUnchecked(codes: Int8Array | Int16Array | Int32Array): CategoryColumn;
   removeAt(i: number): unknown;
   swapRemoveAt(i: number): unknown;
   /** The owner mark (src/internal/owner.ts): set while a store owns the column. */

@@ -11,9 +11,10 @@ import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
 import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
 import { pairCounts } from './group-kernels.js';
+import { specialize } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 import { fieldType, type FieldInfo, type FieldSpec, type Schema } from './schema.js';
-import type { Column, StoreData } from './store-data.js';
+import type { CategoryColumn, Column, StoreData } from './store-data.js';
 
 /** Options of {@link RecordStore.valueCounts}. */
 export interface StoreValueCountsOptions {
@@ -77,45 +78,148 @@ export function pairValueCounts(d: StoreData, keys: readonly FieldInfo[], out: s
   const [ga, gb] = keyGroups(d, keys) as [Groups, Groups];
   if (ga.k * gb.k > Math.max(n, DENSE_MIN)) return null;
   // groupBy's pair count (the ids combined in the kernel), without its first-row pass: the key values come
-  // from each key's own first rows.
-  const counts = pairCounts({ a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, ga.k * gb.k);
-  let m = 0;
-  let max = 0;
-  for (let g = 0; g < counts.length; g++) {
-    const x = counts[g]!;
-    if (x !== 0) m++;
-    if (x > max) max = x;
-  }
-  // The observed combinations in key order, then sorted by count, largest first (stable: ties keep key order).
-  const ids = new Uint32Array(m);
-  const desc = new Uint32Array(m);
-  for (let g = 0, j = 0; g < counts.length; g++) {
-    const x = counts[g]!;
-    if (x === 0) continue;
-    ids[j] = g;
-    desc[j++] = max - x;
-  }
-  const order = argsortByCodes([desc], [codeBits(max)], m);
-  const repA = repRows(ga);
-  const repB = repRows(gb);
-  const kb = gb.k;
-  const rowsA = new Uint32Array(m);
-  const rowsB = new Uint32Array(m);
+  // from each key's own first rows. The count table is reused from call to call (see countTable).
+  const k = ga.k * gb.k;
+  const counts = pairCounts({ a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, k, countTable(k), false);
+  const mm = new Int32Array(2);
+  specialize(countsRange, 'Int32Array')(counts, k, mm);
+  const m = mm[0]!;
+  const max = mm[1]!;
+  // A category key's ids are its codes: its output codes are written directly (no row list, no gather).
+  const outA = keyOut(d, fa, m);
+  const outB = keyOut(d, fb, m);
   const c = new Uint32Array(m);
-  for (let j = 0; j < m; j++) {
-    const g = ids[order[j]!]!;
-    rowsA[j] = repA[(g / kb) | 0]!;
-    rowsB[j] = repB[g % kb]!;
-    c[j] = counts[g]!;
+  const mapA = keyMap(fa, ga);
+  const mapB = keyMap(fb, gb);
+  if (max <= 4 * m + 1024) {
+    // A counting sort by count, largest first; stable (ties in key order): one pass to place each combination.
+    const start = new Int32Array(max + 1);
+    specialize(countsHistogram, 'Int32Array')(counts, k, start);
+    for (let x = max, pos = 0; x >= 1; x--) {
+      const h = start[x]!;
+      start[x] = pos;
+      pos += h;
+    }
+    specialize(placeByCount, `${tagOf(outA)}:${tagOf(outB)}`)(counts, ga.k, gb.k, mapA, mapB, start, outA, outB, c);
+  } else {
+    // Few combinations with large counts: a radix sort of the observed combinations by count.
+    const ids = new Uint32Array(m);
+    const desc = new Uint32Array(m);
+    for (let g = 0, j = 0; g < k; g++) {
+      const x = counts[g]!;
+      if (x === 0) continue;
+      ids[j] = g;
+      desc[j++] = max - x;
+    }
+    const order = argsortByCodes([desc], [codeBits(max)], m);
+    const kb = gb.k;
+    for (let j = 0; j < m; j++) {
+      const g = ids[order[j]!]!;
+      outA[j] = mapA[(g / kb) | 0]!;
+      outB[j] = mapB[g % kb]!;
+      c[j] = counts[g]!;
+    }
   }
+  counts.fill(0, 0, k);
   return {
     entries: [
       [fa.name, fieldType(fa.spec)],
       [fb.name, fieldType(fb.spec)],
       [out, 'uint32'],
     ],
-    cols: [takeColumn(d.cols[fa.index]!, fa, rowsA, m), takeColumn(d.cols[fb.index]!, fb, rowsB, m), c],
+    cols: [keyColumn(d, fa, outA, m), keyColumn(d, fb, outB, m), c],
     valid: [null, null, null],
     length: m,
   };
+}
+
+/** Largest count table kept between calls (slots; 4 B each). */
+const KEEP_SLOTS = 1 << 18;
+let TABLE: Int32Array | null = null;
+
+/**
+ * A zeroed Int32 table of at least `k` slots. Up to {@link KEEP_SLOTS} slots one table is reused from call to call
+ * (the caller zeroes the slots it used before returning): a new table of ~90,000 slots costs more than the count
+ * itself needs beyond one key (the fresh pages are faulted in on first touch), bench/group-keys.ts.
+ */
+function countTable(k: number): Int32Array {
+  if (k > KEEP_SLOTS) return new Int32Array(k);
+  if (TABLE === null || TABLE.length < k) TABLE = new Int32Array(Math.max(k, 1 << 12));
+  return TABLE;
+}
+
+/** out[0] = the number of nonzero counts of `counts[0..k)`, out[1] = the largest. */
+function countsRange(counts: Int32Array, k: number, out: Int32Array): void {
+  let m = 0;
+  let max = 0;
+  for (let g = 0; g < k; g++) {
+    const x = counts[g]!;
+    m += x !== 0 ? 1 : 0;
+    max = x > max ? x : max;
+  }
+  out[0] = m;
+  out[1] = max;
+}
+
+/** hist[x] = the number of combinations counted x times (x ≥ 1). */
+function countsHistogram(counts: Int32Array, k: number, hist: Int32Array): void {
+  for (let g = 0; g < k; g++) {
+    const x = counts[g]!;
+    if (x !== 0) hist[x] = hist[x]! + 1;
+  }
+}
+
+/**
+ * Each observed combination `x * kb + y`, in key order, at the next position of its count (`start[count]`):
+ * `mapA[x]`, `mapB[y]` (codes or first rows, see {@link keyOut}) and its count. Nested loops, no division.
+ */
+function placeByCount(
+  counts: Int32Array,
+  ka: number,
+  kb: number,
+  mapA: Int32Array,
+  mapB: Int32Array,
+  start: Int32Array,
+  outA: { [j: number]: number },
+  outB: { [j: number]: number },
+  c: Uint32Array,
+): void {
+  for (let x = 0, g = 0; x < ka; x++) {
+    const r = mapA[x]!;
+    for (let y = 0; y < kb; y++, g++) {
+      const cnt = counts[g]!;
+      if (cnt === 0) continue;
+      const j = start[cnt]!;
+      start[cnt] = j + 1;
+      outA[j] = r;
+      outB[j] = mapB[y]!;
+      c[j] = cnt;
+    }
+  }
+}
+
+/** What {@link placeByCount} writes per id of a key: its code (a category key), else its first row. */
+function keyOut(d: StoreData, f: FieldInfo, m: number): Int8Array | Int16Array | Int32Array | Uint32Array {
+  if (f.kind !== 'category') return new Uint32Array(m);
+  const codes = (d.cols[f.index] as CategoryColumn).codes;
+  return new (codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(m);
+}
+
+/** Per id of a key, the value {@link keyOut} holds: the id itself (a category's ids are its codes), else its first row. */
+function keyMap(f: FieldInfo, g: Groups): Int32Array {
+  if (f.kind !== 'category') return repRows(g);
+  const ids = new Int32Array(g.k);
+  for (let x = 0; x < g.k; x++) ids[x] = x;
+  return ids;
+}
+
+/** The key column from {@link keyOut}'s array: a Categorical over the codes, else the rows gathered. */
+function keyColumn(d: StoreData, f: FieldInfo, out: Int8Array | Int16Array | Int32Array | Uint32Array, m: number): Column {
+  const col = d.cols[f.index]!;
+  if (f.kind === 'category') return (col as CategoryColumn).withCodesUnchecked(out as Int8Array | Int16Array | Int32Array);
+  return takeColumn(col, f, out, m);
+}
+
+function tagOf(a: ArrayLike<number>): string {
+  return (a as { constructor: { name: string } }).constructor.name;
 }

@@ -115,6 +115,35 @@ describe('valueCounts', () => {
   });
 });
 
+describe('valueCounts of two keys in one pass', () => {
+  // The one-pass pair count sorts by count with a counting sort when the largest count is small against the
+  // number of combinations (the usual case), else with a radix sort: both keep ties in key order. Its count
+  // table is reused from call to call: counts of one store must not leak into the next.
+  test.each([
+    ['counting sort (small counts)', 3],
+    ['radix sort (a few combinations with large counts)', 4000],
+  ])('%s equals groupBy + sortBy, category and integer keys', (_name, copies) => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const many = Array.from({ length: copies }, () => rows).flat();
+        const s = store(many);
+        for (const keys of [
+          ['k', 'j'],
+          ['j', 'x'],
+          ['x', 'k'],
+        ] as const) {
+          const viaGroupBy = s
+            .groupBy([...keys])
+            .agg({ count: ['count'] })
+            .sortBy('count', { descending: true });
+          expect(s.valueCounts([...keys]).toObjects()).toEqual(viaGroupBy.toObjects());
+        }
+      }),
+      { ...PARAMS, numRuns: copies > 100 ? 15 : 100 },
+    );
+  });
+});
+
 describe('nlargest / nsmallest', () => {
   test('equal a stable sort (NaN dropped) then the first n', () => {
     fc.assert(
