@@ -208,10 +208,11 @@ export class BlockConverter {
   }
 
   /**
-   * Converts rows `[r0, r1)` of `batch` into `target`, rows `at…`. Returns the number of rows written (fewer
+   * Converts rows `[r0, r1)` of `batch` into `target`, rows `at…` (category codes from row `codesAt`: a whole
+   * store's reader converts them into scratch and narrows them). Returns the number of rows written (fewer
    * than `r1 - r0` when rows were skipped, or when `error` was set).
    */
-  convert(batch: TokenBatch, r0: number, r1: number, target: ColumnTarget, at: number): number {
+  convert(batch: TokenBatch, r0: number, r1: number, target: ColumnTarget, at: number, codesAt = at): number {
     const skip = this.#skip;
     if (this.#idx.length < r1 - r0) {
       this.#idx = new Int32Array(2 * (r1 - r0));
@@ -253,7 +254,7 @@ export class BlockConverter {
     const cats = this.cats;
     for (let k = 0; k < cats.length; k++) {
       const p = cats[k]!;
-      this.#convertCategory(batch, idx, n, this.plan[p]!, target.codes[p]!, at, target.enc[p]!);
+      this.#convertCategory(batch, idx, n, this.plan[p]!, target.codes[p]!, codesAt, target.enc[p]!);
     }
     const texts = this.texts;
     for (let k = 0; k < texts.length; k++) convertUtf8(batch, idx, n, this.plan[texts[k]!]!, texts[k]!, target, at, this.#quote);

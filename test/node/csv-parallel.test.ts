@@ -108,6 +108,10 @@ describe('serial and parallel readers agree', () => {
       const rows = Array.from({ length: 2 * distinct }, (_, i) => `v${(i * 7919) % distinct},${i},${i % 3 === 0 ? 'NA' : 'm' + (i % 150)}`);
       const [s, p] = await both('k,x,m\n' + rows.join('\n') + '\n', { schema }, 4096, true);
       expect(s.chunks).toHaveLength(1);
+      const k = (s.chunks[0] as { cols: { cats: string[]; values: string[]; codes: string }[] }).cols[0]!;
+      expect(k.codes).toBe(distinct <= 127 ? 'Int8Array' : distinct <= 32767 ? 'Int16Array' : 'Int32Array');
+      expect(k.values).toEqual(rows.map((r) => r.split(',')[0]));
+      expect(k.cats).toEqual([...new Set(k.values)].sort());
       expect(p).toEqual(s);
     }
   });
