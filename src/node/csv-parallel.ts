@@ -201,7 +201,9 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         if (p === null) {
           // Every worker is busy: this thread converts the block now (its result waits in order with the others').
           here.give(recycle);
-          pending.push(Promise.resolve(here.parse(req).result));
+          const { result } = here.parse(req);
+          spare.push(req.buffer); // read into again at once, not once the result is stacked
+          pending.push(Promise.resolve({ ...result, input: null }));
           return;
         }
         p.catch(() => undefined); // awaited in order below; this only keeps a failure from being "unhandled" meanwhile
@@ -236,7 +238,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         const next = pending.shift();
         if (next === undefined) break;
         const r = await next;
-        spare.push(r.input);
+        if (r.input !== null) spare.push(r.input);
         b.progress(r.end, r.n);
         b.addBlock(r, 0, r.n);
         counts.skipped += r.skipped;

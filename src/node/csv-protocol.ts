@@ -51,6 +51,6 @@ export interface BlockResult {
   readonly skipped: number;
   readonly error: RowError | null;
   readonly fatal: TokenFatal | null;
-  /** The request's buffer, handed back (transferred) for the next block read. */
-  readonly input: ArrayBuffer;
+  /** The request's buffer, handed back (transferred) for the next block read (null: already reused). */
+  readonly input: ArrayBuffer | null;
 }
