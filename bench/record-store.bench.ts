@@ -179,6 +179,17 @@ async function speed(ctx: SuiteContext): Promise<SpeedCase[]> {
           },
         },
         {
+          name: 'objects: objs.forEach(o => s += o.x)',
+          reference: true,
+          fn: () => {
+            let s = 0;
+            objs.forEach((o) => {
+              s += o.x;
+            });
+            return s;
+          },
+        },
+        {
           name: 'objects shuffled in memory: for…of',
           reference: true,
           fn: () => {

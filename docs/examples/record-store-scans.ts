@@ -23,7 +23,7 @@ assert.equal(a, 249750);
 assert.equal(b, a);
 assert.equal(d, a);
 
-// forEach hands you the same moving cursor: copy with toObject() if you keep a record.
+// forEach hands you a new view per row, as for…of: it stays valid after the loop (toObject() detaches a copy).
 const kept: { x: number; y: number }[] = [];
 s.forEach((r) => {
   if (r.y % 400 === 0) kept.push(r.toObject());

@@ -74,6 +74,12 @@ export interface RowKit {
    * schema's view class and allocate each view.
    */
   readonly viewAt: (d: StoreData) => (i: number) => object;
+  /**
+   * The `forEach(fn)` of a store over `d`, kept as the store's own `forEach` as {@link RowKit.viewAt} is: a new
+   * view per row (valid after the loop), one `new RecordView` site per schema and one function per store, small
+   * enough for V8 to inline into the caller together with `fn`, and then to elide the view.
+   */
+  readonly eachOf: (d: StoreData) => (this: unknown, fn: (view: object, i: number, store: unknown) => void) => void;
 }
 
 const FAST: Readonly<Record<DType, (v: string) => string>> = {
@@ -114,6 +120,9 @@ function helpers(schema: ParsedSchema) {
     },
     missing(k: number, row: number, op: string): never {
       return throwType(`${where(fields[k]!, row, op)} is missing and the schema gives no default`);
+    },
+    notCallback(fn: unknown): never {
+      return throwType(`RecordStore.forEach: expected a function, got ${describe(fn)}`);
     },
     readonlyIndex(): never {
       return throwAttribute("a record view's index is read-only (use store.cursor() for a movable view)");
@@ -306,7 +315,14 @@ function generateKit(schema: ParsedSchema): RowKit {
   lines.push(`function viewAt(d) {
   return function get(i) { return new RecordView(d, typeof i === 'number' && (i >>> 0) === i && i < d.length ? i : H.rowIndex(i, d)); };
 }`);
-  lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt };`);
+  lines.push(`function eachOf(d) {
+  return function forEach(fn) {
+    if (typeof fn !== 'function') H.notCallback(fn);
+    const n = d.length;
+    for (let i = 0; i < n && i < d.length; i++) fn(new RecordView(d, i), i, this);
+  };
+}`);
+  lines.push(`return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt, eachOf };`);
   const factory = generate<((...args: unknown[]) => RowKit) | null>(['DATA', 'IDX', 'FIELDS', 'NAMES', 'SEALED', 'INSPECT', 'H', 'INFOS'], lines.join('\n'), () => null);
   if (factory === null) return closureKit(schema);
   return factory(DATA, IDX, FIELDS, schema.names, SEALED, INSPECT, helpers(schema), schema.fields);
@@ -475,5 +491,12 @@ function closureKit(schema: ParsedSchema): RowKit {
   function viewAt(d: StoreData): (i: number) => object {
     return (i: number) => new RecordView(d, typeof i === 'number' && i >>> 0 === i && i < d.length ? i : H.rowIndex(i, d));
   }
-  return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt };
+  function eachOf(d: StoreData): (this: unknown, fn: (view: object, i: number, store: unknown) => void) => void {
+    return function forEach(this: unknown, fn: (view: object, i: number, store: unknown) => void): void {
+      if (typeof fn !== 'function') H.notCallback(fn);
+      const n = d.length;
+      for (let i = 0; i < n && i < d.length; i++) fn(new RecordView(d, i), i, this);
+    };
+  }
+  return { View: RecordView, Cursor: RecordCursor, Rows, push, validate, toObject, viewAt, eachOf };
 }

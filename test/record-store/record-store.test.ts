@@ -393,14 +393,14 @@ describe('columns, cursor, iteration', () => {
     throwsLike(() => ((c as unknown as Record<string, number>).q = 1), AttributeError, TypeError);
   });
 
-  test('forEach passes one moving cursor; iteration yields views; toObjects copies', () => {
+  test('forEach passes a new view per row (valid after the loop); iteration yields views; toObjects copies', () => {
     const s = xyz();
     for (let i = 0; i < 3; i++) s.push({ x: i, y: i, z: i });
     const seen: unknown[] = [];
-    const recs = new Set<unknown>();
+    const recs: RecordView<typeof s.schema>[] = [];
     s.forEach((r, i, store) => {
       seen.push([r.x, i]);
-      recs.add(r);
+      recs.push(r);
       expect(store).toBe(s);
     });
     expect(seen).toEqual([
@@ -408,7 +408,29 @@ describe('columns, cursor, iteration', () => {
       [1, 1],
       [2, 2],
     ]);
-    expect(recs.size).toBe(1);
+    expect(new Set(recs).size).toBe(3);
+    expect(recs.map((r) => [r.index, r.x])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    throwsLike(() => ((recs[0] as unknown as Record<string, number>).q = 1), AttributeError, TypeError);
+    // the same through the shared prototype method (each store shadows it with its own)
+    const viaProto: unknown[] = [];
+    RecordStore.prototype.forEach.call(s, (r: RecordView<typeof s.schema>, i: number) => viaProto.push([r.x, i, r.index]));
+    expect(viaProto).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
+    throwsLike(() => RecordStore.prototype.forEach.call(s, 5 as never), TypeError, TypeError);
+    // pushed during the walk: not visited
+    let visits = 0;
+    s.forEach(() => {
+      if (visits++ === 0) s.push({ x: 9, y: 9, z: 9 });
+    });
+    expect(visits).toBe(3);
+    s.remove(3);
     const views = [...s];
     expect(views.map((v) => v.index)).toEqual([0, 1, 2]);
     expect(views[2]!.x).toBe(2);
