@@ -14,7 +14,7 @@ import { Categorical } from '../categorical.js';
 import type { DType, TypedArray } from '../dtype.js';
 import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
-import { combineGroups, denseGroups, type Groups } from './group-keys.js';
+import { combineGroups, denseGroups, pairKeyCodes, type Groups } from './group-keys.js';
 import { takeColumn } from './take.js';
 import { bigSumByGroup, countByGroup, rowByGroup, sumByGroup, sumCountByGroup, type Ids } from './group-kernels.js';
 import { gatherColumn, specialize } from './kernels.js';
@@ -373,11 +373,25 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     }
   }
   // Which groups occur is known only now for two dense keys (their first sum or count tells).
-  const { keep, reps, lastReps } = groups;
-  const keyCols = keys.map((f, t) => takeColumn(d.cols[f.index]!, f, t === keys.length - 1 && lastReps !== undefined ? lastReps : reps, reps.length));
+  const keep = groups.keep;
+  let keyCols: Column[];
+  let length: number;
+  if (groups.pair !== undefined && keys.length === 2 && keys[0]!.kind === 'category' && keys[1]!.kind === 'category') {
+    // Two category keys combined densely: their output codes come from the combined ids (no first rows, no gathers).
+    const [ca, cb] = keys.map((f) => d.cols[f.index] as CategoryColumn) as [CategoryColumn, CategoryColumn];
+    length = keep === null ? k : keep.length;
+    const outA = new (ca.codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(length);
+    const outB = new (cb.codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(length);
+    pairKeyCodes(keep, length, groups.pair.kb, outA, outB);
+    keyCols = [ca.withCodesUnchecked(outA), cb.withCodesUnchecked(outB)];
+  } else {
+    const { reps, lastReps } = groups;
+    keyCols = keys.map((f, t) => takeColumn(d.cols[f.index]!, f, t === keys.length - 1 && lastReps !== undefined ? lastReps : reps, reps.length));
+    length = reps.length;
+  }
   const outs = keep === null ? cols : cols.map((c) => compact(c, keep, k));
   const outValid = keep === null ? valid : valid.map((v) => gatherBits(v, keep, keep.length));
-  return { entries, cols: [...keyCols, ...outs], valid: [...keys.map(() => null), ...outValid], length: reps.length };
+  return { entries, cols: [...keyCols, ...outs], valid: [...keys.map(() => null), ...outValid], length };
 }
 
 /** `map`'s entry for `key`, made by `make` on first use. */

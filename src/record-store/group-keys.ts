@@ -92,20 +92,36 @@ function countSeen(seen: Uint8Array, k: number): number {
   return m;
 }
 
+/** The indexes of the nonzero entries of `seen[0..k)`, in order. */
+function keepOfSeen(seen: Uint8Array, k: number, keep: Uint32Array): void {
+  for (let c = 0, g = 0; c < k; c++) if (seen[c] !== 0) keep[g++] = c;
+}
+
+/** The first rows of the two ids of each observed combined id (`keep`, or all `m` when null). */
+function keptReps(keep: Uint32Array | null, m: number, kb: number, repA: Int32Array, repB: Int32Array, reps: Uint32Array, lastReps: Uint32Array): void {
+  for (let g = 0; g < m; g++) {
+    const c = keep === null ? g : keep[g]!;
+    const x = (c / kb) | 0;
+    reps[g] = repA[x]!;
+    lastReps[g] = repB[c - x * kb]!;
+  }
+}
+
 /**
- * The observed combined ids `c = x * kb + y` (`seen[c]` 1) in order into `keep`, with the first row of `x`
- * (`repA`) into `reps` and of `y` (`repB`) into `lastReps`: two nested loops, no division per id.
+ * The two key columns' codes of two category keys combined densely (their ids are their codes): combined id
+ * `c = x * kb + y` of each observed group (`keep`, or all `m`) → `x` into `outA`, `y` into `outB`. No row lists and
+ * no gathers from the rows. @internal
  */
-function keptPairs(seen: Uint8Array, ka: number, kb: number, repA: Int32Array, repB: Int32Array, keep: Uint32Array, reps: Uint32Array, lastReps: Uint32Array): void {
-  let g = 0;
-  for (let x = 0, c = 0; x < ka; x++) {
-    const r = repA[x]!;
-    for (let y = 0; y < kb; y++, c++) {
-      if (seen[c] === 0) continue;
-      keep[g] = c;
-      reps[g] = r;
-      lastReps[g++] = repB[y]!;
-    }
+export function pairKeyCodes(keep: Uint32Array | null, m: number, kb: number, outA: Int8Array | Int16Array | Int32Array, outB: Int8Array | Int16Array | Int32Array): void {
+  specialize(splitIds, `${keep === null ? 'all' : 'keep'}:${tagOf(outA)}:${tagOf(outB)}`)(keep, m, kb, outA, outB);
+}
+
+function splitIds(keep: Uint32Array | null, m: number, kb: number, outA: { [j: number]: number }, outB: { [j: number]: number }): void {
+  for (let g = 0; g < m; g++) {
+    const c = keep === null ? g : keep[g]!;
+    const x = (c / kb) | 0;
+    outA[g] = x;
+    outB[g] = c - x * kb;
   }
 }
 
@@ -220,23 +236,34 @@ function fromFirst(gid: Int32Array | Int16Array | Int8Array, k: number, first: I
  * read, and which combinations occur (`keep`) comes from the first sum or count over the pair (its sums tell,
  * see group-kernels.ts pairAdd), else from one marking pass when first read. No row is known to hold both ids of a
  * group, so the key values come from each side's own first rows: `reps` for the earlier keys, `lastReps` for the
- * last.
+ * last, made only when read (two category keys' values are their codes: group-by.ts takes them from the combined
+ * ids with {@link pairKeyCodes}, no row lists).
  */
 function lazyPairGroups(cur: Groups, last: Groups, n: number): Groups {
   const kb = last.k;
   const k = cur.k * kb;
   const pair: PairIds = { a: cur.gid, b: last.gid, kb, seen: null };
   let gid: Int32Array | undefined;
-  let kept: { reps: Uint32Array; lastReps: Uint32Array; keep: Uint32Array | null } | undefined;
-  const resolve = (): { reps: Uint32Array; lastReps: Uint32Array; keep: Uint32Array | null } => {
-    if (kept !== undefined) return kept;
+  let keep: Uint32Array | null | undefined;
+  let kept: { reps: Uint32Array; lastReps: Uint32Array } | undefined;
+  const observed = (): Uint32Array | null => {
+    if (keep !== undefined) return keep;
     const seen = pairSeenIds(pair, n, k);
     const m = specialize(countSeen, 'Uint8Array')(seen, k);
-    const keep = new Uint32Array(m);
+    if (m === k) return (keep = null);
+    keep = new Uint32Array(m);
+    specialize(keepOfSeen, 'Uint8Array')(seen, k, keep);
+    return keep;
+  };
+  // The first rows are made only when read: two category keys' values are their codes (pairKeyCodes).
+  const resolve = (): { reps: Uint32Array; lastReps: Uint32Array } => {
+    if (kept !== undefined) return kept;
+    const ids = observed();
+    const m = ids === null ? k : ids.length;
     const reps = new Uint32Array(m);
     const lastReps = new Uint32Array(m);
-    specialize(keptPairs, 'Uint8Array')(seen, cur.k, kb, repRows(cur), repRows(last), keep, reps, lastReps);
-    return (kept = { reps, lastReps, keep: m === k ? null : keep });
+    specialize(keptReps, ids === null ? 'all' : 'keep')(ids, m, kb, repRows(cur), repRows(last), reps, lastReps);
+    return (kept = { reps, lastReps });
   };
   return {
     get gid(): Int32Array {
@@ -250,7 +277,7 @@ function lazyPairGroups(cur: Groups, last: Groups, n: number): Groups {
       return resolve().lastReps;
     },
     get keep(): Uint32Array | null {
-      return resolve().keep;
+      return observed();
     },
     pair,
   };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { RecordStore } from '../../src/record-store.js';
+import { categorical } from '../../src/categorical.js';
 
 // Multi-key groupBy against a Map-based reference: the dense combined key (small id products), the typed
 // hash table (products past max(rows, 65536): wide int and float keys), the small-integer-range ids, and
@@ -193,5 +194,47 @@ describe('groupBy over several keys', () => {
       { k: 'a', j: 'x', n: 1 },
     ]);
     expect([Array.from(s.column('k').codes), Array.from(s.column('j').codes)]).toEqual(before);
+  });
+
+  test('two category keys: the key columns are made from the combined ids (categories, order, code width kept; nothing shared with the store)', () => {
+    const k = categorical(['z', 'y', 'x', 'y', 'z', null], { categories: ['x', 'y', 'z', 'w'], ordered: true });
+    const names = Array.from({ length: 300 }, (_, i) => `c${i}`); // Int16 codes
+    const j = categorical(['c299', 'c0', 'c299', 'c1', null, 'c0'], { categories: names });
+    const s = RecordStore.fromColumns({ k, j, x: Float64Array.from([1, 2, 3, 4, 5, 6]) }, { k: 'category', j: 'category', x: 'float64' });
+    const g = s.groupBy(['k', 'j']).agg({ sx: ['sum', 'x'], n: ['count'], first: ['first', 'x'] });
+    expect(g.toObjects()).toEqual([
+      { k: 'x', j: 'c299', sx: 3, n: 1, first: 3 },
+      { k: 'y', j: 'c0', sx: 2, n: 1, first: 2 },
+      { k: 'y', j: 'c1', sx: 4, n: 1, first: 4 },
+      { k: 'z', j: 'c299', sx: 1, n: 1, first: 1 },
+    ]);
+    const gk = g.column('k');
+    const gj = g.column('j');
+    expect([gk.categories, gk.ordered, gk.codes.constructor, gj.codes.constructor]).toEqual([['x', 'y', 'z', 'w'], true, Int8Array, Int16Array]);
+    expect(gj.categories).toEqual(names);
+    gk.set(0, 'x');
+    gk.addCategories(['v']);
+    expect([s.column('k').get(1), s.column('k').categories.length]).toEqual(['y', 4]);
+    // every combination observed (no compaction): the same path with all of them
+    const full = RecordStore.fromObjects(
+      [
+        { a: 'p', b: 'q', x: 1 },
+        { a: 'p', b: 'r', x: 2 },
+        { a: 's', b: 'q', x: 3 },
+        { a: 's', b: 'r', x: 4 },
+      ],
+      { a: 'category', b: 'category', x: 'float64' },
+    );
+    expect(
+      full
+        .groupBy(['a', 'b'])
+        .agg({ sx: ['sum', 'x'] })
+        .toObjects(),
+    ).toEqual([
+      { a: 'p', b: 'q', sx: 1 },
+      { a: 'p', b: 'r', sx: 2 },
+      { a: 's', b: 'q', sx: 3 },
+      { a: 's', b: 'r', sx: 4 },
+    ]);
   });
 });
