@@ -119,6 +119,8 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
     this.track(counts);
     const fh = await open(this.#path, 'r');
     let pool: Pool | null = null;
+    /** The block read in flight, if any. */
+    let reading: { block: Uint8Array<ArrayBuffer>; kept: number; bytesRead: Promise<number> } | null = null;
     /** Results in file order. */
     const pending: Promise<BlockResult>[] = [];
     try {
@@ -209,19 +211,28 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         p.catch(() => undefined); // awaited in order below; this only keeps a failure from being "unhandled" meanwhile
         pending.push(p);
       };
+      // The next block's read, started as soon as the last one was cut (its carry known): it runs while this
+      // thread converts or stacks blocks, instead of being awaited at each block (on 3M flights rows, quiet
+      // machine: ~100 ms of this thread's time awaiting reads, a seventh of the load).
+      const readNext = (): { block: Uint8Array<ArrayBuffer>; kept: number; bytesRead: Promise<number> } => {
+        const need = carry.length + bs;
+        let ab = spare.pop();
+        while (ab !== undefined && ab.byteLength < need) ab = spare.pop();
+        const block = new Uint8Array(ab ?? new ArrayBuffer(need + (need >> 4)));
+        block.set(carry);
+        return { block, kept: carry.length, bytesRead: fh.read(block, carry.length, bs, readAt).then((r) => r.bytesRead) };
+      };
       eof = false;
+      reading = readNext();
       for (;;) {
         for (;;) {
           watch();
           if (eof || (pending.length >= limit && (headReady || pending.length >= limit + MAIN_AHEAD))) break;
-          const need = carry.length + bs;
-          let ab = spare.pop();
-          while (ab !== undefined && ab.byteLength < need) ab = spare.pop();
-          const block = new Uint8Array(ab ?? new ArrayBuffer(need + (need >> 4)));
-          block.set(carry);
-          const { bytesRead } = await fh.read(block, carry.length, bs, readAt);
+          const { block, kept, bytesRead: read } = reading!;
+          const bytesRead = await read;
+          reading = null;
           readAt += bytesRead;
-          const len = carry.length + bytesRead;
+          const len = kept + bytesRead;
           if (bytesRead === 0) {
             eof = true;
             if (len > 0) dispatch(block, len);
@@ -230,9 +241,11 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
           const cut = lastRecordEnd(block, len, D, Q);
           if (cut < 0) {
             carry = block.subarray(0, len); // one record longer than a block: read on
+            reading = readNext();
             continue;
           }
           carry = block.slice(cut, len);
+          reading = readNext();
           dispatch(block, cut);
         }
         const next = pending.shift();
@@ -257,6 +270,7 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
       while (b.ready.length > 0) yield b.ready.shift() as unknown as RecordStore<S>;
     } finally {
       await pool?.close();
+      await reading?.bytesRead.catch(() => undefined);
       await fh.close();
     }
   }
