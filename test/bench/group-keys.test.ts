@@ -8,7 +8,7 @@ describe('bench/group-keys.ts', () => {
     const { groups, cases } = keyRatios(20_000, 1);
     expect(groups).toBeGreaterThan(10_000);
     expect(groups).toBeLessThanOrEqual(300 * 170);
-    expect(cases.map((c) => c.name)).toHaveLength(10);
+    expect(cases.map((c) => c.name)).toHaveLength(12);
     for (const c of cases) expect(c.rounds).toHaveLength(1);
   });
 });
