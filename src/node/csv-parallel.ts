@@ -59,11 +59,15 @@ class Pool {
   readonly #waiting: Waiter[][] = [];
   #failure: unknown = null;
 
-  constructor(n: number, init: WorkerInit) {
+  /** @param onInput - takes each block's read buffer back as soon as its result arrives (before it is stacked, in order). */
+  constructor(n: number, init: WorkerInit, onInput: (buffer: ArrayBuffer) => void) {
     for (let i = 0; i < n; i++) {
       const w = startWorker();
       const queue: Waiter[] = [];
-      w.on('message', (r: BlockResult) => queue.shift()?.resolve(r));
+      w.on('message', (r: BlockResult) => {
+        if (r.input !== null) onInput(r.input);
+        queue.shift()?.resolve({ ...r, input: null });
+      });
       w.on('error', (e) => this.#fail(e));
       w.on('exit', (code) => {
         if (queue.length > 0) this.#fail(new Error(`readCsv(): a CSV worker exited (code ${code}) with blocks pending`));
@@ -169,13 +173,13 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         inferred: [...o.inferred],
         inferRows: o.inferRows,
       };
-      pool = new Pool(this.#threads - 1, init);
+      // Block buffers handed back by the workers (and this thread), reused for the next reads.
+      const spare: ArrayBuffer[] = [];
+      pool = new Pool(this.#threads - 1, init, (buffer) => spare.push(buffer));
       const here = new BlockParser(init);
       let readAt = streamOffset;
       let carry = new Uint8Array(0);
       let id = 0;
-      // Block buffers handed back by the workers (and this thread), reused for the next reads.
-      const spare: ArrayBuffer[] = [];
       const limit = WORKER_DEPTH * (this.#threads - 1) + 2;
       // Whether the oldest pending result has arrived: while it has not, this thread parses further blocks itself.
       let headReady = false;
@@ -251,7 +255,6 @@ export class ParallelCsvReader<S extends Schema> extends CsvReader<S> {
         const next = pending.shift();
         if (next === undefined) break;
         const r = await next;
-        if (r.input !== null) spare.push(r.input);
         b.progress(r.end, r.n);
         b.addBlock(r, 0, r.n);
         counts.skipped += r.skipped;
