@@ -196,6 +196,39 @@ describe('groupBy over several keys', () => {
     expect([Array.from(s.column('k').codes), Array.from(s.column('j').codes)]).toEqual(before);
   });
 
+  test('sum, mean and count through the reused sum-and-count table: small, larger (the table grows), beyond the kept size (a new table), small again, and two keys', () => {
+    for (const groups of [10, 5000, 3, 70_000, 140_000, 12]) {
+      const n = 2 * groups + 7;
+      const k = Int32Array.from({ length: n }, (_, i) => (i * 7919) % groups);
+      const x = Float64Array.from({ length: n }, (_, i) => (i % 13) - 6);
+      const s = RecordStore.fromColumns({ k, x }, { k: 'int32', x: 'float64' });
+      const g = s.groupBy('k').agg({ sx: ['sum', 'x'], mx: ['mean', 'x'], n: ['count'] });
+      const sum = new Float64Array(groups);
+      const cnt = new Float64Array(groups);
+      for (let i = 0; i < n; i++) {
+        sum[k[i]!] = sum[k[i]!]! + x[i]!;
+        cnt[k[i]!] = cnt[k[i]!]! + 1;
+      }
+      expect(Array.from(g.column('sx'))).toEqual(Array.from(sum));
+      expect(Array.from(g.column('n'))).toEqual(Array.from(cnt));
+      expect(Array.from(g.column('mx'))).toEqual(Array.from(sum, (v, j) => v / cnt[j]!));
+    }
+    const two = RecordStore.fromColumns(
+      { a: categorical(['p', 'q', 'p', 'q', 'p']), b: categorical(['u', 'u', 'v', 'u', 'u']), x: Float64Array.from([1, 2, 3, 4, 5]) },
+      { a: 'category', b: 'category', x: 'float64' },
+    );
+    expect(
+      two
+        .groupBy(['a', 'b'])
+        .agg({ mx: ['mean', 'x'], n: ['count'] })
+        .toObjects(),
+    ).toEqual([
+      { a: 'p', b: 'u', mx: 3, n: 2 },
+      { a: 'p', b: 'v', mx: 3, n: 1 },
+      { a: 'q', b: 'u', mx: 3, n: 2 },
+    ]);
+  });
+
   test('two category keys: the key columns are made from the combined ids (categories, order, code width kept; nothing shared with the store)', () => {
     const k = categorical(['z', 'y', 'x', 'y', 'z', null], { categories: ['x', 'y', 'z', 'w'], ordered: true });
     const names = Array.from({ length: 300 }, (_, i) => `c${i}`); // Int16 codes
