@@ -7,7 +7,10 @@
  * limit: what the scatter alone costs into a 300-slot table and into a 90,000-slot one, one row a step and
  * four rows a step, for a sum (groupBy) and for a count (valueCounts).
  *
- *   npx tsx bench/group-keys.ts                 # 3,000,000 rows, median of 5
+ * A round takes a few ms per case and the first rounds run before V8 has tiered every kernel up, so the median
+ * is taken over 41 rounds by default (with 5–7 the medians moved by 1.5x between runs on an idle machine).
+ *
+ *   npx tsx bench/group-keys.ts                 # 3,000,000 rows, median of 41 (~20 s)
  *   npx tsx bench/group-keys.ts --rows 1000000 --runs 7
  */
 import { Categorical, RecordStore } from '../src/index.js';
@@ -245,7 +248,7 @@ function rawSum1(a: Int16Array, x: Float64Array, size: number): Float64Array {
 
 function main(argv: string[]): void {
   let rows = 3_000_000;
-  let runs = 5;
+  let runs = 41;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--rows') rows = Number(argv[++i]);
     else if (argv[i] === '--runs') runs = Number(argv[++i]);
