@@ -5,7 +5,9 @@
  * Every case runs once per round, interleaved, after one warm-up round; CPU time of the process, median of
  * `--runs` (ratios come from the same rounds). Raw loops over the codes (no checks, no output) give the
  * limit: what the scatter alone costs into a 300-slot table and into a 90,000-slot one, one row a step and
- * four rows a step, for a sum (groupBy) and for a count (valueCounts).
+ * four rows a step, for a sum (groupBy) and for a count (valueCounts). Each limit loop is written out on its own
+ * (`duplicates` pairs them with each other and with record-store/group-kernels.ts): shared through a callback or
+ * a mode flag, or with the library's kernels, they would no longer be the raw loop they stand for.
  *
  * A round takes a few ms per case and the first rounds run before V8 has tiered every kernel up, so the median
  * is taken over 41 rounds by default (with 5–7 the medians moved by 1.5x between runs on an idle machine).
