@@ -8,8 +8,7 @@
 // The block API straight from its modules, not through the pipeline face: the face loads the whole library
 // (records, categoricals, vectors), which a worker never uses. Measured (node 20, built ESM): importing the face
 // costs ~164 ms of CPU per worker started, these modules ~33 ms.
-import { BlockConverter, CAT, newUtf8Target, planSchema, UTF8, type ColumnTarget, type FieldPlan } from '../pipeline/csv-block.js';
-import { CategoryEncoder } from '../pipeline/csv-categories.js';
+import { allocTarget, BlockConverter, planSchema, type FieldPlan } from '../pipeline/csv-block.js';
 import { NaMatcher } from '../pipeline/csv-bytes.js';
 import { ByteTokenizer } from '../pipeline/csv-tokenizer.js';
 import type { Schema } from '../record-store.js';
@@ -59,26 +58,6 @@ export class BlockParser {
     return new ArrayBuffer(bytes + (bytes >> 2));
   }
 
-  /** Where `n` rows are converted: numeric columns and category codes over reused buffers (zeroed as new ones are). */
-  #target(n: number): ColumnTarget {
-    const plan = this.#plan;
-    const cols = plan.map((f) => {
-      if (f.csv < 0 || f.info === null) return null;
-      const a = new f.info.ctor(this.#buffer(n * f.info.bytes), 0, n);
-      a.fill(0 as never);
-      return a;
-    });
-    const codes = plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new Int32Array(this.#buffer(4 * n), 0, n) : null));
-    return {
-      cols,
-      codes,
-      enc: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new CategoryEncoder(f.na) : null)),
-      utf8: plan.map((f) => (f.csv >= 0 && f.kind === UTF8 ? newUtf8Target(n, 8 * n) : null)),
-      valid: plan.map(() => null),
-      cap: n,
-    };
-  }
-
   /**
    * The block's converted columns, and the buffers to transfer when the result is posted (its columns, and the
    * block's own bytes, handed back for the next read: nothing refers to them once the block is converted).
@@ -93,7 +72,7 @@ export class BlockParser {
     tok.end();
     const batch = tok.scan();
     const nrows = batch === null ? 0 : batch.nrows;
-    const target = this.#target(nrows);
+    const target = allocTarget(this.#plan, nrows, (bytes) => this.#buffer(bytes));
     const n = batch === null || nrows === 0 ? 0 : conv.convert(batch, 0, nrows, target, 0);
     const fatal = batch === null ? null : batch.fatal;
     const lines = tok.line - 1;

@@ -132,11 +132,19 @@ export interface ColumnTarget {
   cap: number;
 }
 
-/** @internal A new target of `n` rows for the fields of `plan` that are in the file. */
-export function allocTarget(plan: readonly FieldPlan[], n: number): ColumnTarget {
+/**
+ * @internal A target of `n` rows for the fields of `plan` that are in the file: new arrays, or with `buffer` the
+ * numeric columns and category codes over the memory it gives (reused buffers: the columns zeroed, as new ones
+ * are, with the dtype's own zero).
+ */
+export function allocTarget(plan: readonly FieldPlan[], n: number, buffer?: (bytes: number) => ArrayBuffer): ColumnTarget {
   return {
-    cols: plan.map((f) => (f.csv < 0 || f.info === null ? null : f.info.alloc(n))),
-    codes: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new Int32Array(n) : null)),
+    cols: plan.map((f) => {
+      if (f.csv < 0 || f.info === null) return null;
+      if (buffer === undefined) return f.info.alloc(n);
+      return new f.info.ctor(buffer(n * f.info.bytes), 0, n).fill((f.info.bigint ? 0n : 0) as never);
+    }),
+    codes: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? (buffer === undefined ? new Int32Array(n) : new Int32Array(buffer(4 * n), 0, n)) : null)),
     enc: plan.map((f) => (f.csv >= 0 && f.kind === CAT ? new CategoryEncoder(f.na) : null)),
     utf8: plan.map((f) => (f.csv >= 0 && f.kind === UTF8 ? newUtf8Target(n, 8 * n) : null)),
     valid: plan.map(() => null),
