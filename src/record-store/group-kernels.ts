@@ -15,7 +15,8 @@
  * @packageDocumentation
  */
 import type { DType, TypedArray } from '../dtype.js';
-import { specialize } from './kernels.js';
+import { KeptTable } from './kept-table.js';
+import { specialize, tagOf } from './kernels.js';
 
 // --- kernels (self-contained: no free variables) -------------------------------------------------
 
@@ -425,11 +426,6 @@ function combineIds(a: ArrayLike<number>, b: ArrayLike<number>, kb: number, n: n
   }
 }
 
-/** The TypedArray type of group ids (kernels are specialized on it too). */
-function tagOf(gid: ArrayLike<number>): string {
-  return (gid as { constructor: { name: string } }).constructor.name;
-}
-
 /**
  * Two keys' ids, combined on the fly by the sum and count kernels (group `a[i] * kb + b[i]`, dropped when
  * either is −1) instead of through an n × 4 B array of group ids. @internal
@@ -555,10 +551,9 @@ export function pairCounts(p: PairIds, n: number, k: number, out: Int32Array = n
  */
 export function sumCountByGroup(vals: TypedArray, dtype: DType, ids: Ids, n: number, k: number): { sums: Float64Array; counts: Float64Array; sizes: boolean } {
   const v = vals as ArrayLike<number>;
-  const out = interleaved(2 * k);
+  const out = SUM_COUNT.take(2 * k, isPair(ids) ? -0 : 0);
   let bad: number;
   if (isPair(ids)) {
-    out.fill(-0);
     bad = specialize(pairSumCount, `${dtype}:${tagOf(ids.a)}:${tagOf(ids.b)}`)(v, ids.a, ids.b, ids.kb, n, out);
   } else bad = specialize(groupSumCount, `${dtype}:${tagOf(ids)}`)(v, ids, n, out);
   const sums = new Float64Array(k);
@@ -574,21 +569,8 @@ export function sumCountByGroup(vals: TypedArray, dtype: DType, ids: Ids, n: num
   return { sums, counts, sizes: (bad & 2) === 0 };
 }
 
-/** Slots of the sum-and-count table kept between calls (2 MB: 131,072 groups). */
-const KEEP_SLOTS = 1 << 18;
-let TABLE: Float64Array | null = null;
-
-/**
- * The zeroed table of {@link groupSumCount} / {@link pairSumCount}, `size` slots: up to {@link KEEP_SLOTS} one table
- * reused from call to call (its sums and counts are copied out before the call returns), else a new one. A new
- * table of 180,000 slots (two keys of 300 categories) is 1.44 MB of fresh pages, each faulted in on first touch
- * (docs/internals/performance.md, "Fresh pages cost a fault each").
- */
-function interleaved(size: number): Float64Array {
-  if (size > KEEP_SLOTS) return new Float64Array(size);
-  if (TABLE === null || TABLE.length < size) TABLE = new Float64Array(Math.max(size, 1 << 12));
-  return TABLE.subarray(0, size).fill(0);
-}
+/** The sum-and-count table of {@link groupSumCount} / {@link pairSumCount}, kept from call to call (kept-table.ts). */
+const SUM_COUNT = new KeptTable((slots) => new Float64Array(slots));
 
 /** Sum (`count` 0) or count (`count` 1) per group of the non-NaN values, over every row. */
 function addByGroup(v: ArrayLike<number>, dtype: DType, ids: Ids, n: number, k: number, count: number): Float64Array {

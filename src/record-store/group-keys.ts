@@ -21,7 +21,7 @@
  * @packageDocumentation
  */
 import { pairIds, pairSeenIds, type PairIds } from './group-kernels.js';
-import { specialize } from './kernels.js';
+import { specialize, tagOf } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 
 /** Per-row group ids. @internal */
@@ -45,11 +45,6 @@ export interface Groups {
 
 /** Id ranges up to this (or up to the row count) are combined densely (groupBy and valueCounts). @internal */
 export const DENSE_MIN = 1 << 16;
-
-/** The TypedArray type of an id array (kernels are specialized on it). */
-function tagOf(a: ArrayLike<number>): string {
-  return (a as { constructor: { name: string } }).constructor.name;
-}
 
 // --- kernels (self-contained, specialized per id array type) -------------------------------------
 

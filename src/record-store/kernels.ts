@@ -15,6 +15,11 @@ import { cloneFunction, onCodegenReset } from '../internal/codegen.js';
 const SPECIALIZED = new Map<unknown, Map<string, unknown>>();
 onCodegenReset(() => SPECIALIZED.clear());
 
+/** The TypedArray type of an array (its constructor's name): the part of a {@link specialize} tag that names it. @internal */
+export function tagOf(a: ArrayLike<number>): string {
+  return (a as { constructor: { name: string } }).constructor.name;
+}
+
 /**
  * A copy of `fn` compiled separately for `tag` (e.g. `'gather:float64'`), cached. `fn` must not reference
  * any variable outside its own body. @internal

@@ -11,7 +11,8 @@ import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
 import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
 import { pairCounts } from './group-kernels.js';
-import { specialize } from './kernels.js';
+import { KeptTable } from './kept-table.js';
+import { specialize, tagOf } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
 import { fieldType, type FieldInfo, type FieldSpec, type Schema } from './schema.js';
 import type { CategoryColumn, Column, StoreData } from './store-data.js';
@@ -78,9 +79,9 @@ export function pairValueCounts(d: StoreData, keys: readonly FieldInfo[], out: s
   const [ga, gb] = keyGroups(d, keys) as [Groups, Groups];
   if (ga.k * gb.k > Math.max(n, DENSE_MIN)) return null;
   // groupBy's pair count (the ids combined in the kernel), without its first-row pass: the key values come
-  // from each key's own first rows. The count table is reused from call to call (see countTable).
+  // from each key's own first rows. The count table is reused from call to call (kept-table.ts).
   const k = ga.k * gb.k;
-  const counts = pairCounts({ a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, k, countTable(k), false);
+  const counts = pairCounts({ a: ga.gid, b: gb.gid, kb: gb.k, seen: null }, n, k, COUNTS.take(k), false);
   const mm = new Int32Array(2);
   specialize(countsRange, 'Int32Array')(counts, k, mm);
   const m = mm[0]!;
@@ -132,20 +133,8 @@ export function pairValueCounts(d: StoreData, keys: readonly FieldInfo[], out: s
   };
 }
 
-/** Largest count table kept between calls (slots; 4 B each). */
-const KEEP_SLOTS = 1 << 18;
-let TABLE: Int32Array | null = null;
-
-/**
- * A zeroed Int32 table of at least `k` slots. Up to {@link KEEP_SLOTS} slots one table is reused from call to call
- * (zeroed here, so a call that stopped half way leaves nothing behind): a new table of ~90,000 slots costs more than the count
- * itself needs beyond one key (the fresh pages are faulted in on first touch), bench/group-keys.ts.
- */
-function countTable(k: number): Int32Array {
-  if (k > KEEP_SLOTS) return new Int32Array(k);
-  if (TABLE === null || TABLE.length < k) TABLE = new Int32Array(Math.max(k, 1 << 12));
-  return TABLE.fill(0, 0, k);
-}
+/** The two-key count table, kept from call to call (kept-table.ts). */
+const COUNTS = new KeptTable((slots) => new Int32Array(slots));
 
 /** out[0] = the number of nonzero counts of `counts[0..k)`, out[1] = the largest. */
 function countsRange(counts: Int32Array, k: number, out: Int32Array): void {
@@ -217,8 +206,4 @@ function keyColumn(d: StoreData, f: FieldInfo, out: Int8Array | Int16Array | Int
   const col = d.cols[f.index]!;
   if (f.kind === 'category') return (col as CategoryColumn).withCodesUnchecked(out as Int8Array | Int16Array | Int32Array);
   return takeColumn(col, f, out, m);
-}
-
-function tagOf(a: ArrayLike<number>): string {
-  return (a as { constructor: { name: string } }).constructor.name;
 }
