@@ -363,7 +363,7 @@ export class ChunkBuilder {
         if (this.#reuse) this.#spareCodes[p] = narrow;
         if (order !== null) {
           // Whole-store mode: categories sorted as pandas sorts a file's, the codes recoded as they are narrowed.
-          recodeInto(codes, sortTable(order), narrow, n);
+          recodeRange(codes, sortTable(order), 0, n, narrow, 0);
           values = Array.from(order, (j) => values[j]!);
         } else narrow.set(codes.subarray(0, n));
         // The codes are the encoder's (or a table's), in range by construction: not scanned again.
@@ -446,7 +446,7 @@ function sortTable(order: Int32Array): Int32Array {
   return table;
 }
 
-/** `out[at + i - from] = table[codes[i] + 1]` for `i` in `[from, to)`. */
+/** `out[at + i - from] = table[codes[i] + 1]` for `i` in `[from, to)` (a recode and a narrowing in one pass). */
 function recodeRange(codes: Int32Array, table: Int32Array, from: number, to: number, out: Int8Array | Int16Array | Int32Array, at: number): void {
   for (let i = from; i < to; i++) out[at++] = table[codes[i]! + 1]!;
 }
@@ -454,11 +454,6 @@ function recodeRange(codes: Int32Array, table: Int32Array, from: number, to: num
 /** `a[i] = table[a[i] + 1]` for the first `n` codes. */
 function recodeInPlace(a: Int8Array | Int16Array | Int32Array, table: Int32Array, n: number): void {
   for (let i = 0; i < n; i++) a[i] = table[a[i]! + 1]!;
-}
-
-/** `out[i] = table[codes[i] + 1]` for the first `n` codes (a recode and a narrowing in one pass). */
-function recodeInto(codes: Int32Array, table: Int32Array, out: Int8Array | Int16Array | Int32Array, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = table[codes[i]! + 1]!;
 }
 
 /** The first `n` rows' bits of `bm` (a copy when `bm` is longer; the bits past `n` cleared), or null. */

@@ -14,7 +14,7 @@ import { Categorical } from '../categorical.js';
 import type { DType, TypedArray } from '../dtype.js';
 import { DTYPES, dtypeOfArray } from '../dtype.js';
 import { describe, throwAttribute, throwOverflow, throwType, throwValue } from '../errors.js';
-import { combineGroups, denseGroups, pairKeyCodes, type Groups } from './group-keys.js';
+import { codesLike, combineGroups, denseGroups, pairKeyCodes, type Groups } from './group-keys.js';
 import { takeColumn } from './take.js';
 import { bigSumByGroup, countByGroup, rowByGroup, sumByGroup, sumCountByGroup, type Ids } from './group-kernels.js';
 import { gatherColumn, specialize } from './kernels.js';
@@ -380,8 +380,8 @@ export function aggregate(d: StoreData, keys: readonly FieldInfo[], spec: Readon
     // Two category keys combined densely: their output codes come from the combined ids (no first rows, no gathers).
     const [ca, cb] = keys.map((f) => d.cols[f.index] as CategoryColumn) as [CategoryColumn, CategoryColumn];
     length = keep === null ? k : keep.length;
-    const outA = new (ca.codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(length);
-    const outB = new (cb.codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(length);
+    const outA = codesLike(ca, length);
+    const outB = codesLike(cb, length);
     pairKeyCodes(keep, length, groups.pair.kb, outA, outB);
     keyCols = [ca.withCodesUnchecked(outA), cb.withCodesUnchecked(outB)];
   } else {

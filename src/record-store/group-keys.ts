@@ -23,6 +23,7 @@
 import { pairIds, pairSeenIds, type PairIds } from './group-kernels.js';
 import { specialize, tagOf } from './kernels.js';
 import { argsortByCodes, codeBits } from './sort-by.js';
+import type { CategoryColumn } from './store-data.js';
 
 /** Per-row group ids. @internal */
 export interface Groups {
@@ -100,6 +101,11 @@ function keptReps(keep: Uint32Array | null, m: number, kb: number, repA: Int32Ar
     reps[g] = repA[x]!;
     lastReps[g] = repB[c - x * kb]!;
   }
+}
+
+/** New codes for `m` output rows of a category key column, as wide as `col`'s (filled by the caller). @internal */
+export function codesLike(col: CategoryColumn, m: number): Int8Array | Int16Array | Int32Array {
+  return new (col.codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(m);
 }
 
 /**

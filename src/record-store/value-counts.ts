@@ -9,7 +9,7 @@
  */
 import { takeColumn } from './take.js';
 import { keyGroups } from './group-by.js';
-import { DENSE_MIN, repRows, type Groups } from './group-keys.js';
+import { codesLike, DENSE_MIN, repRows, type Groups } from './group-keys.js';
 import { pairCounts } from './group-kernels.js';
 import { KeptTable } from './kept-table.js';
 import { specialize, tagOf } from './kernels.js';
@@ -189,8 +189,7 @@ function placeByCount(
 /** What {@link placeByCount} writes per id of a key: its code (a category key), else its first row. */
 function keyOut(d: StoreData, f: FieldInfo, m: number): Int8Array | Int16Array | Int32Array | Uint32Array {
   if (f.kind !== 'category') return new Uint32Array(m);
-  const codes = (d.cols[f.index] as CategoryColumn).codes;
-  return new (codes.constructor as new (m: number) => Int8Array | Int16Array | Int32Array)(m);
+  return codesLike(d.cols[f.index] as CategoryColumn, m);
 }
 
 /** Per id of a key, the value {@link keyOut} holds: the id itself (a category's ids are its codes), else its first row. */
